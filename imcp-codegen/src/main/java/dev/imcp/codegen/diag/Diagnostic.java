@@ -1,0 +1,61 @@
+package dev.imcp.codegen.diag;
+
+import dev.imcp.codegen.model.SourceLocation;
+import java.util.Objects;
+
+/**
+ * One finding about a contract.
+ *
+ * @param severity how bad it is; any {@link Severity#ERROR} fails the build
+ * @param code a stable upper-case code, e.g. {@code OPENAPI_UNRESOLVED_REF}
+ * @param message what is wrong, naming the element
+ * @param location where; its {@link SourceLocation#pointer()} is printed after the position
+ * @param fix how to fix it, or {@code null}
+ */
+public record Diagnostic(Severity severity, String code, String message, SourceLocation location, String fix) {
+
+    /** How bad a diagnostic is. */
+    public enum Severity {
+        /** The contract cannot be turned into tools. */
+        ERROR,
+        /** Something was left out or approximated; generation goes on. */
+        WARNING
+    }
+
+    /** Checks the components. */
+    public Diagnostic {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(location, "location");
+    }
+
+    /** Returns an error without a fix. */
+    public static Diagnostic error(String code, SourceLocation location, String message) {
+        return new Diagnostic(Severity.ERROR, code, message, location, null);
+    }
+
+    /** Returns a warning without a fix. */
+    public static Diagnostic warning(String code, SourceLocation location, String message) {
+        return new Diagnostic(Severity.WARNING, code, message, location, null);
+    }
+
+    /** Returns this diagnostic with {@code howToFix} attached. */
+    public Diagnostic withFix(String howToFix) {
+        return new Diagnostic(severity, code, message, location, howToFix);
+    }
+
+    /** Formats as {@code file:line:col [CODE] pointer: message (fix: ...)}. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder().append(location).append(" [").append(code).append("] ");
+        if (!location.pointer().isEmpty()) {
+            b.append(location.pointer()).append(": ");
+        }
+        b.append(message);
+        if (fix != null) {
+            b.append(" (fix: ").append(fix).append(')');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.imcp.codegen.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One contract file, read into the model.
+ *
+ * @param serviceId the service id (a Java-identifier-safe slug, by default from the file name): the
+ *     generated package segment and the runtime configuration key {@code imcp.services.<serviceId>}
+ * @param kind the contract kind
+ * @param title the contract's title, or the service id when it has none
+ * @param version the contract's version, or {@code null}
+ * @param description the contract's description, or {@code null}
+ * @param sha256 the SHA-256 of the contract file's bytes, lower-case hex
+ * @param defaultUrl the upstream base URL the contract names, or {@code null}
+ * @param soapPorts for WSDL, port name to address ({@code soap:address/@location}); empty otherwise
+ * @param operations the operations, one tool each, in contract order
+ * @param location the contract file
+ */
+public record ContractModel(
+        String serviceId,
+        ContractKind kind,
+        String title,
+        String version,
+        String description,
+        String sha256,
+        String defaultUrl,
+        Map<String, String> soapPorts,
+        List<OperationModel> operations,
+        SourceLocation location) {
+
+    /** Checks the required components and copies the collections. */
+    public ContractModel {
+        Objects.requireNonNull(serviceId, "serviceId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(location, "location");
+        soapPorts = soapPorts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(soapPorts));
+        operations = List.copyOf(operations);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.imcp.codegen.read;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One contract file handed to a reader.
+ *
+ * @param path the file's absolute path
+ * @param displayName the path as shown in diagnostics (relative to the project base directory)
+ * @param serviceId the service id to use (a lower-case Java identifier derived from the file name)
+ * @param javaPackage the package generated code for this contract goes in ({@code <basePackage>.<serviceId>})
+ * @param text the file's content, decoded as UTF-8
+ * @param sha256 the SHA-256 of the file's bytes, lower-case hex
+ */
+public record ContractSource(Path path, String displayName, String serviceId, String javaPackage, String text, String sha256) {
+
+    /** Checks the components. */
+    public ContractSource {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(serviceId, "serviceId");
+        Objects.requireNonNull(javaPackage, "javaPackage");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(sha256, "sha256");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.imcp.runtime.spi;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One upstream service, as described by one contract.
+ *
+ * @param id the service id: configuration lives under {@code imcp.services.<id>}
+ * @param kind the contract kind: {@code "wsdl"}, {@code "openapi"} or {@code "mcp-json"}
+ * @param title the contract's title (OpenAPI {@code info.title}, WSDL {@code definitions/@name},
+ *     MCP JSON {@code name})
+ * @param version the contract's version, or {@code null}
+ * @param contractSha256 the SHA-256 of the contract file, lower-case hex
+ * @param defaultUrl the base URL the contract names (OpenAPI {@code servers[0].url}, MCP JSON
+ *     {@code endpoint.baseUrl}), or {@code null}; for WSDL the address of the first port used
+ * @param soapPorts for WSDL: port name to the {@code soap:address/@location} the contract gives
+ */
+public record ServiceDescriptor(
+        String id,
+        String kind,
+        String title,
+        String version,
+        String contractSha256,
+        String defaultUrl,
+        Map<String, String> soapPorts) {
+
+    /** Checks the required components and copies the port map. */
+    public ServiceDescriptor {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        soapPorts = soapPorts == null ? Map.of() : Map.copyOf(soapPorts);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.imcp.runtime.spi;
+
+/**
+ * The upstream answered with an error or could not be reached. Reported to the MCP caller as a tool
+ * result with {@code isError: true} carrying {@link #getMessage()} and the upstream's (redacted) body.
+ */
+public class UpstreamException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The HTTP status the upstream answered with, or 0 when it gave none (connection failure). */
+    private final int status;
+    /** The upstream's response body as text (truncated by the runtime), or {@code ""}. */
+    private final String body;
+
+    /**
+     * @param status the upstream's HTTP status, 0 when none
+     * @param message what went wrong, without secrets
+     * @param body the upstream's response body, or {@code ""}
+     */
+    public UpstreamException(int status, String message, String body) {
+        super(message);
+        this.status = status;
+        this.body = body == null ? "" : body;
+    }
+
+    /** Returns the upstream's HTTP status, or 0 when it answered none. */
+    public int status() {
+        return status;
+    }
+
+    /** Returns the upstream's response body, or {@code ""}. */
+    public String body() {
+        return body;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The service provider interface between generated adapter code and the iMCP runtime.
+ *
+ * <p>The {@code imcp-maven-plugin} writes, per contract, one {@link dev.imcp.runtime.spi.ToolProvider}
+ * (registered in {@code META-INF/services/dev.imcp.runtime.spi.ToolProvider}), one typed
+ * {@link dev.imcp.runtime.spi.Tool} per contract operation and an upstream stub that performs the
+ * call through {@link dev.imcp.runtime.spi.HttpUpstream} (REST and MCP JSON contracts) or a CXF
+ * JAX-WS port obtained from {@link dev.imcp.runtime.spi.UpstreamContext#soapPort} (WSDL contracts).
+ * Every type here uses JDK types only, so generated code depends on nothing but this package and
+ * the model classes it generates itself.
+ */
+package dev.imcp.runtime.spi;
