@@ -26,7 +26,7 @@ public final class Types {
         return new Parameterized(Map.class, String.class, value);
     }
 
-    private record Parameterized(Class<?> raw, Type[] args) implements ParameterizedType {
+    private record Parameterized(Class<?> raw, Type... args) implements ParameterizedType {
         Parameterized(Class<?> raw, Type... args) {
             this.raw = raw;
             this.args = args.clone();

@@ -1,0 +1,61 @@
+package dev.imcp.runtime.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One audited {@code tools/call}.
+ *
+ * @param timestamp when the call arrived
+ * @param correlationId a fresh random UUID per call
+ * @param actor the caller's name ({@code anonymous} when authentication is off)
+ * @param sessionId the MCP session id, or {@code null}
+ * @param service the service id, or {@code null} when the tool is unknown
+ * @param tool the requested tool name, or {@code null} when missing
+ * @param status the outcome
+ * @param latencyMs time spent handling the call, in milliseconds
+ * @param arguments the caller's arguments (redacted by {@link AuditLog} before writing), or {@code null}
+ */
+public record AuditEvent(
+        Instant timestamp,
+        String correlationId,
+        String actor,
+        String sessionId,
+        String service,
+        String tool,
+        Status status,
+        long latencyMs,
+        JsonNode arguments) {
+
+    /** Checks the required components. */
+    public AuditEvent {
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** The outcome of a call; {@link #wire()} is the {@code status} field's value. */
+    public enum Status {
+        /** The tool returned a result. */
+        OK,
+        /** The tool returned a result with {@code isError: true} (upstream failure or invalid arguments in 2025-11-25). */
+        ERROR,
+        /** JSON-RPC -32602 for bad arguments or a missing name. */
+        INVALID,
+        /** The tool is unknown or hidden by policy (reported the same way to the caller). */
+        UNKNOWN,
+        /** The call was refused by policy (reserved; hidden tools are reported as {@link #UNKNOWN}). */
+        DENIED,
+        /** JSON-RPC -32603: a bug or unexpected failure of the runtime. */
+        INTERNAL;
+
+        /** Returns the lower-case wire value. */
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * Audit events: one JSON line per {@code tools/call}.
+ *
+ * <p>Each line is an object with {@code timestamp} (ISO-8601 UTC instant), {@code correlation_id}
+ * (a random UUID, also used in the server log line of an internal error), {@code actor} (the API key
+ * name, or {@code anonymous}), {@code session_id}, {@code service}, {@code tool}, {@code status}
+ * ({@code ok}; {@code error} for an {@code isError} result; {@code invalid} for JSON-RPC -32602;
+ * {@code unknown} for an unknown or hidden tool; {@code internal} for -32603), {@code latency_ms}
+ * (milliseconds, integer) and {@code arguments}.
+ *
+ * <p>{@link dev.imcp.runtime.audit.Redactor} replaces the value of every argument whose name looks like
+ * a secret ({@code pass}, {@code password}, {@code secret}, {@code token}, {@code api-key}, {@code authorization},
+ * {@code credential}) by {@code "***"}, and every configured outbound secret wherever it appears.
+ * {@link dev.imcp.runtime.audit.AuditLog} writes off the request path on one background thread to
+ * {@code imcp.audit.file} (appended, flushed per line) or to standard output.
+ */
+package dev.imcp.runtime.audit;

@@ -1,0 +1,118 @@
+package dev.imcp.runtime.config;
+
+import io.helidon.config.Config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The configuration of one upstream service, {@code imcp.services.<id>}.
+ *
+ * @param id the service id
+ * @param url the base URL ({@code url}), overriding the contract's; {@code null} when not configured
+ * @param portUrls SOAP port name to address ({@code ports.<PortName>.url})
+ * @param auth the outbound credentials ({@code auth.*})
+ * @param headers extra outbound headers ({@code headers.<Name>: value})
+ * @param timeout the request timeout ({@code timeout-seconds}, default 30 seconds)
+ * @param allow tool names to expose ({@code tools.allow}); empty exposes all
+ * @param deny tool names never exposed ({@code tools.deny})
+ */
+public record ServiceConfig(
+        String id,
+        String url,
+        Map<String, String> portUrls,
+        OutboundAuth auth,
+        Map<String, String> headers,
+        Duration timeout,
+        Set<String> allow,
+        Set<String> deny) {
+
+    /** The timeout used when {@code timeout-seconds} is absent. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Checks the required components and copies the collections. */
+    public ServiceConfig {
+        Objects.requireNonNull(id, "id");
+        portUrls = Map.copyOf(portUrls);
+        auth = auth == null ? OutboundAuth.NONE : auth;
+        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        allow = Set.copyOf(allow);
+        deny = Set.copyOf(deny);
+    }
+
+    /** Returns the configuration of a service that has no {@code imcp.services.<id>} node. */
+    public static ServiceConfig empty(String id) {
+        return new ServiceConfig(id, null, Map.of(), OutboundAuth.NONE, Map.of(), DEFAULT_TIMEOUT, Set.of(), Set.of());
+    }
+
+    /**
+     * Reads one {@code imcp.services.<id>} node.
+     *
+     * @param node the service node
+     * @return the service configuration
+     * @throws IllegalArgumentException when a value is malformed (the message names the key)
+     */
+    public static ServiceConfig from(Config node) {
+        String id = node.name();
+        String prefix = "imcp.services." + id + ".";
+        Map<String, String> ports = new LinkedHashMap<>();
+        for (Config port : node.get("ports").asNodeList().orElse(List.of())) {
+            port.get("url").asString().filter(s -> !s.isBlank()).ifPresent(u -> ports.put(port.name(), u));
+        }
+        Config a = node.get("auth");
+        OutboundAuth.Type type = OutboundAuth.Type.parse(prefix + "auth.type", a.get("type").asString().orElse("none"));
+        OutboundAuth auth = new OutboundAuth(type,
+                a.get("token").asString().orElse(null),
+                a.get("username").asString().orElse(null),
+                a.get("password").asString().orElse(null));
+        if (type == OutboundAuth.Type.BEARER && blank(auth.token())) {
+            throw new IllegalArgumentException(prefix + "auth.token is required when auth.type is bearer");
+        }
+        if (type == OutboundAuth.Type.BASIC && blank(auth.username())) {
+            throw new IllegalArgumentException(prefix + "auth.username is required when auth.type is basic");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Config h : node.get("headers").asNodeList().orElse(List.of())) {
+            h.asString().ifPresent(v -> headers.put(h.name(), v));
+        }
+        int seconds = node.get("timeout-seconds").asInt().orElse((int) DEFAULT_TIMEOUT.toSeconds());
+        if (seconds <= 0) {
+            throw new IllegalArgumentException(prefix + "timeout-seconds must be a positive number of seconds");
+        }
+        return new ServiceConfig(id,
+                node.get("url").asString().filter(s -> !s.isBlank()).orElse(null),
+                ports, auth, headers, Duration.ofSeconds(seconds),
+                Set.copyOf(node.get("tools.allow").asList(String.class).orElse(List.of())),
+                Set.copyOf(node.get("tools.deny").asList(String.class).orElse(List.of())));
+    }
+
+    /** Returns every configured secret value (token, password, header values), for redaction. */
+    public List<String> secrets() {
+        List<String> out = new ArrayList<>();
+        if (!blank(auth.token())) {
+            out.add(auth.token());
+        }
+        if (!blank(auth.password())) {
+            out.add(auth.password());
+        }
+        headers.values().stream().filter(v -> !blank(v)).forEach(out::add);
+        return out;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Keeps secrets out of logs. */
+    @Override
+    public String toString() {
+        return "ServiceConfig[id=" + id + ", url=" + url + ", ports=" + portUrls + ", auth=" + auth
+                + ", headers=" + headers.keySet() + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + "]";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.imcp.runtime.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON-RPC 2.0 message shapes and error codes (JSON-RPC 2.0 specification, sections 4, 5 and 5.1).
+ */
+public final class JsonRpc {
+
+    /** Invalid JSON was received. */
+    public static final int PARSE_ERROR = -32700;
+    /** The JSON sent is not a valid request object. */
+    public static final int INVALID_REQUEST = -32600;
+    /** The method does not exist or is not available. */
+    public static final int METHOD_NOT_FOUND = -32601;
+    /** Invalid method parameters. */
+    public static final int INVALID_PARAMS = -32602;
+    /** Internal JSON-RPC error. */
+    public static final int INTERNAL_ERROR = -32603;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonRpc() {
+    }
+
+    /**
+     * Returns a success response.
+     *
+     * @param id the request id (string or number)
+     * @param result the result object
+     * @return {@code {"jsonrpc":"2.0","id":id,"result":result}}
+     */
+    public static ObjectNode result(JsonNode id, JsonNode result) {
+        ObjectNode out = NODES.objectNode();
+        out.put("jsonrpc", "2.0");
+        out.set("id", id == null ? NullNode.getInstance() : id);
+        out.set("result", result);
+        return out;
+    }
+
+    /**
+     * Returns an error response.
+     *
+     * @param id the request id, or {@code null} when it could not be determined (sent as JSON {@code null})
+     * @param code the error code
+     * @param message a short description, without secrets or stack traces
+     * @return {@code {"jsonrpc":"2.0","id":id,"error":{"code":code,"message":message}}}
+     */
+    public static ObjectNode error(JsonNode id, int code, String message) {
+        ObjectNode out = NODES.objectNode();
+        out.put("jsonrpc", "2.0");
+        out.set("id", id == null ? NullNode.getInstance() : id);
+        ObjectNode error = out.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        return out;
+    }
+}

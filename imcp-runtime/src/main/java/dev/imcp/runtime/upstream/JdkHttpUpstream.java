@@ -1,0 +1,116 @@
+package dev.imcp.runtime.upstream;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imcp.runtime.config.OutboundAuth;
+import dev.imcp.runtime.config.ServiceConfig;
+import dev.imcp.runtime.spi.HttpCall;
+import dev.imcp.runtime.spi.HttpUpstream;
+import dev.imcp.runtime.spi.UpstreamException;
+
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * {@link HttpUpstream} on the JDK {@link HttpClient}, bound to one service's base URL and outbound
+ * credentials. Thread-safe.
+ */
+public final class JdkHttpUpstream implements HttpUpstream {
+
+    private final HttpClient client;
+    private final ObjectMapper mapper;
+    private final String baseUrl;
+    private final ServiceConfig config;
+
+    /**
+     * @param client the shared HTTP client
+     * @param mapper the JSON mapper for bodies ({@link JsonMapping#create()})
+     * @param baseUrl the service's base URL, e.g. {@code http://host:8080/api/v3}; a trailing {@code /} is ignored
+     * @param config the service's configuration (credentials, headers, timeout)
+     */
+    public JdkHttpUpstream(HttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Returns the base URL requests are sent to. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public <T> T exchange(HttpCall call, Type responseType) throws UpstreamException {
+        HttpRequest request = request(call);
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UpstreamException(0, e.getClass().getSimpleName() + ": " + e.getMessage(), "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamException(0, "interrupted", "");
+        }
+        int status = response.statusCode();
+        byte[] body = response.body() == null ? new byte[0] : response.body();
+        if (status < 200 || status > 299) {
+            throw new UpstreamException(status, "HTTP " + status, new String(body, StandardCharsets.UTF_8));
+        }
+        if (status == 204 || body.length == 0 || responseType == null
+                || responseType == Void.class || responseType == void.class) {
+            return null;
+        }
+        JavaType type = mapper.getTypeFactory().constructType(responseType);
+        try {
+            return mapper.readValue(body, type);
+        } catch (IOException e) {
+            throw new UpstreamException(0, "response is not valid JSON for " + type.getTypeName() + ": "
+                    + e.getClass().getSimpleName(), "");
+        }
+    }
+
+    private HttpRequest request(HttpCall call) throws UpstreamException {
+        String path = UriEncoding.expand(call.pathTemplate(), call.pathParams());
+        String query = UriEncoding.query(call.query());
+        URI uri;
+        try {
+            uri = URI.create(baseUrl + (path.startsWith("/") || path.isEmpty() ? "" : "/") + path
+                    + (query.isEmpty() ? "" : "?" + query));
+        } catch (IllegalArgumentException e) {
+            throw new UpstreamException(0, "invalid request URL: " + e.getMessage(), "");
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.timeout()).header("Accept", "application/json");
+        call.headers().forEach(b::setHeader);
+        HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
+        if (call.body() != null) {
+            try {
+                publisher = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(call.body()));
+            } catch (IOException e) {
+                throw new UpstreamException(0, "cannot serialize request body: " + e.getClass().getSimpleName(), "");
+            }
+            b.setHeader("Content-Type", "application/json");
+        }
+        OutboundAuth auth = config.auth();
+        switch (auth.type()) {
+            case BEARER -> b.setHeader("Authorization", "Bearer " + auth.token());
+            case BASIC -> b.setHeader("Authorization", basic(auth));
+            case NONE -> { }
+        }
+        config.headers().forEach(b::setHeader);
+        return b.method(call.method(), publisher).build();
+    }
+
+    /** Returns the RFC 7617 {@code Basic} credentials for {@code auth}. */
+    static String basic(OutboundAuth auth) {
+        String pair = auth.username() + ":" + (auth.password() == null ? "" : auth.password());
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+}

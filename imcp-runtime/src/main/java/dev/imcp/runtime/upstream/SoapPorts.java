@@ -1,0 +1,96 @@
+package dev.imcp.runtime.upstream;
+
+import dev.imcp.runtime.config.OutboundAuth;
+import dev.imcp.runtime.config.ServiceConfig;
+import dev.imcp.runtime.spi.ServiceDescriptor;
+import org.apache.cxf.configuration.security.AuthorizationPolicy;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Creates and caches CXF JAX-WS client proxies for the ports of one WSDL service, with the configured
+ * address, outbound credentials, headers and receive timeout. Thread-safe.
+ */
+public final class SoapPorts {
+
+    private final ServiceDescriptor service;
+    private final ServiceConfig config;
+    private final Map<String, Object> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param service the WSDL service
+     * @param config its configuration
+     */
+    public SoapPorts(ServiceDescriptor service, ServiceConfig config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    /**
+     * Returns the proxy for {@code portName}, creating it on first use.
+     *
+     * @param sei the generated service endpoint interface
+     * @param portName the WSDL port name
+     * @param <P> the SEI type
+     * @return the cached proxy
+     * @throws IllegalStateException when no address is configured or in the contract (the message names the key)
+     */
+    public <P> P port(Class<P> sei, String portName) {
+        return sei.cast(cache.computeIfAbsent(sei.getName() + "#" + portName, k -> create(sei, portName)));
+    }
+
+    /** Returns the address calls to {@code portName} go to. */
+    public String address(String portName) {
+        String address = config.portUrls().get(portName);
+        if (address == null) {
+            address = config.url();
+        }
+        if (address == null) {
+            address = service.soapPorts().get(portName);
+        }
+        if (address == null) {
+            throw new IllegalStateException("No address for SOAP port " + portName + " of service " + service.id()
+                    + ": set imcp.services." + service.id() + ".ports." + portName + ".url or imcp.services."
+                    + service.id() + ".url");
+        }
+        return address;
+    }
+
+    private Object create(Class<?> sei, String portName) {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(sei);
+        factory.setAddress(address(portName));
+        Object proxy = factory.create();
+        Client client = ClientProxy.getClient(proxy);
+        HTTPConduit conduit = (HTTPConduit) client.getConduit();
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setReceiveTimeout(config.timeout().toMillis());
+        policy.setConnectionTimeout(config.timeout().toMillis());
+        conduit.setClient(policy);
+        OutboundAuth auth = config.auth();
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (auth.type() == OutboundAuth.Type.BASIC) {
+            AuthorizationPolicy basic = new AuthorizationPolicy();
+            basic.setAuthorizationType("Basic");
+            basic.setUserName(auth.username());
+            basic.setPassword(auth.password() == null ? "" : auth.password());
+            conduit.setAuthorization(basic);
+        } else if (auth.type() == OutboundAuth.Type.BEARER) {
+            headers.put("Authorization", List.of("Bearer " + auth.token()));
+        }
+        config.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+        if (!headers.isEmpty()) {
+            client.getRequestContext().put(Message.PROTOCOL_HEADERS, headers);
+        }
+        return proxy;
+    }
+}
