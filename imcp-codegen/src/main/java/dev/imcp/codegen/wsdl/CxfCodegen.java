@@ -1,0 +1,201 @@
+package dev.imcp.codegen.wsdl;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.xml.namespace.QName;
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.common.xmlschema.SchemaCollection;
+import org.apache.cxf.tools.common.ToolConstants;
+import org.apache.cxf.tools.common.ToolContext;
+import org.apache.cxf.tools.common.ToolErrorListener;
+import org.apache.cxf.tools.common.model.JavaInterface;
+import org.apache.cxf.tools.common.model.JavaModel;
+import org.apache.cxf.tools.wsdlto.WSDLToJava;
+import org.apache.cxf.tools.wsdlto.core.DataBindingProfile;
+import org.apache.cxf.tools.wsdlto.frontend.jaxws.processor.WSDLToJavaProcessor;
+
+/**
+ * Runs Apache CXF's wsdl2java in-process, the way {@code cxf-codegen-plugin} does without forking.
+ *
+ * <p>Only the SEIs, the JAXB types and the fault exceptions are generated (no {@code Service} class, so
+ * no absolute WSDL path lands in the sources), with JAX-WS wrapper style off (every SEI method takes and
+ * returns the message part's type) and without dates. CXF writes into a scratch directory first; the
+ * files are then copied into the output package directory only when their bytes changed, and files
+ * a previous run left there that this run did not generate are removed.
+ */
+final class CxfCodegen {
+
+    /** The JAX-WS customization that turns wrapper style off for the whole WSDL. */
+    private static final String NO_WRAPPER_STYLE = """
+            <jaxws:bindings xmlns:jaxws="https://jakarta.ee/xml/ns/jaxws">
+              <jaxws:enableWrapperStyle>false</jaxws:enableWrapperStyle>
+            </jaxws:bindings>
+            """;
+
+    /**
+     * One error CXF or XJC reported.
+     *
+     * @param file the file it names (a URI), or {@code null}
+     * @param line the line, or a value below 1 when unknown
+     * @param column the column, or a value below 1 when unknown
+     * @param message what CXF said
+     */
+    record Problem(String file, int line, int column, String message) {
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param interfaces the generated SEIs by port type QName; empty when the run failed
+     * @param schemas the WSDL's schemas as CXF read them, or {@code null} when the run failed
+     * @param dataBinding CXF's JAXB data binding, which names the Java class of a schema type or element
+     * @param problems the errors; empty when the run succeeded
+     */
+    record Result(Map<QName, JavaInterface> interfaces, SchemaCollection schemas, DataBindingProfile dataBinding,
+            List<Problem> problems) {
+    }
+
+    private CxfCodegen() {
+    }
+
+    /**
+     * Generates the SEIs and JAXB classes of {@code wsdl} in {@code javaPackage} under {@code sourceOutput}.
+     *
+     * @param wsdl the WSDL file
+     * @param javaPackage the package of every generated class
+     * @param sourceOutput the generated-sources root
+     * @return the Java model CXF built and any errors
+     * @throws IOException when the scratch or output directory cannot be written
+     */
+    static Result generate(Path wsdl, String javaPackage, Path sourceOutput) throws IOException {
+        Path scratch = Files.createTempDirectory("imcp-wsdl2java");
+        Path binding = scratch.resolve("no-wrapper-style.xml");
+        Path out = scratch.resolve("src");
+        Files.writeString(binding, NO_WRAPPER_STYLE, StandardCharsets.UTF_8);
+        Files.createDirectories(out);
+        String[] args = {
+            "-d", out.toString(),
+            "-p", javaPackage,
+            "-b", binding.toUri().toString(),
+            "-encoding", "UTF-8",
+            "-suppress-generated-date",
+            "-noAddressBinding",
+            "-autoNameResolution",
+            "-q",
+            wsdl.toUri().toString(),
+        };
+        List<Problem> problems = new ArrayList<>();
+        ToolContext context = new ToolContext();
+        context.put(ToolConstants.CFG_GEN_SEI, "true");
+        context.put(ToolConstants.CFG_GEN_TYPES, "true");
+        context.put(ToolConstants.CFG_GEN_FAULT, "true");
+        context.setErrorListener(new ToolErrorListener() {
+            @Override
+            public void addError(String file, int line, int column, String message, Throwable t) {
+                super.addError(file, line, column, message, t);
+                problems.add(new Problem(file, line, column, message));
+            }
+        });
+        Bus previous = BusFactory.getThreadDefaultBus(false);
+        Bus bus = BusFactory.newInstance().createBus();
+        BusFactory.setThreadDefaultBus(bus);
+        try {
+            new WSDLToJava(args).run(context, new ByteArrayOutputStream());
+        } catch (Exception e) {
+            // ToolException (which BadUsageException extends), XJC failures wrapped by CXF, and bugs of CXF
+            if (problems.isEmpty()) {
+                problems.add(new Problem(null, 0, 0, messageOf(e)));
+            }
+        } finally {
+            bus.shutdown(true);
+            BusFactory.setThreadDefaultBus(previous);
+        }
+        try {
+            if (!problems.isEmpty()) {
+                return new Result(Map.of(), null, null, List.copyOf(problems));
+            }
+            sync(out, sourceOutput, javaPackage.replace('.', '/'));
+            return new Result(interfaces(context), (SchemaCollection) context.get(ToolConstants.XML_SCHEMA_COLLECTION),
+                    context.get(DataBindingProfile.class), List.of());
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static Map<QName, JavaInterface> interfaces(ToolContext context) {
+        Map<QName, JavaInterface> result = new LinkedHashMap<>();
+        Object models = context.get(WSDLToJavaProcessor.MODEL_MAP);
+        if (models instanceof Map<?, ?> map) {
+            for (Object model : map.values()) {
+                for (JavaInterface sei : ((JavaModel) model).getInterfaces().values()) {
+                    result.putIfAbsent(new QName(sei.getNamespace(), sei.getWebServiceName()), sei);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String messageOf(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+        return message.strip();
+    }
+
+    /**
+     * Copies the files of {@code from} that changed into {@code to}, then deletes the sources a previous run
+     * left in {@code to}'s {@code packageDir} that this run did not generate.
+     */
+    private static void sync(Path from, Path to, String packageDir) throws IOException {
+        Set<Path> generated = new HashSet<>();
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                generated.add(target);
+                byte[] bytes = Files.readAllBytes(file);
+                if (!Files.exists(target) || !Arrays.equals(bytes, Files.readAllBytes(target))) {
+                    Files.createDirectories(target.getParent());
+                    Files.write(target, bytes);
+                }
+            }
+        }
+        Path own = to.resolve(packageDir);
+        if (Files.isDirectory(own)) {
+            try (Stream<Path> files = Files.list(own)) {
+                for (Path stale : files.filter(f -> f.toString().endsWith(".java") && !generated.contains(f)).toList()) {
+                    Files.delete(stale);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

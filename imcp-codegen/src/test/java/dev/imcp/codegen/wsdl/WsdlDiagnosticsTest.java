@@ -1,0 +1,176 @@
+package dev.imcp.codegen.wsdl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imcp.codegen.diag.Diagnostic;
+import dev.imcp.codegen.diag.Diagnostics;
+import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.SchemaModel;
+import dev.imcp.codegen.model.SchemaModel.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Diagnostics of the WSDL reader, and schema mapping, on tiny contracts written here. */
+class WsdlDiagnosticsTest {
+
+    private static final String HEAD = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions name="Tiny" targetNamespace="urn:tiny" xmlns="http://schemas.xmlsoap.org/wsdl/"
+                xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:tns="urn:tiny"
+                xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+              <types>
+                <xsd:schema targetNamespace="urn:tiny" elementFormDefault="qualified">
+                  <xsd:simpleType name="Color">
+                    <xsd:restriction base="xsd:string">
+                      <xsd:enumeration value="RED"/>
+                      <xsd:enumeration value="GREEN"/>
+                    </xsd:restriction>
+                  </xsd:simpleType>
+                  <xsd:complexType name="Point">
+                    <xsd:sequence>
+                      <xsd:element name="x" type="xsd:double"/>
+                      <xsd:element name="when" type="xsd:dateTime" minOccurs="0"/>
+                    </xsd:sequence>
+                  </xsd:complexType>
+                  <xsd:element name="paint">
+                    <xsd:complexType>
+                      <xsd:sequence>
+                        <xsd:element name="color" type="tns:Color"/>
+                        <xsd:element name="points" type="tns:Point" maxOccurs="unbounded"/>
+                        <xsd:element name="note" type="xsd:string" minOccurs="0" nillable="true"/>
+                        <xsd:element name="data" type="xsd:base64Binary"/>
+                      </xsd:sequence>
+                    </xsd:complexType>
+                  </xsd:element>
+                  <xsd:element name="paintResponse" type="xsd:boolean"/>
+                </xsd:schema>
+              </types>
+              <message name="paintRequest"><part name="in" element="tns:paint"/></message>
+              <message name="paintResponse"><part name="out" element="tns:paintResponse"/></message>
+              <portType name="Painter">
+                <operation name="paint">
+                  <documentation>Paints points.</documentation>
+                  <input message="tns:paintRequest"/>
+                  <output message="tns:paintResponse"/>
+                </operation>
+              </portType>
+            """;
+
+    private static final String BINDING = """
+              <binding name="PainterSoap" type="tns:Painter">
+                <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+                <operation name="paint">
+                  <soap:operation soapAction="urn:paint"/>
+                  <input><soap:body use="literal"/></input>
+                  <output><soap:body use="literal"/></output>
+                </operation>
+              </binding>
+              <service name="PainterService">
+                <port name="PainterPort" binding="tns:PainterSoap">
+                  <soap:address location="http://localhost:8080/paint"/>
+                </port>
+              </service>
+            </definitions>
+            """;
+
+    @TempDir
+    Path dir;
+
+    private ContractModel read(String text, Diagnostics diagnostics) throws IOException {
+        Path file = dir.resolve("tiny.wsdl");
+        Files.writeString(file, text);
+        return WsdlTestSupport.read(file, "tiny.wsdl", dir.resolve("out"), diagnostics);
+    }
+
+    @Test
+    void mapsEnumsArraysOptionalAndScalarOutput() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        ContractModel model = read(HEAD + BINDING, diagnostics);
+
+        assertNotNull(model, diagnostics.all()::toString);
+        assertEquals(List.of(), diagnostics.all());
+        assertEquals("Paints points.", model.operations().getFirst().description());
+        SchemaModel in = model.operations().getFirst().input();
+        assertEquals(List.of("color", "points", "data"), in.required());
+        SchemaModel color = in.properties().get("color");
+        assertEquals(List.of("RED", "GREEN"), color.enumValues());
+        assertEquals("com.example.hello.soap.Color", color.javaType());
+        SchemaModel points = in.properties().get("points");
+        assertEquals(Kind.ARRAY, points.kind());
+        assertEquals(Kind.OBJECT, points.items().kind());
+        assertEquals("com.example.hello.soap.Point", points.items().javaType());
+        assertEquals(List.of("x"), points.items().required());
+        assertEquals("double", points.items().properties().get("x").format());
+        assertEquals("date-time", points.items().properties().get("when").format());
+        assertTrue(in.properties().get("note").nullable());
+        assertEquals("byte", in.properties().get("data").format());
+        SchemaModel out = model.operations().getFirst().output();
+        assertEquals(Kind.BOOLEAN, out.kind());
+        assertEquals("boolean", ((dev.imcp.codegen.model.SoapBinding) model.operations().getFirst().binding())
+                .outputClass());
+    }
+
+    @Test
+    void malformedXml() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        String broken = HEAD.replace("<portType name=\"Painter\">", "<portType name=\"Painter\">\n    <oops>") + BINDING;
+
+        assertNull(read(broken, diagnostics));
+        assertEquals(1, diagnostics.all().size(), diagnostics.all()::toString);
+        Diagnostic d = diagnostics.all().getFirst();
+        assertEquals("WSDL_PARSE_ERROR", d.code());
+        assertEquals(Diagnostic.Severity.ERROR, d.severity());
+        assertEquals("tiny.wsdl", d.location().file());
+        assertEquals(line(broken, "</portType>"), d.location().line());
+        assertTrue(d.toString().startsWith("tiny.wsdl:" + d.location().line() + ":"), d.toString());
+    }
+
+    @Test
+    void noSoapBinding() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+
+        assertNull(read(HEAD + "</definitions>\n", diagnostics));
+        assertEquals(1, diagnostics.all().size(), diagnostics.all()::toString);
+        Diagnostic d = diagnostics.all().getFirst();
+        assertEquals("WSDL_NO_SOAP_BINDING", d.code());
+        assertEquals(4, d.location().line(), "the definitions start tag ends on line 4");
+        assertEquals("/definitions[@name='Tiny']", d.location().pointer());
+        assertNotNull(d.fix());
+        assertTrue(Files.notExists(dir.resolve("out")), "nothing is generated");
+    }
+
+    @Test
+    void rpcBindingIsSkippedWithAWarning() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        String rpc = HEAD + BINDING.replace("style=\"document\"", "style=\"rpc\"");
+
+        assertNull(read(rpc, diagnostics));
+        assertEquals(List.of("WSDL_UNSUPPORTED_STYLE", "WSDL_NO_OPERATIONS"),
+                diagnostics.all().stream().map(Diagnostic::code).toList());
+        assertEquals(Diagnostic.Severity.WARNING, diagnostics.all().getFirst().severity());
+        assertEquals(line(rpc, "<binding name=\"PainterSoap\""), diagnostics.all().getFirst().location().line());
+    }
+
+    @Test
+    void cxfFailureIsADiagnostic() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        // the message names an element the schema does not declare: CXF refuses it
+        String bad = HEAD.replace("element=\"tns:paintResponse\"", "element=\"tns:missing\"") + BINDING;
+
+        assertNull(read(bad, diagnostics));
+        assertEquals(1, diagnostics.all().size(), diagnostics.all()::toString);
+        assertEquals("WSDL_CODEGEN_FAILED", diagnostics.all().getFirst().code());
+    }
+
+    private static int line(String text, String needle) {
+        int at = text.indexOf(needle);
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.imcp.codegen.wsdl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.imcp.codegen.diag.Diagnostics;
+import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.read.ContractSource;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/** Helpers shared by the WSDL reader tests: reading a contract, hashing, compiling generated sources. */
+final class WsdlTestSupport {
+
+    /** The base package tests generate under. */
+    static final String PACKAGE = "com.example.hello";
+
+    private WsdlTestSupport() {
+    }
+
+    /** Returns a corpus file of the test resources. */
+    static Path corpus(String path) {
+        try {
+            return Path.of(WsdlTestSupport.class.getResource("/corpus/wsdl/" + path).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Returns the contract source for {@code file}, with {@code display} as its name in diagnostics. */
+    static ContractSource source(Path file, String display) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return new ContractSource(file, display, "hello", PACKAGE, new String(bytes, StandardCharsets.UTF_8), sha256(bytes));
+    }
+
+    /** Reads {@code file} into {@code out}. */
+    static ContractModel read(Path file, String display, Path out, Diagnostics diagnostics) throws IOException {
+        return new WsdlReader().read(source(file, display), out, diagnostics);
+    }
+
+    /** Returns the lower-case hex SHA-256 of {@code bytes}. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compiles every {@code .java} file under {@code sources} into {@code classes} with {@code --release 21}. */
+    static void compile(Path sources, Path classes) throws IOException {
+        List<String> files;
+        try (Stream<Path> all = Files.walk(sources)) {
+            files = all.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter log = new StringWriter();
+        List<String> args = new java.util.ArrayList<>(List.of("--release", "21", "-proc:none", "-encoding", "UTF-8",
+                "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
+        args.addAll(files);
+        int rc = javac.run(null, new java.io.PrintStream(new java.io.ByteArrayOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                log.write(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+        }, null, args.toArray(String[]::new));
+        assertEquals(0, rc, () -> "javac failed:\n" + log);
+    }
+}
