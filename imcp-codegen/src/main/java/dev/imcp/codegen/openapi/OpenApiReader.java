@@ -1,0 +1,134 @@
+package dev.imcp.codegen.openapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.imcp.codegen.diag.Diagnostic;
+import dev.imcp.codegen.diag.Diagnostics;
+import dev.imcp.codegen.model.ContractKind;
+import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.OperationModel;
+import dev.imcp.codegen.model.SourceLocation;
+import dev.imcp.codegen.read.ContractReader;
+import dev.imcp.codegen.read.ContractSource;
+import dev.imcp.codegen.read.JsonLocator;
+import dev.imcp.codegen.read.RawDocuments;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads OpenAPI 3.0 and 3.1 (best effort) and Swagger 2.0 contracts, in YAML or JSON, with
+ * swagger-parser ({@code resolve=true}; Swagger 2.0 through its converter).
+ *
+ * <p>Each path and method ("Operation Object") becomes one {@link OperationModel}: the tool name is the
+ * {@code operationId} (else a slug of method and path), the title the {@code summary}, the description
+ * the {@code description} or else the summary. The input is an object whose properties are the path,
+ * query, header and cookie parameters (by name, {@code required} kept) plus {@code body} for a JSON
+ * request body; the output is the schema of the first 2xx response's JSON content, if any. The default
+ * URL is {@code servers[0].url} with server variables replaced by their defaults (for Swagger 2.0,
+ * scheme, host and basePath).
+ *
+ * <p>Diagnostics: {@code OPENAPI_PARSE_ERROR} (malformed YAML or JSON, at the parser's position),
+ * {@code OPENAPI_UNRESOLVED_REF} (a local {@code $ref} to nothing, at the reference),
+ * {@code OPENAPI_NO_OPERATIONS}, {@code OPENAPI_INVALID} (swagger-parser's own messages; errors when it
+ * produced no model, warnings otherwise), and the warnings {@code OPENAPI_UNSUPPORTED_BODY},
+ * {@code OPENAPI_UNSUPPORTED_SCHEMA} and {@code OPENAPI_RECURSIVE_SCHEMA}.
+ */
+public final class OpenApiReader implements ContractReader {
+
+    /** Creates a reader; it holds no state between contracts. */
+    public OpenApiReader() {
+    }
+
+    @Override
+    public ContractModel read(ContractSource source, Path sourceOutput, Diagnostics diagnostics) throws IOException {
+        String file = source.displayName();
+        JsonNode raw;
+        try {
+            raw = RawDocuments.parse(source.text());
+        } catch (JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            diagnostics.add(Diagnostic.error("OPENAPI_PARSE_ERROR",
+                    new SourceLocation(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), ""),
+                    e.getOriginalMessage()));
+            return null;
+        }
+        JsonLocator locator = JsonLocator.of(file, source.text());
+        List<Diagnostic> unresolved = OpenApiRefs.unresolved(raw, locator);
+        unresolved.forEach(diagnostics::add);
+
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIParser().readLocation(source.path().toUri().toString(), null, options);
+        OpenAPI api = result.getOpenAPI();
+        if (result.getMessages() != null) {
+            for (String message : result.getMessages()) {
+                if (!unresolved.isEmpty() && (message.contains("$ref") || message.contains("#/"))) {
+                    continue;
+                }
+                SourceLocation at = locator.locate("");
+                diagnostics.add(api == null
+                        ? Diagnostic.error("OPENAPI_INVALID", at, message)
+                        : Diagnostic.warning("OPENAPI_INVALID", at, message));
+            }
+        }
+        if (api == null) {
+            if (result.getMessages() == null || result.getMessages().isEmpty()) {
+                diagnostics.add(Diagnostic.error("OPENAPI_INVALID", locator.locate(""),
+                        "swagger-parser could not read the contract"));
+            }
+            return null;
+        }
+        boolean swagger2 = raw.has("swagger");
+        OpenApiSchemas schemas = new OpenApiSchemas(api, locator, diagnostics, swagger2);
+        OpenApiOperations operations = new OpenApiOperations(api, schemas, locator, diagnostics);
+        List<OperationModel> models = new ArrayList<>();
+        if (api.getPaths() != null) {
+            for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+                for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
+                    OperationModel model = operations.convert(path.getKey(), path.getValue(), op.getKey(), op.getValue());
+                    if (model != null) {
+                        models.add(model);
+                    }
+                }
+            }
+        }
+        if (models.isEmpty()) {
+            diagnostics.add(Diagnostic.error("OPENAPI_NO_OPERATIONS", locator.locate("/paths"),
+                            "the contract has no operation to publish as a tool")
+                    .withFix("add at least one operation under 'paths'"));
+        }
+        String title = api.getInfo() != null && api.getInfo().getTitle() != null ? api.getInfo().getTitle() : source.serviceId();
+        return new ContractModel(source.serviceId(), ContractKind.OPENAPI, title,
+                api.getInfo() == null ? null : api.getInfo().getVersion(),
+                api.getInfo() == null ? null : api.getInfo().getDescription(),
+                source.sha256(), defaultUrl(api.getServers()), Map.of(), models, locator.locate(""));
+    }
+
+    /** Returns {@code servers[0].url} with its variables replaced by their defaults, or {@code null}. */
+    static String defaultUrl(List<Server> servers) {
+        if (servers == null || servers.isEmpty() || servers.get(0).getUrl() == null) {
+            return null;
+        }
+        Server server = servers.get(0);
+        String url = server.getUrl();
+        if (server.getVariables() != null) {
+            for (var v : server.getVariables().entrySet()) {
+                if (v.getValue().getDefault() != null) {
+                    url = url.replace("{" + v.getKey() + "}", v.getValue().getDefault());
+                }
+            }
+        }
+        // swagger-parser supplies "/" when the contract names no server.
+        return url.equals("/") ? null : url;
+    }
+}

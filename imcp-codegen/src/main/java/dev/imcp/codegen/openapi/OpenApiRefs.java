@@ -1,0 +1,69 @@
+package dev.imcp.codegen.openapi;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.imcp.codegen.diag.Diagnostic;
+import dev.imcp.codegen.read.JsonLocator;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds local {@code $ref}s ({@code #/...}) that point at nothing, in the raw document, so each is
+ * reported with its own line (swagger-parser reports them without a position, or not at all).
+ */
+final class OpenApiRefs {
+
+    private OpenApiRefs() {
+    }
+
+    /**
+     * Returns one {@code OPENAPI_UNRESOLVED_REF} error per local {@code $ref} of {@code root} whose
+     * target does not exist, in document order; located at the {@code $ref} member.
+     */
+    static List<Diagnostic> unresolved(JsonNode root, JsonLocator locator) {
+        List<Diagnostic> found = new ArrayList<>();
+        walk(root, root, "", locator, found);
+        return found;
+    }
+
+    private static void walk(JsonNode root, JsonNode node, String pointer, JsonLocator locator, List<Diagnostic> found) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#")) {
+                String target = ref.asText();
+                if (!exists(root, target)) {
+                    String refPointer = JsonLocator.pointer(pointer, "$ref");
+                    found.add(Diagnostic.error("OPENAPI_UNRESOLVED_REF",
+                                    locator.locate(refPointer).withPointer(pointer),
+                                    "'" + target + "' does not exist")
+                            .withFix("define it or correct the reference"));
+                }
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                walk(root, e.getValue(), JsonLocator.pointer(pointer, e.getKey()), locator, found);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(root, node.get(i), JsonLocator.pointer(pointer, i), locator, found);
+            }
+        }
+    }
+
+    private static boolean exists(JsonNode root, String ref) {
+        String fragment = URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (fragment.isEmpty()) {
+            return true;
+        }
+        try {
+            return !root.at(JsonPointer.compile(fragment)).isMissingNode();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

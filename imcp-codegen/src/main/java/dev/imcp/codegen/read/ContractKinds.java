@@ -1,0 +1,86 @@
+package dev.imcp.codegen.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.imcp.codegen.model.ContractKind;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Detects a contract's kind from its content, and derives service ids from file names.
+ *
+ * <p>Detection looks at the document, never at the file name: XML whose root element is a WSDL
+ * {@code definitions} is {@link ContractKind#WSDL}; a JSON or YAML object with an {@code openapi} or
+ * {@code swagger} key is {@link ContractKind#OPENAPI}; a JSON object with a {@code tools} array is
+ * {@link ContractKind#MCP_JSON}. A document that does not parse is classified by the same keys
+ * found textually, so its reader can report the syntax error with its line.
+ */
+public final class ContractKinds {
+
+    private static final Pattern WSDL_ROOT = Pattern.compile(
+            "^(?:\\s|<\\?[^>]*\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:[A-Za-z_][\\w.-]*:)?definitions[\\s>/]",
+            Pattern.DOTALL);
+    private static final Pattern OPENAPI_KEY = Pattern.compile("(?m)^\\s*[\"']?(?:openapi|swagger)[\"']?\\s*:");
+    private static final Pattern TOOLS_KEY = Pattern.compile("\"tools\"\\s*:\\s*\\[");
+    private static final Pattern EXTENSION = Pattern.compile(
+            "(?i)(\\.mcp)?\\.(json|ya?ml|wsdl|xml)$");
+
+    private ContractKinds() {
+    }
+
+    /**
+     * Returns the kind of the contract {@code text}, or empty when it is none iMCP reads.
+     *
+     * @param text the contract's content
+     * @return the kind, or empty
+     */
+    public static Optional<ContractKind> detect(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String trimmed = t.strip();
+        if (trimmed.startsWith("<")) {
+            return WSDL_ROOT.matcher(t).find() ? Optional.of(ContractKind.WSDL) : Optional.empty();
+        }
+        JsonNode root = RawDocuments.parseOrNull(t);
+        if (root != null) {
+            if (!root.isObject()) {
+                return Optional.empty();
+            }
+            if (root.has("openapi") || root.has("swagger")) {
+                return Optional.of(ContractKind.OPENAPI);
+            }
+            if (trimmed.startsWith("{") && root.path("tools").isArray()) {
+                return Optional.of(ContractKind.MCP_JSON);
+            }
+            return Optional.empty();
+        }
+        // Malformed: classify by the keys found textually so the reader reports the syntax error.
+        if (OPENAPI_KEY.matcher(t).find()) {
+            return Optional.of(ContractKind.OPENAPI);
+        }
+        if (trimmed.startsWith("{") && TOOLS_KEY.matcher(t).find()) {
+            return Optional.of(ContractKind.MCP_JSON);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Derives a service id from a contract file name: extensions ({@code .yaml}, {@code .yml},
+     * {@code .json}, {@code .mcp.json}, {@code .wsdl}, {@code .xml}) stripped, lower-cased, every
+     * character that is not a letter or digit replaced by {@code _}, and {@code _} prefixed when the
+     * result starts with a digit.
+     *
+     * @param fileName the file name, without directories
+     * @return a lower-case Java identifier, e.g. {@code petstore} for {@code petstore.yaml}
+     */
+    public static String serviceId(String fileName) {
+        String stem = EXTENSION.matcher(fileName).replaceFirst("");
+        if (stem.isEmpty()) {
+            stem = "service";
+        }
+        String id = stem.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+        if (Character.isDigit(id.charAt(0))) {
+            id = "_" + id;
+        }
+        return id;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.imcp.codegen.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.imcp.codegen.model.Names;
+import dev.imcp.codegen.model.OperationModel;
+import dev.imcp.codegen.model.SchemaModel;
+import dev.imcp.codegen.model.SchemaModel.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Maps the schemas of one contract to Java types, and collects the records and enums to generate in
+ * {@code <javaPackage>.model}: one per type name, identical shapes shared, a different shape under a
+ * taken name suffixed with a number. Names are assigned in contract order, so they are stable.
+ */
+final class ModelTypes {
+
+    private final String modelPackage;
+    private final String contractName;
+    private final Map<String, ClassName> byShape = new HashMap<>();
+    private final Set<String> taken = new HashSet<>();
+    private final Map<ClassName, TypeSpec> specs = new TreeMap<>((a, b) -> a.canonicalName().compareTo(b.canonicalName()));
+    private final Map<ClassName, Map<String, String>> components = new HashMap<>();
+
+    ModelTypes(String javaPackage, String contractName) {
+        this.modelPackage = javaPackage + ".model";
+        this.contractName = contractName;
+    }
+
+    /** Returns the input type of {@code op}: its Java type, else a record (even without properties). */
+    TypeName input(OperationModel op) {
+        SchemaModel input = op.input();
+        if (input.javaType() != null) {
+            return ClassName.bestGuess(input.javaType());
+        }
+        String name = input.typeName() != null ? input.typeName() : op.javaName() + "Input";
+        return record(input.typeName() == null ? input.toBuilder().typeName(name).build() : input);
+    }
+
+    /** Returns the output type of {@code op}; {@link Void} when it has none. */
+    TypeName output(OperationModel op) {
+        return op.output() == null ? ClassName.get(Void.class) : type(op.output());
+    }
+
+    /** Returns the Java type of {@code schema}, generating a record or enum when it needs one. */
+    TypeName type(SchemaModel schema) {
+        if (schema.javaType() != null) {
+            return ClassName.bestGuess(schema.javaType());
+        }
+        return switch (schema.kind()) {
+            case OBJECT -> schema.properties().isEmpty() || schema.typeName() == null
+                    ? ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
+                            schema.additionalProperties() == null ? ClassName.OBJECT : type(schema.additionalProperties()))
+                    : record(schema);
+            case ARRAY -> ParameterizedTypeName.get(ClassName.get(List.class),
+                    schema.items() == null ? ClassName.OBJECT : type(schema.items()));
+            case STRING -> !schema.enumValues().isEmpty() && schema.typeName() != null
+                    && schema.enumValues().stream().allMatch(v -> v instanceof String)
+                    ? enumType(schema) : ClassName.get(String.class);
+            case INTEGER -> "int32".equals(schema.format()) ? ClassName.get(Integer.class) : ClassName.get(Long.class);
+            case NUMBER -> ClassName.get(Double.class);
+            case BOOLEAN -> ClassName.get(Boolean.class);
+            case ANY -> ClassName.OBJECT;
+        };
+    }
+
+    /** Returns the record component name of each wire property of the record {@code type}. */
+    Map<String, String> components(ClassName type) {
+        return components.getOrDefault(type, Map.of());
+    }
+
+    /** Returns every record and enum to generate, sorted by name. */
+    Map<ClassName, TypeSpec> specs() {
+        return specs;
+    }
+
+    private ClassName record(SchemaModel schema) {
+        String shape = "record:" + shape(schema);
+        ClassName existing = byShape.get(shape);
+        if (existing != null) {
+            return existing;
+        }
+        ClassName name = allocate(schema.typeName());
+        byShape.put(shape, name);
+        Map<String, String> wireToComponent = componentNames(schema);
+        components.put(name, wireToComponent);
+        Map<String, TypeName> types = new LinkedHashMap<>();
+        for (Map.Entry<String, SchemaModel> e : schema.properties().entrySet()) {
+            types.put(e.getKey(), type(e.getValue()));
+        }
+        specs.put(name, RecordWriter.record(name, schema, wireToComponent, types, contractName));
+        return name;
+    }
+
+    private ClassName enumType(SchemaModel schema) {
+        String shape = "enum:" + shape(schema);
+        ClassName existing = byShape.get(shape);
+        if (existing != null) {
+            return existing;
+        }
+        ClassName name = allocate(schema.typeName());
+        byShape.put(shape, name);
+        specs.put(name, RecordWriter.enumeration(name, schema, contractName));
+        return name;
+    }
+
+    private ClassName allocate(String typeName) {
+        String base = Names.upperCamel(typeName);
+        String candidate = base;
+        for (int i = 2; !taken.add(candidate); i++) {
+            candidate = base + i;
+        }
+        return ClassName.get(modelPackage, candidate);
+    }
+
+    private static Map<String, String> componentNames(SchemaModel schema) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        for (String wire : schema.properties().keySet()) {
+            String base = Names.lowerCamel(wire);
+            String candidate = base;
+            for (int i = 2; !used.add(candidate); i++) {
+                candidate = base + i;
+            }
+            names.put(wire, candidate);
+        }
+        return names;
+    }
+
+    /** Returns a description of {@code schema}'s shape without source locations, for deduplication. */
+    static String shape(SchemaModel s) {
+        if (s == null) {
+            return "null";
+        }
+        Map<String, SchemaModel> properties = new LinkedHashMap<>();
+        StringBuilder props = new StringBuilder();
+        s.properties().forEach((k, v) -> props.append(k).append('=').append(shape(v)).append(';'));
+        List<Object> rest = new ArrayList<>(List.of(s.kind(), String.valueOf(s.typeName()), String.valueOf(s.javaType()),
+                String.valueOf(s.title()), String.valueOf(s.description()), String.valueOf(s.format()),
+                s.required(), shape(s.items()), shape(s.additionalProperties()), s.enumValues(),
+                new TreeMap<>(s.constraints()), String.valueOf(s.defaultValue()), s.nullable(), properties));
+        return rest + "{" + props + "}";
+    }
+}

@@ -1,0 +1,136 @@
+package dev.imcp.codegen.writer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imcp.codegen.model.SchemaModel;
+import dev.imcp.codegen.model.SchemaModel.Kind;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders {@link SchemaModel}s as JSON Schema 2020-12, with a fixed key order: {@code type},
+ * {@code title}, {@code description}, {@code format}, {@code enum}, the constraints (sorted),
+ * {@code default}, {@code properties} (contract order), {@code required}, {@code items},
+ * {@code additionalProperties}. A nullable schema's type is {@code ["<type>", "null"]}.
+ */
+final class SchemaJson {
+
+    /** The property a non-object result is published under. */
+    static final String RESULT = "result";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private SchemaJson() {
+    }
+
+    /** Returns {@code schema} as a JSON Schema tree. */
+    static ObjectNode tree(SchemaModel schema) {
+        ObjectNode node = NODES.objectNode();
+        if (schema.kind() != Kind.ANY) {
+            if (schema.nullable()) {
+                node.putArray("type").add(schema.kind().jsonType()).add("null");
+            } else {
+                node.put("type", schema.kind().jsonType());
+            }
+        }
+        putText(node, "title", schema.title());
+        putText(node, "description", schema.description());
+        putText(node, "format", schema.format());
+        if (!schema.enumValues().isEmpty()) {
+            ArrayNode values = node.putArray("enum");
+            schema.enumValues().forEach(v -> values.add(value(v)));
+        }
+        new TreeMap<>(schema.constraints()).forEach((k, v) -> node.set(k, value(v)));
+        if (schema.defaultValue() != null) {
+            node.set("default", value(schema.defaultValue()));
+        }
+        if (schema.kind() == Kind.OBJECT) {
+            if (!schema.properties().isEmpty()) {
+                ObjectNode properties = node.putObject("properties");
+                for (Map.Entry<String, SchemaModel> e : schema.properties().entrySet()) {
+                    properties.set(e.getKey(), tree(e.getValue()));
+                }
+            }
+            if (!schema.required().isEmpty()) {
+                ArrayNode required = node.putArray("required");
+                schema.required().forEach(required::add);
+            }
+            if (schema.additionalProperties() != null) {
+                node.set("additionalProperties", tree(schema.additionalProperties()));
+            }
+        }
+        if (schema.kind() == Kind.ARRAY && schema.items() != null) {
+            node.set("items", tree(schema.items()));
+        }
+        return node;
+    }
+
+    /** Returns the published input schema: always an object. */
+    static ObjectNode input(SchemaModel schema) {
+        ObjectNode node = tree(schema);
+        if (schema.kind() == Kind.OBJECT && !node.has("properties")) {
+            node.putObject("properties");
+        }
+        return node;
+    }
+
+    /**
+     * Returns the published output schema of {@code output}: the schema itself when it is an object,
+     * else an object wrapping it under {@value #RESULT}; {@code null} when there is no output or the
+     * contract does not describe it.
+     */
+    static ObjectNode output(SchemaModel output) {
+        if (output == null || !described(output)) {
+            return null;
+        }
+        if (!wrapped(output)) {
+            return tree(output);
+        }
+        ObjectNode node = NODES.objectNode().put("type", "object");
+        node.putObject("properties").set(RESULT, tree(output));
+        node.putArray("required").add(RESULT);
+        return node;
+    }
+
+    /** Returns whether a result of {@code output} is not a JSON object and so is published under {@value #RESULT}. */
+    static boolean wrapped(SchemaModel output) {
+        return output != null && output.kind() != Kind.OBJECT;
+    }
+
+    /** Returns whether the contract says anything about {@code schema} beyond "any value". */
+    static boolean described(SchemaModel schema) {
+        return schema.kind() != Kind.ANY || schema.description() != null || schema.title() != null
+                || !schema.enumValues().isEmpty();
+    }
+
+    /** Returns {@code node} as compact JSON text. */
+    static String text(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void putText(ObjectNode node, String key, String value) {
+        if (value != null) {
+            node.put(key, value);
+        }
+    }
+
+    private static JsonNode value(Object v) {
+        if (v instanceof java.math.BigDecimal d) {
+            // Contract numbers arrive as BigDecimal; publish 100 rather than 1E+2.
+            java.math.BigDecimal n = d.stripTrailingZeros();
+            return n.scale() <= 0 && n.precision() - n.scale() < 19
+                    ? NODES.numberNode(n.longValueExact()) : NODES.numberNode(n.doubleValue());
+        }
+        return MAPPER.valueToTree(v);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.imcp.codegen.writer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.Names;
+import dev.imcp.codegen.model.OperationModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes the generated code of validated contracts. Per contract, in package {@code <basePackage>.<serviceId>}:
+ * the records and enums of {@code .model}, one {@code <JavaName>Tool} per operation, the
+ * {@code <ServiceName>Upstream} stub and the {@code <ServiceName>ToolProvider}; for all contracts, in
+ * the resource output, {@code META-INF/services/dev.imcp.runtime.spi.ToolProvider} and
+ * {@code META-INF/imcp/tools.json}.
+ *
+ * <p>Output is deterministic (sorted where order is not the contract's, no timestamps, {@code \n}, UTF-8)
+ * and a file is written only when its bytes change.
+ */
+public final class SourceWriter {
+
+    /** The service file listing every generated provider. */
+    public static final String SERVICES_FILE = "META-INF/services/dev.imcp.runtime.spi.ToolProvider";
+    /** The tool list as the server publishes it, the lockfile CI compares. */
+    public static final String TOOLS_FILE = "META-INF/imcp/tools.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Creates a writer; it holds no state between runs. */
+    public SourceWriter() {
+    }
+
+    /**
+     * Writes the code of {@code contracts}.
+     *
+     * @param contracts valid contracts (tool names unique across them)
+     * @param basePackage the package each service's package goes under
+     * @param sourceOutput the Java sources root
+     * @param resourceOutput the resources root
+     * @return how many files were written and how many were already up to date
+     * @throws IOException when a file cannot be written
+     */
+    public WriteResult write(List<ContractModel> contracts, String basePackage, Path sourceOutput, Path resourceOutput)
+            throws IOException {
+        OutputFiles files = new OutputFiles();
+        List<String> providers = new ArrayList<>();
+        List<ObjectNode> tools = new ArrayList<>();
+        for (ContractModel contract : contracts) {
+            String javaPackage = basePackage + "." + contract.serviceId();
+            String serviceName = Names.upperCamel(contract.serviceId());
+            ModelTypes types = new ModelTypes(javaPackage, contract.location().file());
+            ClassName upstreamName = ClassName.get(javaPackage, serviceName + "Upstream");
+            UpstreamWriter upstream = new UpstreamWriter(contract, upstreamName, types);
+            List<ClassName> toolNames = new ArrayList<>();
+            List<TypeSpec> toolSpecs = new ArrayList<>();
+            for (OperationModel op : contract.operations()) {
+                TypeName input = types.input(op);
+                TypeName output = types.output(op);
+                String method = upstream.add(op, input, output);
+                ClassName toolName = ClassName.get(javaPackage, op.javaName() + "Tool");
+                toolNames.add(toolName);
+                toolSpecs.add(ToolWriter.tool(contract, op, toolName, upstreamName, input, output, method));
+                tools.add(toolEntry(contract, op));
+            }
+            for (Map.Entry<ClassName, TypeSpec> e : types.specs().entrySet()) {
+                writeJava(files, sourceOutput, e.getKey().packageName(), e.getValue());
+            }
+            for (TypeSpec tool : toolSpecs) {
+                writeJava(files, sourceOutput, javaPackage, tool);
+            }
+            writeJava(files, sourceOutput, javaPackage, upstream.build());
+            ClassName providerName = ClassName.get(javaPackage, serviceName + "ToolProvider");
+            writeJava(files, sourceOutput, javaPackage, ProviderWriter.provider(contract, providerName, upstreamName, toolNames));
+            providers.add(providerName.canonicalName());
+        }
+        providers.sort(Comparator.naturalOrder());
+        files.write(resourceOutput, SERVICES_FILE, providers.isEmpty() ? "" : String.join("\n", providers) + "\n");
+        tools.sort(Comparator.comparing((ObjectNode n) -> n.get("name").asText()).thenComparing(n -> n.get("service").asText()));
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = root.putArray("tools");
+        tools.forEach(list::add);
+        files.write(resourceOutput, TOOLS_FILE, pretty(root));
+        return new WriteResult(files.written(), files.unchanged());
+    }
+
+    private static void writeJava(OutputFiles files, Path root, String javaPackage, TypeSpec type) throws IOException {
+        JavaFile file = JavaFile.builder(javaPackage, type).indent("    ").skipJavaLangImports(true).build();
+        files.write(root, javaPackage.replace('.', '/') + "/" + type.name() + ".java", file.toString());
+    }
+
+    private static ObjectNode toolEntry(ContractModel contract, OperationModel op) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("service", contract.serviceId());
+        node.put("name", op.toolName());
+        if (op.title() != null) {
+            node.put("title", op.title());
+        }
+        if (op.description() != null) {
+            node.put("description", op.description());
+        }
+        node.set("inputSchema", SchemaJson.input(op.input()));
+        ObjectNode output = SchemaJson.output(op.output());
+        if (output != null) {
+            node.set("outputSchema", output);
+        }
+        ObjectNode annotations = node.putObject("annotations");
+        new TreeMap<>(op.annotations()).forEach(annotations::put);
+        return node;
+    }
+
+    private static String pretty(ObjectNode root) throws JsonProcessingException {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+    }
+}

@@ -1,0 +1,174 @@
+package dev.imcp.codegen.writer;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.HttpBinding;
+import dev.imcp.codegen.model.HttpBinding.HttpParameter;
+import dev.imcp.codegen.model.Names;
+import dev.imcp.codegen.model.OperationModel;
+import dev.imcp.codegen.model.SoapBinding;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Builds {@code <ServiceName>Upstream}, the typed stub of one contract: for HTTP bindings one method per
+ * operation building an {@code HttpCall} from the input record; for SOAP bindings one CXF port per
+ * distinct SEI and port, and one method per operation calling the SEI method.
+ */
+final class UpstreamWriter {
+
+    private final ContractModel contract;
+    private final ModelTypes types;
+    private final TypeSpec.Builder type;
+    private final MethodSpec.Builder constructor;
+    private final Map<String, String> soapFields = new LinkedHashMap<>();
+    private final Set<String> methodNames = new HashSet<>();
+    private final List<MethodSpec> methods = new ArrayList<>();
+    private boolean http;
+
+    UpstreamWriter(ContractModel contract, ClassName name, ModelTypes types) {
+        this.contract = contract;
+        this.types = types;
+        this.type = TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(Generated.annotation(contract.location().file()))
+                .addJavadoc("The upstream stub of service {@code $L}, generated from $L.\n",
+                        contract.serviceId(), Javadocs.escape(contract.location().file()));
+        this.constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Creates the stub.\n\n@param upstream the runtime's configured access to the service\n")
+                .addParameter(Spi.UPSTREAM_CONTEXT, "upstream");
+    }
+
+    /** Adds the method of {@code op} and returns its name. */
+    String add(OperationModel op, TypeName input, TypeName output) {
+        String base = Names.lowerCamel(op.javaName());
+        String method = base;
+        for (int i = 2; !methodNames.add(method); i++) {
+            method = base + i;
+        }
+        MethodSpec.Builder m = MethodSpec.methodBuilder(method)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Calls operation {@code $L}.\n\n@param input the tool's arguments\n@return $L\n",
+                        Javadocs.escape(op.toolName()), op.output() == null ? "{@code null}" : "the upstream's result")
+                .addParameter(input, "input")
+                .returns(output);
+        if (op.binding() instanceof HttpBinding binding) {
+            http(m, binding, input, output);
+        } else if (op.binding() instanceof SoapBinding binding) {
+            soap(m, op, binding, input, output);
+        }
+        methods.add(m.build());
+        return method;
+    }
+
+    private void http(MethodSpec.Builder m, HttpBinding binding, TypeName input, TypeName output) {
+        if (!http) {
+            http = true;
+            type.addField(Spi.HTTP_UPSTREAM, "http", Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.http = upstream.http()");
+        }
+        Map<String, String> components = input instanceof ClassName c ? types.components(c) : Map.of();
+        m.addException(Spi.UPSTREAM_EXCEPTION);
+        Set<String> parameterProperties = new HashSet<>();
+        CodeBlock.Builder call = CodeBlock.builder().add("$T call = $T.builder($S, $S)", Spi.HTTP_CALL, Spi.HTTP_CALL,
+                binding.method(), binding.pathTemplate());
+        for (HttpParameter p : binding.parameters()) {
+            parameterProperties.add(p.property());
+            String component = components.get(p.property());
+            if (component == null) {
+                continue;
+            }
+            String setter = switch (p.in()) {
+                case PATH -> "pathParam";
+                case QUERY -> "query";
+                case HEADER -> "header";
+                case COOKIE -> null;
+            };
+            if (setter != null) {
+                call.add("\n.$L($S, input.$L())", setter, p.name(), component);
+            }
+        }
+        if ("*".equals(binding.bodyProperty())) {
+            m.addStatement("$T<$T, $T> body = new $T<>()", Map.class, String.class, Object.class, LinkedHashMap.class);
+            for (Map.Entry<String, String> e : components.entrySet()) {
+                if (!parameterProperties.contains(e.getKey())) {
+                    m.beginControlFlow("if (input.$L() != null)", e.getValue())
+                            .addStatement("body.put($S, input.$L())", e.getKey(), e.getValue())
+                            .endControlFlow();
+                }
+            }
+            call.add("\n.body(body)");
+        } else if (binding.bodyProperty() != null && components.containsKey(binding.bodyProperty())) {
+            call.add("\n.body(input.$L())", components.get(binding.bodyProperty()));
+        }
+        call.add("\n.build()");
+        m.addStatement(call.build());
+        m.addStatement("return http.exchange(call, $L)", typeExpression(output));
+    }
+
+    private void soap(MethodSpec.Builder m, OperationModel op, SoapBinding binding, TypeName input, TypeName output) {
+        String key = binding.seiClass() + "#" + binding.portName();
+        String field = soapFields.get(key);
+        ClassName sei = ClassName.bestGuess(binding.seiClass());
+        if (field == null) {
+            String portName = Names.lowerCamel(binding.portName());
+            String base = portName.endsWith("Port") ? portName : portName + "Port";
+            field = base;
+            for (int i = 2; soapFields.containsValue(field); i++) {
+                field = base + i;
+            }
+            soapFields.put(key, field);
+            type.addField(sei, field, Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.$L = upstream.soapPort($T.class, $S)", field, sei, binding.portName());
+        }
+        m.addException(Exception.class);
+        CodeBlock argument;
+        if (binding.inputClass() == null) {
+            argument = CodeBlock.of("");
+        } else if (binding.inputClass().equals(op.input().javaType())) {
+            argument = CodeBlock.of("input");
+        } else if (op.input().properties().size() == 1 && input instanceof ClassName c) {
+            argument = CodeBlock.of("input.$L()", types.components(c).values().iterator().next());
+        } else {
+            argument = CodeBlock.of("input");
+        }
+        if (binding.outputClass() == null || output.equals(ClassName.get(Void.class))) {
+            m.addStatement("$L.$L($L)", field, binding.seiMethod(), argument);
+            m.addStatement("return null");
+        } else {
+            m.addStatement("return $L.$L($L)", field, binding.seiMethod(), argument);
+        }
+    }
+
+    /** Returns the {@code java.lang.reflect.Type} expression of {@code type}: {@code X.class} or {@code Types.listOf(..)}. */
+    static CodeBlock typeExpression(TypeName type) {
+        if (type instanceof ParameterizedTypeName p) {
+            List<TypeName> args = p.typeArguments();
+            if (p.rawType().equals(ClassName.get(List.class))) {
+                return CodeBlock.of("$T.listOf($L)", Spi.TYPES, typeExpression(args.get(0)));
+            }
+            if (p.rawType().equals(ClassName.get(Map.class))) {
+                return CodeBlock.of("$T.mapOf($L)", Spi.TYPES, typeExpression(args.get(1)));
+            }
+            return CodeBlock.of("$T.class", p.rawType());
+        }
+        return CodeBlock.of("$T.class", type);
+    }
+
+    /** Returns the stub class. */
+    TypeSpec build() {
+        return type.addMethod(constructor.build()).addMethods(methods).build();
+    }
+}

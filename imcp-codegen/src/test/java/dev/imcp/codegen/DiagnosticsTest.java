@@ -1,0 +1,79 @@
+package dev.imcp.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imcp.codegen.diag.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken contracts: each asserts the code, the {@code file:line:col} and the exact count of diagnostics. */
+class DiagnosticsTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void unresolvedRef() throws IOException {
+        List<Diagnostic> all = TestContracts.failures(out, "invalid/unresolved-ref.yaml");
+        assertEquals(1, all.size(), all.toString());
+        Diagnostic d = all.get(0);
+        assertEquals("OPENAPI_UNRESOLVED_REF", d.code());
+        assertEquals("invalid/unresolved-ref.yaml:15:17", d.location().toString());
+        assertEquals("invalid/unresolved-ref.yaml:15:17 [OPENAPI_UNRESOLVED_REF] "
+                + "/paths/~1pets/get/responses/200/content/application~1json/schema: "
+                + "'#/components/schemas/Pet' does not exist (fix: define it or correct the reference)", d.toString());
+        assertTrue(Files.notExists(out.resolve("java")), "nothing is written when a contract has an error");
+    }
+
+    @Test
+    void malformedJson() throws IOException {
+        List<Diagnostic> all = TestContracts.failures(out, "invalid/malformed.mcp.json");
+        assertEquals(1, all.size(), all.toString());
+        assertEquals("MCPJSON_PARSE_ERROR", all.get(0).code());
+        assertEquals("invalid/malformed.mcp.json:6:36", all.get(0).location().toString());
+    }
+
+    @Test
+    void missingEndpointPath() throws IOException {
+        List<Diagnostic> all = TestContracts.failures(out, "invalid/missing-path.mcp.json");
+        assertEquals(1, all.size(), all.toString());
+        Diagnostic d = all.get(0);
+        assertEquals("MCPJSON_MISSING_FIELD", d.code());
+        assertEquals("/tools/1/endpoint/path", d.location().pointer());
+        assertEquals("invalid/missing-path.mcp.json:10:7", d.location().toString());
+        assertTrue(d.message().contains("'path'"), d.message());
+    }
+
+    @Test
+    void duplicateToolNamesAcrossContracts() throws IOException {
+        List<Diagnostic> all = TestContracts.failures(out, "invalid/first.mcp.json", "invalid/second.mcp.json");
+        assertEquals(1, all.size(), all.toString());
+        Diagnostic d = all.get(0);
+        assertEquals("TOOL_NAME_DUPLICATE", d.code());
+        assertEquals("invalid/second.mcp.json:5:5", d.location().toString());
+        assertTrue(d.message().contains("invalid/first.mcp.json:4:5 /tools/0"), d.message());
+        assertTrue(d.fix() != null && d.fix().startsWith("rename one of them"), String.valueOf(d.fix()));
+    }
+
+    @Test
+    void everyErrorOfEveryContractIsReportedOnce() throws IOException {
+        List<Diagnostic> all = TestContracts.failures(out,
+                "invalid/unresolved-ref.yaml", "invalid/malformed.mcp.json", "invalid/missing-path.mcp.json");
+        assertEquals(List.of("OPENAPI_UNRESOLVED_REF", "MCPJSON_PARSE_ERROR", "MCPJSON_MISSING_FIELD"),
+                all.stream().map(Diagnostic::code).toList());
+    }
+
+    @Test
+    void unknownKind() throws IOException {
+        Path file = out.resolve("notes.json");
+        Files.writeString(file, "{\"hello\": 1}\n");
+        List<Diagnostic> all = TestContracts.failures(out, file.toString());
+        assertEquals(1, all.size(), all.toString());
+        assertEquals("CONTRACT_UNKNOWN_KIND", all.get(0).code());
+    }
+}

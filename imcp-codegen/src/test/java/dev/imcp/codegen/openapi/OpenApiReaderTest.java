@@ -1,0 +1,120 @@
+package dev.imcp.codegen.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imcp.codegen.diag.Diagnostic;
+import dev.imcp.codegen.diag.Diagnostics;
+import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.HttpBinding;
+import dev.imcp.codegen.model.OperationModel;
+import dev.imcp.codegen.model.SchemaModel.Kind;
+import dev.imcp.codegen.read.ContractSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpenApiReaderTest {
+
+    @TempDir
+    Path out;
+
+    static ContractModel read(Path file, Diagnostics diagnostics) throws IOException {
+        ContractSource source = new ContractSource(file.toAbsolutePath(), file.getFileName().toString(), "petstore",
+                "com.example.petstore", Files.readString(file), "0".repeat(64));
+        return new OpenApiReader().read(source, Path.of("target"), diagnostics);
+    }
+
+    @Test
+    void readsPetstoreV3() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        ContractModel model = read(Path.of("src/test/resources/corpus/openapi/oai-petstore-v3/examples/v3.0/petstore.yaml"), diagnostics);
+        assertEquals(List.of(), diagnostics.all());
+        assertEquals("Swagger Petstore", model.title());
+        assertEquals("1.0.0", model.version());
+        assertEquals("http://petstore.swagger.io/v1", model.defaultUrl());
+        assertEquals(List.of("listPets", "createPets", "showPetById"),
+                model.operations().stream().map(OperationModel::toolName).toList());
+
+        OperationModel list = model.operations().get(0);
+        assertEquals("List all pets", list.title());
+        assertEquals(Map.of("readOnlyHint", true, "openWorldHint", true), list.annotations());
+        assertEquals(List.of("limit"), List.copyOf(list.input().properties().keySet()));
+        assertEquals(Kind.INTEGER, list.input().properties().get("limit").kind());
+        assertEquals(100, ((Number) list.input().properties().get("limit").constraints().get("maximum")).intValue());
+        assertTrue(list.input().required().isEmpty());
+        assertEquals(Kind.ARRAY, list.output().kind());
+        assertEquals("Pet", list.output().items().typeName());
+        assertEquals(List.of("id", "name"), list.output().items().required());
+        HttpBinding listBinding = (HttpBinding) list.binding();
+        assertEquals("GET", listBinding.method());
+        assertEquals(List.of(new HttpBinding.HttpParameter("limit", "limit", HttpBinding.In.QUERY, false)),
+                listBinding.parameters());
+
+        OperationModel create = model.operations().get(1);
+        assertEquals(List.of("body"), create.input().required());
+        assertEquals("body", ((HttpBinding) create.binding()).bodyProperty());
+        assertNull(create.output(), "201 without content has no output");
+        assertSame(list.output().items(), create.input().properties().get("body"), "one component, one model");
+
+        OperationModel show = model.operations().get(2);
+        assertEquals(List.of("petId"), show.input().required());
+        assertEquals(HttpBinding.In.PATH, ((HttpBinding) show.binding()).parameters().get(0).in());
+        assertEquals("/pets/{petId}", ((HttpBinding) show.binding()).pathTemplate());
+        assertEquals(64, show.location().line());
+    }
+
+    @Test
+    void readsSwagger2ThroughTheConverter() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        ContractModel model = read(Path.of("src/test/resources/corpus/openapi/oai-petstore-v2/examples/v2.0/yaml/petstore.yaml"), diagnostics);
+        assertFalse(diagnostics.hasErrors(), diagnostics.all().toString());
+        assertEquals("http://petstore.swagger.io/v1", model.defaultUrl());
+        assertEquals(List.of("listPets", "createPets", "showPetById"),
+                model.operations().stream().map(OperationModel::toolName).toList());
+    }
+
+    @Test
+    void cutsReferenceCyclesAndSlugsMissingOperationIds() throws IOException {
+        Path file = out.resolve("tree.yaml");
+        Files.writeString(file, """
+                openapi: 3.0.3
+                info: {title: Tree, version: "1"}
+                paths:
+                  /nodes/{id}:
+                    get:
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}}
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Node'}
+                components:
+                  schemas:
+                    Node:
+                      type: object
+                      properties:
+                        children:
+                          type: array
+                          items: {$ref: '#/components/schemas/Node'}
+                """);
+        Diagnostics diagnostics = new Diagnostics();
+        ContractModel model = read(file, diagnostics);
+        List<Diagnostic> all = diagnostics.all();
+        assertEquals(1, all.size(), all.toString());
+        assertEquals("OPENAPI_RECURSIVE_SCHEMA", all.get(0).code());
+        assertEquals(21, all.get(0).location().line());
+        OperationModel op = model.operations().get(0);
+        assertEquals("get_nodes_id", op.toolName());
+        assertEquals(Kind.ANY, op.output().properties().get("children").items().kind());
+    }
+}

@@ -1,0 +1,50 @@
+package com.example.gen.weather;
+
+import dev.imcp.runtime.spi.ServiceDescriptor;
+import dev.imcp.runtime.spi.Tool;
+import dev.imcp.runtime.spi.ToolProvider;
+import dev.imcp.runtime.spi.UpstreamContext;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Generated;
+
+/**
+ * The tools of service {@code weather}, generated from mcpjson/weather.mcp.json.
+ */
+@Generated(
+        value = "dev.imcp.codegen",
+        comments = "mcpjson/weather.mcp.json"
+)
+public final class WeatherToolProvider implements ToolProvider {
+    /**
+     * The service the contract describes.
+     */
+    public static final ServiceDescriptor SERVICE = new ServiceDescriptor(
+            "weather",
+            "mcp-json",
+            "Weather",
+            "1.2.0",
+            "6e840861cbcbbec471034755b5916490370146f557210690404b6ec63ddb911e",
+            "https://api.example.com/v1",
+            Map.of());
+
+    /**
+     * Creates the provider; {@link java.util.ServiceLoader} calls this.
+     */
+    public WeatherToolProvider() {
+    }
+
+    @Override
+    public ServiceDescriptor service() {
+        return SERVICE;
+    }
+
+    @Override
+    public List<Tool<?, ?>> tools(UpstreamContext upstream) {
+        WeatherUpstream stub = new WeatherUpstream(upstream);
+        return List.of(
+                new GetForecastTool(stub),
+                new CreateAlertTool(stub),
+                new DeleteAlertTool(stub));
+    }
+}
