@@ -83,10 +83,11 @@ final class SchemaJson {
     /**
      * Returns the published output schema of {@code output}: the schema itself when it is an object,
      * else an object wrapping it under {@value #RESULT}; {@code null} when there is no output or the
-     * contract does not describe it.
+     * contract allows any value (the runtime then publishes an object result as is and wraps any other
+     * value under {@value #RESULT}, MCP "Structured Content").
      */
     static ObjectNode output(SchemaModel output) {
-        if (output == null || !described(output)) {
+        if (output == null || output.kind() == Kind.ANY) {
             return null;
         }
         if (!wrapped(output)) {
@@ -100,13 +101,7 @@ final class SchemaJson {
 
     /** Returns whether a result of {@code output} is not a JSON object and so is published under {@value #RESULT}. */
     static boolean wrapped(SchemaModel output) {
-        return output != null && output.kind() != Kind.OBJECT;
-    }
-
-    /** Returns whether the contract says anything about {@code schema} beyond "any value". */
-    static boolean described(SchemaModel schema) {
-        return schema.kind() != Kind.ANY || schema.description() != null || schema.title() != null
-                || !schema.enumValues().isEmpty();
+        return output != null && output.kind() != Kind.OBJECT && output.kind() != Kind.ANY;
     }
 
     /** Returns {@code node} as compact JSON text. */

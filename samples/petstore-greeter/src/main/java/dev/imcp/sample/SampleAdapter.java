@@ -56,10 +56,10 @@ public final class SampleAdapter {
         return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
-                .sources(ConfigSources.environmentVariables(),
-                        ConfigSources.systemProperties(),
-                        ConfigSources.create(addresses),
-                        ConfigSources.classpath("application.yaml"))
+                .addSource(ConfigSources.environmentVariables())
+                .addSource(ConfigSources.systemProperties())
+                .addSource(ConfigSources.create(addresses))
+                .addSource(ConfigSources.classpath("application.yaml"))
                 .build();
     }
 }

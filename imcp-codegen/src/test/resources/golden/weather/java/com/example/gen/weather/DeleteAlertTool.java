@@ -26,7 +26,7 @@ public final class DeleteAlertTool implements Tool<DeleteAlertInput, Object> {
             "Deletes an alert.",
             "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},\"required\":[\"id\"]}",
             null,
-            "result",
+            null,
             Map.of("destructiveHint", true, "idempotentHint", true, "openWorldHint", true));
 
     private final WeatherUpstream upstream;

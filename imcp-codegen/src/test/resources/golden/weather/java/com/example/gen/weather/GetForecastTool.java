@@ -26,7 +26,7 @@ public final class GetForecastTool implements Tool<GetForecastInput, Object> {
             "Returns the forecast for a city. Don't close comments */ here; @see nothing.",
             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"City name, e.g. Zurich\"},\"days\":{\"type\":\"integer\",\"maximum\":10,\"minimum\":1,\"default\":3},\"units\":{\"type\":\"string\",\"enum\":[\"metric\",\"imperial\"],\"default\":\"metric\"}},\"required\":[\"city\"]}",
             null,
-            "result",
+            null,
             Map.of("openWorldHint", true, "readOnlyHint", true));
 
     private final WeatherUpstream upstream;
