@@ -8,6 +8,7 @@ import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.ContractKind;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.HttpBinding;
+import dev.imcp.codegen.read.HttpToolHints;
 import dev.imcp.codegen.model.HttpBinding.HttpParameter;
 import dev.imcp.codegen.model.Names;
 import dev.imcp.codegen.model.OperationModel;
@@ -211,17 +212,7 @@ public final class McpJsonReader implements ContractReader {
         SchemaModel output = outputNode == null
                 ? SchemaModel.builder(Kind.ANY).location(locator.locate(pointer)).build()
                 : schemas.convert(outputNode, pointer + "/outputSchema", javaName + "Output");
-        Map<String, Boolean> annotations = new LinkedHashMap<>();
-        if (method.equals("GET") || method.equals("HEAD")) {
-            annotations.put("readOnlyHint", true);
-        }
-        if (method.equals("DELETE")) {
-            annotations.put("destructiveHint", true);
-        }
-        if (method.equals("PUT") || method.equals("DELETE")) {
-            annotations.put("idempotentHint", true);
-        }
-        annotations.put("openWorldHint", true);
+        Map<String, Boolean> annotations = HttpToolHints.forMethod(method);
         JsonNode given = tool.get("annotations");
         if (given != null && given.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = given.fields();

@@ -115,19 +115,13 @@ final class McpJsonSchemas {
         if (type == null) {
             return node.has("properties") ? Kind.OBJECT : node.has("items") ? Kind.ARRAY : Kind.ANY;
         }
-        return switch (type) {
-            case "object" -> Kind.OBJECT;
-            case "array" -> Kind.ARRAY;
-            case "string" -> Kind.STRING;
-            case "integer" -> Kind.INTEGER;
-            case "number" -> Kind.NUMBER;
-            case "boolean" -> Kind.BOOLEAN;
-            default -> {
-                diagnostics.add(Diagnostic.warning("MCPJSON_UNSUPPORTED_SCHEMA", locator.locate(pointer + "/type"),
-                        "type " + node.get("type") + " is not supported; the value is accepted as any JSON value"));
-                yield Kind.ANY;
-            }
-        };
+        Kind kind = Kind.ofJsonType(type);
+        if (kind == null) {
+            diagnostics.add(Diagnostic.warning("MCPJSON_UNSUPPORTED_SCHEMA", locator.locate(pointer + "/type"),
+                    "type " + node.get("type") + " is not supported; the value is accepted as any JSON value"));
+            kind = Kind.ANY;
+        }
+        return kind;
     }
 
     private static String text(JsonNode node, String field) {

@@ -80,6 +80,19 @@ public record SchemaModel(
         public String jsonType() {
             return jsonType;
         }
+
+        /**
+         * Returns the kind whose {@link #jsonType()} is {@code type} (JSON Schema "type" keyword), or
+         * {@code null} when {@code type} is {@code null}, {@code "null"} or not a JSON Schema type.
+         */
+        public static Kind ofJsonType(String type) {
+            for (Kind kind : values()) {
+                if (kind.jsonType != null && kind.jsonType.equals(type)) {
+                    return kind;
+                }
+            }
+            return null;
+        }
     }
 
     /** Checks the required components and copies the collections. */

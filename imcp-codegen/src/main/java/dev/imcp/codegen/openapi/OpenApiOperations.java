@@ -3,6 +3,7 @@ package dev.imcp.codegen.openapi;
 import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.HttpBinding;
+import dev.imcp.codegen.read.HttpToolHints;
 import dev.imcp.codegen.model.HttpBinding.HttpParameter;
 import dev.imcp.codegen.model.Names;
 import dev.imcp.codegen.model.OperationModel;
@@ -104,17 +105,7 @@ final class OpenApiOperations {
         }
 
         SchemaModel output = output(op, pointer, javaName);
-        Map<String, Boolean> annotations = new LinkedHashMap<>();
-        if (method.equals("GET") || method.equals("HEAD")) {
-            annotations.put("readOnlyHint", true);
-        }
-        if (method.equals("DELETE")) {
-            annotations.put("destructiveHint", true);
-        }
-        if (method.equals("PUT") || method.equals("DELETE")) {
-            annotations.put("idempotentHint", true);
-        }
-        annotations.put("openWorldHint", true);
+        Map<String, Boolean> annotations = HttpToolHints.forMethod(method);
         String description = op.getDescription() != null && !op.getDescription().isBlank() ? op.getDescription() : op.getSummary();
         return new OperationModel(toolName, javaName, op.getSummary(), description, annotations, input.build(), output,
                 new HttpBinding(method, path, parameters, bodyProperty, bodyMediaType), locator.locate(pointer));

@@ -187,19 +187,13 @@ final class OpenApiSchemas {
             }
             return schema.getItems() != null ? Kind.ARRAY : Kind.ANY;
         }
-        return switch (type) {
-            case "object" -> Kind.OBJECT;
-            case "array" -> Kind.ARRAY;
-            case "string" -> Kind.STRING;
-            case "integer" -> Kind.INTEGER;
-            case "number" -> Kind.NUMBER;
-            case "boolean" -> Kind.BOOLEAN;
-            default -> {
-                diagnostics.add(Diagnostic.warning("OPENAPI_UNSUPPORTED_SCHEMA", locate(pointer),
-                        "type '" + type + "' is not supported; the value is accepted as any JSON value"));
-                yield Kind.ANY;
-            }
-        };
+        Kind kind = Kind.ofJsonType(type);
+        if (kind == null) {
+            diagnostics.add(Diagnostic.warning("OPENAPI_UNSUPPORTED_SCHEMA", locate(pointer),
+                    "type '" + type + "' is not supported; the value is accepted as any JSON value"));
+            kind = Kind.ANY;
+        }
+        return kind;
     }
 
     private SchemaModel.Builder common(SchemaModel.Builder b, Schema<?> s, String pointer) {
