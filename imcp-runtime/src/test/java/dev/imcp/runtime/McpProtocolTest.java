@@ -50,6 +50,11 @@ class McpProtocolTest {
         JsonNode unknown = json(fx.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":"
                 + "{\"protocolVersion\":\"1999-01-01\",\"capabilities\":{}}}", null));
         assertEquals("2025-11-25", unknown.at("/result/protocolVersion").asText());
+
+        HttpResponse<String> noParams = fx.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"initialize\"}", null);
+        assertEquals(-32602, json(noParams).at("/error/code").asInt());
+        assertTrue(json(noParams).at("/error/message").asText().contains("protocolVersion"));
+        assertTrue(noParams.headers().firstValue("Mcp-Session-Id").isEmpty(), "no session for a failed initialize");
     }
 
     @Test
@@ -125,7 +130,10 @@ class McpProtocolTest {
         JsonNode denied = fx.callTool(session, "hiddenTool", "{}");
         assertEquals(-32602, denied.at("/error/code").asInt());
         assertEquals("Unknown tool: hiddenTool", denied.at("/error/message").asText());
-        JsonNode list = json(fx.post("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/list\",\"params\":{\"cursor\":\"x\"}}", session));
+        JsonNode foreignCursor = json(fx.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/list\",\"params\":{\"cursor\":\"x\"}}", session));
+        assertEquals(-32602, foreignCursor.at("/error/code").asInt(), "no cursor was ever issued");
+        JsonNode list = json(fx.post("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/list\",\"params\":{}}", session));
         assertFalse(list.at("/result/tools").toString().contains("hiddenTool"));
         assertTrue(list.at("/result/tools").toString().contains("\"greetMe\""));
         JsonNode noName = json(fx.post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{}}", session));

@@ -47,10 +47,16 @@ public final class McpDispatcher {
      * @param caller the authenticated caller, who owns the session
      * @param params the request's {@code params}
      * @return the new session and the {@code InitializeResult}
+     * @throws McpError -32602 when {@code params.protocolVersion} is missing or not a string (it is required
+     *     by the {@code InitializeRequest} schema)
      */
-    public Initialized initialize(Caller caller, JsonNode params) {
+    public Initialized initialize(Caller caller, JsonNode params) throws McpError {
         JsonNode requested = params == null ? null : params.get("protocolVersion");
-        String version = ProtocolVersions.negotiate(requested != null && requested.isTextual() ? requested.textValue() : null);
+        if (requested == null || !requested.isTextual()) {
+            throw new McpError(JsonRpc.INVALID_PARAMS,
+                    "Invalid params: initialize requires params.protocolVersion (a string)");
+        }
+        String version = ProtocolVersions.negotiate(requested.textValue());
         Session session = sessions.create(version, caller.name());
         ObjectNode result = mapper.createObjectNode();
         result.put("protocolVersion", version);
@@ -91,7 +97,11 @@ public final class McpDispatcher {
         if (params != null && !params.isNull() && !params.isObject()) {
             throw new McpError(JsonRpc.INVALID_PARAMS, "Invalid params: expected an object");
         }
-        // Every tool fits on one page, so any cursor (MCP "Pagination") gets the full list and no nextCursor.
+        // Every tool fits on one page and no nextCursor is ever issued, so any cursor is one this server
+        // did not give out: MCP "Pagination" asks for -32602 then.
+        if (params != null && params.hasNonNull("cursor")) {
+            throw new McpError(JsonRpc.INVALID_PARAMS, "Invalid params: unknown cursor");
+        }
         ObjectNode result = mapper.createObjectNode();
         ArrayNode tools = result.putArray("tools");
         registry.visible(caller).forEach(t -> tools.add(t.published()));

@@ -122,7 +122,13 @@ public final class McpHttpService implements HttpService {
             return;
         }
         if (env.isRequest() && "initialize".equals(env.method())) {
-            McpDispatcher.Initialized init = dispatcher.initialize(caller.get(), env.params());
+            McpDispatcher.Initialized init;
+            try {
+                init = dispatcher.initialize(caller.get(), env.params());
+            } catch (McpError e) {
+                json(res, 200, JsonRpc.error(env.id(), e.code(), e.getMessage()));
+                return;
+            }
             res.header(SESSION_ID, init.session().id());
             json(res, 200, JsonRpc.result(env.id(), init.result()));
             return;

@@ -51,12 +51,14 @@ class SampleAdapterE2ETest {
         adapterLog = new File("target/adapter.log").toPath();
         Files.createDirectories(adapterLog.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        adapter = new ProcessBuilder(java, "-Dserver.port=" + port, "-Dimcp.audit.file=" + auditFile,
+        ProcessBuilder builder = new ProcessBuilder(java, "-Dimcp.audit.file=" + auditFile,
                 "-jar", System.getProperty("sample.jar"))
                 .redirectErrorStream(true)
-                .redirectOutput(adapterLog.toFile())
-                .start();
-        awaitListening();
+                .redirectOutput(adapterLog.toFile());
+        // The port comes from the environment, as a deployment would set it: configuration is overridable there.
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        adapter = builder.start();
+        awaitListening(adapter, port, adapterLog);
     }
 
     @AfterAll
@@ -201,16 +203,16 @@ class SampleAdapterE2ETest {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    private static void awaitListening() throws Exception {
+    static void awaitListening(Process process, int port, Path log) throws Exception {
         for (int i = 0; i < 600; i++) {
-            if (!adapter.isAlive()) {
-                throw new IllegalStateException("adapter exited: " + Files.readString(adapterLog));
+            if (!process.isAlive()) {
+                throw new IllegalStateException("adapter exited: " + Files.readString(log));
             }
             try (var socket = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
                 return;
@@ -218,6 +220,6 @@ class SampleAdapterE2ETest {
                 Thread.sleep(100);
             }
         }
-        throw new IllegalStateException("adapter did not listen within 60 s: " + Files.readString(adapterLog));
+        throw new IllegalStateException("adapter did not listen within 60 s: " + Files.readString(log));
     }
 }
