@@ -1,6 +1,5 @@
 package dev.imcp.codegen.mcpjson;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.imcp.codegen.diag.Diagnostic;
@@ -14,7 +13,6 @@ import dev.imcp.codegen.model.Names;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SchemaModel;
 import dev.imcp.codegen.model.SchemaModel.Kind;
-import dev.imcp.codegen.model.SourceLocation;
 import dev.imcp.codegen.read.ContractReader;
 import dev.imcp.codegen.read.ContractSource;
 import dev.imcp.codegen.read.JsonLocator;
@@ -86,10 +84,7 @@ public final class McpJsonReader implements ContractReader {
         try {
             root = RawDocuments.parse(source.text());
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            diagnostics.add(Diagnostic.error("MCPJSON_PARSE_ERROR",
-                    new SourceLocation(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), ""),
-                    e.getOriginalMessage()));
+            diagnostics.add(RawDocuments.parseError("MCPJSON_PARSE_ERROR", file, e));
             return null;
         }
         JsonLocator locator = JsonLocator.of(file, source.text());

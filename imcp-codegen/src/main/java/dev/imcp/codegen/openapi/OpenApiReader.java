@@ -56,10 +56,7 @@ public final class OpenApiReader implements ContractReader {
         try {
             raw = RawDocuments.parse(source.text());
         } catch (JsonProcessingException e) {
-            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-            diagnostics.add(Diagnostic.error("OPENAPI_PARSE_ERROR",
-                    new SourceLocation(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), ""),
-                    e.getOriginalMessage()));
+            diagnostics.add(RawDocuments.parseError("OPENAPI_PARSE_ERROR", file, e));
             return null;
         }
         JsonLocator locator = JsonLocator.of(file, source.text());

@@ -1,10 +1,14 @@
 package dev.imcp.codegen.read;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.imcp.codegen.diag.Diagnostic;
+import dev.imcp.codegen.model.SourceLocation;
 import java.io.IOException;
 
 /**
@@ -46,6 +50,22 @@ public final class RawDocuments {
             }
             return node == null ? JSON.nullNode() : node;
         }
+    }
+
+    /**
+     * Returns the diagnostic for a document {@link #parse} rejected: {@code code} at the parser's line and
+     * column, with the parser's own message.
+     *
+     * @param code the reader's parse-error code, e.g. {@code OPENAPI_PARSE_ERROR}
+     * @param file the contract as shown in diagnostics
+     * @param e what the parser threw
+     * @return an error diagnostic
+     */
+    public static Diagnostic parseError(String code, String file, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return Diagnostic.error(code,
+                new SourceLocation(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), ""),
+                e.getOriginalMessage());
     }
 
     /** Parses {@code text}, or returns {@code null} when it is malformed. */
