@@ -119,6 +119,23 @@ class McpProtocolTest {
     }
 
     @Test
+    void foreignHostOnLoopbackServerIsForbidden() throws Exception {
+        // A rebound DNS name reaches the loopback server with its own Host; the JDK client won't set Host, a socket will.
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}";
+        for (String host : List.of("evil.example", "127.0.0.1:" + fx.mcp().getPort())) {
+            try (java.net.Socket socket = new java.net.Socket(fx.mcp().getHost(), fx.mcp().getPort())) {
+                String request = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + Fixture.DEMO_KEY
+                        + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream"
+                        + "\r\nConnection: close\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+                assertEquals(host.startsWith("evil") ? "HTTP/1.1 403 Forbidden" : "HTTP/1.1 200 OK", status, host);
+            }
+        }
+    }
+
+    @Test
     void methodNotFoundUnknownAndDeniedTools() throws Exception {
         String session = fx.initialize("2025-06-18");
         JsonNode nf = json(fx.post("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/list\"}", session));

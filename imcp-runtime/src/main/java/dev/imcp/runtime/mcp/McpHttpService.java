@@ -22,7 +22,8 @@ import java.util.Optional;
  * path, answering every request with a single JSON body (no SSE).
  *
  * <ul>
- *   <li>Every method first checks {@code Origin} (403) and the API key (401 with {@code WWW-Authenticate}).</li>
+ *   <li>Every method first checks {@code Origin} and, on a loopback-bound server, {@code Host} (403), then the
+ *       API key (401 with {@code WWW-Authenticate}).</li>
  *   <li>{@code POST}: one JSON-RPC message. Requests are answered {@code 200 application/json}; notifications
  *       and responses {@code 202} without a body. Invalid JSON is 400 with -32700, a malformed message (not an
  *       object, {@code jsonrpc} not {@code "2.0"}, bad id, batch) 400 with -32600. Outside {@code initialize},
@@ -152,7 +153,8 @@ public final class McpHttpService implements HttpService {
 
     /** Applies the origin and API-key checks; sends 403/401 and returns empty when refused. */
     private Optional<Caller> guard(ServerRequest req, ServerResponse res) {
-        if (!originCheck.allows(req.headers().first(HeaderNames.ORIGIN).orElse(null))) {
+        if (!originCheck.allows(req.headers().first(HeaderNames.ORIGIN).orElse(null))
+                || !originCheck.allowsHost(req.headers().first(HeaderNames.HOST).orElse(null))) {
             json(res, 403, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "Forbidden: origin not allowed"));
             return Optional.empty();
         }

@@ -9,19 +9,50 @@ import java.util.stream.Collectors;
  * DNS-rebinding protection (MCP specification, Transports, "Security Warning"): a request carrying an
  * {@code Origin} header is accepted only when the origin's host is loopback ({@code localhost},
  * {@code 127.0.0.1}, {@code [::1]}) or listed in {@code imcp.allowed-origins}. Requests without
- * {@code Origin} (non-browser clients) are accepted.
+ * {@code Origin} (non-browser clients) are accepted. A server bound to loopback also checks the
+ * {@code Host} header the same way (RFC 9110 section 7.2), since a rebound DNS name reaches it with a
+ * foreign host name even when a page sends no {@code Origin}.
  */
 public final class OriginCheck {
 
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     private final Set<String> allowed;
+    private final boolean checkHost;
 
     /**
+     * Creates a check that leaves the {@code Host} header alone.
+     *
      * @param allowed accepted host names or full origins (e.g. {@code https://app.example.com}), case-insensitive
      */
     public OriginCheck(Set<String> allowed) {
+        this(allowed, false);
+    }
+
+    /**
+     * @param allowed accepted host names or full origins (e.g. {@code https://app.example.com}), case-insensitive
+     * @param checkHost whether {@link #allowsHost} restricts {@code Host} to loopback and {@code allowed}
+     *     (true for a server bound to a loopback address)
+     */
+    public OriginCheck(Set<String> allowed, boolean checkHost) {
         this.allowed = allowed.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.checkHost = checkHost;
+    }
+
+    /**
+     * Checks a {@code Host} header ({@code name[:port]}, {@code [v6][:port]}).
+     *
+     * @param hostHeader the header value, or {@code null} when absent
+     * @return whether the request may proceed: always when host checking is off
+     */
+    public boolean allowsHost(String hostHeader) {
+        if (!checkHost || hostHeader == null) {
+            return true;
+        }
+        String h = hostHeader.trim().toLowerCase(Locale.ROOT);
+        String name = h.startsWith("[") ? h.substring(0, h.indexOf(']') + 1)
+                : h.contains(":") ? h.substring(0, h.indexOf(':')) : h;
+        return LOOPBACK.contains(name) || allowed.contains(name);
     }
 
     /**

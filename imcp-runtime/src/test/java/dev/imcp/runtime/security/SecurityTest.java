@@ -34,5 +34,14 @@ class SecurityTest {
         assertTrue(check.allows("https://app.example.com"));
         assertFalse(check.allows("http://evil.example"));
         assertFalse(check.allows("null"));
+        assertTrue(check.allowsHost("evil.example"), "host checking is off by default");
+
+        OriginCheck loopback = new OriginCheck(Set.of("app.example.com"), true);
+        assertTrue(loopback.allowsHost("127.0.0.1:8080"));
+        assertTrue(loopback.allowsHost("localhost"));
+        assertTrue(loopback.allowsHost("[::1]:8080"));
+        assertTrue(loopback.allowsHost("app.example.com:443"));
+        assertFalse(loopback.allowsHost("evil.example:8080"));
+        assertFalse(loopback.allowsHost("127.0.0.1.evil.example"));
     }
 }
