@@ -80,7 +80,7 @@ public final class ImcpServer implements AutoCloseable {
         Redactor redactor = new Redactor(rc.secrets());
         HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         List<Tool<?, ?>> tools = new ArrayList<>();
         for (ToolProvider provider : providers) {
@@ -108,7 +108,7 @@ public final class ImcpServer implements AutoCloseable {
                 new ToolCaller(registry, mapper, audit, redactor), rc.serverName(), version(), rc.instructions());
         McpHttpService mcp = new McpHttpService(MCP_PATH, mapper, dispatcher, sessions, authenticator,
                 new OriginCheck(rc.allowedOrigins(),
-                        isLoopback(config.get("server.host").asString().orElse("127.0.0.1"))));
+                        OriginCheck.isLoopback(config.get("server.host").asString().orElse("127.0.0.1"))));
 
         Config serverConfig = config.get("server");
         String host = serverConfig.get("host").asString().orElse("127.0.0.1");
@@ -158,11 +158,5 @@ public final class ImcpServer implements AutoCloseable {
     private static String version() {
         String v = ImcpServer.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-SNAPSHOT" : v;
-    }
-
-    /** Returns whether {@code host} names a loopback address, without a DNS look-up. */
-    private static boolean isLoopback(String host) {
-        String h = host.trim().toLowerCase(java.util.Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
     }
 }

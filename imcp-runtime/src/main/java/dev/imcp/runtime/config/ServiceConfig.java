@@ -92,7 +92,13 @@ public record ServiceConfig(
                 Set.copyOf(node.get("tools.deny").asList(String.class).orElse(List.of())));
     }
 
-    /** Returns every configured secret value (token, password, header values), for redaction. */
+    /**
+     * Returns every configured secret value, for redaction: the bearer token, the basic password and the
+     * Base64 {@code user:password} pair that goes on the wire (RFC 7617), and the values of headers whose
+     * names mark them as credentials ({@link dev.imcp.runtime.audit.Redactor#isSecretKey}, e.g. {@code X-Api-Key}).
+     * Other header values ({@code X-Api-Version: 2}) are not secrets: masking them would mangle every
+     * number in an audit line.
+     */
     public List<String> secrets() {
         List<String> out = new ArrayList<>();
         if (!blank(auth.token())) {
@@ -101,7 +107,15 @@ public record ServiceConfig(
         if (!blank(auth.password())) {
             out.add(auth.password());
         }
-        headers.values().stream().filter(v -> !blank(v)).forEach(out::add);
+        if (auth.type() == OutboundAuth.Type.BASIC && !blank(auth.username())) {
+            String pair = auth.username() + ":" + (auth.password() == null ? "" : auth.password());
+            out.add(java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        headers.forEach((name, value) -> {
+            if (!blank(value) && dev.imcp.runtime.audit.Redactor.isSecretKey(name)) {
+                out.add(value);
+            }
+        });
         return out;
     }
 

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  */
 public final class OriginCheck {
 
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "[::1]", "::1");
+    private static final java.util.regex.Pattern LOOPBACK_V4 = java.util.regex.Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private final Set<String> allowed;
     private final boolean checkHost;
@@ -52,7 +53,7 @@ public final class OriginCheck {
         String h = hostHeader.trim().toLowerCase(Locale.ROOT);
         String name = h.startsWith("[") ? h.substring(0, h.indexOf(']') + 1)
                 : h.contains(":") ? h.substring(0, h.indexOf(':')) : h;
-        return LOOPBACK.contains(name) || allowed.contains(name);
+        return isLoopback(name) || allowed.contains(name);
     }
 
     /**
@@ -75,6 +76,15 @@ public final class OriginCheck {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return host != null && (LOOPBACK.contains(host) || allowed.contains(host));
+        return host != null && (isLoopback(host) || allowed.contains(host));
+    }
+
+    /**
+     * Returns whether {@code host} (a name or an address literal, IPv6 with or without brackets) is loopback:
+     * {@code localhost}, {@code 127.0.0.0/8} (RFC 1122 section 3.2.1.3) or {@code ::1}; no DNS look-up.
+     */
+    public static boolean isLoopback(String host) {
+        String h = host.trim().toLowerCase(Locale.ROOT);
+        return LOOPBACK_NAMES.contains(h) || LOOPBACK_V4.matcher(h).matches();
     }
 }

@@ -31,6 +31,15 @@ final class UriEncoding {
     }
 
     /**
+     * Encodes one path segment; {@code .} and {@code ..} are encoded too ({@code %2E}), so an argument can
+     * never become a dot-segment that walks out of the operation's path (RFC 3986 section 5.2.4).
+     */
+    static String segment(String value) {
+        String encoded = encode(value);
+        return encoded.equals(".") || encoded.equals("..") ? encoded.replace(".", "%2E") : encoded;
+    }
+
+    /**
      * Replaces each {@code {name}} in {@code template} by its encoded value.
      *
      * @throws IllegalArgumentException when a placeholder has no value
@@ -43,7 +52,7 @@ final class UriEncoding {
             if (value == null) {
                 throw new IllegalArgumentException("missing path parameter '" + m.group(1) + "'");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(encode(value)));
+            m.appendReplacement(out, Matcher.quoteReplacement(segment(value)));
         }
         m.appendTail(out);
         return out.toString();

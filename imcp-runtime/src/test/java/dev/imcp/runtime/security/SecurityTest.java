@@ -43,5 +43,8 @@ class SecurityTest {
         assertTrue(loopback.allowsHost("app.example.com:443"));
         assertFalse(loopback.allowsHost("evil.example:8080"));
         assertFalse(loopback.allowsHost("127.0.0.1.evil.example"));
+        assertTrue(loopback.allowsHost("127.0.1.1:8080"), "all of 127.0.0.0/8 is loopback");
+        assertTrue(OriginCheck.isLoopback("127.0.1.1"));
+        assertFalse(OriginCheck.isLoopback("128.0.0.1"));
     }
 }

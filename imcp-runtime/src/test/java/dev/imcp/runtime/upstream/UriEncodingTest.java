@@ -18,6 +18,13 @@ class UriEncodingTest {
     }
 
     @Test
+    void dotSegmentsCannotWalkOutOfThePath() {
+        assertEquals("/tenants/%2E%2E/users", UriEncoding.expand("/tenants/{t}/users", Map.of("t", "..")));
+        assertEquals("/tenants/%2E/users", UriEncoding.expand("/tenants/{t}/users", Map.of("t", ".")));
+        assertEquals("/tenants/...x/users", UriEncoding.expand("/tenants/{t}/users", Map.of("t", "...x")));
+    }
+
+    @Test
     void listsBecomeRepeatedParameters() {
         Map<String, List<String>> q = new LinkedHashMap<>();
         q.put("tag", List.of("a&b", "c"));
