@@ -9,6 +9,12 @@ import java.util.Set;
  */
 public final class Names {
 
+    /**
+     * The no-argument methods of {@code java.lang.Object}: a record component may not be named after them
+     * (JLS section 8.10.1), so names that would be are suffixed with {@code _} like keywords.
+     */
+    private static final Set<String> OBJECT_METHODS = Set.of(
+            "clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
     private static final Set<String> KEYWORDS = Set.of(
             "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
             "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float",
@@ -34,7 +40,7 @@ public final class Names {
      */
     public static String lowerCamel(String name) {
         String s = camel(name);
-        return KEYWORDS.contains(s) ? s + "_" : s;
+        return KEYWORDS.contains(s) || OBJECT_METHODS.contains(s) ? s + "_" : s;
     }
 
     private static String camel(String name) {

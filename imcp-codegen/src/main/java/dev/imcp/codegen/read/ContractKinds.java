@@ -81,6 +81,7 @@ public final class ContractKinds {
         if (Character.isDigit(id.charAt(0))) {
             id = "_" + id;
         }
-        return id;
+        // It becomes a package segment: a keyword ("default.yaml", "new.wsdl") would not compile.
+        return dev.imcp.codegen.model.Names.isKeyword(id) || id.equals("_") ? id + "_" : id;
     }
 }
