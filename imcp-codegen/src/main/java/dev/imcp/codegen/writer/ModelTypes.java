@@ -84,32 +84,34 @@ final class ModelTypes {
     }
 
     private ClassName record(SchemaModel schema) {
-        String shape = "record:" + shape(schema);
-        ClassName existing = byShape.get(shape);
-        if (existing != null) {
-            return existing;
-        }
-        ClassName name = allocate(schema.typeName());
-        byShape.put(shape, name);
-        Map<String, String> wireToComponent = componentNames(schema);
-        components.put(name, wireToComponent);
-        Map<String, TypeName> types = new LinkedHashMap<>();
-        for (Map.Entry<String, SchemaModel> e : schema.properties().entrySet()) {
-            types.put(e.getKey(), type(e.getValue()));
-        }
-        specs.put(name, RecordWriter.record(name, schema, wireToComponent, types, contractName));
-        return name;
+        return define("record:" + shape(schema), schema.typeName(), name -> {
+            Map<String, String> wireToComponent = componentNames(schema);
+            components.put(name, wireToComponent);
+            Map<String, TypeName> types = new LinkedHashMap<>();
+            for (Map.Entry<String, SchemaModel> e : schema.properties().entrySet()) {
+                types.put(e.getKey(), type(e.getValue()));
+            }
+            return RecordWriter.record(name, schema, wireToComponent, types, contractName);
+        });
     }
 
     private ClassName enumType(SchemaModel schema) {
-        String shape = "enum:" + shape(schema);
+        return define("enum:" + shape(schema), schema.typeName(),
+                name -> RecordWriter.enumeration(name, schema, contractName));
+    }
+
+    /**
+     * Returns the type already generated for {@code shape}, or allocates a name, registers it (before
+     * building, so a nested reference to the same shape finds it) and builds its spec.
+     */
+    private ClassName define(String shape, String typeName, java.util.function.Function<ClassName, TypeSpec> build) {
         ClassName existing = byShape.get(shape);
         if (existing != null) {
             return existing;
         }
-        ClassName name = allocate(schema.typeName());
+        ClassName name = allocate(typeName);
         byShape.put(shape, name);
-        specs.put(name, RecordWriter.enumeration(name, schema, contractName));
+        specs.put(name, build.apply(name));
         return name;
     }
 
@@ -141,13 +143,12 @@ final class ModelTypes {
         if (s == null) {
             return "null";
         }
-        Map<String, SchemaModel> properties = new LinkedHashMap<>();
         StringBuilder props = new StringBuilder();
         s.properties().forEach((k, v) -> props.append(k).append('=').append(shape(v)).append(';'));
         List<Object> rest = new ArrayList<>(List.of(s.kind(), String.valueOf(s.typeName()), String.valueOf(s.javaType()),
                 String.valueOf(s.title()), String.valueOf(s.description()), String.valueOf(s.format()),
                 s.required(), shape(s.items()), shape(s.additionalProperties()), s.enumValues(),
-                new TreeMap<>(s.constraints()), String.valueOf(s.defaultValue()), s.nullable(), properties));
+                new TreeMap<>(s.constraints()), String.valueOf(s.defaultValue()), s.nullable()));
         return rest + "{" + props + "}";
     }
 }

@@ -48,8 +48,6 @@ public record AuditEvent(
         INVALID,
         /** The tool is unknown or hidden by policy (reported the same way to the caller). */
         UNKNOWN,
-        /** The call was refused by policy (reserved; hidden tools are reported as {@link #UNKNOWN}). */
-        DENIED,
         /** JSON-RPC -32603: a bug or unexpected failure of the runtime. */
         INTERNAL;
 

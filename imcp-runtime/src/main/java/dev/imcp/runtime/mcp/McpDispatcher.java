@@ -69,7 +69,7 @@ public final class McpDispatcher {
     }
 
     /**
-     * Answers a request within a session.
+     * Answers a request within a session; {@code initialize} opens the session and is answered by {@link #initialize}.
      *
      * @param session the caller's session
      * @param caller the authenticated caller
@@ -84,7 +84,6 @@ public final class McpDispatcher {
                 case "ping" -> mapper.createObjectNode();
                 case "tools/list" -> listTools(caller, params);
                 case "tools/call" -> toolCaller.call(session, caller, params);
-                case "initialize" -> initialize(caller, params).result();
                 default -> throw new McpError(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method);
             };
             return JsonRpc.result(id, result);
