@@ -4,5 +4,7 @@ assert log.contains('BUILD FAILURE')
 assert log =~ /src\/main\/contracts\/orders\.yaml:23(:\d+)? \[OPENAPI_UNRESOLVED_REF\]/
 assert log =~ /src\/main\/contracts\/tickets\.mcp\.json:16(:\d+)? \[MCPJSON_MISSING_FIELD\]/
 assert log =~ /src\/main\/contracts\/legacy\.wsdl:6(:\d+)? \[WSDL_PARSE_ERROR\]/
+// A file of no known kind that no contract imports: its path and the kinds accepted.
+assert log =~ /src\/main\/contracts\/extra\/ownership\.json \[CONTRACT_UNKNOWN_KIND\] a JSON or YAML document .*no contract imports it \(fix: iMCP reads WSDL 1\.1 .*OpenAPI 2\.0\/3\.0\/3\.1 .*MCP JSON/
 assert !log.contains('\tat dev.imcp')
 true

@@ -19,6 +19,11 @@ assert quote.inputSchema.properties.plan.default == 'basic'
 def services = new File(basedir, 'target/classes/META-INF/services/dev.imcp.runtime.spi.ToolProvider').readLines()
 assert services.size() == 3
 def log = new File(basedir, 'build.log').text
-assert log.contains('BUILD SUCCESS')
+assert log.count('BUILD SUCCESS') == 2
+// One line per contract in the first build; the second build is a no-op.
+assert log =~ /petstore\.yaml: 3 operations -> 3 tools, 0 skipped, \d+\.\d s/
+assert log =~ /adoptions\.mcp\.json: 2 operations -> 2 tools, 0 skipped, \d+\.\d s/
+assert log =~ /hello_world\.wsdl: \d+ operations -> \d+ tools, \d+ skipped/
+assert log.contains('iMCP: contracts and configuration unchanged, nothing to generate')
 assert !log.contains('[WARNING] COMPILATION WARNING')
 true

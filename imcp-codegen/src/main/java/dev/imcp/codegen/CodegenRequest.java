@@ -7,18 +7,31 @@ import java.util.Objects;
 /**
  * What to generate: the configuration record the Maven plugin maps its parameters to.
  *
- * @param contracts the contract files (WSDL, OpenAPI 2.0/3.0/3.1 in YAML or JSON, MCP JSON); kind detected from content
+ * @param contracts the contract files (WSDL, OpenAPI 2.0/3.0/3.1 in YAML or JSON, MCP JSON), kind detected from
+ *     content; relative paths are resolved against {@code baseDir}. When empty, the contracts are discovered in
+ *     {@code contractsDirectory}
+ * @param contractsDirectory the folder whose files are discovered as contracts and their parts when
+ *     {@code contracts} is empty (see {@link dev.imcp.codegen.read.ContractDiscovery}), or {@code null}
  * @param baseDir the directory contract paths are shown relative to in diagnostics (the project base directory)
  * @param sourceOutput where Java sources go ({@code target/generated-sources/imcp})
  * @param resourceOutput where resources go ({@code META-INF/services/...}, {@code META-INF/imcp/tools.json})
  * @param basePackage the Java package generated code goes under; each service adds a segment ({@code <basePackage>.<serviceId>})
+ * @param adapterName the adapter's name written to {@code META-INF/imcp/adapter.json} (the Maven artifactId), or
+ *     {@code null} to write none
+ * @param adapterVersion the adapter's version written there (the Maven project version), or {@code null}
+ * @param stateFile where the state of the last successful generation is kept for incremental builds, or
+ *     {@code null} to generate in full every time
  */
 public record CodegenRequest(
         List<Path> contracts,
+        Path contractsDirectory,
         Path baseDir,
         Path sourceOutput,
         Path resourceOutput,
-        String basePackage) {
+        String basePackage,
+        String adapterName,
+        String adapterVersion,
+        Path stateFile) {
 
     /** Checks the components and copies the contract list. */
     public CodegenRequest {
@@ -27,5 +40,36 @@ public record CodegenRequest(
         Objects.requireNonNull(resourceOutput, "resourceOutput");
         Objects.requireNonNull(basePackage, "basePackage");
         contracts = List.copyOf(contracts);
+    }
+
+    /**
+     * Creates a request for listed contracts, with no adapter file and no incremental state.
+     *
+     * @param contracts the contract files
+     * @param baseDir the directory paths are shown relative to
+     * @param sourceOutput the Java sources root
+     * @param resourceOutput the resources root
+     * @param basePackage the base Java package
+     */
+    public CodegenRequest(List<Path> contracts, Path baseDir, Path sourceOutput, Path resourceOutput, String basePackage) {
+        this(contracts, null, baseDir, sourceOutput, resourceOutput, basePackage, null, null, null);
+    }
+
+    /** Returns this request discovering contracts in {@code directory} instead of listing them. */
+    public CodegenRequest discovering(Path directory) {
+        return new CodegenRequest(List.of(), directory, baseDir, sourceOutput, resourceOutput, basePackage,
+                adapterName, adapterVersion, stateFile);
+    }
+
+    /** Returns this request writing {@code adapter.json} with {@code name} and {@code version}. */
+    public CodegenRequest withAdapter(String name, String version) {
+        return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
+                name, version, stateFile);
+    }
+
+    /** Returns this request keeping incremental state in {@code file}. */
+    public CodegenRequest withStateFile(Path file) {
+        return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
+                adapterName, adapterVersion, file);
     }
 }

@@ -8,36 +8,50 @@ import dev.imcp.codegen.model.ContractKind;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.SourceLocation;
 import dev.imcp.codegen.openapi.OpenApiReader;
+import dev.imcp.codegen.output.BuildState;
+import dev.imcp.codegen.output.Fingerprints;
+import dev.imcp.codegen.output.GeneratedFiles;
+import dev.imcp.codegen.output.OutputReconciler;
+import dev.imcp.codegen.read.ContractDiscovery;
+import dev.imcp.codegen.read.ContractDiscovery.ContractSet;
 import dev.imcp.codegen.read.ContractKinds;
 import dev.imcp.codegen.read.ContractReader;
 import dev.imcp.codegen.read.ContractSource;
 import dev.imcp.codegen.validate.ContractValidator;
 import dev.imcp.codegen.writer.SourceWriter;
-import dev.imcp.codegen.writer.WriteResult;
 import dev.imcp.codegen.wsdl.WsdlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The generator facade the Maven plugin calls: read every contract, validate them together, fail once
- * listing every error, else write the code.
+ * The generator facade the Maven plugin calls: find the contracts, read them, validate them together, fail
+ * once listing every error, else write the code; skip all of it when nothing changed since the last run.
  *
- * <p>Per contract: the bytes are read and hashed (SHA-256), the kind is detected from the content
+ * <p>Contracts are listed or discovered ({@link ContractDiscovery}: files another contract imports are its
+ * parts). Per contract: the bytes are read and hashed (SHA-256), the kind is detected from the content
  * ({@link ContractKinds#detect}), the service id is derived from the file name
  * ({@link ContractKinds#serviceId}) and the Java package is {@code <basePackage>.<serviceId>}.
- * Diagnostic codes raised here: {@code CONTRACT_UNKNOWN_KIND} (neither WSDL, OpenAPI nor MCP JSON) and
+ * Diagnostic codes raised here: {@code CONTRACT_UNKNOWN_KIND} (a file that is neither WSDL, OpenAPI nor
+ * MCP JSON and that no contract imports), {@code CONTRACT_NONE} (nothing to read) and
  * {@code SERVICE_ID_DUPLICATE} (two contract files with the same service id); the readers and
  * {@link ContractValidator} add theirs.
+ *
+ * <p>Incremental (when {@link CodegenRequest#stateFile()} is set): a run whose configuration, generator and
+ * input files (contracts and everything they import) are byte-identical to the last successful run's, and
+ * whose outputs are untouched, reads and writes nothing. Otherwise everything is regenerated, files whose
+ * bytes did not change are left alone, and files the last run wrote that this one does not are deleted. A
+ * run that fails writes nothing.
  */
 public final class ImcpGenerator {
 
@@ -63,48 +77,154 @@ public final class ImcpGenerator {
      * Generates the adapter code of {@code request}'s contracts.
      *
      * @param request what to read and where to write
-     * @return the contracts read, the warnings and the file counts
+     * @return the contracts read, a report per contract, the warnings and the file counts
      * @throws ContractException when any contract has an error; carries every diagnostic found
      * @throws IOException when a contract cannot be read or a file cannot be written
      */
     public GenerationResult generate(CodegenRequest request) throws ContractException, IOException {
+        long start = System.nanoTime();
+        String fingerprint = fingerprint(request);
+        Optional<BuildState> previous = request.stateFile() == null ? Optional.empty() : BuildState.load(request.stateFile());
+        if (previous.isPresent() && upToDate(previous.get(), fingerprint, request)) {
+            return new GenerationResult(true, List.of(), List.of(), List.of(), 0, 0, 0, millisSince(start));
+        }
+        ContractSet set = discover(request);
+        Map<String, String> inputs = new TreeMap<>();
+        for (Path input : set.inputs()) {
+            inputs.put(input.toString(), Fingerprints.ofFile(input));
+        }
+
         Diagnostics diagnostics = new Diagnostics();
         List<ContractModel> contracts = new ArrayList<>();
+        List<ContractReport> reports = new ArrayList<>();
+        if (set.contracts().isEmpty()) {
+            String where = request.contractsDirectory() == null ? "the contract list"
+                    : displayName(request.baseDir(), request.contractsDirectory().toAbsolutePath().normalize());
+            diagnostics.add(Diagnostic.error("CONTRACT_NONE", SourceLocation.of(where, ""), "no contract found")
+                    .withFix("put WSDL, OpenAPI or MCP JSON files in " + where));
+        }
         Map<String, String> serviceIds = new HashMap<>();
-        for (Path path : request.contracts()) {
-            Path absolute = request.baseDir().resolve(path).toAbsolutePath().normalize();
-            byte[] bytes = Files.readAllBytes(absolute);
-            String display = displayName(request.baseDir(), absolute);
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            SourceLocation at = SourceLocation.of(display, "");
-            Optional<ContractKind> kind = ContractKinds.detect(text);
-            if (kind.isEmpty()) {
-                diagnostics.add(Diagnostic.error("CONTRACT_UNKNOWN_KIND", at,
-                                "not a WSDL 1.1, OpenAPI 2.0/3.x or MCP JSON contract")
-                        .withFix("use a WSDL with a 'definitions' root, an OpenAPI document with an 'openapi' or "
-                                + "'swagger' key, or an MCP JSON object with a 'tools' array"));
-                continue;
-            }
-            String serviceId = ContractKinds.serviceId(absolute.getFileName().toString());
-            String previous = serviceIds.putIfAbsent(serviceId, display);
-            if (previous != null) {
-                diagnostics.add(Diagnostic.error("SERVICE_ID_DUPLICATE", at,
-                                "service id '" + serviceId + "' is already used by " + previous)
-                        .withFix("rename one of the contract files"));
-                continue;
-            }
-            ContractSource source = new ContractSource(absolute, display, serviceId,
-                    request.basePackage() + "." + serviceId, text, sha256(bytes));
-            ContractModel model = readers.get(kind.get()).read(source, request.sourceOutput(), diagnostics);
+        for (Path file : set.contracts()) {
+            long t0 = System.nanoTime();
+            int first = diagnostics.size();
+            ContractModel model = read(request, file, serviceIds, diagnostics);
             if (model != null) {
                 contracts.add(model);
+                reports.add(report(model, diagnostics.since(first), millisSince(t0)));
             }
         }
         new ContractValidator().validate(contracts, diagnostics);
         diagnostics.throwIfErrors();
-        WriteResult written = new SourceWriter().write(contracts, request.basePackage(), request.sourceOutput(),
-                request.resourceOutput());
-        return new GenerationResult(contracts, diagnostics.all(), written.filesWritten(), written.filesUnchanged());
+
+        GeneratedFiles files = new SourceWriter().write(contracts, request.basePackage(), request.adapterName(),
+                request.adapterVersion(), request.sourceOutput(), request.resourceOutput());
+        Set<Path> before = new TreeSet<>();
+        previous.ifPresent(p -> p.outputs().keySet().forEach(k -> before.add(Path.of(k))));
+        OutputReconciler.Outcome outcome = OutputReconciler.reconcile(files, before,
+                List.of(request.sourceOutput(), request.resourceOutput()));
+        if (request.stateFile() != null) {
+            Map<String, BuildState.FileStamp> outputs = new LinkedHashMap<>();
+            for (Path out : files.files().keySet()) {
+                BuildState.FileStamp.of(out).ifPresent(s -> outputs.put(out.toString(), s));
+            }
+            new BuildState(fingerprint, inputs, outputs).save(request.stateFile());
+        }
+        List<Diagnostic> warnings = diagnostics.all();
+        return new GenerationResult(false, contracts, reports, warnings, outcome.written(), outcome.unchanged(),
+                outcome.deleted(), millisSince(start));
+    }
+
+    private ContractModel read(CodegenRequest request, Path absolute, Map<String, String> serviceIds,
+            Diagnostics diagnostics) throws IOException {
+        byte[] bytes = Files.readAllBytes(absolute);
+        String display = displayName(request.baseDir(), absolute);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        SourceLocation at = SourceLocation.of(display, "");
+        Optional<ContractKind> kind = ContractKinds.detect(text);
+        if (kind.isEmpty()) {
+            diagnostics.add(Diagnostic.error("CONTRACT_UNKNOWN_KIND", at, ContractKinds.describeUnknown(text)
+                            + (request.contracts().isEmpty() ? ", and no contract imports it" : ""))
+                    .withFix("iMCP reads " + ContractKinds.ACCEPTED
+                            + (request.contracts().isEmpty()
+                                    ? "; move other files out of the contracts folder, or import them from a contract"
+                                    : "; remove it from <contracts>")));
+            return null;
+        }
+        String serviceId = ContractKinds.serviceId(absolute.getFileName().toString());
+        String previous = serviceIds.putIfAbsent(serviceId, display);
+        if (previous != null) {
+            diagnostics.add(Diagnostic.error("SERVICE_ID_DUPLICATE", at,
+                            "service id '" + serviceId + "' is already used by " + previous)
+                    .withFix("rename one of the contract files"));
+            return null;
+        }
+        ContractSource source = new ContractSource(absolute, display, serviceId,
+                request.basePackage() + "." + serviceId, text, Fingerprints.sha256(bytes));
+        return readers.get(kind.get()).read(source, diagnostics);
+    }
+
+    private static ContractReport report(ContractModel model, List<Diagnostic> found, long millis) {
+        Map<String, Integer> skipped = new TreeMap<>();
+        for (Diagnostic d : found) {
+            if (d.skippedOperations() > 0) {
+                skipped.merge(d.code(), d.skippedOperations(), Integer::sum);
+            }
+        }
+        int tools = model.operations().size();
+        int skippedTotal = skipped.values().stream().mapToInt(Integer::intValue).sum();
+        return new ContractReport(model.location().file(), model.serviceId(), tools + skippedTotal, tools, skipped, millis);
+    }
+
+    private static ContractSet discover(CodegenRequest request) throws IOException {
+        Path base = request.baseDir().toAbsolutePath().normalize();
+        if (!request.contracts().isEmpty()) {
+            return ContractDiscovery.listed(request.contracts().stream().map(base::resolve).toList());
+        }
+        if (request.contractsDirectory() == null) {
+            return new ContractSet(List.of(), Map.of(), List.of());
+        }
+        return ContractDiscovery.inDirectory(base.resolve(request.contractsDirectory()));
+    }
+
+    /**
+     * Returns whether {@code state} describes exactly this run: same fingerprint, every input (the files now
+     * listed or in the contracts folder, and every file the last run read) byte-identical, outputs untouched.
+     */
+    private static boolean upToDate(BuildState state, String fingerprint, CodegenRequest request) throws IOException {
+        if (!state.fingerprint().equals(fingerprint) || !state.outputsIntact()) {
+            return false;
+        }
+        Path base = request.baseDir().toAbsolutePath().normalize();
+        Set<String> now = new TreeSet<>(state.inputs().keySet());
+        List<Path> listed = request.contracts().isEmpty()
+                ? (request.contractsDirectory() == null ? List.of()
+                        : ContractDiscovery.candidates(base.resolve(request.contractsDirectory())))
+                : request.contracts().stream().map(p -> base.resolve(p).normalize()).toList();
+        listed.forEach(p -> now.add(p.toString()));
+        if (now.size() != state.inputs().size()) {
+            return false; // a file appeared
+        }
+        for (String input : now) {
+            if (!Fingerprints.ofFile(Path.of(input)).equals(state.inputs().get(input))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String fingerprint(CodegenRequest request) {
+        List<String> values = new ArrayList<>();
+        values.add(Fingerprints.generator());
+        values.add(request.baseDir().toAbsolutePath().normalize().toString());
+        values.add(request.contractsDirectory() == null ? null : request.contractsDirectory().toString());
+        request.contracts().forEach(p -> values.add(p.toString()));
+        values.add("|");
+        values.add(request.sourceOutput().toAbsolutePath().normalize().toString());
+        values.add(request.resourceOutput().toAbsolutePath().normalize().toString());
+        values.add(request.basePackage());
+        values.add(request.adapterName());
+        values.add(request.adapterVersion());
+        return Fingerprints.ofValues(values);
     }
 
     private static String displayName(Path baseDir, Path file) {
@@ -113,11 +233,7 @@ public final class ImcpGenerator {
         return shown.toString().replace('\\', '/');
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 }

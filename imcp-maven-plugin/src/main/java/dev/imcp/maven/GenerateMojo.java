@@ -1,18 +1,18 @@
 package dev.imcp.maven;
 
 import dev.imcp.codegen.CodegenRequest;
+import dev.imcp.codegen.ContractReport;
 import dev.imcp.codegen.GenerationResult;
 import dev.imcp.codegen.ImcpGenerator;
 import dev.imcp.codegen.diag.ContractException;
 import dev.imcp.codegen.diag.Diagnostic;
+import dev.imcp.codegen.diag.Diagnostics;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.Locale;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -24,45 +24,90 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Generates typed MCP tools from the project's contracts: for each operation a tool class with its
- * input and output records and JSON Schemas, per contract an upstream stub and a tool provider, and
- * {@code META-INF/imcp/tools.json}. Sources go to {@link #outputDirectory} (added as a compile source
- * root), resources to {@link #resourceOutputDirectory} (added as a resource directory).
+ * Generates typed MCP tools from the project's contracts (WSDL 1.1, OpenAPI 2.0/3.0/3.1, MCP JSON): for each
+ * operation a tool class with its input and output records and JSON Schemas, per contract an upstream stub
+ * and a tool provider, plus {@code META-INF/imcp/tools.json} (the published tool list) and
+ * {@code META-INF/imcp/adapter.json} (the adapter's name and version, sent as MCP {@code serverInfo}).
+ *
+ * <p>Sources go to {@code outputDirectory} (added as a compile source root), resources to
+ * {@code resourceOutputDirectory} (added as a resource directory). The build log shows one line per contract:
+ * operations found, tools generated, operations skipped by diagnostic code, and time. A bad contract fails
+ * the build once, listing every problem as {@code file:line:col [CODE] message}.
+ *
+ * <p>Incremental: when no contract, imported file, parameter or iMCP version changed since the last
+ * successful run, nothing is read or written. When something changed, everything is regenerated, unchanged
+ * files are left alone and files that are no longer generated are deleted.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES,
         requiresDependencyResolution = ResolutionScope.NONE, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
-
-    private static final Pattern PACKAGE = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(\\.[a-zA-Z_][a-zA-Z0-9_]*)*");
 
     /** The project being built. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
     /**
-     * The contract files (WSDL, OpenAPI 2.0/3.0/3.1, MCP JSON). When empty, every file directly in
-     * {@link #contractsDirectory} is used, in name order.
+     * The contract files to read, when you want to name them instead of having them discovered. Each is a
+     * WSDL 1.1 file, an OpenAPI 2.0, 3.0 or 3.1 document (YAML or JSON) or an MCP JSON file; the kind is
+     * detected from the content, not the name. Files they import (XSDs, {@code $ref}ed OpenAPI files) need not
+     * be listed. Relative paths are resolved against the project's base directory.
+     * When empty (the default), the contracts are discovered in {@code contractsDirectory}.
      */
     @Parameter
     private List<File> contracts = new ArrayList<>();
 
-    /** Where contracts are found when {@link #contracts} is empty. */
+    /**
+     * The folder contracts are discovered in when {@code contracts} is empty. Every file in it and in its
+     * sub-folders is a contract, except hidden files, documentation ({@code *.md}, {@code *.txt}, README,
+     * LICENSE, ...) and files that a contract imports (an XSD next to its WSDL, an OpenAPI file another one
+     * {@code $ref}s), which are parts of that contract. A file of no known kind that no contract imports
+     * fails the build with its path and the kinds accepted.
+     */
     @Parameter(property = "imcp.contractsDirectory", defaultValue = "${project.basedir}/src/main/contracts")
     private File contractsDirectory;
 
-    /** The Java package generated code goes under; each contract adds a segment named after its file. */
+    /**
+     * The Java package generated code goes under: dot-separated Java identifiers, e.g.
+     * {@code com.example.adapter}. Each contract adds a segment named after its file, so
+     * {@code petstore.yaml} gives {@code com.example.adapter.petstore}. Hyphens are turned into underscores.
+     */
     @Parameter(property = "imcp.basePackage", defaultValue = "${project.groupId}.imcp")
     private String basePackage;
 
-    /** Where generated Java sources are written. */
-    @Parameter(defaultValue = "${project.build.directory}/generated-sources/imcp", required = true)
+    /** Where generated Java sources are written; added to the project's compile source roots. */
+    @Parameter(property = "imcp.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/imcp",
+            required = true)
     private File outputDirectory;
 
-    /** Where generated resources ({@code META-INF/services}, {@code META-INF/imcp/tools.json}) are written. */
-    @Parameter(defaultValue = "${project.build.directory}/generated-resources/imcp", required = true)
+    /**
+     * Where generated resources ({@code META-INF/services/dev.imcp.runtime.spi.ToolProvider},
+     * {@code META-INF/imcp/tools.json}, {@code META-INF/imcp/adapter.json}) are written; added to the
+     * project's resources. Must differ from {@code outputDirectory}.
+     */
+    @Parameter(property = "imcp.resourceOutputDirectory",
+            defaultValue = "${project.build.directory}/generated-resources/imcp", required = true)
     private File resourceOutputDirectory;
 
-    /** Skips generation. */
+    /**
+     * The adapter's name, sent to MCP clients as {@code serverInfo.name} (through
+     * {@code META-INF/imcp/adapter.json}; the runtime's {@code imcp.server-name} setting overrides it).
+     */
+    @Parameter(property = "imcp.adapterName", defaultValue = "${project.artifactId}")
+    private String adapterName;
+
+    /** The adapter's version, sent to MCP clients as {@code serverInfo.version} (the runtime's
+     * {@code imcp.server-version} setting overrides it). */
+    @Parameter(property = "imcp.adapterVersion", defaultValue = "${project.version}")
+    private String adapterVersion;
+
+    /**
+     * Where the state of the last successful generation is kept, which makes an unchanged build a no-op.
+     * Delete it (or run {@code mvn clean}) to force a full generation.
+     */
+    @Parameter(defaultValue = "${project.build.directory}/imcp/generate-state.json", required = true)
+    private File stateFile;
+
+    /** Skips generation (the generated folders are still added to the build when they exist). */
     @Parameter(property = "imcp.skip", defaultValue = "false")
     private boolean skip;
 
@@ -70,59 +115,56 @@ public final class GenerateMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("iMCP generation skipped (imcp.skip)");
+            addOutputsToProject();
             return;
         }
-        String pkg = basePackage.replace('-', '_');
-        if (!PACKAGE.matcher(pkg).matches()) {
-            throw new MojoFailureException("<basePackage> '" + basePackage
-                    + "' is not a Java package name; use dot-separated identifiers, e.g. com.example.adapter");
-        }
-        List<Path> files = contractFiles();
-        if (files.isEmpty()) {
-            throw new MojoFailureException("No contracts found: put WSDL, OpenAPI or MCP JSON files in "
-                    + contractsDirectory + " or list them in <contracts>");
-        }
-        CodegenRequest request = new CodegenRequest(files, project.getBasedir().toPath(),
-                outputDirectory.toPath(), resourceOutputDirectory.toPath(), pkg);
+        CodegenRequest request = new GenerateConfiguration(project.getBasedir().toPath(), contracts,
+                contractsDirectory, basePackage, outputDirectory, resourceOutputDirectory, adapterName,
+                adapterVersion, stateFile).toRequest();
         try {
             GenerationResult result = new ImcpGenerator().generate(request);
-            result.warnings().forEach(d -> getLog().warn(d.toString()));
-            getLog().info(String.format("iMCP: %d contract(s), %d tool(s); %d file(s) written, %d unchanged",
-                    result.contracts().size(),
-                    result.contracts().stream().mapToInt(c -> c.operations().size()).sum(),
-                    result.filesWritten(), result.filesUnchanged()));
+            log(result);
         } catch (ContractException e) {
             List<Diagnostic> errors = e.diagnostics().stream()
                     .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
-            e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING)
-                    .forEach(d -> getLog().warn(d.toString()));
-            errors.forEach(d -> getLog().error(d.toString()));
-            throw new MojoFailureException(errors.size() + " contract error(s):\n" + e.getMessage());
+            Diagnostics.lines(e.diagnostics().stream()
+                    .filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList()).forEach(getLog()::warn);
+            List<String> errorLines = Diagnostics.lines(errors);
+            errorLines.forEach(getLog()::error);
+            throw new MojoFailureException(errors.size() + " contract error(s):\n" + String.join("\n", errorLines));
         } catch (IOException e) {
             throw new MojoExecutionException("iMCP generation failed: " + e.getMessage(), e);
         }
-        project.addCompileSourceRoot(outputDirectory.getPath());
-        Resource resource = new Resource();
-        resource.setDirectory(resourceOutputDirectory.getPath());
-        project.addResource(resource);
+        addOutputsToProject();
     }
 
-    private List<Path> contractFiles() throws MojoExecutionException {
-        if (!contracts.isEmpty()) {
-            return contracts.stream().map(File::toPath).toList();
+    private void log(GenerationResult result) {
+        if (result.upToDate()) {
+            getLog().info(String.format(Locale.ROOT,
+                    "iMCP: contracts and configuration unchanged, nothing to generate (%.2f s)", result.millis() / 1000.0));
+            return;
         }
-        Path dir = contractsDirectory.toPath();
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+        Diagnostics.lines(result.warnings()).forEach(getLog()::warn);
+        for (ContractReport report : result.reports()) {
+            getLog().info(report.summary());
         }
-        try (Stream<Path> listing = Files.list(dir)) {
-            return listing.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !p.getFileName().toString().endsWith(".md"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot list " + dir + ": " + e.getMessage(), e);
+        getLog().info(String.format(Locale.ROOT,
+                "iMCP: %d contract(s), %d tool(s); %d file(s) written, %d unchanged, %d deleted (%.1f s)",
+                result.reports().size(), result.reports().stream().mapToInt(ContractReport::tools).sum(),
+                result.filesWritten(), result.filesUnchanged(), result.filesDeleted(), result.millis() / 1000.0));
+    }
+
+    private void addOutputsToProject() {
+        Path sources = outputDirectory.toPath();
+        if (!project.getCompileSourceRoots().contains(sources.toString())) {
+            project.addCompileSourceRoot(sources.toString());
+        }
+        boolean present = project.getResources().stream()
+                .anyMatch(r -> resourceOutputDirectory.getPath().equals(r.getDirectory()));
+        if (!present) {
+            Resource resource = new Resource();
+            resource.setDirectory(resourceOutputDirectory.getPath());
+            project.addResource(resource);
         }
     }
 }

@@ -18,6 +18,31 @@ public final class Diagnostics {
         return all.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
     }
 
+    /** Returns how many diagnostics were recorded so far. */
+    public int size() {
+        return all.size();
+    }
+
+    /** Returns the diagnostics recorded from index {@code from} on, in order (those of one contract's read). */
+    public List<Diagnostic> since(int from) {
+        return List.copyOf(all.subList(from, all.size()));
+    }
+
+    /**
+     * Formats diagnostics for a log, each distinct line once, in order of first appearance, with
+     * {@code " (N times)"} appended when it was reported more than once.
+     *
+     * @param diagnostics the diagnostics
+     * @return one line per distinct diagnostic
+     */
+    public static List<String> lines(List<Diagnostic> diagnostics) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        diagnostics.forEach(d -> counts.merge(d.toString(), 1, Integer::sum));
+        List<String> out = new ArrayList<>(counts.size());
+        counts.forEach((line, n) -> out.add(n == 1 ? line : line + " (" + n + " times)"));
+        return out;
+    }
+
     /** Returns everything recorded so far, in order. */
     public List<Diagnostic> all() {
         return List.copyOf(all);

@@ -18,7 +18,6 @@ import dev.imcp.codegen.read.ContractSource;
 import dev.imcp.codegen.read.JsonLocator;
 import dev.imcp.codegen.read.RawDocuments;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -78,7 +77,7 @@ public final class McpJsonReader implements ContractReader {
     }
 
     @Override
-    public ContractModel read(ContractSource source, Path sourceOutput, Diagnostics diagnostics) throws IOException {
+    public ContractModel read(ContractSource source, Diagnostics diagnostics) throws IOException {
         String file = source.displayName();
         JsonNode root;
         try {

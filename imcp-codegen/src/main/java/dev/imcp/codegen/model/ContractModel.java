@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param soapPorts for WSDL, port name to address ({@code soap:address/@location}); empty otherwise
  * @param operations the operations, one tool each, in contract order
  * @param location the contract file
+ * @param generatedSources the Java sources a tool of the field generated while reading (CXF's SEIs and JAXB
+ *     classes for WSDL), in path order; empty for OpenAPI and MCP JSON
  */
 public record ContractModel(
         String serviceId,
@@ -29,7 +31,8 @@ public record ContractModel(
         String defaultUrl,
         Map<String, String> soapPorts,
         List<OperationModel> operations,
-        SourceLocation location) {
+        SourceLocation location,
+        List<SourceFile> generatedSources) {
 
     /** Checks the required components and copies the collections. */
     public ContractModel {
@@ -39,5 +42,14 @@ public record ContractModel(
         Objects.requireNonNull(location, "location");
         soapPorts = soapPorts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(soapPorts));
         operations = List.copyOf(operations);
+        generatedSources = generatedSources == null ? List.of() : List.copyOf(generatedSources);
+    }
+
+    /** Creates a model with no pre-generated sources (OpenAPI, MCP JSON). */
+    public ContractModel(String serviceId, ContractKind kind, String title, String version, String description,
+            String sha256, String defaultUrl, Map<String, String> soapPorts, List<OperationModel> operations,
+            SourceLocation location) {
+        this(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts, operations, location,
+                List.of());
     }
 }

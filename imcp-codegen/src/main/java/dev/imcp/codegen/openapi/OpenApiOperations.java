@@ -82,9 +82,9 @@ final class OpenApiOperations {
             if (json == null) {
                 String types = String.join(", ", new TreeMap<>(body.getContent()).keySet());
                 if (required) {
-                    diagnostics.add(Diagnostic.warning("OPENAPI_UNSUPPORTED_BODY", locator.locate(bodyPointer),
+                    diagnostics.add(Diagnostic.skipped("OPENAPI_UNSUPPORTED_BODY", locator.locate(bodyPointer),
                             "request body of type " + types + " is not supported yet; operation '" + toolName
-                                    + "' is skipped"));
+                                    + "' is skipped", 1));
                     return null;
                 }
                 diagnostics.add(Diagnostic.warning("OPENAPI_UNSUPPORTED_BODY", locator.locate(bodyPointer),

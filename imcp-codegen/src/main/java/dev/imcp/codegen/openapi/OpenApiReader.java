@@ -20,7 +20,6 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ public final class OpenApiReader implements ContractReader {
     }
 
     @Override
-    public ContractModel read(ContractSource source, Path sourceOutput, Diagnostics diagnostics) throws IOException {
+    public ContractModel read(ContractSource source, Diagnostics diagnostics) throws IOException {
         String file = source.displayName();
         JsonNode raw;
         try {

@@ -25,7 +25,38 @@ public final class ContractKinds {
     private static final Pattern EXTENSION = Pattern.compile(
             "(?i)(\\.mcp)?\\.(json|ya?ml|wsdl|xml)$");
 
+    /** The kinds iMCP reads and how each is recognized, for messages about files of no known kind. */
+    public static final String ACCEPTED = "WSDL 1.1 (XML with a wsdl:definitions root), OpenAPI 2.0/3.0/3.1 "
+            + "(JSON or YAML with an 'openapi' or 'swagger' key) and MCP JSON (a JSON object with a 'tools' array)";
+
+    private static final Pattern XSD_ROOT = Pattern.compile(
+            "^(?:\\s|<\\?[^>]*\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:[A-Za-z_][\\w.-]*:)?schema[\\s>/]",
+            Pattern.DOTALL);
+
     private ContractKinds() {
+    }
+
+    /**
+     * Says what a document of no known kind looks like, for the {@code CONTRACT_UNKNOWN_KIND} message.
+     *
+     * @param text the file's content
+     * @return e.g. {@code "an XML Schema (XSD), not a contract"}
+     */
+    public static String describeUnknown(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String trimmed = t.strip();
+        if (trimmed.isEmpty()) {
+            return "an empty file, not a contract";
+        }
+        if (trimmed.startsWith("<")) {
+            return XSD_ROOT.matcher(t).find() ? "an XML Schema (XSD), not a contract"
+                    : "an XML document without a WSDL 1.1 'definitions' root, not a contract";
+        }
+        JsonNode root = RawDocuments.parseOrNull(t);
+        if (root != null && root.isObject()) {
+            return "a JSON or YAML document with neither an 'openapi'/'swagger' key nor a 'tools' array, not a contract";
+        }
+        return "not a WSDL 1.1, OpenAPI 2.0/3.x or MCP JSON contract";
     }
 
     /**

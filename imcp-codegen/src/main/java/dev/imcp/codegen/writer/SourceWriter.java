@@ -15,7 +15,8 @@ import com.palantir.javapoet.TypeSpec;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.Names;
 import dev.imcp.codegen.model.OperationModel;
-import java.io.IOException;
+import dev.imcp.codegen.model.SourceFile;
+import dev.imcp.codegen.output.GeneratedFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,10 +29,12 @@ import java.util.TreeMap;
  * the records and enums of {@code .model}, one {@code <JavaName>Tool} per operation, the
  * {@code <ServiceName>Upstream} stub and the {@code <ServiceName>ToolProvider}; for all contracts, in
  * the resource output, {@code META-INF/services/dev.imcp.runtime.spi.ToolProvider} and
- * {@code META-INF/imcp/tools.json}.
+ * {@code META-INF/imcp/tools.json}, and {@code META-INF/imcp/adapter.json} naming the adapter. Sources that
+ * a tool of the field generated while reading ({@link ContractModel#generatedSources()}) go with the rest.
  *
- * <p>Output is deterministic (sorted where order is not the contract's, no timestamps, {@code \n}, UTF-8)
- * and a file is written only when its bytes change.
+ * <p>Output is deterministic (sorted where order is not the contract's, no timestamps, {@code \n}, UTF-8).
+ * Nothing is written here: the files are collected in a {@link GeneratedFiles} that
+ * {@link dev.imcp.codegen.output.OutputReconciler} puts on disk.
  */
 public final class SourceWriter {
 
@@ -39,6 +42,11 @@ public final class SourceWriter {
     public static final String SERVICES_FILE = "META-INF/services/dev.imcp.runtime.spi.ToolProvider";
     /** The tool list as the server publishes it, the lockfile CI compares. */
     public static final String TOOLS_FILE = "META-INF/imcp/tools.json";
+    /**
+     * The adapter's own name and version, {@code {"name": ..., "version": ...}}: the runtime sends them as
+     * {@code serverInfo} in the MCP {@code initialize} result.
+     */
+    public static final String ADAPTER_FILE = "META-INF/imcp/adapter.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -47,21 +55,26 @@ public final class SourceWriter {
     }
 
     /**
-     * Writes the code of {@code contracts}.
+     * Generates the code of {@code contracts}.
      *
      * @param contracts valid contracts (tool names unique across them)
      * @param basePackage the package each service's package goes under
+     * @param adapterName the adapter's name for {@code adapter.json} (the Maven artifactId), or {@code null} to
+     *     write no {@code adapter.json}
+     * @param adapterVersion the adapter's version (the Maven project version), or {@code null}
      * @param sourceOutput the Java sources root
      * @param resourceOutput the resources root
-     * @return how many files were written and how many were already up to date
-     * @throws IOException when a file cannot be written
+     * @return every generated file
      */
-    public WriteResult write(List<ContractModel> contracts, String basePackage, Path sourceOutput, Path resourceOutput)
-            throws IOException {
-        OutputFiles files = new OutputFiles();
+    public GeneratedFiles write(List<ContractModel> contracts, String basePackage, String adapterName,
+            String adapterVersion, Path sourceOutput, Path resourceOutput) {
+        GeneratedFiles files = new GeneratedFiles();
         List<String> providers = new ArrayList<>();
         List<ObjectNode> tools = new ArrayList<>();
         for (ContractModel contract : contracts) {
+            for (SourceFile source : contract.generatedSources()) {
+                files.add(sourceOutput, source.path(), source.content());
+            }
             String javaPackage = basePackage + "." + contract.serviceId();
             String serviceName = Names.upperCamel(contract.serviceId());
             ModelTypes types = new ModelTypes(javaPackage, contract.location().file());
@@ -90,18 +103,26 @@ public final class SourceWriter {
             providers.add(providerName.canonicalName());
         }
         providers.sort(Comparator.naturalOrder());
-        files.write(resourceOutput, SERVICES_FILE, providers.isEmpty() ? "" : String.join("\n", providers) + "\n");
+        files.add(resourceOutput, SERVICES_FILE, providers.isEmpty() ? "" : String.join("\n", providers) + "\n");
         tools.sort(Comparator.comparing((ObjectNode n) -> n.get("name").asText()).thenComparing(n -> n.get("service").asText()));
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ArrayNode list = root.putArray("tools");
         tools.forEach(list::add);
-        files.write(resourceOutput, TOOLS_FILE, pretty(root));
-        return new WriteResult(files.written(), files.unchanged());
+        files.add(resourceOutput, TOOLS_FILE, pretty(root));
+        if (adapterName != null) {
+            ObjectNode adapter = JsonNodeFactory.instance.objectNode();
+            adapter.put("name", adapterName);
+            if (adapterVersion != null) {
+                adapter.put("version", adapterVersion);
+            }
+            files.add(resourceOutput, ADAPTER_FILE, pretty(adapter));
+        }
+        return files;
     }
 
-    private static void writeJava(OutputFiles files, Path root, String javaPackage, TypeSpec type) throws IOException {
+    private static void writeJava(GeneratedFiles files, Path root, String javaPackage, TypeSpec type) {
         JavaFile file = JavaFile.builder(javaPackage, type).indent("    ").skipJavaLangImports(true).build();
-        files.write(root, javaPackage.replace('.', '/') + "/" + type.name() + ".java", file.toString());
+        files.add(root, javaPackage.replace('.', '/') + "/" + type.name() + ".java", file.toString());
     }
 
     private static ObjectNode toolEntry(ContractModel contract, OperationModel op) {
@@ -124,11 +145,15 @@ public final class SourceWriter {
         return node;
     }
 
-    private static String pretty(ObjectNode root) throws JsonProcessingException {
+    private static String pretty(ObjectNode root) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"))
                 .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-        return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+        try {
+            return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain JSON nodes always serializes", e);
+        }
     }
 }

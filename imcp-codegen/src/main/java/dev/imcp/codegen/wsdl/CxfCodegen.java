@@ -1,5 +1,6 @@
 package dev.imcp.codegen.wsdl;
 
+import dev.imcp.codegen.model.SourceFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
@@ -33,9 +31,9 @@ import org.apache.cxf.tools.wsdlto.frontend.jaxws.processor.WSDLToJavaProcessor;
  *
  * <p>Only the SEIs, the JAXB types and the fault exceptions are generated (no {@code Service} class, so
  * no absolute WSDL path lands in the sources), with JAX-WS wrapper style off (every SEI method takes and
- * returns the message part's type) and without dates. CXF writes into a scratch directory first; the
- * files are then copied into the output package directory only when their bytes changed, and files
- * a previous run left there that this run did not generate are removed.
+ * returns the message part's type) and without dates. CXF writes into a scratch directory, which is read
+ * back into memory and deleted: reading a contract writes nothing to the build's output (the writers do,
+ * after validation).
  */
 final class CxfCodegen {
 
@@ -64,24 +62,25 @@ final class CxfCodegen {
      * @param schemas the WSDL's schemas as CXF read them, or {@code null} when the run failed
      * @param dataBinding CXF's JAXB data binding, which names the Java class of a schema type or element
      * @param problems the errors; empty when the run succeeded
+     * @param sources the generated Java sources, paths relative to the sources root, in path order; empty when
+     *     the run failed
      */
     record Result(Map<QName, JavaInterface> interfaces, SchemaCollection schemas, DataBindingProfile dataBinding,
-            List<Problem> problems) {
+            List<Problem> problems, List<SourceFile> sources) {
     }
 
     private CxfCodegen() {
     }
 
     /**
-     * Generates the SEIs and JAXB classes of {@code wsdl} in {@code javaPackage} under {@code sourceOutput}.
+     * Generates the SEIs and JAXB classes of {@code wsdl} in {@code javaPackage}, in memory.
      *
      * @param wsdl the WSDL file
      * @param javaPackage the package of every generated class
-     * @param sourceOutput the generated-sources root
-     * @return the Java model CXF built and any errors
-     * @throws IOException when the scratch or output directory cannot be written
+     * @return the Java model CXF built, the sources and any errors
+     * @throws IOException when the scratch directory cannot be written or read
      */
-    static Result generate(Path wsdl, String javaPackage, Path sourceOutput) throws IOException {
+    static Result generate(Path wsdl, String javaPackage) throws IOException {
         Path scratch = Files.createTempDirectory("imcp-wsdl2java");
         Path binding = scratch.resolve("no-wrapper-style.xml");
         Path out = scratch.resolve("src");
@@ -126,11 +125,10 @@ final class CxfCodegen {
         }
         try {
             if (!problems.isEmpty()) {
-                return new Result(Map.of(), null, null, List.copyOf(problems));
+                return new Result(Map.of(), null, null, List.copyOf(problems), List.of());
             }
-            sync(out, sourceOutput, javaPackage.replace('.', '/'));
             return new Result(interfaces(context), (SchemaCollection) context.get(ToolConstants.XML_SCHEMA_COLLECTION),
-                    context.get(DataBindingProfile.class), List.of());
+                    context.get(DataBindingProfile.class), List.of(), sources(out));
         } finally {
             deleteTree(scratch);
         }
@@ -158,30 +156,15 @@ final class CxfCodegen {
         return message.strip();
     }
 
-    /**
-     * Copies the files of {@code from} that changed into {@code to}, then deletes the sources a previous run
-     * left in {@code to}'s {@code packageDir} that this run did not generate.
-     */
-    private static void sync(Path from, Path to, String packageDir) throws IOException {
-        Set<Path> generated = new HashSet<>();
-        try (Stream<Path> files = Files.walk(from)) {
+    /** Reads every file under {@code root} as UTF-8 (wsdl2java ran with {@code -encoding UTF-8}), in path order. */
+    private static List<SourceFile> sources(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            List<SourceFile> result = new ArrayList<>();
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                generated.add(target);
-                byte[] bytes = Files.readAllBytes(file);
-                if (!Files.exists(target) || !Arrays.equals(bytes, Files.readAllBytes(target))) {
-                    Files.createDirectories(target.getParent());
-                    Files.write(target, bytes);
-                }
+                result.add(new SourceFile(root.relativize(file).toString().replace('\\', '/'),
+                        Files.readString(file, StandardCharsets.UTF_8)));
             }
-        }
-        Path own = to.resolve(packageDir);
-        if (Files.isDirectory(own)) {
-            try (Stream<Path> files = Files.list(own)) {
-                for (Path stale : files.filter(f -> f.toString().endsWith(".java") && !generated.contains(f)).toList()) {
-                    Files.delete(stale);
-                }
-            }
+            return result;
         }
     }
 

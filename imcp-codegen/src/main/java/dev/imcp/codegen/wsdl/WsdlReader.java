@@ -11,7 +11,6 @@ import dev.imcp.codegen.model.SourceLocation;
 import dev.imcp.codegen.read.ContractReader;
 import dev.imcp.codegen.read.ContractSource;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ public final class WsdlReader implements ContractReader {
     }
 
     @Override
-    public ContractModel read(ContractSource source, Path sourceOutput, Diagnostics diagnostics) throws IOException {
+    public ContractModel read(ContractSource source, Diagnostics diagnostics) throws IOException {
         String file = source.displayName();
         XmlLocations locations;
         try {
@@ -98,9 +97,10 @@ public final class WsdlReader implements ContractReader {
                 unsupported |= "rpc".equals(SoapPorts.style(c.binding(), bop)) || SoapPorts.encoded(bop);
             }
             if (unsupported) {
-                diagnostics.add(Diagnostic.warning("WSDL_UNSUPPORTED_STYLE", locations.at(bindingPath),
+                diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_STYLE", locations.at(bindingPath),
                         "binding " + c.binding().getQName().getLocalPart()
-                                + " uses rpc style or encoded use, which is not supported yet; its operations are skipped")
+                                + " uses rpc style or encoded use, which is not supported yet; its operations are skipped",
+                                Math.max(1, c.binding().getBindingOperations().size()))
                         .withFix("expose a document/literal binding of the port type"));
             } else if (!c.binding().getBindingOperations().isEmpty()) {
                 usable.add(c);
@@ -111,8 +111,7 @@ public final class WsdlReader implements ContractReader {
                     "no document/literal SOAP binding of this WSDL has an operation to publish as a tool"));
             return null;
         }
-        CxfCodegen.Result cxf = CxfCodegen.generate(source.path(), source.javaPackage() + "." + SOAP_PACKAGE,
-                sourceOutput);
+        CxfCodegen.Result cxf = CxfCodegen.generate(source.path(), source.javaPackage() + "." + SOAP_PACKAGE);
         if (!cxf.problems().isEmpty()) {
             for (CxfCodegen.Problem p : cxf.problems()) {
                 boolean ours = p.file() != null && p.file().endsWith(source.path().getFileName().toString());
@@ -140,7 +139,7 @@ public final class WsdlReader implements ContractReader {
         String title = definition.getQName() == null ? source.serviceId() : definition.getQName().getLocalPart();
         return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null,
                 documentation(definition.getDocumentationElement()), source.sha256(),
-                usable.getFirst().address(), ports, operations, locations.at(root));
+                usable.getFirst().address(), ports, operations, locations.at(root), cxf.sources());
     }
 
     private static List<OperationModel> operations(List<SoapPorts.Chosen> usable, CxfCodegen.Result cxf,
@@ -254,8 +253,8 @@ public final class WsdlReader implements ContractReader {
     }
 
     private static void skip(Diagnostics diagnostics, SourceLocation at, BindingOperation bop, String why) {
-        diagnostics.add(Diagnostic.warning("WSDL_UNSUPPORTED_OPERATION", at,
-                "operation " + bop.getName() + " is skipped: " + why));
+        diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_OPERATION", at,
+                "operation " + bop.getName() + " is skipped: " + why, 1));
     }
 
     private static String documentation(Element element) {

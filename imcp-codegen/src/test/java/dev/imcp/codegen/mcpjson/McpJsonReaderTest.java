@@ -26,7 +26,7 @@ class McpJsonReaderTest {
         ContractSource source = new ContractSource(file.toAbsolutePath(), "weather.mcp.json", "weather",
                 "com.example.weather", Files.readString(file), "0".repeat(64));
         Diagnostics diagnostics = new Diagnostics();
-        ContractModel model = new McpJsonReader().read(source, Path.of("target"), diagnostics);
+        ContractModel model = new McpJsonReader().read(source, diagnostics);
         assertEquals(List.of(), diagnostics.all());
         assertEquals("Weather", model.title());
         assertEquals("1.2.0", model.version());

@@ -29,7 +29,7 @@ class OpenApiReaderTest {
     static ContractModel read(Path file, Diagnostics diagnostics) throws IOException {
         ContractSource source = new ContractSource(file.toAbsolutePath(), file.getFileName().toString(), "petstore",
                 "com.example.petstore", Files.readString(file), "0".repeat(64));
-        return new OpenApiReader().read(source, Path.of("target"), diagnostics);
+        return new OpenApiReader().read(source, diagnostics);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.imcp.codegen.writer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.imcp.codegen.output.OutputReconciler;
 import dev.imcp.codegen.model.ContractKind;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.OperationModel;
@@ -55,7 +56,8 @@ class SoapUpstreamTest {
         ContractModel contract = new ContractModel("hello", ContractKind.WSDL, "Hello", null, null, "0".repeat(64),
                 "http://localhost/hello", Map.of("SoapPort", "http://localhost/hello", "OtherPort", "http://localhost/other"),
                 ops, at);
-        new SourceWriter().write(List.of(contract), "com.example.gen", out.resolve("java"), out.resolve("resources"));
+        OutputReconciler.reconcile(new SourceWriter().write(List.of(contract), "com.example.gen", null, null,
+                out.resolve("java"), out.resolve("resources")), List.of(), List.of());
 
         String upstream = Files.readString(out.resolve("java/com/example/gen/hello/HelloUpstream.java"));
         assertTrue(upstream.contains("this.soapPort = upstream.soapPort(Greeter.class, \"SoapPort\");"), upstream);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.SourceFile;
 import dev.imcp.codegen.read.ContractSource;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -43,9 +44,17 @@ final class WsdlTestSupport {
         return new ContractSource(file, display, "hello", PACKAGE, new String(bytes, StandardCharsets.UTF_8), sha256(bytes));
     }
 
-    /** Reads {@code file} into {@code out}. */
+    /** Reads {@code file}, then writes the sources CXF generated for it under {@code out}, as the writer would. */
     static ContractModel read(Path file, String display, Path out, Diagnostics diagnostics) throws IOException {
-        return new WsdlReader().read(source(file, display), out, diagnostics);
+        ContractModel model = new WsdlReader().read(source(file, display), diagnostics);
+        if (model != null) {
+            for (SourceFile source : model.generatedSources()) {
+                Path target = out.resolve(source.path());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, source.content(), StandardCharsets.UTF_8);
+            }
+        }
+        return model;
     }
 
     /** Returns the lower-case hex SHA-256 of {@code bytes}. */

@@ -1,0 +1,99 @@
+package dev.imcp.maven;
+
+import dev.imcp.codegen.CodegenRequest;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
+import org.apache.maven.plugin.MojoFailureException;
+
+/**
+ * Checks the {@code generate} goal's parameters and maps them to a {@link CodegenRequest}. A wrong value
+ * fails the build naming the pom element and what is allowed.
+ */
+final class GenerateConfiguration {
+
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+    private final Path baseDir;
+    private final List<File> contracts;
+    private final File contractsDirectory;
+    private final String basePackage;
+    private final File outputDirectory;
+    private final File resourceOutputDirectory;
+    private final String adapterName;
+    private final String adapterVersion;
+    private final File stateFile;
+
+    GenerateConfiguration(Path baseDir, List<File> contracts, File contractsDirectory, String basePackage,
+            File outputDirectory, File resourceOutputDirectory, String adapterName, String adapterVersion,
+            File stateFile) {
+        this.baseDir = baseDir;
+        this.contracts = contracts == null ? List.of() : contracts;
+        this.contractsDirectory = contractsDirectory;
+        this.basePackage = basePackage;
+        this.outputDirectory = outputDirectory;
+        this.resourceOutputDirectory = resourceOutputDirectory;
+        this.adapterName = adapterName;
+        this.adapterVersion = adapterVersion;
+        this.stateFile = stateFile;
+    }
+
+    /**
+     * Returns the request, after checking every parameter.
+     *
+     * @throws MojoFailureException naming the pom element, the value and what is allowed
+     */
+    CodegenRequest toRequest() throws MojoFailureException {
+        String pkg = javaPackage();
+        if (outputDirectory.getAbsoluteFile().equals(resourceOutputDirectory.getAbsoluteFile())) {
+            throw new MojoFailureException("<outputDirectory> and <resourceOutputDirectory> are both " + outputDirectory
+                    + "; they must be two different folders (defaults: target/generated-sources/imcp and "
+                    + "target/generated-resources/imcp)");
+        }
+        List<Path> listed = new ArrayList<>();
+        for (File contract : contracts) {
+            Path path = baseDir.resolve(contract.toPath()).normalize();
+            if (!Files.isRegularFile(path)) {
+                throw new MojoFailureException("<contracts> lists " + contract + ", which "
+                        + (Files.isDirectory(path) ? "is a folder" : "does not exist") + " (" + path + "); list contract "
+                        + "files (WSDL, OpenAPI YAML/JSON, MCP JSON), or remove <contracts> to discover them in "
+                        + "<contractsDirectory>");
+            }
+            listed.add(path);
+        }
+        Path directory = contractsDirectory == null ? null : baseDir.resolve(contractsDirectory.toPath()).normalize();
+        if (listed.isEmpty()) {
+            if (directory == null || !Files.isDirectory(directory)) {
+                throw new MojoFailureException("<contractsDirectory> " + contractsDirectory + " "
+                        + (directory != null && Files.exists(directory) ? "is not a folder" : "does not exist")
+                        + ": put WSDL, OpenAPI or MCP JSON files in src/main/contracts (the default), point "
+                        + "<contractsDirectory> at the folder that holds them, or list them in <contracts>");
+            }
+        }
+        CodegenRequest request = new CodegenRequest(listed, baseDir, outputDirectory.toPath(),
+                resourceOutputDirectory.toPath(), pkg)
+                .withAdapter(blankToNull(adapterName), blankToNull(adapterVersion))
+                .withStateFile(stateFile == null ? null : stateFile.toPath());
+        return listed.isEmpty() ? request.discovering(directory) : request;
+    }
+
+    private String javaPackage() throws MojoFailureException {
+        String pkg = basePackage == null ? "" : basePackage.strip().replace('-', '_');
+        for (String segment : pkg.split("\\.", -1)) {
+            if (!SEGMENT.matcher(segment).matches() || SourceVersion.isKeyword(segment)) {
+                throw new MojoFailureException("<basePackage> '" + basePackage + "' is not a Java package name: '"
+                        + segment + "' " + (SourceVersion.isKeyword(segment) ? "is a Java keyword" : "is not a Java identifier")
+                        + "; use dot-separated Java identifiers that are not keywords, e.g. com.example.adapter");
+            }
+        }
+        return pkg;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,17 @@
+// Two contracts were found among eleven files, their tools compiled, and the second build generated nothing.
+def log = new File(basedir, 'build.log').text
+assert log.count('BUILD SUCCESS') == 2 : 'both builds pass'
+assert !log.contains('CONTRACT_UNKNOWN_KIND')
+assert log =~ /src\/main\/contracts\/hello\/hello_world_services\.wsdl: 3 operations -> 3 tools, 0 skipped, \d+\.\d s/
+assert log =~ /src\/main\/contracts\/petstore\/spec\/swagger\.yaml: \d+ operations -> \d+ tools?, \d+ skipped/
+assert log.contains('iMCP: 2 contract(s)')
+assert log.contains('iMCP: contracts and configuration unchanged, nothing to generate')
+
+def gen = new File(basedir, 'target/generated-sources/imcp/com/example/found')
+assert new File(gen, 'hello_world_services').isDirectory()
+assert new File(gen, 'swagger').isDirectory()
+assert !new File(gen, 'hello_world_types').exists() : 'an imported XSD is not a contract'
+assert new File(basedir, 'target/classes/META-INF/imcp/adapter.json').text.contains('"name": "discovery"')
+def tools = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/classes/META-INF/imcp/tools.json')).tools
+assert (tools*.name as Set).containsAll(['greetMe', 'sayHi'])
+true
