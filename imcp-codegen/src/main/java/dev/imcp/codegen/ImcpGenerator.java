@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The generator facade the Maven plugin calls: find the contracts, read them, validate them together, fail
@@ -55,13 +56,16 @@ import java.util.TreeSet;
  */
 public final class ImcpGenerator {
 
-    private final Map<ContractKind, ContractReader> readers;
+    private final Map<ContractKind, Supplier<ContractReader>> readers;
 
-    /** Creates a generator with the WSDL, OpenAPI and MCP JSON readers. */
+    /**
+     * Creates a generator with the WSDL, OpenAPI and MCP JSON readers. They are created when a contract of
+     * their kind is read, so a no-op build loads none of CXF or swagger-parser.
+     */
     public ImcpGenerator() {
-        this(Map.of(ContractKind.WSDL, new WsdlReader(),
-                ContractKind.OPENAPI, new OpenApiReader(),
-                ContractKind.MCP_JSON, new McpJsonReader()));
+        this.readers = Map.of(ContractKind.WSDL, WsdlReader::new,
+                ContractKind.OPENAPI, OpenApiReader::new,
+                ContractKind.MCP_JSON, McpJsonReader::new);
     }
 
     /**
@@ -70,7 +74,9 @@ public final class ImcpGenerator {
      * @param readers the reader of each contract kind
      */
     public ImcpGenerator(Map<ContractKind, ContractReader> readers) {
-        this.readers = Map.copyOf(readers);
+        Map<ContractKind, Supplier<ContractReader>> suppliers = new HashMap<>();
+        readers.forEach((kind, reader) -> suppliers.put(kind, () -> reader));
+        this.readers = Map.copyOf(suppliers);
     }
 
     /**
@@ -160,7 +166,7 @@ public final class ImcpGenerator {
         }
         ContractSource source = new ContractSource(absolute, display, serviceId,
                 request.basePackage() + "." + serviceId, text, Fingerprints.sha256(bytes));
-        return readers.get(kind.get()).read(source, diagnostics);
+        return readers.get(kind.get()).get().read(source, diagnostics);
     }
 
     private static ContractReport report(ContractModel model, List<Diagnostic> found, long millis) {

@@ -38,7 +38,7 @@ class IncrementalGenerationTest {
         return new CodegenRequest(List.of(), root, target.resolve("java"), target.resolve("resources"), "com.example.gen")
                 .discovering(root.resolve("src/main/contracts"))
                 .withAdapter("my-adapter", "1.0")
-                .withStateFile(target.resolve("imcp/generate-state.json"));
+                .withStateFile(target.resolve("imcp/generate-state.txt"));
     }
 
     GenerationResult generate() throws IOException, ContractException {
@@ -127,7 +127,7 @@ class IncrementalGenerationTest {
         ContractException e = assertThrows(ContractException.class, this::generate);
         assertTrue(e.getMessage().contains("MCPJSON_MISSING_FIELD"), e.getMessage());
         assertFalse(Files.exists(project.resolve("target/java")), "CXF's SEI and JAXB classes are not written either");
-        assertFalse(Files.exists(project.resolve("target/imcp/generate-state.json")));
+        assertFalse(Files.exists(project.resolve("target/imcp/generate-state.txt")));
     }
 
     @Test
@@ -154,8 +154,8 @@ class IncrementalGenerationTest {
         }
         Map<String, byte[]> a = contents(project.resolve("target"));
         Map<String, byte[]> b = contents(other.resolve("target"));
-        a.remove("imcp/generate-state.json");
-        b.remove("imcp/generate-state.json");
+        a.remove("imcp/generate-state.txt");
+        b.remove("imcp/generate-state.txt");
         assertEquals(a.keySet(), b.keySet());
         assertTrue(a.keySet().stream().anyMatch(k -> k.contains("/soap/")), "CXF's sources are compared too");
         assertTrue(a.containsKey("resources/META-INF/imcp/tools.json"));

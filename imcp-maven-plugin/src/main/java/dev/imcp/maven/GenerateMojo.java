@@ -104,7 +104,7 @@ public final class GenerateMojo extends AbstractMojo {
      * Where the state of the last successful generation is kept, which makes an unchanged build a no-op.
      * Delete it (or run {@code mvn clean}) to force a full generation.
      */
-    @Parameter(defaultValue = "${project.build.directory}/imcp/generate-state.json", required = true)
+    @Parameter(defaultValue = "${project.build.directory}/imcp/generate-state.txt", required = true)
     private File stateFile;
 
     /** Skips generation (the generated folders are still added to the build when they exist). */

@@ -1,22 +1,25 @@
 package dev.imcp.codegen.output;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * What the last successful generation read and wrote, kept between builds (by the Maven plugin in
- * {@code target/imcp/generate-state.json}) so an unchanged build writes nothing and a changed one can
+ * {@code target/imcp/generate-state.txt}) so an unchanged build writes nothing and a changed one can
  * delete what is no longer generated.
+ *
+ * <p>The file is plain text, one record per line, fields separated by tabs, the path always last:
+ * {@code format 1}, {@code fingerprint <hex>}, {@code in <sha256> <path>}, {@code out <size> <millis> <path>}.
+ * It is read on every build, including no-op ones, so it avoids anything slow to load.
  *
  * @param fingerprint SHA-256 of the configuration and of the generator itself (lower-case hex)
  * @param inputs every input file (absolute path) to the SHA-256 of its bytes, or {@link #MISSING}
@@ -27,9 +30,7 @@ public record BuildState(String fingerprint, Map<String, String> inputs, Map<Str
     /** The hash recorded for an input that does not exist (an import whose target is missing). */
     public static final String MISSING = "missing";
 
-    private static final int FORMAT = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final String FORMAT = "1";
 
     /**
      * Size and modification time of an output file: cheap to compare, and a hand edit changes them.
@@ -69,15 +70,27 @@ public record BuildState(String fingerprint, Map<String, String> inputs, Map<Str
             return Optional.empty();
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
-            if (root == null || root.path("format").asInt() != FORMAT) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.getFirst().equals("format\t" + FORMAT)) {
                 return Optional.empty();
             }
-            Map<String, String> inputs = JSON.convertValue(root.path("inputs"), new TypeReference<>() { });
-            Map<String, FileStamp> outputs = JSON.convertValue(root.path("outputs"), new TypeReference<>() { });
-            return Optional.of(new BuildState(root.path("fingerprint").asText(), inputs, outputs));
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
+            String fingerprint = null;
+            Map<String, String> inputs = new HashMap<>();
+            Map<String, FileStamp> outputs = new HashMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split("\t", 4);
+                switch (f[0]) {
+                    case "fingerprint" -> fingerprint = f[1];
+                    case "in" -> inputs.put(f[2], f[1]);
+                    case "out" -> outputs.put(f[3], new FileStamp(Long.parseLong(f[1]), Long.parseLong(f[2])));
+                    default -> {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return fingerprint == null ? Optional.empty() : Optional.of(new BuildState(fingerprint, inputs, outputs));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreadable or damaged: regenerate in full
         }
     }
 
@@ -88,15 +101,20 @@ public record BuildState(String fingerprint, Map<String, String> inputs, Map<Str
      * @throws IOException when it cannot be written
      */
     public void save(Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("fingerprint", fingerprint);
-        root.set("inputs", JSON.valueToTree(new TreeMap<>(inputs)));
-        root.set("outputs", JSON.valueToTree(new TreeMap<>(outputs)));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         try {
-            JSON.writeValue(temp.toFile(), root);
+            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                out.write("format\t" + FORMAT + "\n");
+                out.write("fingerprint\t" + fingerprint + "\n");
+                for (var e : new TreeMap<>(inputs).entrySet()) {
+                    out.write("in\t" + e.getValue() + "\t" + e.getKey() + "\n");
+                }
+                for (var e : new TreeMap<>(outputs).entrySet()) {
+                    out.write("out\t" + e.getValue().size() + "\t" + e.getValue().modified() + "\t" + e.getKey() + "\n");
+                }
+            }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
