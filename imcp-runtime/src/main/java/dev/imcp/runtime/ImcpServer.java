@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imcp.runtime.audit.AuditLog;
 import dev.imcp.runtime.audit.Redactor;
 import dev.imcp.runtime.config.RuntimeConfig;
+import dev.imcp.runtime.config.ServerInfo;
 import dev.imcp.runtime.mcp.McpDispatcher;
 import dev.imcp.runtime.mcp.McpHttpService;
+import dev.imcp.runtime.mcp.ProtocolVersions;
 import dev.imcp.runtime.mcp.SessionStore;
 import dev.imcp.runtime.mcp.ToolCaller;
 import dev.imcp.runtime.mcp.ToolRegistry;
@@ -18,20 +20,30 @@ import dev.imcp.runtime.spi.ToolProvider;
 import dev.imcp.runtime.upstream.DefaultUpstreamContext;
 import dev.imcp.runtime.upstream.JsonMapping;
 import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ServiceLoader;
 
 /**
  * A running iMCP adapter: the MCP endpoint {@code /mcp} on a Helidon SE web server, with identity, policy,
  * audit and upstream clients wired from configuration.
+ *
+ * <p>Once it listens, the server logs one INFO line on logger {@code dev.imcp.runtime.ImcpServer}, e.g.
+ * {@code iMCP adapter my-adapter 1.0 serving MCP at http://127.0.0.1:8080/mcp (revisions 2024-11-05, 2025-03-26,
+ * 2025-06-18, 2025-11-25; 7 tools; ready 1.3 s after JVM start)}: the adapter's {@link ServerInfo}, the endpoint,
+ * the MCP revisions it negotiates (oldest first), the number of tools the allow and deny lists publish, and the
+ * seconds since the JVM started. A WARNING precedes it when authentication is disabled.
  */
 public final class ImcpServer implements AutoCloseable {
 
@@ -43,11 +55,13 @@ public final class ImcpServer implements AutoCloseable {
     private final WebServer server;
     private final AuditLog audit;
     private final String host;
+    private final ServerInfo info;
 
-    private ImcpServer(WebServer server, AuditLog audit, String host) {
+    private ImcpServer(WebServer server, AuditLog audit, String host, ServerInfo info) {
         this.server = server;
         this.audit = audit;
         this.host = host;
+        this.info = info;
     }
 
     /**
@@ -57,7 +71,8 @@ public final class ImcpServer implements AutoCloseable {
      * @param config the root configuration ({@code server} and {@code imcp} nodes)
      * @return the running server
      * @throws IllegalArgumentException when a configuration value is malformed (the message names the key)
-     * @throws IllegalStateException when a service has no address or two tools share a name
+     * @throws IllegalStateException when a service has no address, two tools share a name, or
+     *     {@code META-INF/imcp/adapter.json} is malformed
      */
     public static ImcpServer start(Config config) {
         List<ToolProvider> providers = new ArrayList<>();
@@ -72,10 +87,12 @@ public final class ImcpServer implements AutoCloseable {
      * @param providers the tool providers, in publication order
      * @return the running server
      * @throws IllegalArgumentException when a configuration value is malformed (the message names the key)
-     * @throws IllegalStateException when a service has no address or two tools share a name
+     * @throws IllegalStateException when a service has no address, two tools share a name, or
+     *     {@code META-INF/imcp/adapter.json} is malformed
      */
     public static ImcpServer start(Config config, List<ToolProvider> providers) {
         RuntimeConfig rc = RuntimeConfig.from(config);
+        ServerInfo info = ServerInfo.resolve(rc, classLoader());
         ObjectMapper mapper = JsonMapping.create();
         Redactor redactor = new Redactor(rc.secrets());
         HttpClient client = HttpClient.newBuilder()
@@ -105,7 +122,7 @@ public final class ImcpServer implements AutoCloseable {
         }
         SessionStore sessions = new SessionStore(rc.sessionIdleTimeout());
         McpDispatcher dispatcher = new McpDispatcher(mapper, sessions, registry,
-                new ToolCaller(registry, mapper, audit, redactor), rc.serverName(), version(), rc.instructions());
+                new ToolCaller(registry, mapper, audit, redactor), info.name(), info.version(), rc.instructions());
         McpHttpService mcp = new McpHttpService(MCP_PATH, mapper, dispatcher, sessions, authenticator,
                 new OriginCheck(rc.allowedOrigins(),
                         OriginCheck.isLoopback(config.get("server.host").asString().orElse("127.0.0.1"))));
@@ -118,9 +135,10 @@ public final class ImcpServer implements AutoCloseable {
                 .port(serverConfig.get("port").asInt().orElse(8080))
                 .routing(r -> r.register(mcp));
         try {
-            WebServer server = builder.build().start();
-            LOG.log(System.Logger.Level.INFO, "iMCP started with " + registry.size() + " tool(s)");
-            return new ImcpServer(server, audit, host);
+            ImcpServer started = new ImcpServer(builder.build().start(), audit, host, info);
+            LOG.log(System.Logger.Level.INFO, readyMessage(info, started.uri(), registry.publishedCount(),
+                    ManagementFactory.getRuntimeMXBean().getUptime()));
+            return started;
         } catch (RuntimeException e) {
             audit.close();
             throw e;
@@ -137,6 +155,17 @@ public final class ImcpServer implements AutoCloseable {
         return host;
     }
 
+    /** Returns the MCP endpoint, {@code http://<host>:<port>/mcp} (an IPv6 host in brackets). */
+    public URI uri() {
+        String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + h + ":" + port() + MCP_PATH);
+    }
+
+    /** Returns the adapter's name and version, as sent in {@code serverInfo}. */
+    public ServerInfo serverInfo() {
+        return info;
+    }
+
     /** Stops the server and flushes the audit log. */
     @Override
     public void close() {
@@ -151,12 +180,22 @@ public final class ImcpServer implements AutoCloseable {
      * @param args ignored
      */
     public static void main(String[] args) {
-        ImcpServer server = start(Config.create());
-        LOG.log(System.Logger.Level.INFO, "iMCP serving MCP at http://" + server.host() + ":" + server.port() + MCP_PATH);
+        // Apply logging.properties before anything logs, so every start-up line has the configured format and levels.
+        LogConfig.configureRuntime();
+        start(Config.create());
     }
 
-    private static String version() {
-        String v = ImcpServer.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0-SNAPSHOT" : v;
+    /** The start-up line; {@code uptimeMillis} is the JVM's uptime when the server listens. */
+    static String readyMessage(ServerInfo info, URI uri, int tools, long uptimeMillis) {
+        return String.format(Locale.ROOT,
+                "iMCP adapter %s %s serving MCP at %s (revisions %s; %d %s; ready %.1f s after JVM start)",
+                info.name(), info.version(), uri, String.join(", ", ProtocolVersions.SUPPORTED.reversed()),
+                tools, tools == 1 ? "tool" : "tools", uptimeMillis / 1000.0);
+    }
+
+    /** The loader that sees the adapter's resources: the context loader, as {@link ServiceLoader#load(Class)} uses. */
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ImcpServer.class.getClassLoader();
     }
 }

@@ -35,7 +35,8 @@ class McpClientTest {
                 .requestTimeout(Duration.ofSeconds(30))
                 .build();
         McpSchema.InitializeResult init = client.initialize();
-        assertEquals("test-adapter", init.serverInfo().name());
+        assertEquals("test-adapter", init.serverInfo().name(), "imcp.server-name");
+        assertEquals("3.1.4", init.serverInfo().version(), "no imcp.server-version: from META-INF/imcp/adapter.json");
     }
 
     @AfterAll

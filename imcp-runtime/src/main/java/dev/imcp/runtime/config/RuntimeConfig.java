@@ -13,7 +13,19 @@ import java.util.Set;
 /**
  * The runtime's settings, read from the {@code imcp} configuration node.
  *
- * @param serverName {@code imcp.server-name}: the {@code serverInfo.name} sent in {@code initialize}
+ * <p>Keys, all optional:
+ * <ul>
+ *   <li>{@code imcp.server-name}, {@code imcp.server-version}: the adapter's {@code serverInfo.name} and
+ *       {@code serverInfo.version} in the {@code initialize} result and its name in the start-up log line. Each
+ *       wins over {@code META-INF/imcp/adapter.json}, which the iMCP Maven plugin writes with the project's
+ *       artifactId and version; without either, the name is {@code imcp-adapter} and the version that of
+ *       {@code imcp-runtime} (see {@link ServerInfo}).</li>
+ *   <li>{@code imcp.instructions}, {@code imcp.auth.api-keys}, {@code imcp.audit.file}, {@code imcp.allowed-origins},
+ *       {@code imcp.services.<id>}, {@code imcp.session-idle-minutes}: see the components below.</li>
+ * </ul>
+ *
+ * @param serverName {@code imcp.server-name}, or {@code null} when absent or blank
+ * @param serverVersion {@code imcp.server-version}, or {@code null} when absent or blank
  * @param instructions {@code imcp.instructions}: the optional {@code instructions} sent in {@code initialize}, or {@code null}
  * @param apiKeys {@code imcp.auth.api-keys}: accepted inbound keys; empty disables authentication
  * @param auditFile {@code imcp.audit.file}: the JSON-lines audit file, or {@code null} for standard output
@@ -25,6 +37,7 @@ import java.util.Set;
  */
 public record RuntimeConfig(
         String serverName,
+        String serverVersion,
         String instructions,
         List<ApiKey> apiKeys,
         String auditFile,
@@ -32,12 +45,8 @@ public record RuntimeConfig(
         Map<String, ServiceConfig> services,
         java.time.Duration sessionIdleTimeout) {
 
-    /** The {@code serverInfo.name} used when {@code imcp.server-name} is absent. */
-    public static final String DEFAULT_SERVER_NAME = "imcp-adapter";
-
     /** Checks the required components and copies the collections. */
     public RuntimeConfig {
-        Objects.requireNonNull(serverName, "serverName");
         apiKeys = List.copyOf(apiKeys);
         allowedOrigins = Set.copyOf(allowedOrigins);
         services = Map.copyOf(services);
@@ -70,7 +79,8 @@ public record RuntimeConfig(
             throw new IllegalArgumentException("imcp.session-idle-minutes must be a positive number of minutes");
         }
         return new RuntimeConfig(
-                imcp.get("server-name").asString().filter(s -> !s.isBlank()).orElse(DEFAULT_SERVER_NAME),
+                imcp.get("server-name").asString().filter(s -> !s.isBlank()).orElse(null),
+                imcp.get("server-version").asString().filter(s -> !s.isBlank()).orElse(null),
                 imcp.get("instructions").asString().filter(s -> !s.isBlank()).orElse(null),
                 keys,
                 imcp.get("audit.file").asString().filter(s -> !s.isBlank()).orElse(null),

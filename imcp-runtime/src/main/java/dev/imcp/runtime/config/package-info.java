@@ -2,7 +2,9 @@
  * Typed view of the runtime's Helidon configuration.
  *
  * <p>{@link dev.imcp.runtime.config.RuntimeConfig#from(io.helidon.config.Config)} reads the {@code imcp}
- * node once at start-up into immutable records: {@code imcp.server-name}, {@code imcp.auth.api-keys}
+ * node once at start-up into immutable records: {@code imcp.server-name} and {@code imcp.server-version}
+ * (resolved with {@code META-INF/imcp/adapter.json} by {@link dev.imcp.runtime.config.ServerInfo}),
+ * {@code imcp.auth.api-keys}
  * (list of {@code name} + {@code sha256}), {@code imcp.audit.file}, {@code imcp.allowed-origins} and
  * {@code imcp.services.<id>} ({@code url}, {@code ports.<PortName>.url}, {@code auth.type|token|username|password},
  * {@code headers}, {@code timeout-seconds}, {@code tools.allow}, {@code tools.deny}). Environment variables

@@ -47,8 +47,11 @@ public final class ToolRegistry {
         return Optional.ofNullable(tools.get(name)).filter(t -> policy.visible(caller, t.descriptor()));
     }
 
-    /** Returns the number of registered tools, visible or not. */
-    public int size() {
-        return tools.size();
+    /**
+     * Returns how many tools the service allow and deny lists publish: the tools some caller may see, not counting
+     * denied ones.
+     */
+    public int publishedCount() {
+        return (int) tools.values().stream().filter(t -> policy.published(t.descriptor())).count();
     }
 }

@@ -22,9 +22,20 @@ public final class ToolPolicy {
      *
      * @param caller the authenticated caller (reserved for per-role rules; all callers are treated alike today)
      * @param tool the tool's descriptor
-     * @return {@code false} when the tool is denied, or an allow list exists without it
+     * @return {@code false} when the tool is not {@linkplain #published published}
      */
     public boolean visible(Caller caller, ToolDescriptor tool) {
+        return published(tool);
+    }
+
+    /**
+     * Returns whether the service's lists publish {@code tool} at all, whoever asks
+     * ({@code imcp.services.<id>.tools.allow} and {@code .deny}).
+     *
+     * @param tool the tool's descriptor
+     * @return {@code false} when the tool is denied, or an allow list exists without it
+     */
+    public boolean published(ToolDescriptor tool) {
         ServiceConfig service = config.service(tool.service());
         if (service.deny().contains(tool.name())) {
             return false;

@@ -3,6 +3,7 @@ package dev.imcp.sample;
 import dev.imcp.runtime.ImcpServer;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.helidon.logging.common.LogConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,8 @@ public final class SampleAdapter {
      * @throws InterruptedException when interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
+        // logging.properties first: the embedded upstreams start (and would log) before the adapter does.
+        LogConfig.configureRuntime();
         Config base = Config.create();
         EmbeddedUpstreams upstreams = base.get("sample.embedded-upstreams").asBoolean().orElse(true)
                 ? EmbeddedUpstreams.start(base.get("sample"))

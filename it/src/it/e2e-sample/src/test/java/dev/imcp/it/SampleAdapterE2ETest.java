@@ -187,6 +187,35 @@ class SampleAdapterE2ETest {
         assertFalse(Files.readString(adapterLog).contains(PLANTED_SECRET), "outbound secret leaked into the log");
     }
 
+    @Test
+    void startLogIsOneReadyLineWithoutSlf4jOrSecurityWarnings() throws Exception {
+        McpSchema.Implementation serverInfo;
+        int published;
+        try (McpSyncClient client = client()) {
+            serverInfo = client.getServerInfo();
+            published = client.listTools().tools().size();
+            // A tool call loads what a start-up alone might not (schema validation, the HTTP and SOAP clients).
+            structured(client.callTool(new McpSchema.CallToolRequest("quoteAdoption", Map.of("petId", 1))));
+            structured(client.callTool(new McpSchema.CallToolRequest("greetMe", Map.of("requestType", "Ada"))));
+        }
+        // The adapter logs its line just after it starts listening, which is when the tests start: wait for it.
+        String log = Files.readString(adapterLog);
+        for (int i = 0; i < 100 && !log.contains(" serving MCP at "); i++) {
+            Thread.sleep(100);
+            log = Files.readString(adapterLog);
+        }
+        List<String> ready = log.lines().filter(l -> l.contains("iMCP adapter ")).toList();
+        assertEquals(1, ready.size(), log);
+        String expected = "INFO dev.imcp.runtime.ImcpServer: iMCP adapter " + serverInfo.name() + " "
+                + serverInfo.version() + " serving MCP at http://127.0.0.1:" + port + "/mcp (revisions 2024-11-05, "
+                + "2025-03-26, 2025-06-18, 2025-11-25; " + published + " tools; ready ";
+        assertTrue(ready.get(0).contains(expected), () -> ready.get(0) + "\nexpected to contain\n" + expected);
+        assertTrue(ready.get(0).matches(".* ready \\d+\\.\\d s after JVM start\\)$"), ready.get(0));
+        assertEquals(12, published, "13 tools in the contracts, greetMeOneWay denied by configuration");
+        assertFalse(log.contains("SLF4J"), log);
+        assertFalse(log.contains("NOT configured"), log);
+    }
+
     private static HttpResponse<String> post(String key, String session, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/mcp"))
                 .header("Content-Type", "application/json")
