@@ -206,6 +206,9 @@ class SampleAdapterE2ETest {
         }
         List<String> ready = log.lines().filter(l -> l.contains("iMCP adapter ")).toList();
         assertEquals(1, ready.size(), log);
+        // The sample's own identity, from the adapter.json its build wrote (artifactId and version), not iMCP's.
+        assertEquals("petstore-greeter", serverInfo.name());
+        assertEquals(System.getProperty("sample.version"), serverInfo.version());
         String expected = "INFO dev.imcp.runtime.ImcpServer: iMCP adapter " + serverInfo.name() + " "
                 + serverInfo.version() + " serving MCP at http://127.0.0.1:" + port + "/mcp (revisions 2024-11-05, "
                 + "2025-03-26, 2025-06-18, 2025-11-25; " + published + " tools; ready ";
