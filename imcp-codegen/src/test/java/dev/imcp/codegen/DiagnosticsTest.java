@@ -76,4 +76,15 @@ class DiagnosticsTest {
         assertEquals(1, all.size(), all.toString());
         assertEquals("CONTRACT_UNKNOWN_KIND", all.get(0).code());
     }
+
+    @Test
+    void identicalDiagnosticsArePrintedOnceWithACount() {
+        var at = new dev.imcp.codegen.model.SourceLocation("legacy.wsdl", 12, 3, "");
+        Diagnostic repeated = Diagnostic.warning("WSDL_UNSUPPORTED_SCHEMA", at, "xsd:any is published as any JSON");
+        Diagnostic other = Diagnostic.warning("WSDL_UNSUPPORTED_SCHEMA", at.withPointer("/x"), "other");
+        assertEquals(List.of(
+                        "legacy.wsdl:12:3 [WSDL_UNSUPPORTED_SCHEMA] xsd:any is published as any JSON (3 times)",
+                        "legacy.wsdl:12:3 [WSDL_UNSUPPORTED_SCHEMA] /x: other"),
+                dev.imcp.codegen.diag.Diagnostics.lines(List.of(repeated, other, repeated, repeated)));
+    }
 }
