@@ -49,8 +49,8 @@ public final class GenerateMojo extends AbstractMojo {
     /**
      * The contract files to read, when you want to name them instead of having them discovered. Each is a
      * WSDL 1.1 file, an OpenAPI 2.0, 3.0 or 3.1 document (YAML or JSON) or an MCP JSON file; the kind is
-     * detected from the content, not the name. Files they import (XSDs, {@code $ref}ed OpenAPI files) need not
-     * be listed. Relative paths are resolved against the project's base directory.
+     * detected from the content, not the name. Files they import (XSDs, OpenAPI files referenced with
+     * {@code $ref}) need not be listed. Relative paths are resolved against the project's base directory.
      * When empty (the default), the contracts are discovered in {@code contractsDirectory}.
      */
     @Parameter
@@ -59,8 +59,8 @@ public final class GenerateMojo extends AbstractMojo {
     /**
      * The folder contracts are discovered in when {@code contracts} is empty. Every file in it and in its
      * sub-folders is a contract, except hidden files, documentation ({@code *.md}, {@code *.txt}, README,
-     * LICENSE, ...) and files that a contract imports (an XSD next to its WSDL, an OpenAPI file another one
-     * {@code $ref}s), which are parts of that contract. A file of no known kind that no contract imports
+     * LICENSE, ...) and files that a contract imports (an XSD next to its WSDL, an OpenAPI file that another
+     * one references with {@code $ref}), which are parts of that contract. A file of no known kind that no contract imports
      * fails the build with its path and the kinds accepted.
      */
     @Parameter(property = "imcp.contractsDirectory", defaultValue = "${project.basedir}/src/main/contracts")
