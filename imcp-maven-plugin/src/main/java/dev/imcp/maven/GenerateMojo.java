@@ -60,8 +60,8 @@ public final class GenerateMojo extends AbstractMojo {
      * The folder contracts are discovered in when {@code contracts} is empty. Every file in it and in its
      * sub-folders is a contract, except hidden files, documentation ({@code *.md}, {@code *.txt}, README,
      * LICENSE, ...) and files that a contract imports (an XSD next to its WSDL, an OpenAPI file that another
-     * one references with {@code $ref}), which are parts of that contract. A file of no known kind that no contract imports
-     * fails the build with its path and the kinds accepted.
+     * one references with {@code $ref}), which are parts of that contract. A file of no known kind that no
+     * contract imports fails the build with its path and the kinds accepted.
      */
     @Parameter(property = "imcp.contractsDirectory", defaultValue = "${project.basedir}/src/main/contracts")
     private File contractsDirectory;
