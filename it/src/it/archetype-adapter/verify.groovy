@@ -1,10 +1,55 @@
-// The archetype's project generates its tool from the example contract and packages a fat jar.
-def project = new File(basedir, 'my-adapter')
-assert new File(project, 'src/main/contracts/example.mcp.json').isFile()
-assert new File(project, 'target/generated-sources/imcp/com/example/adapter/example/GetStatusTool.java').isFile()
+// The archetype's project stands on its own: it is built here as its README says, with the Maven
+// Wrapper it ships (./mvnw verify), so its pinned plugins, its enforcer rules and its own test (the adapter
+// in-process behind a stand-in upstream, driven by the MCP Java SDK client) all run under the wrapper's Maven.
+// Artifacts come from this IT's local repository and the invoker's settings (local.central, then Central).
+import java.util.concurrent.TimeUnit
+import java.util.zip.ZipFile
+
+def project = new File(basedir, 'generated/my-adapter')
+def mvnw = new File(project, 'mvnw')
+assert mvnw.canExecute() : 'archetype-post-generate.groovy did not give mvnw its executable bit'
+assert new File(project, 'mvnw.cmd').isFile()
+assert new File(project, '.mvn/wrapper/maven-wrapper.properties').text.contains('apache-maven-3.9.11-bin.zip')
+def test = new File(project, 'src/test/java/com/example/adapter/AdapterTest.java')
+assert test.text.startsWith('package com.example.adapter;')
+assert !new File(project, 'pom.xml').text.contains('<parent>') : 'the generated project must not need a parent POM'
+
+// maven-invoker-plugin writes the interpolated it/src/it/settings.xml next to the cloned ITs (cloneProjectsTo).
+def settings = new File(basedir.parentFile, 'interpolated-settings.xml')
+assert settings.isFile() : "no invoker settings at ${settings}"
+
+def log = new File(basedir, 'wrapper-build.log')
+def command = [mvnw.absolutePath, '-V', '-B', '-ntp', '-s', settings.absolutePath,
+               "-Dmaven.repo.local=${localRepositoryPath}".toString(), 'verify']
+def process = new ProcessBuilder(command).directory(project).redirectErrorStream(true).redirectOutput(log).start()
+if (!process.waitFor(110, TimeUnit.SECONDS)) {
+    process.descendants().forEach { it.destroyForcibly() }
+    process.destroyForcibly()
+    assert false : "./mvnw verify did not finish within 110 s; see ${log}"
+}
+def output = log.text
+def tail = output.readLines().takeRight(80).join('\n')
+assert process.exitValue() == 0 : "./mvnw verify failed with exit code ${process.exitValue()}; end of ${log}:\n${tail}"
+
+// The wrapper's Maven ran the build, with the enforcer rules and the pinned plugins.
+assert output.contains('Apache Maven 3.9.11') : tail
+assert output.contains('--- enforcer:3.6.1:enforce (enforce-build-environment) @ my-adapter ---') : tail
+assert output.contains('--- surefire:3.5.3:test (default-test) @ my-adapter ---') : tail
+assert output.contains('--- shade:3.6.0:shade (default) @ my-adapter ---') : tail
+
+// Every test of AdapterTest ran and passed.
+def tests = (test.text =~ /(?m)^\s*@Test\s*$/).size()
+assert tests >= 4 : "AdapterTest has only ${tests} tests"
+def summaries = output.readLines().findAll { it ==~ /\[INFO\] Tests run: \d+, Failures: \d+, Errors: \d+, Skipped: \d+\s*/ }
+assert summaries == ["[INFO] Tests run: ${tests}, Failures: 0, Errors: 0, Skipped: 0".toString()] : summaries
+
+// The fat jar serves the tool generated from the example contract.
 def jar = new File(project, 'target/my-adapter.jar')
 assert jar.isFile()
-def entries = new java.util.zip.ZipFile(jar).withCloseable { z -> z.entries().collect { it.name } }
+def entries = new ZipFile(jar).withCloseable { z -> z.entries().collect { it.name } }
 assert entries.contains('dev/imcp/runtime/ImcpServer.class')
+assert entries.contains('com/example/adapter/example/GetStatusTool.class')
 assert entries.contains('META-INF/imcp/tools.json')
+assert entries.contains('META-INF/services/dev.imcp.runtime.spi.ToolProvider')
+assert !entries.contains('com/example/adapter/AdapterTest.class')
 true
