@@ -35,8 +35,8 @@ class WsdlCorpusTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "cxf-hello-world,               testutils/src/main/resources/wsdl/hello_world.wsdl,               8",
-        "cxf-rpc-literal,               testutils/src/main/resources/wsdl/hello_world_rpc_lit.wsdl,       -1",
-        "cxf-doc-lit-bare,              testutils/src/main/resources/wsdl/doc_lit_bare.wsdl,              -1",
+        "cxf-rpc-literal,               testutils/src/main/resources/wsdl/hello_world_rpc_lit.wsdl,       4",
+        "cxf-doc-lit-bare,              testutils/src/main/resources/wsdl/doc_lit_bare.wsdl,              4",
         "cxf-soap12,                    testutils/src/main/resources/wsdl/hello_world_soap12.wsdl,        2",
         "cxf-mtom-xop,                  testutils/src/main/resources/wsdl/mtom_xop.wsdl,                  2",
         "cxf-wsdl-import-chain,         testutils/src/main/resources/wsdl/hello_world_services.wsdl,      3",
