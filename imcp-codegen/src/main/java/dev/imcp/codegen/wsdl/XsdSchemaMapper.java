@@ -112,6 +112,29 @@ final class XsdSchemaMapper {
         return b.javaType(javaType).location(location).build();
     }
 
+    /**
+     * Maps a named type, for message parts that name a {@code type} rather than an {@code element} (rpc style,
+     * WSDL 1.1 section 2.3.1).
+     *
+     * @param typeName the part's type
+     * @param javaType the Java class CXF uses for it, or {@code null}
+     * @param location where the part's operation is declared
+     * @return the schema, or {@code null} when the schemas do not declare the type
+     */
+    SchemaModel mapType(QName typeName, String javaType, SourceLocation location) {
+        SchemaModel.Builder b;
+        if (XSD.equals(typeName.getNamespaceURI())) {
+            b = builtIn(typeName, location);
+        } else {
+            XmlSchemaType type = schemas.getTypeByQName(typeName);
+            if (type == null) {
+                return null;
+            }
+            b = type(type, location);
+        }
+        return b.javaType(javaType).location(location).build();
+    }
+
     private SchemaModel.Builder type(XmlSchemaType type, SourceLocation location) {
         if (type == null) {
             return unsupported(Kind.ANY, "an element without a type", location);
