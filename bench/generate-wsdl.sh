@@ -111,10 +111,12 @@ report() { # name imcp-results cxf-results phases-file
       for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
-    function row(label, ops, files, iw, cw, ic, cc, ir, cr) {
-      printf "%-20s %5s %11s | %-7s | %7.1f / %7.1f  %s | %7.1f / %7.1f  %s | %7.0f / %7.0f  %s\n", \
+    function row(label, ops, files, iw, cw, ic, cc, ir, cr,   line) {
+      line = sprintf("%-20s %5s %11s | %-7s | %7.1f / %7.1f  %s | %7.1f / %7.1f  %s | %7.0f / %7.0f  %s", \
         label == "best" ? name : "", label == "best" ? ops : "", label == "best" ? files : "", label, \
-        iw, cw, verdict(iw / cw), ic, cc, verdict(ic / cc), ir / 1024, cr / 1024, verdict(ir / cr)
+        iw, cw, verdict(iw / cw), ic, cc, verdict(ic / cc), ir / 1024, cr / 1024, verdict(ir / cr))
+      sub(/ +$/, "", line)
+      print line
     }
     # columns: iMCP wall cpu rss gen read javac files tools | CXF wall cpu rss gen read javac files tools
     { n++; for (k = 1; k <= 16; k++) v[k, n] = $k
