@@ -40,7 +40,7 @@ final class ModelTypes {
     TypeName input(OperationModel op) {
         SchemaModel input = op.input();
         if (input.javaType() != null) {
-            return ClassName.bestGuess(input.javaType());
+            return TypeNames.parse(input.javaType());
         }
         String name = input.typeName() != null ? input.typeName() : op.javaName() + "Input";
         return record(input.typeName() == null ? input.toBuilder().typeName(name).build() : input);
@@ -54,7 +54,7 @@ final class ModelTypes {
     /** Returns the Java type of {@code schema}, generating a record or enum when it needs one. */
     TypeName type(SchemaModel schema) {
         if (schema.javaType() != null) {
-            return ClassName.bestGuess(schema.javaType());
+            return TypeNames.parse(schema.javaType());
         }
         return switch (schema.kind()) {
             case OBJECT -> schema.properties().isEmpty() || schema.typeName() == null

@@ -13,6 +13,7 @@ import dev.imcp.codegen.model.HttpBinding.HttpParameter;
 import dev.imcp.codegen.model.Names;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SoapBinding;
+import dev.imcp.codegen.model.SoapParameter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ final class UpstreamWriter {
     private final ModelTypes types;
     private final TypeSpec.Builder type;
     private final MethodSpec.Builder constructor;
+    /** JAX-WS's holder of an output part (JAX-WS 2.3 section 2.3.3). */
+    private static final ClassName HOLDER = ClassName.get("jakarta.xml.ws", "Holder");
+
     private final Map<String, String> soapFields = new LinkedHashMap<>();
     private final Set<String> methodNames = new HashSet<>();
     private final List<MethodSpec> methods = new ArrayList<>();
@@ -134,22 +138,50 @@ final class UpstreamWriter {
             constructor.addStatement("this.$L = upstream.soapPort($T.class, $S)", field, sei, binding.portName());
         }
         m.addException(Exception.class);
-        CodeBlock argument;
-        if (binding.inputClass() == null) {
-            argument = CodeBlock.of("");
-        } else if (binding.inputClass().equals(op.input().javaType())) {
-            argument = CodeBlock.of("input");
-        } else if (op.input().properties().size() == 1 && input instanceof ClassName c) {
-            argument = CodeBlock.of("input.$L()", types.components(c).values().iterator().next());
-        } else {
-            argument = CodeBlock.of("input");
+        boolean whole = binding.singleInputType() != null && binding.singleInputType().equals(op.input().javaType());
+        Map<String, String> inputComponents = input instanceof ClassName c ? types.components(c) : Map.of();
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (SoapParameter p : binding.parameters()) {
+            String variable = Names.lowerCamel(p.property()) + "Holder";
+            switch (p.mode()) {
+                case IN -> arguments.add(whole ? CodeBlock.of("input")
+                        : CodeBlock.of("input.$L()", inputComponents.get(p.property())));
+                case INOUT -> {
+                    m.addStatement("$T<$T> $L = new $T<>(input.$L())", HOLDER, TypeNames.parse(p.javaType()), variable,
+                            HOLDER, inputComponents.get(p.property()));
+                    arguments.add(CodeBlock.of("$L", variable));
+                }
+                case OUT -> {
+                    m.addStatement("$T<$T> $L = new $T<>()", HOLDER, TypeNames.parse(p.javaType()), variable, HOLDER);
+                    arguments.add(CodeBlock.of("$L", variable));
+                }
+            }
         }
-        if (binding.outputClass() == null || output.equals(ClassName.get(Void.class))) {
-            m.addStatement("$L.$L($L)", field, binding.seiMethod(), argument);
-            m.addStatement("return null");
-        } else {
-            m.addStatement("return $L.$L($L)", field, binding.seiMethod(), argument);
+        CodeBlock call = CodeBlock.of("$L.$L($L)", field, binding.seiMethod(), CodeBlock.join(arguments, ", "));
+        if (!binding.hasHolders()) {
+            if (binding.returnType() == null || output.equals(ClassName.get(Void.class))) {
+                m.addStatement(call);
+                m.addStatement("return null");
+            } else {
+                m.addStatement("return $L", call);
+            }
+            return;
         }
+        if (binding.returnType() != null) {
+            m.addStatement("$T result = $L", TypeNames.parse(binding.returnType()), call);
+        } else {
+            m.addStatement(call);
+        }
+        // The output record's components follow the output schema's properties: the return value, then holders.
+        List<CodeBlock> values = new ArrayList<>();
+        for (String property : op.output().properties().keySet()) {
+            if (property.equals(binding.returnProperty())) {
+                values.add(CodeBlock.of("result"));
+            } else {
+                values.add(CodeBlock.of("$L.value", Names.lowerCamel(property) + "Holder"));
+            }
+        }
+        m.addStatement("return new $T($L)", output, CodeBlock.join(values, ", "));
     }
 
     /** Returns the {@code java.lang.reflect.Type} expression of {@code type}: {@code X.class} or {@code Types.listOf(..)}. */

@@ -91,24 +91,23 @@ public final class WsdlReader implements ContractReader {
         List<SoapPorts.Chosen> usable = new ArrayList<>();
         for (SoapPorts.Chosen c : chosen) {
             String bindingPath = root + XmlLocations.step("binding", c.binding().getQName().getLocalPart());
-            boolean unsupported = false;
+            boolean encoded = false;
             for (Object o : c.binding().getBindingOperations()) {
-                BindingOperation bop = (BindingOperation) o;
-                unsupported |= "rpc".equals(SoapPorts.style(c.binding(), bop)) || SoapPorts.encoded(bop);
+                encoded |= SoapPorts.encoded((BindingOperation) o);
             }
-            if (unsupported) {
+            if (encoded) {
                 diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_STYLE", locations.at(bindingPath),
                         "binding " + c.binding().getQName().getLocalPart()
-                                + " uses rpc style or encoded use, which is not supported yet; its operations are skipped",
+                                + " uses SOAP encoding (use=\"encoded\"), which is not supported yet; its operations are skipped",
                                 Math.max(1, c.binding().getBindingOperations().size()))
-                        .withFix("expose a document/literal binding of the port type"));
+                        .withFix("expose a literal binding of the port type (document/literal or rpc/literal)"));
             } else if (!c.binding().getBindingOperations().isEmpty()) {
                 usable.add(c);
             }
         }
         if (usable.isEmpty()) {
             diagnostics.add(Diagnostic.error("WSDL_NO_OPERATIONS", locations.at(root),
-                    "no document/literal SOAP binding of this WSDL has an operation to publish as a tool"));
+                    "no literal SOAP binding of this WSDL has an operation to publish as a tool"));
             return null;
         }
         CxfCodegen.Result cxf = CxfCodegen.generate(source.path(), source.javaPackage() + "." + SOAP_PACKAGE);
@@ -124,7 +123,8 @@ public final class WsdlReader implements ContractReader {
             return null;
         }
         XsdSchemaMapper schemas = new XsdSchemaMapper(cxf.schemas(), cxf.dataBinding(), diagnostics);
-        List<OperationModel> operations = operations(usable, cxf, schemas, locations, root, diagnostics);
+        List<OperationModel> operations = operations(usable, cxf, new SeiOperations(definition, schemas, diagnostics),
+                locations, root, diagnostics);
         if (operations.isEmpty()) {
             diagnostics.add(Diagnostic.error("WSDL_NO_OPERATIONS", locations.at(root),
                     "no operation of the SOAP bindings could be published as a tool"));
@@ -138,12 +138,12 @@ public final class WsdlReader implements ContractReader {
         }
         String title = definition.getQName() == null ? source.serviceId() : definition.getQName().getLocalPart();
         return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null,
-                documentation(definition.getDocumentationElement()), source.sha256(),
+                SeiOperations.documentation(definition.getDocumentationElement()), source.sha256(),
                 usable.getFirst().address(), ports, operations, locations.at(root), cxf.sources());
     }
 
     private static List<OperationModel> operations(List<SoapPorts.Chosen> usable, CxfCodegen.Result cxf,
-            XsdSchemaMapper schemas, XmlLocations locations, String root, Diagnostics diagnostics) {
+            SeiOperations seiOperations, XmlLocations locations, String root, Diagnostics diagnostics) {
         Map<String, Integer> counts = new HashMap<>();
         for (SoapPorts.Chosen c : usable) {
             for (Object o : c.binding().getBindingOperations()) {
@@ -167,9 +167,10 @@ public final class WsdlReader implements ContractReader {
                 JavaMethod method = sei == null ? null : sei.getMethods().stream()
                         .filter(m -> bop.getName().equals(m.getOperationName())).findFirst().orElse(null);
                 OperationModel op = method == null ? null
-                        : operation(c, bop, toolName, sei, method, schemas, at, diagnostics);
+                        : seiOperations.map(c, bop, toolName, sei.getFullClassName(), method, at);
                 if (method == null) {
-                    skip(diagnostics, at, bop, "CXF generated no SEI method for it");
+                    diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_OPERATION", at,
+                            "operation " + bop.getName() + " is skipped: CXF generated no SEI method for it", 1));
                 }
                 if (op != null) {
                     result.add(op);
@@ -177,105 +178,5 @@ public final class WsdlReader implements ContractReader {
             }
         }
         return result;
-    }
-
-    private static OperationModel operation(SoapPorts.Chosen c, BindingOperation bop, String toolName,
-            JavaInterface sei, JavaMethod method, XsdSchemaMapper schemas, SourceLocation at, Diagnostics diagnostics) {
-        Operation op = bop.getOperation();
-        String javaName = upperCamel(toolName);
-        List<JavaParameter> params = method.getParameters().stream()
-                .filter(p -> p.getStyle() == JavaType.Style.IN && !p.isHolder()).toList();
-        if (params.size() != method.getParameters().size() || params.size() > 1) {
-            skip(diagnostics, at, bop, "its SEI method takes more than one parameter or holders");
-            return null;
-        }
-        List<Part> inParts = parts(op.getInput() == null ? null : op.getInput().getMessage());
-        SchemaModel input;
-        String inputClass = null;
-        boolean wrapped = false;
-        if (inParts.isEmpty() || params.isEmpty()) {
-            input = SchemaModel.builder(SchemaModel.Kind.OBJECT).typeName(javaName + "Input").location(at).build();
-        } else {
-            XmlSchemaElement element = element(inParts, schemas);
-            if (element == null) {
-                skip(diagnostics, at, bop, "its input is not a single part with an element");
-                return null;
-            }
-            inputClass = params.getFirst().getClassName();
-            wrapped = element.getName().equals(op.getName()) && schemas.isSequenceWrapper(element);
-            if (schemas.isComplex(element)) {
-                input = schemas.map(element, inputClass, at);
-            } else {
-                input = SchemaModel.builder(SchemaModel.Kind.OBJECT).typeName(javaName + "Input")
-                        .property(element.getName(), schemas.map(element, null, at))
-                        .required(element.getName()).location(at).build();
-            }
-        }
-        SchemaModel output = null;
-        String outputClass = null;
-        String returned = method.getReturn() == null ? "void" : method.getReturn().getClassName();
-        if (op.getOutput() != null && !"void".equals(returned)) {
-            XmlSchemaElement element = element(parts(op.getOutput().getMessage()), schemas);
-            if (element == null) {
-                skip(diagnostics, at, bop, "its output is not a single part with an element");
-                return null;
-            }
-            outputClass = returned;
-            output = schemas.map(element, outputClass, at);
-        }
-        String description = documentation(op.getDocumentationElement());
-        if (description == null) {
-            description = "Calls SOAP operation " + op.getName() + " of port type "
-                    + c.binding().getPortType().getQName().getLocalPart() + ".";
-        }
-        SoapBinding binding = new SoapBinding(c.soapVersion(), SoapPorts.soapAction(bop),
-                SoapPorts.style(c.binding(), bop), wrapped, c.port().getName(), sei.getFullClassName(),
-                method.getName(), inputClass, outputClass);
-        return new OperationModel(toolName, javaName, null, description, Map.of("openWorldHint", true),
-                input, output, binding, at);
-    }
-
-    private static List<Part> parts(Message message) {
-        List<Part> parts = new ArrayList<>();
-        if (message != null) {
-            for (Object p : message.getOrderedParts(null)) {
-                parts.add((Part) p);
-            }
-        }
-        return parts;
-    }
-
-    private static XmlSchemaElement element(List<Part> parts, XsdSchemaMapper schemas) {
-        if (parts.size() != 1 || parts.getFirst().getElementName() == null) {
-            return null;
-        }
-        return schemas.element(parts.getFirst().getElementName());
-    }
-
-    private static void skip(Diagnostics diagnostics, SourceLocation at, BindingOperation bop, String why) {
-        diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_OPERATION", at,
-                "operation " + bop.getName() + " is skipped: " + why, 1));
-    }
-
-    private static String documentation(Element element) {
-        if (element == null) {
-            return null;
-        }
-        String text = element.getTextContent() == null ? "" : element.getTextContent().strip().replaceAll("\\s+", " ");
-        return text.isEmpty() ? null : text;
-    }
-
-    /** Returns {@code name} in UpperCamelCase: {@code sayHi} to {@code SayHi}, {@code Greeter_sayHi} to {@code GreeterSayHi}. */
-    static String upperCamel(String name) {
-        StringBuilder b = new StringBuilder();
-        for (String word : name.split("[^A-Za-z0-9]+")) {
-            if (!word.isEmpty()) {
-                b.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
-            }
-        }
-        if (b.isEmpty() || !Character.isJavaIdentifierStart(b.charAt(0))) {
-            b.insert(0, "Op");
-        }
-        return b.toString();
     }
 }

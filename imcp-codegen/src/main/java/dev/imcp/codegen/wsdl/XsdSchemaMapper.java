@@ -107,6 +107,23 @@ final class XsdSchemaMapper implements XsdParticles.Members {
         }
     }
 
+    /**
+     * Maps a named type, for message parts that name a {@code type} rather than an {@code element} (rpc style,
+     * WSDL 1.1 section 2.3.1).
+     *
+     * @param typeName the part's type
+     * @param javaType the Java class CXF uses for it, or {@code null}
+     * @param location where the part's operation is declared; warnings that cannot be located in the XSD go there
+     * @return the schema, or {@code null} when the schemas do not declare the type
+     */
+    SchemaModel mapType(QName typeName, String javaType, SourceLocation location) {
+        if (!XsdSimpleTypes.isBuiltIn(typeName) && context.schemas.getTypeByQName(typeName) == null) {
+            return null;
+        }
+        context.begin(location);
+        return typeByName(typeName).javaType(javaType).location(location).build();
+    }
+
     /** Returns the schema of a declared type: built-in, simple or complex. */
     SchemaModel.Builder type(XmlSchemaType type) {
         if (type == null) {

@@ -10,6 +10,7 @@ import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SchemaModel;
 import dev.imcp.codegen.model.SchemaModel.Kind;
 import dev.imcp.codegen.model.SoapBinding;
+import dev.imcp.codegen.model.SoapParameter;
 import dev.imcp.codegen.model.SourceLocation;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,15 +45,17 @@ class SoapUpstreamTest {
         List<OperationModel> ops = List.of(
                 new OperationModel("greetMe", "GreetMe", null, "Greets.", Map.of(), greetMe, greetMeResponse,
                         new SoapBinding("1.1", "", "document", false, "SoapPort", "org.example.hello.Greeter", "greetMe",
-                                "org.example.hello.GreetMe", "org.example.hello.GreetMeResponse"), at),
+                                List.of(new SoapParameter("in", "in", "org.example.hello.GreetMe", SoapParameter.Mode.IN, false)),
+                                "org.example.hello.GreetMeResponse", null), at),
                 new OperationModel("pingMe", "PingMe", null, null, Map.of(), single, null,
                         new SoapBinding("1.1", "", "document", false, "SoapPort", "org.example.hello.Greeter", "pingMe",
-                                "java.lang.String", null), at),
+                                List.of(new SoapParameter("text", "text", "java.lang.String", SoapParameter.Mode.IN, false)),
+                                null, null), at),
                 new OperationModel("sayHi", "SayHi", null, null, Map.of(),
                         SchemaModel.builder(Kind.OBJECT).location(at).build(),
                         SchemaModel.builder(Kind.STRING).location(at).build(),
                         new SoapBinding("1.1", "", "document", false, "OtherPort", "org.example.hello.Greeter", "sayHi",
-                                null, "java.lang.String"), at));
+                                List.of(), "java.lang.String", null), at));
         ContractModel contract = new ContractModel("hello", ContractKind.WSDL, "Hello", null, null, "0".repeat(64),
                 "http://localhost/hello", Map.of("SoapPort", "http://localhost/hello", "OtherPort", "http://localhost/other"),
                 ops, at);

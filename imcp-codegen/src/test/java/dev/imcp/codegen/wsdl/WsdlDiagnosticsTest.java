@@ -114,8 +114,8 @@ class WsdlDiagnosticsTest {
         assertNull(in.properties().get("data").format());
         SchemaModel out = model.operations().getFirst().output();
         assertEquals(Kind.BOOLEAN, out.kind());
-        assertEquals("boolean", ((dev.imcp.codegen.model.SoapBinding) model.operations().getFirst().binding())
-                .outputClass());
+        assertEquals("java.lang.Boolean", ((dev.imcp.codegen.model.SoapBinding) model.operations().getFirst().binding())
+                .returnType());
     }
 
     @Test
@@ -148,11 +148,13 @@ class WsdlDiagnosticsTest {
     }
 
     @Test
-    void rpcBindingIsSkippedWithAWarning() throws IOException {
+    void encodedBindingIsSkippedWithAWarning() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
-        String rpc = HEAD + BINDING.replace("style=\"document\"", "style=\"rpc\"");
+        String rpc = HEAD + BINDING.replace("style=\"document\"", "style=\"rpc\"")
+                .replace("use=\"literal\"", "use=\"encoded\" encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\"");
 
         assertNull(read(rpc, diagnostics));
+        assertEquals(1, diagnostics.all().getFirst().skippedOperations(), "the binding's one operation is skipped");
         assertEquals(List.of("WSDL_UNSUPPORTED_STYLE", "WSDL_NO_OPERATIONS"),
                 diagnostics.all().stream().map(Diagnostic::code).toList());
         assertEquals(Diagnostic.Severity.WARNING, diagnostics.all().getFirst().severity());

@@ -14,6 +14,7 @@ import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SchemaModel;
 import dev.imcp.codegen.model.SchemaModel.Kind;
 import dev.imcp.codegen.model.SoapBinding;
+import dev.imcp.codegen.model.SoapParameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,14 +75,16 @@ class WsdlReaderTest {
 
         SoapBinding greetMe = (SoapBinding) op(model, "greetMe").binding();
         assertEquals(new SoapBinding("1.1", "", "document", true, "SoapPort", SOAP_PKG + ".Greeter", "greetMe",
-                SOAP_PKG + ".GreetMe", SOAP_PKG + ".GreetMeResponse"), greetMe);
+                List.of(new SoapParameter("in", "greetMe", SOAP_PKG + ".GreetMe", SoapParameter.Mode.IN, false)),
+                SOAP_PKG + ".GreetMeResponse", null), greetMe);
         SoapBinding oneWay = (SoapBinding) op(model, "greetMeOneWay").binding();
-        assertNull(oneWay.outputClass());
+        assertNull(oneWay.returnType());
         assertNull(op(model, "greetMeOneWay").output());
         SoapBinding bare = (SoapBinding) op(model, "testDocLitBare").binding();
         assertEquals(new SoapBinding("1.1", "http://apache.org/hello_world_soap_http/testDocLitBare", "document",
-                false, "SoapPort2", SOAP_PKG + ".DocLitBare", "testDocLitBare", "java.lang.String",
-                SOAP_PKG + ".BareDocumentResponse"), bare);
+                false, "SoapPort2", SOAP_PKG + ".DocLitBare", "testDocLitBare",
+                List.of(new SoapParameter("in", "BareDocument", "java.lang.String", SoapParameter.Mode.IN, false)),
+                SOAP_PKG + ".BareDocumentResponse", null), bare);
 
         // the names come from CXF's Java model: the SEI and each method really exist in the generated sources
         Path soap = out.resolve(SOAP_PKG.replace('.', '/'));
@@ -89,8 +92,10 @@ class WsdlReaderTest {
             SoapBinding b = (SoapBinding) o.binding();
             String sei = Files.readString(soap.resolve(b.seiClass().substring(SOAP_PKG.length() + 1) + ".java"));
             assertTrue(sei.contains(" " + b.seiMethod() + "("), o.toolName());
-            if (b.inputClass() != null && b.inputClass().startsWith(SOAP_PKG)) {
-                assertTrue(Files.exists(soap.resolve(b.inputClass().substring(SOAP_PKG.length() + 1) + ".java")));
+            for (SoapParameter p : b.parameters()) {
+                if (p.javaType().startsWith(SOAP_PKG)) {
+                    assertTrue(Files.exists(soap.resolve(p.javaType().substring(SOAP_PKG.length() + 1) + ".java")));
+                }
             }
         }
         assertFalse(Files.exists(soap.resolve("SOAPService.java")), "no Service class is generated");

@@ -77,12 +77,13 @@ final class WsdlTestSupport {
         List<String> args = new java.util.ArrayList<>(List.of("--release", "21", "-proc:none", "-encoding", "UTF-8",
                 "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()));
         args.addAll(files);
-        int rc = javac.run(null, new java.io.PrintStream(new java.io.ByteArrayOutputStream()) {
+        java.io.PrintStream capture = new java.io.PrintStream(new java.io.ByteArrayOutputStream()) {
             @Override
             public void write(byte[] b, int off, int len) {
                 log.write(new String(b, off, len, StandardCharsets.UTF_8));
             }
-        }, null, args.toArray(String[]::new));
+        };
+        int rc = javac.run(null, capture, capture, args.toArray(String[]::new));
         assertEquals(0, rc, () -> "javac failed:\n" + log);
     }
 }

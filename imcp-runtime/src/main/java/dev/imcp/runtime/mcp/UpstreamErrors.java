@@ -34,7 +34,10 @@ final class UpstreamErrors {
         if (e instanceof UpstreamException u) {
             text = u.status() == 0
                     ? "Upstream " + service + " failed: " + u.getMessage()
-                    : "Upstream " + service + " answered HTTP " + u.status() + ": " + truncate(u.body());
+                    : "Upstream " + service + " answered HTTP " + u.status()
+                            // a SOAP fault or a response that does not decode says more than its status
+                            + (("HTTP " + u.status()).equals(u.getMessage()) ? "" : " (" + u.getMessage() + ")")
+                            + ": " + truncate(u.body());
         } else if (e instanceof SOAPFaultException f && f.getFault() != null) {
             text = "SOAP fault " + f.getFault().getFaultCode() + ": " + f.getFault().getFaultString();
         } else if (cxfFault(e) instanceof org.apache.cxf.binding.soap.SoapFault f) {

@@ -22,4 +22,14 @@ public interface UpstreamContext {
      * @return a thread-safe proxy whose calls carry the configured outbound credentials
      */
     <P> P soapPort(Class<P> sei, String portName);
+
+    /**
+     * Returns the client for the SOAP 1.1 rpc/encoded operations of one WSDL port, which a CXF proxy cannot call.
+     *
+     * @param portName the WSDL port name ({@code wsdl:port/@name}); its address is resolved as for
+     *     {@link #soapPort}
+     * @return a thread-safe client whose calls carry the configured outbound credentials, headers and timeout
+     * @throws IllegalStateException when the port has no address (the message names the configuration key)
+     */
+    EncodedSoapPort encodedSoapPort(String portName);
 }

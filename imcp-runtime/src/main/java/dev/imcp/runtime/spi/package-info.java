@@ -5,7 +5,10 @@
  * (registered in {@code META-INF/services/dev.imcp.runtime.spi.ToolProvider}), one typed
  * {@link dev.imcp.runtime.spi.Tool} per contract operation and an upstream stub that performs the
  * call through {@link dev.imcp.runtime.spi.HttpUpstream} (REST and MCP JSON contracts) or a CXF
- * JAX-WS port obtained from {@link dev.imcp.runtime.spi.UpstreamContext#soapPort} (WSDL contracts).
+ * JAX-WS port obtained from {@link dev.imcp.runtime.spi.UpstreamContext#soapPort} (WSDL contracts), or, for SOAP
+ * 1.1 rpc/encoded operations that JAX-WS cannot call, the {@link dev.imcp.runtime.spi.EncodedSoapPort} of
+ * {@link dev.imcp.runtime.spi.UpstreamContext#encodedSoapPort} with an {@link dev.imcp.runtime.spi.EncodedOperation}
+ * descriptor per operation and one {@link dev.imcp.runtime.spi.EncodedTypes} table per service.
  * Every type here uses JDK types only, so generated code depends on nothing but this package and
  * the model classes it generates itself.
  */

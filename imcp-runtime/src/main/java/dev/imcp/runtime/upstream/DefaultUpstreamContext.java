@@ -1,16 +1,23 @@
 package dev.imcp.runtime.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imcp.runtime.config.OutboundAuth;
 import dev.imcp.runtime.config.ServiceConfig;
+import dev.imcp.runtime.spi.EncodedSoapPort;
 import dev.imcp.runtime.spi.HttpUpstream;
 import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.UpstreamContext;
+import dev.imcp.runtime.upstream.encoded.EncodedSoapClient;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link UpstreamContext} of one service: a {@link JdkHttpUpstream} on the shared client and a
- * {@link SoapPorts} cache.
+ * {@link SoapPorts} cache, and one {@link EncodedSoapClient} per port for rpc/encoded operations.
  */
 public final class DefaultUpstreamContext implements UpstreamContext {
 
@@ -19,6 +26,7 @@ public final class DefaultUpstreamContext implements UpstreamContext {
     private final HttpClient client;
     private final ObjectMapper mapper;
     private final SoapPorts soapPorts;
+    private final Map<String, EncodedSoapClient> encodedPorts = new ConcurrentHashMap<>();
     private volatile JdkHttpUpstream http;
 
     /**
@@ -64,5 +72,31 @@ public final class DefaultUpstreamContext implements UpstreamContext {
     @Override
     public <P> P soapPort(Class<P> sei, String portName) {
         return soapPorts.port(sei, portName);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The client sends on the shared HTTP client with the service's timeout, the outbound credentials as an
+     * {@code Authorization} header (bearer, or basic per RFC 7617) and the configured headers, and reads responses
+     * of up to {@link EncodedSoapClient#DEFAULT_MAX_RESPONSE_BYTES}.
+     */
+    @Override
+    public EncodedSoapPort encodedSoapPort(String portName) {
+        return encodedPorts.computeIfAbsent(portName, p -> new EncodedSoapClient(client, URI.create(soapPorts.address(p)),
+                outboundHeaders(), config.timeout(), EncodedSoapClient.DEFAULT_MAX_RESPONSE_BYTES));
+    }
+
+    /** Returns the headers every SOAP request carries: credentials first, then {@code headers.*}. */
+    private Map<String, String> outboundHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        OutboundAuth auth = config.auth();
+        switch (auth.type()) {
+            case BEARER -> headers.put("Authorization", "Bearer " + auth.token());
+            case BASIC -> headers.put("Authorization", JdkHttpUpstream.basic(auth));
+            case NONE -> { }
+        }
+        headers.putAll(config.headers());
+        return headers;
     }
 }

@@ -1,0 +1,219 @@
+package dev.imcp.runtime.upstream.encoded;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imcp.runtime.spi.EncodedOperation;
+import dev.imcp.runtime.spi.EncodedSoapPort;
+import dev.imcp.runtime.spi.UpstreamException;
+import jakarta.xml.soap.SOAPBody;
+import jakarta.xml.soap.SOAPException;
+import jakarta.xml.soap.SOAPFault;
+import jakarta.xml.soap.SOAPMessage;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link EncodedSoapPort} on the JDK {@link HttpClient}: SOAP 1.1 over HTTP (SOAP 1.1 section 6) to one port
+ * address, envelopes written and read with SAAJ. Thread-safe.
+ *
+ * <p>Each call POSTs the envelope {@link EnvelopeWriter} builds with {@code Content-Type: text/xml; charset=utf-8},
+ * {@code SOAPAction: "<soapAction>"} (quoted, section 6.1.1) and the configured headers (outbound credentials
+ * included), within the configured timeout; redirects are not followed (the shared client's policy). The response
+ * body is read up to {@link #maxResponseBytes()} and parsed without DTDs ({@link Saaj}); a SOAP Fault, at any
+ * status, becomes an {@link UpstreamException}, and so does a status outside 2xx.
+ */
+public final class EncodedSoapClient implements EncodedSoapPort {
+
+    /** The default limit on a response body: 16 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+    /** The longest body excerpt an {@link UpstreamException} carries, in characters. */
+    public static final int MAX_EXCERPT = 2048;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client;
+    private final URI endpoint;
+    private final Map<String, String> headers;
+    private final Duration timeout;
+    private final long maxResponseBytes;
+
+    /**
+     * @param client the HTTP client (the runtime's shared one: no redirects, connect timeout)
+     * @param endpoint the port's address ({@code soap:address/@location} or its configured override)
+     * @param headers headers added to every request after the SOAP ones, e.g. {@code Authorization}; they may
+     *     replace {@code SOAPAction} or {@code Content-Type}
+     * @param timeout the time allowed for each request, until the response headers arrive
+     * @param maxResponseBytes the largest response body read, in bytes; a longer one fails the call
+     * @throws IllegalArgumentException when {@code maxResponseBytes} is not positive or the endpoint not absolute
+     */
+    public EncodedSoapClient(HttpClient client, URI endpoint, Map<String, String> headers, Duration timeout,
+            long maxResponseBytes) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.headers = Map.copyOf(headers);
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        if (maxResponseBytes <= 0) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive, got " + maxResponseBytes);
+        }
+        if (!endpoint.isAbsolute()) {
+            throw new IllegalArgumentException("SOAP endpoint must be an absolute URL, got " + endpoint);
+        }
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    /** Returns the address requests are sent to. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Returns the largest response body read, in bytes. */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    @Override
+    public Object call(EncodedOperation operation, Map<String, ?> arguments) throws UpstreamException {
+        byte[] envelope;
+        try {
+            envelope = new EnvelopeWriter(operation).write(arguments == null ? Map.of() : arguments);
+        } catch (SOAPException | IOException e) {
+            throw new UpstreamException(0, "cannot build the request envelope: " + e.getMessage(), "");
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("Accept", "text/xml")
+                .header("SOAPAction", "\"" + operation.soapAction() + "\"");
+        headers.forEach(b::setHeader);
+        HttpRequest request = b.POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UpstreamException(0, e.getClass().getSimpleName() + ": " + e.getMessage(), "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamException(0, "interrupted", "");
+        }
+        int status = response.statusCode();
+        byte[] body = read(response, status);
+        return decode(operation, status, body);
+    }
+
+    private byte[] read(HttpResponse<InputStream> response, int status) throws UpstreamException {
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        try (InputStream in = response.body()) {
+            if (declared > maxResponseBytes) {
+                throw tooLarge(status);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                total += n;
+                if (total > maxResponseBytes) {
+                    throw tooLarge(status);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UpstreamException(0, "reading the response failed: " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage(), "");
+        }
+    }
+
+    private UpstreamException tooLarge(int status) {
+        return new UpstreamException(status, "response body exceeds the limit of " + maxResponseBytes + " bytes", "");
+    }
+
+    private Object decode(EncodedOperation operation, int status, byte[] body) throws UpstreamException {
+        boolean ok = status >= 200 && status <= 299;
+        SOAPMessage message;
+        SOAPBody soapBody;
+        try {
+            message = Saaj.parse(body);
+            soapBody = message.getSOAPBody();
+        } catch (SAXException | SOAPException | IOException | RuntimeException e) {
+            // saaj-impl reports some malformed envelopes as unchecked exceptions
+            throw new UpstreamException(status, ok ? "response is not a SOAP 1.1 envelope: " + reason(e)
+                    : "HTTP " + status, excerpt(body));
+        }
+        if (soapBody.hasFault()) {
+            throw fault(status, soapBody);
+        }
+        if (!ok) {
+            throw new UpstreamException(status, "HTTP " + status, excerpt(body));
+        }
+        Element wrapper = wrapper(soapBody);
+        if (wrapper == null) {
+            if (operation.output().isEmpty()) {
+                return null;
+            }
+            throw new UpstreamException(status, "response Body has no " + operation.name() + "Response element",
+                    excerpt(body));
+        }
+        try {
+            return new ResponseReader(operation.types(), soapBody).output(operation, wrapper);
+        } catch (ResponseReader.DecodeException e) {
+            throw new UpstreamException(status, "response does not decode: " + e.getMessage(), excerpt(body));
+        }
+    }
+
+    /** Returns the Body's first element that is not marked {@code soapenc:root="0"} (SOAP 1.1 section 5.6). */
+    private static Element wrapper(SOAPBody body) {
+        for (Element e : ResponseReader.children(body)) {
+            if (!"0".equals(e.getAttributeNS(EncodedOperation.SOAP_ENCODING, "root").trim())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static UpstreamException fault(int status, SOAPBody body) {
+        SOAPFault f = body.getFault();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("faultcode", f.getFaultCode());
+        json.put("faultstring", f.getFaultString());
+        if (f.getFaultActor() != null) {
+            json.put("faultactor", f.getFaultActor());
+        }
+        if (f.getDetail() != null) {
+            try {
+                json.put("detail", new ResponseReader(dev.imcp.runtime.spi.EncodedTypes.EMPTY, body)
+                        .value(f.getDetail(), Shape.ANY));
+            } catch (ResponseReader.DecodeException e) {
+                json.put("detail", f.getDetail().getTextContent());
+            }
+        }
+        String text;
+        try {
+            text = JSON.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            text = String.valueOf(json);
+        }
+        return new UpstreamException(status, "SOAP fault " + f.getFaultCode() + ": " + f.getFaultString(), text);
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String excerpt(byte[] body) {
+        String s = new String(body, 0, Math.min(body.length, MAX_EXCERPT * 4), StandardCharsets.UTF_8);
+        return s.length() <= MAX_EXCERPT ? s : s.substring(0, MAX_EXCERPT) + "... (truncated)";
+    }
+}
