@@ -138,22 +138,6 @@ final class SchemaJson {
         }
     }
 
-    /**
-     * Returns Java source for the string {@code text}: a literal, or, when its UTF-8 form would pass the
-     * class file's 65535-byte limit on one constant (JVMS 4.4.7; a large contract's schema can), a
-     * {@code String.join("", ...)} of literals, which is not a compile-time constant.
-     */
-    static com.palantir.javapoet.CodeBlock literal(String text) {
-        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 60_000) {
-            return com.palantir.javapoet.CodeBlock.of("$S", text);
-        }
-        com.palantir.javapoet.CodeBlock.Builder join = com.palantir.javapoet.CodeBlock.builder().add("String.join(\"\"");
-        for (int i = 0; i < text.length(); i += 16_000) {
-            join.add(",\n$S", text.substring(i, Math.min(text.length(), i + 16_000)));
-        }
-        return join.add(")").build();
-    }
-
     private static void putText(ObjectNode node, String key, String value) {
         if (value != null) {
             node.put(key, value);
