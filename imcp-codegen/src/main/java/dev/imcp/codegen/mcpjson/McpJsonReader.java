@@ -162,8 +162,9 @@ public final class McpJsonReader implements ContractReader {
         SchemaModel input = schemas.convert(tool.get("inputSchema"), pointer + "/inputSchema", javaName + "Input");
         if (input.kind() != Kind.OBJECT || input.typeName() == null) {
             input = input.toBuilder().typeName(javaName + "Input").build();
-            input = new SchemaModel(Kind.OBJECT, input.typeName(), null, input.title(), input.description(), null,
-                    input.properties(), input.required(), null, null, null, null, null, false, input.location());
+            input = new SchemaModel(Kind.OBJECT, input.typeName(), null, input.title(), input.description(), null, null,
+                    input.properties(), input.required(), null, null, null, null, null, null, null, null, null, null,
+                    false, input.location());
         }
         Set<String> declared = input.properties().keySet();
         List<HttpParameter> parameters = new ArrayList<>();

@@ -14,9 +14,13 @@ import java.util.TreeMap;
 
 /**
  * Renders {@link SchemaModel}s as JSON Schema 2020-12, with a fixed key order: {@code type},
- * {@code title}, {@code description}, {@code format}, {@code enum}, the constraints (sorted),
- * {@code default}, {@code properties} (contract order), {@code required}, {@code items},
- * {@code additionalProperties}. A nullable schema's type is {@code ["<type>", "null"]}.
+ * {@code title}, {@code description}, {@code format}, {@code contentEncoding}, {@code enum}, {@code const},
+ * the constraints (sorted), {@code default}, {@code properties} (contract order), {@code required},
+ * {@code items}, {@code additionalProperties}, {@code allOf}, {@code anyOf}, {@code oneOf}, {@code not}.
+ * A nullable schema's type is {@code ["<type>", "null"]}; a nullable {@code const} is rendered as
+ * {@code "enum": [value, null]}, since {@code const} is checked on its own (2020-12 Validation, section
+ * 6.1.3) and would reject {@code null} whatever the type says (readers add {@code null} to a nullable
+ * {@code enum} themselves).
  */
 final class SchemaJson {
 
@@ -42,9 +46,17 @@ final class SchemaJson {
         putText(node, "title", schema.title());
         putText(node, "description", schema.description());
         putText(node, "format", schema.format());
+        putText(node, "contentEncoding", schema.contentEncoding());
         if (!schema.enumValues().isEmpty()) {
             ArrayNode values = node.putArray("enum");
             schema.enumValues().forEach(v -> values.add(value(v)));
+        }
+        if (schema.constValue() != null) {
+            if (schema.nullable()) {
+                node.putArray("enum").add(value(schema.constValue())).addNull();
+            } else {
+                node.set("const", value(schema.constValue()));
+            }
         }
         new TreeMap<>(schema.constraints()).forEach((k, v) -> node.set(k, value(v)));
         if (schema.defaultValue() != null) {
@@ -68,7 +80,20 @@ final class SchemaJson {
         if (schema.kind() == Kind.ARRAY && schema.items() != null) {
             node.set("items", tree(schema.items()));
         }
+        putAll(node, "allOf", schema.allOf());
+        putAll(node, "anyOf", schema.anyOf());
+        putAll(node, "oneOf", schema.oneOf());
+        if (schema.not() != null) {
+            node.set("not", tree(schema.not()));
+        }
         return node;
+    }
+
+    private static void putAll(ObjectNode node, String keyword, java.util.List<SchemaModel> schemas) {
+        if (!schemas.isEmpty()) {
+            ArrayNode array = node.putArray(keyword);
+            schemas.forEach(s -> array.add(tree(s)));
+        }
     }
 
     /** Returns the published input schema: always an object. */
@@ -123,8 +148,12 @@ final class SchemaJson {
         if (v instanceof java.math.BigDecimal d) {
             // Contract numbers arrive as BigDecimal; publish 100 rather than 1E+2.
             java.math.BigDecimal n = d.stripTrailingZeros();
-            return n.scale() <= 0 && n.precision() - n.scale() < 19
-                    ? NODES.numberNode(n.longValueExact()) : NODES.numberNode(n.doubleValue());
+            if (n.scale() <= 0) {
+                // integers beyond a long (xsd:unsignedLong's maximum) stay exact
+                return n.precision() - n.scale() < 19 ? NODES.numberNode(n.longValueExact())
+                        : NODES.numberNode(n.toBigIntegerExact());
+            }
+            return NODES.numberNode(n.doubleValue());
         }
         return MAPPER.valueToTree(v);
     }

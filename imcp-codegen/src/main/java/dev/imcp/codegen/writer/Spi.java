@@ -15,6 +15,8 @@ final class Spi {
     static final ClassName HTTP_CALL = ClassName.get(PACKAGE, "HttpCall");
     static final ClassName UPSTREAM_EXCEPTION = ClassName.get(PACKAGE, "UpstreamException");
     static final ClassName TYPES = ClassName.get(PACKAGE, "Types");
+    static final ClassName ENCODED_SOAP_PORT = ClassName.get(PACKAGE, "EncodedSoapPort");
+    static final ClassName ENCODED_OPERATION = ClassName.get(PACKAGE, "EncodedOperation");
 
     private Spi() {
     }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.EncodedSoapBinding;
 import dev.imcp.codegen.model.HttpBinding;
 import dev.imcp.codegen.model.HttpBinding.HttpParameter;
 import dev.imcp.codegen.model.Names;
@@ -37,6 +38,7 @@ final class UpstreamWriter {
     private static final ClassName HOLDER = ClassName.get("jakarta.xml.ws", "Holder");
 
     private final Map<String, String> soapFields = new LinkedHashMap<>();
+    private final Set<String> encodedPorts = new HashSet<>();
     private final Set<String> methodNames = new HashSet<>();
     private final List<MethodSpec> methods = new ArrayList<>();
     private boolean http;
@@ -72,6 +74,8 @@ final class UpstreamWriter {
             http(m, binding, input, output);
         } else if (op.binding() instanceof SoapBinding binding) {
             soap(m, op, binding, input, output);
+        } else if (op.binding() instanceof EncodedSoapBinding binding) {
+            encoded(m, op, binding, input, output);
         }
         methods.add(m.build());
         return method;
@@ -182,6 +186,36 @@ final class UpstreamWriter {
             }
         }
         m.addStatement("return new $T($L)", output, CodeBlock.join(values, ", "));
+    }
+
+    /**
+     * An rpc/encoded call: the parts go to the runtime's SAAJ client by name, as the JSON-shaped values the input
+     * record holds; the descriptor is parsed once, when the stub is created.
+     */
+    private void encoded(MethodSpec.Builder m, OperationModel op, EncodedSoapBinding binding, TypeName input,
+            TypeName output) {
+        String port = "encoded" + Names.upperCamel(binding.portName());
+        if (encodedPorts.add(port)) {
+            type.addField(Spi.ENCODED_SOAP_PORT, port, Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.$L = upstream.encodedSoapPort($S)", port, binding.portName());
+        }
+        String constant = Names.constant(op.javaName());
+        type.addField(FieldSpec.builder(Spi.ENCODED_OPERATION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The rpc/encoded call of {@code $L}.\n", Javadocs.escape(op.toolName()))
+                .initializer("$T.fromJson($L)", Spi.ENCODED_OPERATION, StringLiterals.of(binding.descriptorJson()))
+                .build());
+        m.addException(Exception.class);
+        Map<String, String> components = input instanceof ClassName c ? types.components(c) : Map.of();
+        m.addStatement("$T<$T, $T> arguments = new $T<>()", Map.class, String.class, Object.class, LinkedHashMap.class);
+        for (String part : binding.inputParts()) {
+            m.addStatement("arguments.put($S, input.$L())", part, components.get(part));
+        }
+        if (output.equals(ClassName.get(Void.class))) {
+            m.addStatement("$L.call($L, arguments)", port, constant);
+            m.addStatement("return null");
+        } else {
+            m.addStatement("return $L.call($L, arguments)", port, constant);
+        }
     }
 
     /** Returns the {@code java.lang.reflect.Type} expression of {@code type}: {@code X.class} or {@code Types.listOf(..)}. */

@@ -13,6 +13,8 @@ import dev.imcp.codegen.read.ContractSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,9 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Reads a WSDL 1.1 contract with SOAP 1.1 or 1.2 bindings into the model, and has Apache CXF's wsdl2java
- * generate its SEIs and JAXB classes into {@code <javaPackage>.soap}.
+ * generate its SEIs and JAXB classes into {@code <javaPackage>.soap} for the literal bindings
+ * (document/literal wrapped and bare, rpc/literal: {@link SeiOperations}). SOAP-encoded bindings (rpc/encoded),
+ * which JAX-WS cannot call, become tools called through the runtime's SAAJ client ({@link EncodedOperations}).
  *
  * <p>Ports are chosen by {@link SoapPorts}; each operation of a chosen binding becomes one tool named
  * after the operation (prefixed with {@code <portType>_} when two port types share the name). Input and
@@ -43,7 +47,7 @@ import org.xml.sax.SAXParseException;
  *
  * <p>Diagnostic codes: {@code WSDL_PARSE_ERROR} (not well-formed XML or not a WSDL),
  * {@code WSDL_NO_SOAP_BINDING}, {@code WSDL_NO_OPERATIONS}, {@code WSDL_CODEGEN_FAILED} (errors);
- * {@code WSDL_UNSUPPORTED_STYLE} (rpc or encoded bindings are skipped), {@code WSDL_UNSUPPORTED_OPERATION},
+ * {@code WSDL_UNSUPPORTED_OPERATION},
  * {@code WSDL_DUPLICATE_OPERATION}, {@code WSDL_UNSUPPORTED_SCHEMA}, {@code WSDL_SCHEMA_RECURSION} (warnings).
  */
 public final class WsdlReader implements ContractReader {
@@ -89,42 +93,43 @@ public final class WsdlReader implements ContractReader {
             return null;
         }
         List<SoapPorts.Chosen> usable = new ArrayList<>();
+        Set<SoapPorts.Chosen> encoded = new HashSet<>();
         for (SoapPorts.Chosen c : chosen) {
-            String bindingPath = root + XmlLocations.step("binding", c.binding().getQName().getLocalPart());
-            boolean encoded = false;
-            for (Object o : c.binding().getBindingOperations()) {
-                encoded |= SoapPorts.encoded((BindingOperation) o);
+            if (c.binding().getBindingOperations().isEmpty()) {
+                continue;
             }
-            if (encoded) {
-                diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_STYLE", locations.at(bindingPath),
-                        "binding " + c.binding().getQName().getLocalPart()
-                                + " uses SOAP encoding (use=\"encoded\"), which is not supported yet; its operations are skipped",
-                                Math.max(1, c.binding().getBindingOperations().size()))
-                        .withFix("expose a literal binding of the port type (document/literal or rpc/literal)"));
-            } else if (!c.binding().getBindingOperations().isEmpty()) {
-                usable.add(c);
+            usable.add(c);
+            for (Object o : c.binding().getBindingOperations()) {
+                if (SoapPorts.encoded((BindingOperation) o)) {
+                    encoded.add(c); // SOAP encoding: JAX-WS cannot call it; the runtime's SAAJ client does
+                }
             }
         }
         if (usable.isEmpty()) {
             diagnostics.add(Diagnostic.error("WSDL_NO_OPERATIONS", locations.at(root),
-                    "no literal SOAP binding of this WSDL has an operation to publish as a tool"));
+                    "no SOAP binding of this WSDL has an operation to publish as a tool"));
             return null;
         }
-        CxfCodegen.Result cxf = CxfCodegen.generate(source.path(), source.javaPackage() + "." + SOAP_PACKAGE);
-        if (!cxf.problems().isEmpty()) {
-            for (CxfCodegen.Problem p : cxf.problems()) {
-                boolean ours = p.file() != null && p.file().endsWith(source.path().getFileName().toString());
-                SourceLocation at = ours && p.line() > 0
-                        ? new SourceLocation(file, p.line(), Math.max(p.column(), 0), "")
-                        : locations.at(root);
-                diagnostics.add(Diagnostic.error("WSDL_CODEGEN_FAILED", at,
-                        "CXF wsdl2java failed: " + p.message()));
+        CxfCodegen.Result cxf = null;
+        if (encoded.size() < usable.size()) {
+            cxf = CxfCodegen.generate(source.path(), source.javaPackage() + "." + SOAP_PACKAGE);
+            if (!cxf.problems().isEmpty()) {
+                for (CxfCodegen.Problem p : cxf.problems()) {
+                    boolean ours = p.file() != null && p.file().endsWith(source.path().getFileName().toString());
+                    SourceLocation at = ours && p.line() > 0
+                            ? new SourceLocation(file, p.line(), Math.max(p.column(), 0), "")
+                            : locations.at(root);
+                    diagnostics.add(Diagnostic.error("WSDL_CODEGEN_FAILED", at,
+                            "CXF wsdl2java failed: " + p.message()));
+                }
+                return null;
             }
-            return null;
         }
-        XsdSchemaMapper schemas = new XsdSchemaMapper(cxf.schemas(), cxf.dataBinding(), diagnostics);
-        List<OperationModel> operations = operations(usable, cxf, new SeiOperations(definition, schemas, diagnostics),
-                locations, root, diagnostics);
+        SeiOperations sei = cxf == null ? null
+                : new SeiOperations(definition, new XsdSchemaMapper(cxf.schemas(), cxf.dataBinding(), diagnostics), diagnostics);
+        EncodedOperations rpcEncoded = encoded.isEmpty() ? null
+                : new EncodedOperations(new EncodedSchemas(definition), diagnostics);
+        List<OperationModel> operations = operations(usable, encoded, cxf, sei, rpcEncoded, locations, root, diagnostics);
         if (operations.isEmpty()) {
             diagnostics.add(Diagnostic.error("WSDL_NO_OPERATIONS", locations.at(root),
                     "no operation of the SOAP bindings could be published as a tool"));
@@ -139,11 +144,13 @@ public final class WsdlReader implements ContractReader {
         String title = definition.getQName() == null ? source.serviceId() : definition.getQName().getLocalPart();
         return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null,
                 SeiOperations.documentation(definition.getDocumentationElement()), source.sha256(),
-                usable.getFirst().address(), ports, operations, locations.at(root), cxf.sources());
+                usable.getFirst().address(), ports, operations, locations.at(root),
+                cxf == null ? List.of() : cxf.sources());
     }
 
-    private static List<OperationModel> operations(List<SoapPorts.Chosen> usable, CxfCodegen.Result cxf,
-            SeiOperations seiOperations, XmlLocations locations, String root, Diagnostics diagnostics) {
+    private static List<OperationModel> operations(List<SoapPorts.Chosen> usable, Set<SoapPorts.Chosen> encoded,
+            CxfCodegen.Result cxf, SeiOperations seiOperations, EncodedOperations encodedOperations,
+            XmlLocations locations, String root, Diagnostics diagnostics) {
         Map<String, Integer> counts = new HashMap<>();
         for (SoapPorts.Chosen c : usable) {
             for (Object o : c.binding().getBindingOperations()) {
@@ -153,7 +160,7 @@ public final class WsdlReader implements ContractReader {
         List<OperationModel> result = new ArrayList<>();
         for (SoapPorts.Chosen c : usable) {
             String portType = c.binding().getPortType().getQName().getLocalPart();
-            JavaInterface sei = cxf.interfaces().get(c.binding().getPortType().getQName());
+            JavaInterface sei = encoded.contains(c) ? null : cxf.interfaces().get(c.binding().getPortType().getQName());
             for (Object o : c.binding().getBindingOperations()) {
                 BindingOperation bop = (BindingOperation) o;
                 String opPath = root + XmlLocations.step("portType", portType) + XmlLocations.step("operation", bop.getName());
@@ -163,6 +170,13 @@ public final class WsdlReader implements ContractReader {
                     toolName = portType + "_" + toolName;
                     diagnostics.add(Diagnostic.warning("WSDL_DUPLICATE_OPERATION", at, "operation " + bop.getName()
                             + " also exists in another port type; its tool is named " + toolName));
+                }
+                if (encoded.contains(c)) {
+                    OperationModel op = encodedOperations.map(c, bop, toolName, at);
+                    if (op != null) {
+                        result.add(op);
+                    }
+                    continue;
                 }
                 JavaMethod method = sei == null ? null : sei.getMethods().stream()
                         .filter(m -> bop.getName().equals(m.getOperationName())).findFirst().orElse(null);

@@ -45,7 +45,7 @@ class WsdlCorpusTest {
         "salesforce-partner,            soapclient/partner.wsdl.xml,                                      32",
         "paypal-ebl,                    tests/fixtures/wsdl/paypal/PayPalSvc.wsdl,                        57",
         "amazon-ec2,                    tests/fixtures/wsdl/amazon/AmazonEc2.wsdl,                        151",
-        "adobe-omniture-admin,          tests/resources/OmnitureAdminServices.wsdl,                       -1",
+        "adobe-omniture-admin,          tests/resources/OmnitureAdminServices.wsdl,                       197",
         "gs1-epcis-query,               fixtures/epcis/EPCglobal-epcis-query-1_2.wsdl,                    7",
         "virtualbox-vboxweb,            fixtures/vboxweb.wsdl,                                            1158",
     })

@@ -110,7 +110,8 @@ class WsdlDiagnosticsTest {
         assertEquals("double", points.items().properties().get("x").format());
         assertEquals("date-time", points.items().properties().get("when").format());
         assertTrue(in.properties().get("note").nullable());
-        assertEquals("byte", in.properties().get("data").format());
+        assertEquals("base64", in.properties().get("data").contentEncoding(), "xsd:base64Binary");
+        assertNull(in.properties().get("data").format());
         SchemaModel out = model.operations().getFirst().output();
         assertEquals(Kind.BOOLEAN, out.kind());
         assertEquals("java.lang.Boolean", ((dev.imcp.codegen.model.SoapBinding) model.operations().getFirst().binding())
@@ -147,17 +148,19 @@ class WsdlDiagnosticsTest {
     }
 
     @Test
-    void encodedBindingIsSkippedWithAWarning() throws IOException {
+    void encodedPartsThatNameElementsAreSkippedWithAWarning() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         String rpc = HEAD + BINDING.replace("style=\"document\"", "style=\"rpc\"")
                 .replace("use=\"literal\"", "use=\"encoded\" encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\"");
 
         assertNull(read(rpc, diagnostics));
-        assertEquals(1, diagnostics.all().getFirst().skippedOperations(), "the binding's one operation is skipped");
-        assertEquals(List.of("WSDL_UNSUPPORTED_STYLE", "WSDL_NO_OPERATIONS"),
+        assertEquals(List.of("WSDL_UNSUPPORTED_OPERATION", "WSDL_NO_OPERATIONS"),
                 diagnostics.all().stream().map(Diagnostic::code).toList());
-        assertEquals(Diagnostic.Severity.WARNING, diagnostics.all().getFirst().severity());
-        assertEquals(line(rpc, "<binding name=\"PainterSoap\""), diagnostics.all().getFirst().location().line());
+        Diagnostic skipped = diagnostics.all().getFirst();
+        assertEquals(Diagnostic.Severity.WARNING, skipped.severity());
+        assertEquals(1, skipped.skippedOperations());
+        assertTrue(skipped.message().contains("rpc/encoded parts must name a type"), skipped.message());
+        assertEquals(Diagnostic.Severity.ERROR, diagnostics.all().get(1).severity());
     }
 
     @Test

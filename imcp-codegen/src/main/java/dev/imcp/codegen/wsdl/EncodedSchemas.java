@@ -1,0 +1,258 @@
+package dev.imcp.codegen.wsdl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imcp.codegen.model.SchemaModel;
+import dev.imcp.codegen.model.SchemaModel.Kind;
+import dev.imcp.codegen.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.wsdl.Definition;
+import javax.wsdl.Import;
+import javax.wsdl.extensions.schema.Schema;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import org.apache.ws.commons.schema.XmlSchemaAll;
+import org.apache.ws.commons.schema.XmlSchemaAttribute;
+import org.apache.ws.commons.schema.XmlSchemaAttributeOrGroupRef;
+import org.apache.ws.commons.schema.XmlSchemaCollection;
+import org.apache.ws.commons.schema.XmlSchemaComplexContentRestriction;
+import org.apache.ws.commons.schema.XmlSchemaComplexType;
+import org.apache.ws.commons.schema.XmlSchemaElement;
+import org.apache.ws.commons.schema.XmlSchemaParticle;
+import org.apache.ws.commons.schema.XmlSchemaSequence;
+import org.apache.ws.commons.schema.XmlSchemaSequenceMember;
+import org.apache.ws.commons.schema.XmlSchemaSimpleType;
+import org.apache.ws.commons.schema.XmlSchemaSimpleTypeRestriction;
+import org.apache.ws.commons.schema.XmlSchemaType;
+import org.w3c.dom.Attr;
+
+/**
+ * Reads the types of a SOAP-encoded WSDL (SOAP 1.1 section 5) with Apache XmlSchema: structs (a
+ * {@code sequence} or {@code all} of elements), arrays ({@code complexContent} restricting {@code soapenc:Array}
+ * with {@code wsdl:arrayType="ns:T[]"}, WSDL 1.1 section 2.2), and simple types, which go on the wire as
+ * their built-in base type. Gives each type its JSON Schema and its entry in the runtime descriptor's type table.
+ */
+final class EncodedSchemas {
+
+    static final String SOAP_ENCODING = "http://schemas.xmlsoap.org/soap/encoding/";
+    private static final String WSDL = "http://schemas.xmlsoap.org/wsdl/";
+    private static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final XmlSchemaCollection schemas = new XmlSchemaCollection();
+
+    /** Reads every {@code xsd:schema} of {@code definition}'s {@code wsdl:types}, and of the WSDLs it imports. */
+    EncodedSchemas(Definition definition) {
+        read(definition, new HashSet<>());
+    }
+
+    private void read(Definition definition, Set<Definition> seen) {
+        if (!seen.add(definition)) {
+            return;
+        }
+        if (definition.getTypes() != null) {
+            for (Object e : definition.getTypes().getExtensibilityElements()) {
+                if (e instanceof Schema schema) {
+                    schemas.read(schema.getElement(), definition.getDocumentBaseURI());
+                }
+            }
+        }
+        for (Object imports : definition.getImports().values()) {
+            for (Object i : (List<?>) imports) {
+                Definition imported = ((Import) i).getDefinition();
+                if (imported != null) {
+                    read(imported, seen);
+                }
+            }
+        }
+    }
+
+    /**
+     * Returns the JSON Schema of {@code type}, adding to {@code table} the descriptor entry of every struct and
+     * array type it reaches.
+     *
+     * @return the schema, or {@code null} when a type it reaches is not declared or not supported
+     */
+    SchemaModel schema(QName type, Map<QName, ObjectNode> table, SourceLocation at) {
+        return schema(type, table, new HashSet<>(), at);
+    }
+
+    private SchemaModel schema(QName type, Map<QName, ObjectNode> table, Set<QName> path, SourceLocation at) {
+        if (XSD.equals(type.getNamespaceURI()) || SOAP_ENCODING.equals(type.getNamespaceURI())) {
+            return builtIn(type.getLocalPart(), at);
+        }
+        XmlSchemaType declared = schemas.getTypeByQName(type);
+        if (declared instanceof XmlSchemaSimpleType simple) {
+            QName base = builtInBase(simple, new HashSet<>());
+            SchemaModel.Builder b = base == null ? null : builtIn(base.getLocalPart(), at).toBuilder();
+            if (b != null && simple.getContent() instanceof XmlSchemaSimpleTypeRestriction r) {
+                r.getFacets().stream().filter(f -> f instanceof org.apache.ws.commons.schema.XmlSchemaEnumerationFacet)
+                        .forEach(f -> b.enumValue(String.valueOf(f.getValue())));
+            }
+            return b == null ? null : b.location(at).build();
+        }
+        if (!(declared instanceof XmlSchemaComplexType complex)) {
+            return null;
+        }
+        if (!path.add(type)) {
+            return SchemaModel.builder(Kind.ANY).location(at).build(); // recursion: the nested value is not described
+        }
+        try {
+            QName item = arrayItem(complex);
+            if (item != null) {
+                SchemaModel items = schema(item, table, path, at);
+                if (items == null) {
+                    return null;
+                }
+                table.putIfAbsent(type, JSON.createObjectNode().put("name", type.toString())
+                        .put("arrayOf", wireType(item).toString()));
+                return SchemaModel.builder(Kind.ARRAY).items(items).location(at).build();
+            }
+            List<XmlSchemaElement> fields = fields(complex);
+            if (fields == null) {
+                return null;
+            }
+            ObjectNode entry = JSON.createObjectNode().put("name", type.toString());
+            var fieldList = entry.putArray("fields");
+            SchemaModel.Builder object = SchemaModel.builder(Kind.OBJECT).location(at);
+            for (XmlSchemaElement field : fields) {
+                QName fieldType = field.getSchemaTypeName();
+                SchemaModel fieldSchema = fieldType == null ? null : schema(fieldType, table, path, at);
+                if (fieldSchema == null) {
+                    return null;
+                }
+                boolean repeated = field.getMaxOccurs() > 1;
+                if (field.isNillable()) {
+                    fieldSchema = fieldSchema.toBuilder().nullable(true).build();
+                }
+                object.property(field.getName(), repeated
+                        ? SchemaModel.builder(Kind.ARRAY).items(fieldSchema).location(at).build() : fieldSchema);
+                if (field.getMinOccurs() > 0 && !field.isNillable()) {
+                    object.required(field.getName());
+                }
+                ObjectNode f = fieldList.addObject().put("name", field.getName()).put("type", wireType(fieldType).toString());
+                if (field.getMinOccurs() != 1) {
+                    f.put("minOccurs", (int) Math.min(field.getMinOccurs(), Integer.MAX_VALUE));
+                }
+                if (field.isNillable()) {
+                    f.put("nillable", true);
+                }
+                if (repeated) {
+                    f.put("repeated", true);
+                }
+            }
+            table.putIfAbsent(type, entry);
+            return object.build();
+        } finally {
+            path.remove(type);
+        }
+    }
+
+    /** The type a value goes on the wire as: a simple type's built-in base, else the type itself. */
+    QName wireType(QName type) {
+        if (schemas.getTypeByQName(type) instanceof XmlSchemaSimpleType simple) {
+            QName base = builtInBase(simple, new HashSet<>());
+            return base == null ? type : base;
+        }
+        return type;
+    }
+
+    private QName builtInBase(XmlSchemaSimpleType simple, Set<QName> seen) {
+        if (!(simple.getContent() instanceof XmlSchemaSimpleTypeRestriction r) || r.getBaseTypeName() == null) {
+            return null; // lists and unions have no single base
+        }
+        QName base = r.getBaseTypeName();
+        if (XSD.equals(base.getNamespaceURI()) || SOAP_ENCODING.equals(base.getNamespaceURI())) {
+            return new QName(XSD, base.getLocalPart());
+        }
+        return seen.add(base) && schemas.getTypeByQName(base) instanceof XmlSchemaSimpleType next
+                ? builtInBase(next, seen) : null;
+    }
+
+    /** The item type of a SOAP-encoded array type, or {@code null} when {@code complex} is not one. */
+    private static QName arrayItem(XmlSchemaComplexType complex) {
+        if (complex.getContentModel() == null
+                || !(complex.getContentModel().getContent() instanceof XmlSchemaComplexContentRestriction r)
+                || r.getBaseTypeName() == null || !"Array".equals(r.getBaseTypeName().getLocalPart())) {
+            return null;
+        }
+        for (XmlSchemaAttributeOrGroupRef a : r.getAttributes()) {
+            if (a instanceof XmlSchemaAttribute attribute && attribute.getUnhandledAttributes() != null) {
+                for (Attr attr : attribute.getUnhandledAttributes()) {
+                    if (WSDL.equals(attr.getNamespaceURI()) && "arrayType".equals(attr.getLocalName())) {
+                        return qname(attr);
+                    }
+                }
+            }
+        }
+        if (r.getParticle() instanceof XmlSchemaSequence s && s.getItems().size() == 1
+                && s.getItems().getFirst() instanceof XmlSchemaElement e) {
+            return e.getSchemaTypeName();
+        }
+        return null;
+    }
+
+    /** Resolves {@code prefix:local[]} (one dimension) against the attribute's in-scope namespaces. */
+    private static QName qname(Attr attr) {
+        String value = attr.getValue().strip();
+        if (!value.endsWith("[]") || value.indexOf('[') != value.length() - 2) {
+            return null; // multi-dimensional and sized arrays are not supported
+        }
+        String name = value.substring(0, value.length() - 2);
+        int colon = name.indexOf(':');
+        String prefix = colon < 0 ? null : name.substring(0, colon);
+        String ns = attr.getOwnerElement().lookupNamespaceURI(prefix);
+        return ns == null ? null : new QName(ns, name.substring(colon + 1));
+    }
+
+    private static List<XmlSchemaElement> fields(XmlSchemaComplexType complex) {
+        if (complex.getContentModel() != null) {
+            return null;
+        }
+        XmlSchemaParticle particle = complex.getParticle();
+        List<XmlSchemaElement> fields = new ArrayList<>();
+        if (particle == null) {
+            return fields;
+        }
+        List<?> items;
+        if (particle instanceof XmlSchemaSequence s) {
+            items = s.getItems();
+        } else if (particle instanceof XmlSchemaAll all) {
+            items = all.getItems();
+        } else {
+            return null;
+        }
+        for (Object item : items) {
+            if (!(item instanceof XmlSchemaElement e) || e.isRef()) {
+                return null;
+            }
+            fields.add(e);
+        }
+        return fields;
+    }
+
+    private static SchemaModel builtIn(String local, SourceLocation at) {
+        SchemaModel.Builder b = switch (local) {
+            case "boolean" -> SchemaModel.builder(Kind.BOOLEAN);
+            case "int", "short", "byte", "unsignedShort", "unsignedByte" -> SchemaModel.builder(Kind.INTEGER).format("int32");
+            case "long", "unsignedInt" -> SchemaModel.builder(Kind.INTEGER).format("int64");
+            case "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
+                    "unsignedLong" -> SchemaModel.builder(Kind.INTEGER);
+            case "double" -> SchemaModel.builder(Kind.NUMBER).format("double");
+            case "float" -> SchemaModel.builder(Kind.NUMBER).format("float");
+            case "decimal" -> SchemaModel.builder(Kind.NUMBER);
+            case "dateTime" -> SchemaModel.builder(Kind.STRING).format("date-time");
+            case "date" -> SchemaModel.builder(Kind.STRING).format("date");
+            case "time" -> SchemaModel.builder(Kind.STRING).format("time");
+            case "duration" -> SchemaModel.builder(Kind.STRING).format("duration");
+            case "base64Binary", "base64" -> SchemaModel.builder(Kind.STRING).format("byte");
+            case "anyType", "ur-type", "anySimpleType" -> SchemaModel.builder(Kind.ANY);
+            default -> SchemaModel.builder(Kind.STRING);
+        };
+        return b.location(at).build();
+    }
+}
