@@ -115,6 +115,8 @@ class SoapCallsTest {
                       host: 127.0.0.1
                     imcp:
                       server-name: soap-calls
+                      audit:
+                        file: "%3$s"
                       services:
                         ledger:
                           ports:
@@ -136,7 +138,8 @@ class SoapCallsTest {
                           ports:
                             RegistryPort:
                               url: http://127.0.0.1:%2$d/registry
-                    """.formatted(soap, encoded.getAddress().getPort())), providers);
+                    """.formatted(soap, encoded.getAddress().getPort(),
+                    work.resolve("audit.jsonl").toString().replace('\\', '/'))), providers);
         } finally {
             thread.setContextClassLoader(previous);
         }
