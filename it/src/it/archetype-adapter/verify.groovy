@@ -53,6 +53,7 @@ def entries = new ZipFile(jar).withCloseable { z -> z.entries().collect { it.nam
 assert entries.contains('dev/imcp/runtime/ImcpServer.class')
 assert entries.contains('com/example/adapter/example/GetStatusTool.class')
 assert entries.contains('META-INF/imcp/tools.json')
+assert entries.contains('logging.properties') : 'the project ships the quiet start-up logging configuration'
 assert entries.contains('META-INF/services/dev.imcp.runtime.spi.ToolProvider')
 assert !entries.contains('com/example/adapter/AdapterTest.class')
 true

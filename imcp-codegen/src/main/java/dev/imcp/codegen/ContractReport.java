@@ -1,11 +1,14 @@
 package dev.imcp.codegen;
 
+import dev.imcp.codegen.diag.Diagnostic;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one contract gave, for the build log: {@code petstore.yaml: 3 operations -> 3 tools, 0 skipped, 0.4 s}.
+ * What one contract gave, for the build log: {@code petstore.yaml: 3 operations -> 3 tools, 0 skipped, 0.4 s},
+ * followed by the contract's own warnings.
  *
  * @param file the contract as shown in diagnostics (relative to the project base directory)
  * @param serviceId the service id its tools are published under
@@ -13,13 +16,15 @@ import java.util.TreeMap;
  * @param tools the tools generated
  * @param skipped skipped operations by diagnostic code, codes in alphabetical order
  * @param millis the time spent reading it, in milliseconds
+ * @param warnings the warnings reading it raised, in order
  */
 public record ContractReport(String file, String serviceId, int operations, int tools, Map<String, Integer> skipped,
-        long millis) {
+        long millis, List<Diagnostic> warnings) {
 
-    /** Copies the map, sorted by code. */
+    /** Copies the collections, skipped operations sorted by code. */
     public ContractReport {
         skipped = Collections.unmodifiableMap(new TreeMap<>(skipped));
+        warnings = List.copyOf(warnings);
     }
 
     /** Returns the number of operations skipped, over every code. */

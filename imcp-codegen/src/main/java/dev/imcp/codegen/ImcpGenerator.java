@@ -178,7 +178,9 @@ public final class ImcpGenerator {
         }
         int tools = model.operations().size();
         int skippedTotal = skipped.values().stream().mapToInt(Integer::intValue).sum();
-        return new ContractReport(model.location().file(), model.serviceId(), tools + skippedTotal, tools, skipped, millis);
+        List<Diagnostic> warnings = found.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
+        return new ContractReport(model.location().file(), model.serviceId(), tools + skippedTotal, tools, skipped, millis,
+                warnings);
     }
 
     private static ContractSet discover(CodegenRequest request) throws IOException {

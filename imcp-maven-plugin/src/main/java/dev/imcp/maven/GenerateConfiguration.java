@@ -58,10 +58,11 @@ final class GenerateConfiguration {
         for (File contract : contracts) {
             Path path = baseDir.resolve(contract.toPath()).normalize();
             if (!Files.isRegularFile(path)) {
-                throw new MojoFailureException("<contracts> lists " + contract + ", which "
-                        + (Files.isDirectory(path) ? "is a folder" : "does not exist") + " (" + path + "); list contract "
-                        + "files (WSDL, OpenAPI YAML/JSON, MCP JSON), or remove <contracts> to discover them in "
-                        + "<contractsDirectory>");
+                String shown = path.startsWith(baseDir) ? baseDir.relativize(path).toString() : path.toString();
+                throw new MojoFailureException("<contracts> lists " + shown.replace('\\', '/') + ", which "
+                        + (Files.isDirectory(path) ? "is a folder" : "does not exist") + "; list contract files "
+                        + "(WSDL, OpenAPI YAML/JSON, MCP JSON) by their path from the project folder, e.g. "
+                        + "src/main/contracts/petstore.yaml, or remove <contracts> to discover them in <contractsDirectory>");
             }
             listed.add(path);
         }

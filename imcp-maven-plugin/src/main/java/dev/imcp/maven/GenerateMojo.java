@@ -146,10 +146,14 @@ public final class GenerateMojo extends AbstractMojo {
                     "iMCP: contracts and configuration unchanged, nothing to generate (%.2f s)", millis / 1000.0));
             return;
         }
-        Diagnostics.lines(result.warnings()).forEach(getLog()::warn);
+        // Each contract's line, then its own warnings; warnings about the contracts together come last.
+        java.util.Set<Diagnostic> shown = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (ContractReport report : result.reports()) {
             getLog().info(report.summary());
+            Diagnostics.lines(report.warnings()).forEach(line -> getLog().warn("  " + line));
+            shown.addAll(report.warnings());
         }
+        Diagnostics.lines(result.warnings().stream().filter(d -> !shown.contains(d)).toList()).forEach(getLog()::warn);
         getLog().info(String.format(Locale.ROOT,
                 "iMCP: %d contract(s), %d tool(s); %d file(s) written, %d unchanged, %d deleted (%.1f s)",
                 result.reports().size(), result.reports().stream().mapToInt(ContractReport::tools).sum(),

@@ -64,7 +64,7 @@ class GenerateConfigurationTest {
     @Test
     void aMissingListedContractIsNamed() {
         String message = failure(config(List.of(new File("missing.yaml")), "com.example", "t/java", "t/res"));
-        assertTrue(message.startsWith("<contracts> lists missing.yaml, which does not exist"), message);
+        assertTrue(message.startsWith("<contracts> lists missing.yaml, which does not exist; list contract files"), message);
     }
 
     @Test

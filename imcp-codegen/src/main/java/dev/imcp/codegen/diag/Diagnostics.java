@@ -29,17 +29,23 @@ public final class Diagnostics {
     }
 
     /**
-     * Formats diagnostics for a log, each distinct line once, in order of first appearance, with
-     * {@code " (N times)"} appended when it was reported more than once.
+     * Formats diagnostics for a log: diagnostics that say the same thing (same severity, code, message and
+     * fix, wherever they are) are printed once, as the first of them with {@code " (N times)"} appended, in
+     * order of first appearance.
      *
      * @param diagnostics the diagnostics
      * @return one line per distinct diagnostic
      */
     public static List<String> lines(List<Diagnostic> diagnostics) {
-        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        diagnostics.forEach(d -> counts.merge(d.toString(), 1, Integer::sum));
-        List<String> out = new ArrayList<>(counts.size());
-        counts.forEach((line, n) -> out.add(n == 1 ? line : line + " (" + n + " times)"));
+        java.util.Map<String, String> first = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Diagnostic d : diagnostics) {
+            String key = d.severity() + "\u0000" + d.code() + "\u0000" + d.message() + "\u0000" + d.fix();
+            first.putIfAbsent(key, d.toString());
+            counts.merge(key, 1, Integer::sum);
+        }
+        List<String> out = new ArrayList<>(first.size());
+        first.forEach((key, line) -> out.add(counts.get(key) == 1 ? line : line + " (" + counts.get(key) + " times)"));
         return out;
     }
 

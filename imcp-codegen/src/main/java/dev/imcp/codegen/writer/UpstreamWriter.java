@@ -139,7 +139,9 @@ final class UpstreamWriter {
             }
             soapFields.put(key, field);
             type.addField(sei, field, Modifier.PRIVATE, Modifier.FINAL);
-            constructor.addStatement("this.$L = upstream.soapPort($T.class, $S)", field, sei, binding.portName());
+            // CXF's SEI does not say which SOAP version its binding speaks: a SOAP 1.2 port asks for it
+            constructor.addStatement("this.$L = upstream.$L($T.class, $S)", field,
+                    "1.2".equals(binding.soapVersion()) ? "soap12Port" : "soapPort", sei, binding.portName());
         }
         m.addException(Exception.class);
         boolean whole = binding.singleInputType() != null && binding.singleInputType().equals(op.input().javaType());

@@ -154,6 +154,9 @@ final class EncodedSchemas {
 
     /** The type a value goes on the wire as: a simple type's built-in base, else the type itself. */
     QName wireType(QName type) {
+        if (XSD.equals(type.getNamespaceURI()) || SOAP_ENCODING.equals(type.getNamespaceURI())) {
+            return type; // a built-in goes as itself: XmlSchema knows it too, and would answer its base (int as long)
+        }
         if (schemas.getTypeByQName(type) instanceof XmlSchemaSimpleType simple) {
             QName base = builtInBase(simple, new HashSet<>());
             return base == null ? type : base;

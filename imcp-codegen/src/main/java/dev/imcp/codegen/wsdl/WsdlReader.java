@@ -115,9 +115,9 @@ public final class WsdlReader implements ContractReader {
             cxf = CxfCodegen.generate(source.path(), source.javaPackage() + "." + SOAP_PACKAGE);
             if (!cxf.problems().isEmpty()) {
                 for (CxfCodegen.Problem p : cxf.problems()) {
-                    boolean ours = p.file() != null && p.file().endsWith(source.path().getFileName().toString());
-                    SourceLocation at = ours && p.line() > 0
-                            ? new SourceLocation(file, p.line(), Math.max(p.column(), 0), "")
+                    String where = problemFile(source, p.file());
+                    SourceLocation at = where != null && p.line() > 0
+                            ? new SourceLocation(where, p.line(), Math.max(p.column(), 0), "")
                             : locations.at(root);
                     diagnostics.add(Diagnostic.error("WSDL_CODEGEN_FAILED", at,
                             "CXF wsdl2java failed: " + p.message()));
@@ -192,5 +192,29 @@ public final class WsdlReader implements ContractReader {
             }
         }
         return result;
+    }
+
+    /**
+     * Returns how to show the file a CXF or XJC problem names (a URI): the contract's own display name, or an
+     * imported WSDL or XSD shown relative to it ({@code src/main/contracts/types/common.xsd}), so the error points
+     * at the file and line where the problem is; {@code null} when the problem names no local file.
+     */
+    private static String problemFile(ContractSource source, String uri) {
+        if (uri == null || uri.isBlank()) {
+            return null;
+        }
+        try {
+            java.nio.file.Path problem = java.nio.file.Path.of(java.net.URI.create(uri)).toAbsolutePath().normalize();
+            java.nio.file.Path contract = source.path().toAbsolutePath().normalize();
+            if (problem.equals(contract)) {
+                return source.displayName();
+            }
+            String relative = contract.getParent().relativize(problem).toString().replace('\\', '/');
+            int slash = source.displayName().lastIndexOf('/');
+            String shown = slash < 0 ? relative : source.displayName().substring(0, slash + 1) + relative;
+            return java.nio.file.Path.of(shown).normalize().toString().replace('\\', '/');
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null; // not a file: URI (a remote import): the contract's own location is used
+        }
     }
 }

@@ -119,6 +119,32 @@ class WsdlDiagnosticsTest {
     }
 
     @Test
+    void anErrorInAnImportedSchemaIsReportedInThatFileAtItsLine() throws IOException {
+        Files.createDirectories(dir.resolve("types"));
+        String xsd = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xsd:schema targetNamespace="urn:tiny:types" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+                  <xsd:simpleType name="Code">
+                    <xsd:restriction base="xsd:strin"/>
+                  </xsd:simpleType>
+                  <xsd:element name="paint" type="xsd:string"/>
+                </xsd:schema>
+                """;
+        Files.writeString(dir.resolve("types/paint.xsd"), xsd);
+        String wsdl = HEAD.replace("<xsd:schema targetNamespace=\"urn:tiny\" elementFormDefault=\"qualified\">",
+                "<xsd:schema targetNamespace=\"urn:tiny\" elementFormDefault=\"qualified\">\n"
+                        + "<xsd:import namespace=\"urn:tiny:types\" schemaLocation=\"types/paint.xsd\"/>") + BINDING;
+        Diagnostics diagnostics = new Diagnostics();
+
+        assertNull(read(wsdl, diagnostics));
+        Diagnostic d = diagnostics.all().stream().filter(x -> x.code().equals("WSDL_CODEGEN_FAILED")).findFirst()
+                .orElseThrow(() -> new AssertionError(diagnostics.all().toString()));
+        assertEquals("types/paint.xsd", d.location().file(), d.toString());
+        assertEquals(4, d.location().line(), d.toString());
+        assertTrue(d.message().contains("xsd:strin"), d.message());
+    }
+
+    @Test
     void malformedXml() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         String broken = HEAD.replace("<portType name=\"Painter\">", "<portType name=\"Painter\">\n    <oops>") + BINDING;

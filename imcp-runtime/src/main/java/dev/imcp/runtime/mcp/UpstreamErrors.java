@@ -40,18 +40,25 @@ final class UpstreamErrors {
                             + ": " + truncate(u.body());
         } else if (e instanceof SOAPFaultException f && f.getFault() != null) {
             text = "SOAP fault " + f.getFault().getFaultCode() + ": " + f.getFault().getFaultString();
+        } else if (faultInfo(e) instanceof Method getter) {
+            // a wsdl:fault: the detail is the typed exception's fault info, the code its cause's (SoapFaultCause)
+            text = "SOAP fault" + (cxfFault(e) instanceof org.apache.cxf.binding.soap.SoapFault f ? " " + code(f) : "")
+                    + ": " + e.getMessage() + faultInfoJson(e, getter);
         } else if (cxfFault(e) instanceof org.apache.cxf.binding.soap.SoapFault f) {
             // CXF reports a SOAP fault as WebServiceException(SoapFault) when it cannot build a SOAPFaultException.
-            javax.xml.namespace.QName code = f.getFaultCode();
-            String prefix = code.getPrefix() == null || code.getPrefix().isEmpty() ? "soap" : code.getPrefix();
-            text = "SOAP fault " + prefix + ":" + code.getLocalPart() + ": " + f.getMessage();
-        } else if (faultInfo(e) instanceof Method getter) {
-            text = "SOAP fault: " + e.getMessage() + faultInfoJson(e, getter);
+            text = "SOAP fault " + code(f) + ": " + f.getMessage();
         } else {
             text = "Upstream " + service + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + cause(e);
         }
         return redactor.redact(text);
+    }
+
+    /** Returns {@code prefix:local} of the fault's code, with prefix {@code soap} when the code has none. */
+    private static String code(org.apache.cxf.binding.soap.SoapFault f) {
+        javax.xml.namespace.QName code = f.getFaultCode();
+        String prefix = code.getPrefix() == null || code.getPrefix().isEmpty() ? "soap" : code.getPrefix();
+        return prefix + ":" + code.getLocalPart();
     }
 
     private static String cause(Throwable e) {

@@ -71,7 +71,12 @@ public final class DefaultUpstreamContext implements UpstreamContext {
 
     @Override
     public <P> P soapPort(Class<P> sei, String portName) {
-        return soapPorts.port(sei, portName);
+        return soapPorts.port(sei, portName, false);
+    }
+
+    @Override
+    public <P> P soap12Port(Class<P> sei, String portName) {
+        return soapPorts.port(sei, portName, true);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.imcp.runtime.upstream;
 import dev.imcp.runtime.config.OutboundAuth;
 import dev.imcp.runtime.config.ServiceConfig;
 import dev.imcp.runtime.spi.ServiceDescriptor;
+import jakarta.xml.ws.soap.SOAPBinding;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
@@ -40,12 +41,14 @@ public final class SoapPorts {
      *
      * @param sei the generated service endpoint interface
      * @param portName the WSDL port name
+     * @param soap12 whether the port's binding is SOAP 1.2 (else SOAP 1.1)
      * @param <P> the SEI type
      * @return the cached proxy
      * @throws IllegalStateException when no address is configured or in the contract (the message names the key)
      */
-    public <P> P port(Class<P> sei, String portName) {
-        return sei.cast(cache.computeIfAbsent(sei.getName() + "#" + portName, k -> create(sei, portName)));
+    public <P> P port(Class<P> sei, String portName, boolean soap12) {
+        return sei.cast(cache.computeIfAbsent(sei.getName() + "#" + portName + (soap12 ? "#1.2" : ""),
+                k -> create(sei, portName, soap12)));
     }
 
     /** Returns the address calls to {@code portName} go to. */
@@ -65,12 +68,16 @@ public final class SoapPorts {
         return address;
     }
 
-    private Object create(Class<?> sei, String portName) {
+    private Object create(Class<?> sei, String portName, boolean soap12) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(sei);
         factory.setAddress(address(portName));
+        if (soap12) {
+            factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
+        }
         Object proxy = factory.create();
         Client client = ClientProxy.getClient(proxy);
+        SoapFaultCause.install(client);
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setReceiveTimeout(config.timeout().toMillis());

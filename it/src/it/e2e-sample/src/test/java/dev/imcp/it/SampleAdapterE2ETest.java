@@ -47,7 +47,10 @@ class SampleAdapterE2ETest {
     @BeforeAll
     static void startAdapter() throws Exception {
         port = freePort();
-        auditFile = Files.createTempFile("imcp-audit", ".jsonl");
+        // Under target/, not the system temporary folder: a test run leaves nothing behind outside the build.
+        auditFile = new File("target/audit.jsonl").toPath();
+        Files.createDirectories(auditFile.getParent());
+        Files.deleteIfExists(auditFile);
         adapterLog = new File("target/adapter.log").toPath();
         Files.createDirectories(adapterLog.getParent());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -23,7 +23,7 @@ class UpstreamOverrideE2ETest {
     void environmentPointsTheServiceElsewhere() throws Exception {
         int port = SampleAdapterE2ETest.freePort();
         int nobody = SampleAdapterE2ETest.freePort();
-        Path log = Files.createTempFile("imcp-override", ".log");
+        Path log = Files.createDirectories(Path.of("target")).resolve("override-adapter.log");
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", System.getProperty("sample.jar"))

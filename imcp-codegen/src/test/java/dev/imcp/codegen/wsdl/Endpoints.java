@@ -1,0 +1,137 @@
+package dev.imcp.codegen.wsdl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The JAX-WS endpoint implementations {@link SoapCallsTest} publishes, as Java sources compiled with the
+ * generated SEIs and JAXB classes (package {@code calls.impl}). Each records, in {@code Seen.LAST}, how it saw
+ * its last request, so that a test can tell what went over the wire from what came back.
+ */
+final class Endpoints {
+
+    private static final Map<String, String> SOURCES = Map.of(
+            "Seen", """
+                    package calls.impl;
+
+                    public final class Seen {
+                        public static final java.util.Map<String, String> LAST = new java.util.concurrent.ConcurrentHashMap<>();
+                    }
+                    """,
+            "LedgerImpl", """
+                    package calls.impl;
+
+                    import com.example.calls.ledger.soap.*;
+
+                    @jakarta.jws.WebService(endpointInterface = "com.example.calls.ledger.soap.Ledger",
+                            targetNamespace = "urn:imcp:test:ledger", serviceName = "LedgerService", portName = "LedgerPort")
+                    public class LedgerImpl implements Ledger {
+                        @Override
+                        public PostEntryResponse postEntry(PostEntry parameters) throws LedgerError {
+                            Entry e = parameters.getEntry();
+                            if (e.getAmount().signum() < 0) {
+                                LedgerErrorDetail detail = new LedgerErrorDetail();
+                                detail.setCode(4711);
+                                detail.setAccount("ACC-1");
+                                throw new LedgerError("amount must not be negative", detail);
+                            }
+                            String reference = e.getReference() == null ? "absent"
+                                    : e.getReference().isNil() ? "nil" : "'" + e.getReference().getValue() + "'";
+                            Seen.LAST.put("postEntry", "amount=" + e.getAmount().toPlainString()
+                                    + " bookedOn=" + e.getBookedOn().toXMLFormat() + " side=" + e.getSide()
+                                    + " reference=" + reference + " tags=" + e.getTag());
+                            PostEntryResponse response = new PostEntryResponse();
+                            response.setEntry(e);
+                            response.setSeen(Seen.LAST.get("postEntry"));
+                            return response;
+                        }
+                    }
+                    """,
+            "PricingImpl", """
+                    package calls.impl;
+
+                    import com.example.calls.pricing.soap.*;
+                    import java.math.BigDecimal;
+
+                    @jakarta.jws.WebService(endpointInterface = "com.example.calls.pricing.soap.Pricing",
+                            targetNamespace = "urn:imcp:test:pricing", serviceName = "PricingService", portName = "PricingPort")
+                    public class PricingImpl implements Pricing {
+                        @Override
+                        public BigDecimal quote(Order order, BigDecimal discount) {
+                            Seen.LAST.put("quote", "sku=" + order.getSku() + " quantity=" + order.getQuantity()
+                                    + " unitPrice=" + order.getUnitPrice().toPlainString() + " discount=" + discount.toPlainString());
+                            return order.getUnitPrice().multiply(BigDecimal.valueOf(order.getQuantity())).subtract(discount);
+                        }
+                    }
+                    """,
+            "SplitterImpl", """
+                    package calls.impl;
+
+                    import com.example.calls.splitter.soap.*;
+                    import java.math.BigDecimal;
+                    import java.math.RoundingMode;
+
+                    @jakarta.jws.WebService(endpointInterface = "com.example.calls.splitter.soap.Splitter",
+                            targetNamespace = "urn:imcp:test:splitter", serviceName = "SplitterService", portName = "SplitterPort")
+                    public class SplitterImpl implements Splitter {
+                        @Override
+                        public Money split(Money total, int ways, jakarta.xml.ws.Holder<BigDecimal> remainder) {
+                            Seen.LAST.put("split", "total=" + total.getValue().toPlainString() + " " + total.getCurrency()
+                                    + " ways=" + ways);
+                            BigDecimal share = total.getValue().divide(BigDecimal.valueOf(ways), 2, RoundingMode.DOWN);
+                            remainder.value = total.getValue().subtract(share.multiply(BigDecimal.valueOf(ways)));
+                            Money result = new Money();
+                            result.setValue(share);
+                            result.setCurrency(total.getCurrency());
+                            return result;
+                        }
+                    }
+                    """,
+            "Greeter12Impl", """
+                    package calls.impl;
+
+                    import com.example.calls.greeter12.soap.*;
+                    import jakarta.xml.ws.WebServiceContext;
+                    import jakarta.xml.ws.handler.MessageContext;
+                    import java.util.List;
+                    import java.util.Map;
+
+                    @jakarta.jws.WebService(endpointInterface = "com.example.calls.greeter12.soap.Greeter12",
+                            targetNamespace = "urn:imcp:test:greeter12", serviceName = "Greeter12Service",
+                            portName = "Greeter12Port")
+                    @jakarta.xml.ws.BindingType(jakarta.xml.ws.soap.SOAPBinding.SOAP12HTTP_BINDING)
+                    public class Greeter12Impl implements Greeter12 {
+                        @jakarta.annotation.Resource
+                        private WebServiceContext context;
+
+                        @Override
+                        public GreetResponse greet(Greet parameters) {
+                            @SuppressWarnings("unchecked")
+                            Map<String, List<String>> headers = (Map<String, List<String>>) context.getMessageContext()
+                                    .get(MessageContext.HTTP_REQUEST_HEADERS);
+                            headers.forEach((name, values) -> {
+                                if (name.equalsIgnoreCase("Content-Type")) {
+                                    Seen.LAST.put("greet", String.join(",", values));
+                                }
+                            });
+                            GreetResponse response = new GreetResponse();
+                            response.setText(String.join(", ",
+                                    java.util.Collections.nCopies(parameters.getTimes(), "Hello " + parameters.getName())));
+                            return response;
+                        }
+                    }
+                    """);
+
+    private Endpoints() {
+    }
+
+    /** Writes each implementation's source to {@code folder}. */
+    static void write(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (Map.Entry<String, String> source : SOURCES.entrySet()) {
+            Files.writeString(folder.resolve(source.getKey() + ".java"), source.getValue());
+        }
+    }
+}
