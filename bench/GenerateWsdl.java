@@ -28,7 +28,8 @@ import org.apache.cxf.tools.wsdlto.WSDLToJava;
  * maven-compiler-plugin does, so a run is one JVM start, one generation and one compilation, with no Maven
  * in it. {@code cxf} is given exactly the options and the generator selection (SEIs, JAXB types, faults) that
  * iMCP's {@code CxfCodegen} uses, so its output is the CXF part of iMCP's output and the difference between
- * the two runs is iMCP's own cost. WORKDIR must not exist or be empty.
+ * the two runs is iMCP's own cost; the script warns when {@code CxfCodegen}'s options and these drift apart.
+ * WORKDIR must not exist or be empty.
  *
  * <p>Prints one line on standard output, times in milliseconds, for the script to read:
  * {@code generate=<ms> read=<ms> javac=<ms> files=<java files compiled> tools=<tools, or 0 for cxf> hwm=<KiB>},
@@ -38,11 +39,18 @@ import org.apache.cxf.tools.wsdlto.WSDLToJava;
  */
 public final class GenerateWsdl {
 
-    /** The iMCP default for {@code -b}: JAX-WS wrapper style off, as in {@code CxfCodegen}. */
+    /** iMCP's first {@code -b}: JAX-WS wrapper style off, as in {@code CxfCodegen}. */
     private static final String NO_WRAPPER_STYLE = """
             <jaxws:bindings xmlns:jaxws="https://jakarta.ee/xml/ns/jaxws">
               <jaxws:enableWrapperStyle>false</jaxws:enableWrapperStyle>
             </jaxws:bindings>
+            """;
+
+    /** iMCP's second {@code -b}: plain properties for optional nillable elements, as in {@code CxfCodegen}. */
+    private static final String PLAIN_ELEMENT_PROPERTIES = """
+            <jaxb:bindings version="3.0" xmlns:jaxb="https://jakarta.ee/xml/ns/jaxb">
+              <jaxb:globalBindings generateElementProperty="false"/>
+            </jaxb:bindings>
             """;
 
     private static final String PACKAGE = "dev.imcp.bench";
@@ -104,10 +112,13 @@ public final class GenerateWsdl {
     private static void cxf(Path wsdl, Path work, Path sources) throws Exception {
         Path binding = work.resolve("no-wrapper-style.xml");
         Files.writeString(binding, NO_WRAPPER_STYLE, StandardCharsets.UTF_8);
+        Path jaxb = work.resolve("plain-element-properties.xjb");
+        Files.writeString(jaxb, PLAIN_ELEMENT_PROPERTIES, StandardCharsets.UTF_8);
         String[] args = {
             "-d", sources.toString(),
             "-p", PACKAGE + ".soap",
             "-b", binding.toUri().toString(),
+            "-b", jaxb.toUri().toString(),
             "-encoding", "UTF-8",
             "-suppress-generated-date",
             "-noAddressBinding",

@@ -15,8 +15,9 @@
 # the class path iMCP runs wsdl2java on: cxf-tools-wsdlto-frontend-jaxws and -databinding-jaxb), with the same
 # JDK and JVM flags, in a fresh JVM each time, in-process the way their Maven plugins and maven-compiler-plugin
 # run: "iMCP" is ImcpGenerator on a CodegenRequest; "CXF" is org.apache.cxf.tools.wsdlto.WSDLToJava with the
-# options iMCP gives it (-p -b <wrapper style off> -encoding UTF-8 -suppress-generated-date -noAddressBinding
-# -autoNameResolution, SEIs, types and faults only), so its output is exactly the CXF part of iMCP's. Each is
+# options iMCP gives it (-p, -b <JAX-WS wrapper style off>, -b <JAXB plain element properties>, -encoding UTF-8
+# -suppress-generated-date -noAddressBinding -autoNameResolution, SEIs, types and faults only), so its output
+# is exactly the CXF part of iMCP's; the script warns when CxfCodegen's options change without it. Each is
 # followed by javac (--release 21, -proc:none) of every .java file it generated, with imcp-runtime and its
 # dependencies on the class path for both.
 #
@@ -73,6 +74,12 @@ WORK="$ROOT/target/bench-wsdl"
 rm -rf "$WORK"
 mkdir -p "$WORK/launcher"
 javac -d "$WORK/launcher" -cp "$GEN_CP" "$ROOT/bench/GenerateWsdl.java"
+# The baseline must keep iMCP's wsdl2java options: compare the option lines and the customization documents.
+wsdl2java_options() { sed -n -e '/String\[\] args = {/,/};/p' -e '/"""$/,/"""/p' -e '/context.put(ToolConstants/p' "$1" | grep -v -e 'args = {' -e '"-d"' -e '"-p"' -e '"""' | sed 's/^ *//' | sort; }
+if ! diff <(wsdl2java_options "$ROOT/imcp-codegen/src/main/java/dev/imcp/codegen/wsdl/CxfCodegen.java") \
+    <(wsdl2java_options "$ROOT/bench/GenerateWsdl.java") > "$WORK/options.diff"; then
+  echo "warning: CxfCodegen's wsdl2java options differ from bench/GenerateWsdl.java's; the baseline is not like for like (see $WORK/options.diff)" >&2
+fi
 GNU_TIME=0
 /usr/bin/time --version 2>&1 | grep -q GNU && GNU_TIME=1
 
