@@ -38,17 +38,6 @@ import org.apache.cxf.tools.wsdlto.frontend.jaxws.processor.WSDLToJavaProcessor;
 final class CxfCodegen {
 
     /** The JAX-WS customization that turns wrapper style off for the whole WSDL. */
-    /**
-     * The JAXB customization that gives optional nillable elements plain properties instead of
-     * {@code JAXBElement} wrappers (JAXB 3 section 7.5.1, {@code generateElementProperty}), so a tool's JSON input
-     * binds to them directly: JSON {@code null} and an absent property both mean "not sent".
-     */
-    private static final String PLAIN_ELEMENT_PROPERTIES = """
-            <jaxb:bindings version="3.0" xmlns:jaxb="https://jakarta.ee/xml/ns/jaxb">
-              <jaxb:globalBindings generateElementProperty="false"/>
-            </jaxb:bindings>
-            """;
-
     private static final String NO_WRAPPER_STYLE = """
             <jaxws:bindings xmlns:jaxws="https://jakarta.ee/xml/ns/jaxws">
               <jaxws:enableWrapperStyle>false</jaxws:enableWrapperStyle>
@@ -96,14 +85,11 @@ final class CxfCodegen {
         Path binding = scratch.resolve("no-wrapper-style.xml");
         Path out = scratch.resolve("src");
         Files.writeString(binding, NO_WRAPPER_STYLE, StandardCharsets.UTF_8);
-        Path jaxb = scratch.resolve("plain-element-properties.xjb");
-        Files.writeString(jaxb, PLAIN_ELEMENT_PROPERTIES, StandardCharsets.UTF_8);
         Files.createDirectories(out);
         String[] args = {
             "-d", out.toString(),
             "-p", javaPackage,
             "-b", binding.toUri().toString(),
-            "-b", jaxb.toUri().toString(),
             "-encoding", "UTF-8",
             "-suppress-generated-date",
             "-noAddressBinding",
