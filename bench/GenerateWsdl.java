@@ -39,18 +39,11 @@ import org.apache.cxf.tools.wsdlto.WSDLToJava;
  */
 public final class GenerateWsdl {
 
-    /** iMCP's first {@code -b}: JAX-WS wrapper style off, as in {@code CxfCodegen}. */
+    /** iMCP's {@code -b}: JAX-WS wrapper style off, as in {@code CxfCodegen}. */
     private static final String NO_WRAPPER_STYLE = """
             <jaxws:bindings xmlns:jaxws="https://jakarta.ee/xml/ns/jaxws">
               <jaxws:enableWrapperStyle>false</jaxws:enableWrapperStyle>
             </jaxws:bindings>
-            """;
-
-    /** iMCP's second {@code -b}: plain properties for optional nillable elements, as in {@code CxfCodegen}. */
-    private static final String PLAIN_ELEMENT_PROPERTIES = """
-            <jaxb:bindings version="3.0" xmlns:jaxb="https://jakarta.ee/xml/ns/jaxb">
-              <jaxb:globalBindings generateElementProperty="false"/>
-            </jaxb:bindings>
             """;
 
     private static final String PACKAGE = "dev.imcp.bench";
@@ -112,13 +105,10 @@ public final class GenerateWsdl {
     private static void cxf(Path wsdl, Path work, Path sources) throws Exception {
         Path binding = work.resolve("no-wrapper-style.xml");
         Files.writeString(binding, NO_WRAPPER_STYLE, StandardCharsets.UTF_8);
-        Path jaxb = work.resolve("plain-element-properties.xjb");
-        Files.writeString(jaxb, PLAIN_ELEMENT_PROPERTIES, StandardCharsets.UTF_8);
         String[] args = {
             "-d", sources.toString(),
             "-p", PACKAGE + ".soap",
             "-b", binding.toUri().toString(),
-            "-b", jaxb.toUri().toString(),
             "-encoding", "UTF-8",
             "-suppress-generated-date",
             "-noAddressBinding",

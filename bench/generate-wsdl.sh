@@ -15,9 +15,9 @@
 # the class path iMCP runs wsdl2java on: cxf-tools-wsdlto-frontend-jaxws and -databinding-jaxb), with the same
 # JDK and JVM flags, in a fresh JVM each time, in-process the way their Maven plugins and maven-compiler-plugin
 # run: "iMCP" is ImcpGenerator on a CodegenRequest; "CXF" is org.apache.cxf.tools.wsdlto.WSDLToJava with the
-# options iMCP gives it (-p, -b <JAX-WS wrapper style off>, -b <JAXB plain element properties>, -encoding UTF-8
-# -suppress-generated-date -noAddressBinding -autoNameResolution, SEIs, types and faults only), so its output
-# is exactly the CXF part of iMCP's; the script warns when CxfCodegen's options change without it. Each is
+# options iMCP gives it (-p, -b <JAX-WS wrapper style off>, -encoding UTF-8 -suppress-generated-date
+# -noAddressBinding -autoNameResolution, SEIs, types and faults only), so its output is exactly the CXF part of
+# iMCP's; the script warns when CxfCodegen's options change without it. Each is
 # followed by javac (--release 21, -proc:none) of every .java file it generated, with imcp-runtime and its
 # dependencies on the class path for both.
 #
