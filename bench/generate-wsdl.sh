@@ -17,9 +17,8 @@
 # run: "iMCP" is ImcpGenerator on a CodegenRequest; "CXF" is org.apache.cxf.tools.wsdlto.WSDLToJava with the
 # options iMCP gives it (-p, -b <JAX-WS wrapper style off>, -encoding UTF-8 -suppress-generated-date
 # -noAddressBinding -autoNameResolution, SEIs, types and faults only), so its output is exactly the CXF part of
-# iMCP's; the script warns when CxfCodegen's options change without it. Each is
-# followed by javac (--release 21, -proc:none) of every .java file it generated, with imcp-runtime and its
-# dependencies on the class path for both.
+# iMCP's; the script warns when CxfCodegen's options change without it. Each is followed by javac (--release 21,
+# -proc:none) of every .java file it generated, with imcp-runtime and its dependencies on the class path for both.
 #
 # Prints two rows per contract: the best pair (the one with the least iMCP + CXF wall time, i.e. the quietest)
 # and the median of each figure over the runs (its ratio is that of the medians). wall = elapsed, CPU = user +
