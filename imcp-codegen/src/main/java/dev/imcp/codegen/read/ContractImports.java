@@ -47,6 +47,39 @@ public final class ContractImports {
     }
 
     /**
+     * One reference of an XML contract file to another document.
+     *
+     * @param location the {@code location} or {@code schemaLocation} as written
+     * @param namespace the imported namespace ({@code @namespace}), or {@code null}
+     * @param line the 1-based line of the importing element
+     */
+    public record Reference(String location, String namespace, int line) {
+
+        /** Returns whether the location is a URL with a scheme other than {@code file:} (a network fetch). */
+        public boolean remote() {
+            try {
+                String scheme = new URI(location.strip().replace(" ", "%20")).getScheme();
+                return scheme != null && !"file".equalsIgnoreCase(scheme) && scheme.length() > 1; // C: is a drive
+            } catch (URISyntaxException e) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Returns every import of an XML (WSDL or XSD) document, remote ones included, with its line.
+     *
+     * @param text the document
+     * @return the references in document order; what was found before a syntax error when it is malformed
+     */
+    public static List<Reference> xmlImports(String text) {
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<Reference> found = new ArrayList<>();
+        scanXml(t, found);
+        return found;
+    }
+
+    /**
      * Returns the local files {@code text} (the content of {@code file}) imports directly, resolved against
      * {@code file}'s folder and normalized, in document order without duplicates. The files need not exist.
      *
@@ -69,7 +102,12 @@ public final class ContractImports {
     }
 
     private static List<String> xmlReferences(String text) {
-        List<String> found = new ArrayList<>();
+        List<Reference> found = new ArrayList<>();
+        scanXml(text, found);
+        return found.stream().map(Reference::location).toList();
+    }
+
+    private static void scanXml(String text, List<Reference> found) {
         XMLStreamReader reader = null;
         try {
             reader = XML.createXMLStreamReader(new StringReader(text));
@@ -86,7 +124,8 @@ public final class ContractImports {
                     location = reader.getAttributeValue(null, "schemaLocation");
                 }
                 if (location != null && !location.isBlank()) {
-                    found.add(location.strip());
+                    found.add(new Reference(location.strip(), reader.getAttributeValue(null, "namespace"),
+                            reader.getLocation().getLineNumber()));
                 }
             }
         } catch (XMLStreamException e) {
@@ -100,7 +139,6 @@ public final class ContractImports {
                 }
             }
         }
-        return found;
     }
 
     private static List<String> jsonReferences(String text) {

@@ -45,7 +45,8 @@ import org.xml.sax.SAXParseException;
  * output schemas come from the XSD through {@link XsdSchemaMapper}; the SEI class and method names come
  * from CXF's Java model, never from guessing.
  *
- * <p>Diagnostic codes: {@code WSDL_PARSE_ERROR} (not well-formed XML or not a WSDL),
+ * <p>Diagnostic codes: {@code WSDL_PARSE_ERROR} (not well-formed XML or not a WSDL), {@code WSDL_REMOTE_IMPORT}
+ * and {@code WSDL_MISSING_IMPORT} (an import that is not a local file that exists; all of them are reported),
  * {@code WSDL_NO_SOAP_BINDING}, {@code WSDL_NO_OPERATIONS}, {@code WSDL_CODEGEN_FAILED} (errors);
  * {@code WSDL_UNSUPPORTED_OPERATION},
  * {@code WSDL_DUPLICATE_OPERATION}, {@code WSDL_UNSUPPORTED_SCHEMA}, {@code WSDL_SCHEMA_RECURSION} (warnings).
@@ -69,6 +70,9 @@ public final class WsdlReader implements ContractReader {
             diagnostics.add(Diagnostic.error("WSDL_PARSE_ERROR",
                     new SourceLocation(file, Math.max(e.getLineNumber(), 0), Math.max(e.getColumnNumber(), 0), ""),
                     "not well-formed XML: " + e.getMessage()));
+            return null;
+        }
+        if (!importsAreLocal(source, diagnostics)) {
             return null;
         }
         Definition definition;
@@ -204,17 +208,71 @@ public final class WsdlReader implements ContractReader {
             return null;
         }
         try {
-            java.nio.file.Path problem = java.nio.file.Path.of(java.net.URI.create(uri)).toAbsolutePath().normalize();
-            java.nio.file.Path contract = source.path().toAbsolutePath().normalize();
-            if (problem.equals(contract)) {
-                return source.displayName();
-            }
-            String relative = contract.getParent().relativize(problem).toString().replace('\\', '/');
-            int slash = source.displayName().lastIndexOf('/');
-            String shown = slash < 0 ? relative : source.displayName().substring(0, slash + 1) + relative;
-            return java.nio.file.Path.of(shown).normalize().toString().replace('\\', '/');
+            return display(source, java.nio.file.Path.of(java.net.URI.create(uri)));
         } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
             return null; // not a file: URI (a remote import): the contract's own location is used
         }
+    }
+
+    /**
+     * Checks every import of the contract and of the local files it imports, before anything parses them: a
+     * remote location ({@code http:}) is {@code WSDL_REMOTE_IMPORT} (nothing is fetched at build time, so a build
+     * never depends on the network or on what a server answers that day), a local file that does not exist is
+     * {@code WSDL_MISSING_IMPORT}; each at the importing element's file and line.
+     *
+     * @return whether every import is a local file that exists
+     */
+    private static boolean importsAreLocal(ContractSource source, Diagnostics diagnostics) throws java.io.IOException {
+        boolean ok = true;
+        java.util.Deque<java.nio.file.Path> todo = new java.util.ArrayDeque<>(List.of(source.path().toAbsolutePath().normalize()));
+        Set<java.nio.file.Path> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            java.nio.file.Path file = todo.pop();
+            if (!seen.add(file)) {
+                continue;
+            }
+            String text = file.equals(source.path().toAbsolutePath().normalize()) ? source.text()
+                    : new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+            for (dev.imcp.codegen.read.ContractImports.Reference r : dev.imcp.codegen.read.ContractImports.xmlImports(text)) {
+                SourceLocation at = new SourceLocation(display(source, file), r.line(), 0, "");
+                if (r.remote()) {
+                    diagnostics.add(Diagnostic.error("WSDL_REMOTE_IMPORT", at, "imports " + r.location()
+                                    + ", which is not fetched at build time: a build must not depend on the network")
+                            .withFix("download it next to the contract (curl -o <file> '" + r.location()
+                                    + "'), keep it with the contract and point the location at that file"));
+                    ok = false;
+                    continue;
+                }
+                java.nio.file.Path target;
+                try {
+                    target = java.nio.file.Path.of(file.getParent().toUri().resolve(
+                            new java.net.URI(null, null, r.location().replace('\\', '/'), null))).normalize();
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    continue; // not a file reference wsdl4j could follow either; it reports it
+                }
+                if (!java.nio.file.Files.isRegularFile(target)) {
+                    diagnostics.add(Diagnostic.error("WSDL_MISSING_IMPORT", at, "imports " + r.location()
+                                    + ", which does not exist (" + display(source, target) + ")")
+                            .withFix("add the file, or correct the location"));
+                    ok = false;
+                } else {
+                    todo.push(target);
+                }
+            }
+        }
+        return ok;
+    }
+
+    /** Shows {@code file} relative to the contract's folder as the contract is shown. */
+    private static String display(ContractSource source, java.nio.file.Path file) {
+        java.nio.file.Path problem = file.toAbsolutePath().normalize();
+        java.nio.file.Path contract = source.path().toAbsolutePath().normalize();
+        if (problem.equals(contract)) {
+            return source.displayName();
+        }
+        String relative = contract.getParent().relativize(problem).toString().replace('\\', '/');
+        int slash = source.displayName().lastIndexOf('/');
+        String shown = slash < 0 ? relative : source.displayName().substring(0, slash + 1) + relative;
+        return java.nio.file.Path.of(shown).normalize().toString().replace('\\', '/');
     }
 }

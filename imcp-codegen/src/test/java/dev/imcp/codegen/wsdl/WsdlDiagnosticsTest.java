@@ -145,6 +145,26 @@ class WsdlDiagnosticsTest {
     }
 
     @Test
+    void remoteAndMissingImportsAreAllReportedAtTheirLinesAndNothingIsFetched() throws IOException {
+        String wsdl = HEAD.replace("<xsd:schema targetNamespace=\"urn:tiny\" elementFormDefault=\"qualified\">",
+                "<xsd:schema targetNamespace=\"urn:tiny\" elementFormDefault=\"qualified\">\n"
+                        + "<xsd:import namespace=\"urn:remote\" schemaLocation=\"https://schemas.example.com/remote.xsd\"/>\n"
+                        + "<xsd:import namespace=\"urn:gone\" schemaLocation=\"types/gone.xsd\"/>") + BINDING;
+        Diagnostics diagnostics = new Diagnostics();
+
+        assertNull(read(wsdl, diagnostics));
+        assertEquals(List.of("WSDL_REMOTE_IMPORT", "WSDL_MISSING_IMPORT"),
+                diagnostics.all().stream().map(Diagnostic::code).toList(), diagnostics.all()::toString);
+        Diagnostic remote = diagnostics.all().get(0);
+        assertEquals("tiny.wsdl", remote.location().file());
+        assertEquals(line(wsdl, "remote.xsd"), remote.location().line());
+        assertTrue(remote.fix().contains("curl -o"), remote.fix());
+        Diagnostic missing = diagnostics.all().get(1);
+        assertEquals(line(wsdl, "gone.xsd"), missing.location().line());
+        assertTrue(missing.message().contains("types/gone.xsd"), missing.message());
+    }
+
+    @Test
     void malformedXml() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         String broken = HEAD.replace("<portType name=\"Painter\">", "<portType name=\"Painter\">\n    <oops>") + BINDING;
