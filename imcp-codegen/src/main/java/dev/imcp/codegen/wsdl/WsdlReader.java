@@ -47,11 +47,16 @@ import org.xml.sax.SAXParseException;
  *
  * <p>Diagnostic codes: {@code WSDL_PARSE_ERROR} (not well-formed XML or not a WSDL), {@code WSDL_REMOTE_IMPORT}
  * and {@code WSDL_MISSING_IMPORT} (an import that is not a local file that exists; all of them are reported),
+ * {@code WSDL_DOCTYPE} (a WSDL or XSD that declares a DTD: refused before any parser sees it),
  * {@code WSDL_NO_SOAP_BINDING}, {@code WSDL_NO_OPERATIONS}, {@code WSDL_CODEGEN_FAILED} (errors);
  * {@code WSDL_UNSUPPORTED_OPERATION},
  * {@code WSDL_DUPLICATE_OPERATION}, {@code WSDL_UNSUPPORTED_SCHEMA}, {@code WSDL_SCHEMA_RECURSION} (warnings).
  */
 public final class WsdlReader implements ContractReader {
+
+    /** A DOCTYPE in the prolog (XML 1.0 section 2.8), after an optional declaration, comments and PIs. */
+    private static final java.util.regex.Pattern DOCTYPE = java.util.regex.Pattern.compile(
+            "\\A\uFEFF?(?:\\s|<\\?.*?\\?>|<!--.*?-->)*<!DOCTYPE", java.util.regex.Pattern.DOTALL);
 
     /** The sub-package of {@code javaPackage} that CXF's SEIs and JAXB classes go in. */
     public static final String SOAP_PACKAGE = "soap";
@@ -233,6 +238,18 @@ public final class WsdlReader implements ContractReader {
             }
             String text = file.equals(source.path().toAbsolutePath().normalize()) ? source.text()
                     : new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher doctype = DOCTYPE.matcher(text);
+            if (doctype.find()) {
+                // wsdl4j and CXF parse the files again; a DTD could make them read local files or expand entity
+                // bombs at build time, and no WSDL or XSD needs one.
+                int line = (int) text.substring(0, doctype.end()).chars().filter(c -> c == '\n').count() + 1;
+                diagnostics.add(Diagnostic.error("WSDL_DOCTYPE", new SourceLocation(display(source, file), line, 0, ""),
+                                "declares a DTD (<!DOCTYPE>), which contracts must not: it could read files or expand "
+                                        + "entities at build time")
+                        .withFix("remove the <!DOCTYPE> declaration and any entity references"));
+                ok = false;
+                continue;
+            }
             for (dev.imcp.codegen.read.ContractImports.Reference r : dev.imcp.codegen.read.ContractImports.xmlImports(text)) {
                 SourceLocation at = new SourceLocation(display(source, file), r.line(), 0, "");
                 if (r.remote()) {

@@ -1,6 +1,7 @@
 package dev.imcp.codegen.wsdl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,6 +163,24 @@ class WsdlDiagnosticsTest {
         Diagnostic missing = diagnostics.all().get(1);
         assertEquals(line(wsdl, "gone.xsd"), missing.location().line());
         assertTrue(missing.message().contains("types/gone.xsd"), missing.message());
+    }
+
+    @Test
+    void aDtdIsRefusedBeforeAnyParserResolvesItsEntities() throws IOException {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "TOP-SECRET-VALUE");
+        String prolog = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE definitions [\n"
+                + "  <!ENTITY leak SYSTEM \"" + secret.toUri() + "\">\n"
+                + "  <!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+                + "  <!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n]>\n";
+        String wsdl = prolog + HEAD.substring(HEAD.indexOf("<definitions")).replace("Paints points.", "&leak; &d;") + BINDING;
+        Diagnostics diagnostics = new Diagnostics();
+
+        assertNull(read(wsdl, diagnostics));
+        assertEquals(List.of("WSDL_DOCTYPE"), diagnostics.all().stream().map(Diagnostic::code).toList());
+        assertEquals(2, diagnostics.all().getFirst().location().line());
+        assertFalse(diagnostics.all().toString().contains("TOP-SECRET-VALUE"));
+        assertTrue(Files.notExists(dir.resolve("out")), "nothing is generated");
     }
 
     @Test
