@@ -97,6 +97,31 @@ final class SoapPorts {
         return List.copyOf(byBinding.values());
     }
 
+    /**
+     * Returns the bindings of the WSDL's ports that are HTTP GET/POST bindings ({@code http:binding}, WSDL 1.1
+     * section 4), which are not published as tools: their operations are the SOAP bindings' too, or the
+     * contract has nothing to call. In document order of the ports, each binding once.
+     */
+    static List<Binding> httpBindings(Definition definition) {
+        Map<QName, Binding> found = new LinkedHashMap<>();
+        for (Object s : definition.getAllServices().values()) {
+            for (Object p : ((Service) s).getPorts().values()) {
+                Binding binding = ((Port) p).getBinding();
+                if (binding == null || binding.isUndefined()) {
+                    continue;
+                }
+                for (Object e : binding.getExtensibilityElements()) {
+                    if (e instanceof javax.wsdl.extensions.http.HTTPBinding) {
+                        found.putIfAbsent(binding.getQName(), binding);
+                    }
+                }
+            }
+        }
+        List<Binding> sorted = new ArrayList<>(found.values());
+        sorted.sort(Comparator.comparing(b -> b.getQName().getLocalPart()));
+        return sorted;
+    }
+
     /** Returns {@code "1.1"}, {@code "1.2"}, or {@code null} when {@code binding} is not a SOAP binding. */
     static String soapVersion(Binding binding) {
         for (Object e : binding.getExtensibilityElements()) {

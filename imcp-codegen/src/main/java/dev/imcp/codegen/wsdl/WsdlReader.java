@@ -48,15 +48,12 @@ import org.xml.sax.SAXParseException;
  * <p>Diagnostic codes: {@code WSDL_PARSE_ERROR} (not well-formed XML or not a WSDL), {@code WSDL_REMOTE_IMPORT}
  * and {@code WSDL_MISSING_IMPORT} (an import that is not a local file that exists; all of them are reported),
  * {@code WSDL_DOCTYPE} (a WSDL or XSD that declares a DTD: refused before any parser sees it),
+ * {@code WSDL_HTTP_BINDING_IGNORED} (a note: HTTP GET/POST bindings are not published),
  * {@code WSDL_NO_SOAP_BINDING}, {@code WSDL_NO_OPERATIONS}, {@code WSDL_CODEGEN_FAILED} (errors);
  * {@code WSDL_UNSUPPORTED_OPERATION},
  * {@code WSDL_DUPLICATE_OPERATION}, {@code WSDL_UNSUPPORTED_SCHEMA}, {@code WSDL_SCHEMA_RECURSION} (warnings).
  */
 public final class WsdlReader implements ContractReader {
-
-    /** A DOCTYPE in the prolog (XML 1.0 section 2.8), after an optional declaration, comments and PIs. */
-    private static final java.util.regex.Pattern DOCTYPE = java.util.regex.Pattern.compile(
-            "\\A\uFEFF?(?:\\s|<\\?.*?\\?>|<!--.*?-->)*<!DOCTYPE", java.util.regex.Pattern.DOTALL);
 
     /** The sub-package of {@code javaPackage} that CXF's SEIs and JAXB classes go in. */
     public static final String SOAP_PACKAGE = "soap";
@@ -94,6 +91,12 @@ public final class WsdlReader implements ContractReader {
         String root = definition.getQName() == null ? "/definitions"
                 : "/definitions[@name='" + definition.getQName().getLocalPart() + "']";
         List<SoapPorts.Chosen> chosen = SoapPorts.choose(definition, locations.servicePorts());
+        for (javax.wsdl.Binding http : SoapPorts.httpBindings(definition)) {
+            diagnostics.add(Diagnostic.warning("WSDL_HTTP_BINDING_IGNORED",
+                    locations.at(root + XmlLocations.step("binding", http.getQName().getLocalPart())),
+                    "binding " + http.getQName().getLocalPart() + " is an HTTP GET/POST binding; only SOAP bindings "
+                            + "become tools" + (chosen.isEmpty() ? "" : ", so its operations are called through SOAP")));
+        }
         if (chosen.isEmpty()) {
             diagnostics.add(Diagnostic.error("WSDL_NO_SOAP_BINDING", locations.at(root),
                     "no wsdl:service/wsdl:port uses a SOAP 1.1 or SOAP 1.2 binding, so there is nothing to call")
@@ -238,11 +241,11 @@ public final class WsdlReader implements ContractReader {
             }
             String text = file.equals(source.path().toAbsolutePath().normalize()) ? source.text()
                     : new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
-            java.util.regex.Matcher doctype = DOCTYPE.matcher(text);
-            if (doctype.find()) {
+            int doctype = doctypeOffset(text);
+            if (doctype >= 0) {
                 // wsdl4j and CXF parse the files again; a DTD could make them read local files or expand entity
                 // bombs at build time, and no WSDL or XSD needs one.
-                int line = (int) text.substring(0, doctype.end()).chars().filter(c -> c == '\n').count() + 1;
+                int line = (int) text.substring(0, doctype).chars().filter(c -> c == '\n').count() + 1;
                 diagnostics.add(Diagnostic.error("WSDL_DOCTYPE", new SourceLocation(display(source, file), line, 0, ""),
                                 "declares a DTD (<!DOCTYPE>), which contracts must not: it could read files or expand "
                                         + "entities at build time")
@@ -278,6 +281,35 @@ public final class WsdlReader implements ContractReader {
             }
         }
         return ok;
+    }
+
+    /**
+     * Returns where a {@code <!DOCTYPE} starts in the prolog (XML 1.0 section 2.8: after an optional XML
+     * declaration, comments, processing instructions and white space), or -1 when there is none.
+     */
+    static int doctypeOffset(String text) {
+        int i = text.startsWith("\uFEFF") ? 1 : 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (text.startsWith("<?", i)) {
+                int end = text.indexOf("?>", i + 2);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end + 2;
+            } else if (text.startsWith("<!--", i)) {
+                int end = text.indexOf("-->", i + 4);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end + 3;
+            } else {
+                return text.startsWith("<!DOCTYPE", i) ? i : -1;
+            }
+        }
+        return -1;
     }
 
     /** Shows {@code file} relative to the contract's folder as the contract is shown. */
