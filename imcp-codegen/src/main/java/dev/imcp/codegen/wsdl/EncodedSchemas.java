@@ -71,6 +71,16 @@ final class EncodedSchemas {
         }
     }
 
+    /** Returns whether a schema of the WSDL declares the global element {@code name}. */
+    boolean declaresElement(QName name) {
+        return schemas.getElementByQName(name) != null;
+    }
+
+    /** Returns whether a schema of the WSDL declares the type {@code name}. */
+    boolean declaresType(QName name) {
+        return schemas.getTypeByQName(name) != null;
+    }
+
     /**
      * Returns the JSON Schema of {@code type}, adding to {@code table} the descriptor entry of every struct and
      * array type it reaches.

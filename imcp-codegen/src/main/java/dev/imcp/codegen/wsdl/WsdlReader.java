@@ -49,6 +49,7 @@ import org.xml.sax.SAXParseException;
  * and {@code WSDL_MISSING_IMPORT} (an import that is not a local file that exists; all of them are reported),
  * {@code WSDL_DOCTYPE} (a WSDL or XSD that declares a DTD: refused before any parser sees it),
  * {@code WSDL_HTTP_BINDING_IGNORED} (a note: HTTP GET/POST bindings are not published),
+ * and those of {@link WsdlReferences} when CXF rejects the contract,
  * {@code WSDL_NO_SOAP_BINDING}, {@code WSDL_NO_OPERATIONS}, {@code WSDL_CODEGEN_FAILED} (errors);
  * {@code WSDL_UNSUPPORTED_OPERATION},
  * {@code WSDL_DUPLICATE_OPERATION}, {@code WSDL_UNSUPPORTED_SCHEMA}, {@code WSDL_SCHEMA_RECURSION} (warnings).
@@ -126,6 +127,10 @@ public final class WsdlReader implements ContractReader {
         if (encoded.size() < usable.size()) {
             cxf = CxfCodegen.generate(source.path(), source.javaPackage() + "." + SOAP_PACKAGE);
             if (!cxf.problems().isEmpty()) {
+                // CXF stops at a summary; our own check locates each broken reference at its element instead.
+                if (WsdlReferences.check(definition, new EncodedSchemas(definition), locations, root, diagnostics) > 0) {
+                    return null;
+                }
                 for (CxfCodegen.Problem p : cxf.problems()) {
                     String where = problemFile(source, p.file());
                     SourceLocation at = where != null && p.line() > 0

@@ -184,6 +184,25 @@ class WsdlDiagnosticsTest {
     }
 
     @Test
+    void everyBrokenReferenceIsReportedAtItsElementInOneRun() throws IOException {
+        String wsdl = HEAD.replace("<part name=\"in\" element=\"tns:paint\"/>", "<part name=\"in\" element=\"tns:pint\"/>")
+                + """
+                  <binding name="OrphanSoap" type="tns:Missing">
+                    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+                  </binding>
+                """ + BINDING.replace("</service>", "<port name=\"OrphanPort\" binding=\"tns:OrphanSoap\">"
+                        + "<soap:address location=\"http://localhost/orphan\"/></port></service>");
+        Diagnostics diagnostics = new Diagnostics();
+
+        assertNull(read(wsdl, diagnostics));
+        assertEquals(List.of("WSDL_UNDEFINED_PORT_TYPE", "WSDL_UNDEFINED_ELEMENT"),
+                diagnostics.all().stream().map(Diagnostic::code).toList(), diagnostics.all()::toString);
+        assertEquals(line(wsdl, "<binding name=\"OrphanSoap\""), diagnostics.all().get(0).location().line());
+        assertEquals(line(wsdl, "tns:pint"), diagnostics.all().get(1).location().line());
+        assertTrue(diagnostics.all().get(1).message().contains("{urn:tiny}pint"), diagnostics.all().get(1).message());
+    }
+
+    @Test
     void malformedXml() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         String broken = HEAD.replace("<portType name=\"Painter\">", "<portType name=\"Painter\">\n    <oops>") + BINDING;
@@ -229,14 +248,16 @@ class WsdlDiagnosticsTest {
     }
 
     @Test
-    void cxfFailureIsADiagnostic() throws IOException {
+    void cxfFailureIsADiagnosticAtTheSchemaLine() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
-        // the message names an element the schema does not declare: CXF refuses it
-        String bad = HEAD.replace("element=\"tns:paintResponse\"", "element=\"tns:missing\"") + BINDING;
+        // a schema element of an undefined type: XJC refuses it, and says where
+        String bad = HEAD.replace("<xsd:element name=\"x\" type=\"xsd:double\"/>",
+                "<xsd:element name=\"x\" type=\"tns:Nope\"/>") + BINDING;
 
         assertNull(read(bad, diagnostics));
         assertEquals(1, diagnostics.all().size(), diagnostics.all()::toString);
         assertEquals("WSDL_CODEGEN_FAILED", diagnostics.all().getFirst().code());
+        assertEquals(line(bad, "tns:Nope"), diagnostics.all().getFirst().location().line());
     }
 
     private static int line(String text, String needle) {
