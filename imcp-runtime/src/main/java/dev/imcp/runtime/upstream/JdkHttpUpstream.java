@@ -50,15 +50,7 @@ public final class JdkHttpUpstream implements HttpUpstream {
     @Override
     public <T> T exchange(HttpCall call, Type responseType) throws UpstreamException {
         HttpRequest request = request(call);
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UpstreamException(0, e.getClass().getSimpleName() + ": " + e.getMessage(), "");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamException(0, "interrupted", "");
-        }
+        HttpResponse<byte[]> response = HttpSend.send(client, request, HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
         byte[] body = response.body() == null ? new byte[0] : response.body();
         if (status < 200 || status > 299) {

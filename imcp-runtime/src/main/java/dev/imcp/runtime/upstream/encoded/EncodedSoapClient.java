@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imcp.runtime.spi.EncodedOperation;
 import dev.imcp.runtime.spi.EncodedSoapPort;
 import dev.imcp.runtime.spi.UpstreamException;
+import dev.imcp.runtime.upstream.HttpSend;
 import jakarta.xml.soap.SOAPBody;
 import jakarta.xml.soap.SOAPException;
 import jakarta.xml.soap.SOAPFault;
@@ -99,15 +100,7 @@ public final class EncodedSoapClient implements EncodedSoapPort {
                 .header("SOAPAction", "\"" + operation.soapAction() + "\"");
         headers.forEach(b::setHeader);
         HttpRequest request = b.POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build();
-        HttpResponse<InputStream> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new UpstreamException(0, e.getClass().getSimpleName() + ": " + e.getMessage(), "");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamException(0, "interrupted", "");
-        }
+        HttpResponse<InputStream> response = HttpSend.send(client, request, HttpResponse.BodyHandlers.ofInputStream());
         int status = response.statusCode();
         byte[] body = read(response, status);
         return decode(operation, status, body);
