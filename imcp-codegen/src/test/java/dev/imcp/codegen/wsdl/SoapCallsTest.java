@@ -70,12 +70,16 @@ class SoapCallsTest {
     private static ImcpServer server;
     private static McpSyncClient client;
 
+    /** A local file a hostile response tries to pull in through an external entity. */
+    private static Path SECRET;
+
     @BeforeAll
     static void start() throws Exception {
+        SECRET = Files.writeString(work.resolve("secret.txt"), "TOP-SECRET-7731");
         Path sources = work.resolve("java");
         Path resources = work.resolve("resources");
         new ImcpGenerator().generate(new CodegenRequest(
-                List.of("ledger", "pricing", "splitter", "greeter12", "registry").stream()
+                List.of("ledger", "pricing", "splitter", "greeter12", "registry", "probe").stream()
                         .map(name -> Path.of("calls/" + name + ".wsdl")).toList(),
                 TestContracts.RESOURCES, sources, resources, "com.example.calls"));
         Endpoints.write(sources.resolve("calls/impl"));
@@ -104,11 +108,24 @@ class SoapCallsTest {
                     out.write(body);
                 }
             });
+            // A hostile upstream: its response declares a DTD with an external entity naming a local file.
+            encoded.createContext("/probe", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                byte[] body = ("<?xml version=\"1.0\"?>\n<!DOCTYPE e [<!ENTITY secret SYSTEM \""
+                        + SECRET.toUri() + "\">]>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                        + "<soap:Body><probeResponse xmlns=\"urn:imcp:test:probe\"><answer>&secret;</answer>"
+                        + "</probeResponse></soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
             encoded.start();
 
             List<ToolProvider> providers = new ArrayList<>();
             ServiceLoader.load(ToolProvider.class, loader).forEach(providers::add);
-            assertEquals(5, providers.size(), providers.toString());
+            assertEquals(6, providers.size(), providers.toString());
             server = ImcpServer.start(config("""
                     server:
                       port: 0
@@ -138,6 +155,10 @@ class SoapCallsTest {
                           ports:
                             RegistryPort:
                               url: http://127.0.0.1:%2$d/registry
+                        probe:
+                          ports:
+                            ProbePort:
+                              url: http://127.0.0.1:%2$d/probe
                     """.formatted(soap, encoded.getAddress().getPort(),
                     work.resolve("audit.jsonl").toString().replace('\\', '/'))), providers);
         } finally {
@@ -171,7 +192,7 @@ class SoapCallsTest {
     @Test
     void listsOneToolPerOperation() {
         List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList();
-        assertEquals(List.of("findMember", "greet", "postEntry", "quote", "split"), names);
+        assertEquals(List.of("findMember", "greet", "postEntry", "probe", "quote", "split"), names);
     }
 
     @Test
@@ -223,6 +244,13 @@ class SoapCallsTest {
         String contentType = seen("greet");
         assertTrue(contentType.startsWith("application/soap+xml"), contentType);
         assertTrue(contentType.contains("action=\"urn:imcp:test:greeter12:greet\""), contentType);
+    }
+
+    @Test
+    void aResponseWithADtdIsRefusedAndNoEntityIsResolved() {
+        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("probe", Map.of("question", "the file?")));
+        assertEquals(Boolean.TRUE, r.isError(), r.toString());
+        assertFalse(r.toString().contains("TOP-SECRET-7731"), r.toString());
     }
 
     @Test
