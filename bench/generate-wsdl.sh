@@ -46,13 +46,8 @@ done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "--runs takes a positive number, not '$RUNS'" >&2; exit 2; }
 TARGET=1.2
 
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
-  for c in /usr/lib/jvm/*; do
-    if [ -x "$c/bin/javac" ] && [ "$(java_major "$c")" -ge 21 ] 2>/dev/null; then JAVA_HOME=$c; break; fi
-  done
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH" MAVEN_ARGS="-B -ntp"
+. "$ROOT/.ci/jdk.sh"
+export MAVEN_ARGS="-B -ntp"
 MVN=("$ROOT/mvnw" "${REPO_ARGS[@]}")
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -n1)
 

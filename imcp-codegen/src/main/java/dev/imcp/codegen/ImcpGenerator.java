@@ -113,7 +113,7 @@ public final class ImcpGenerator {
         for (Path file : set.contracts()) {
             long t0 = System.nanoTime();
             int first = diagnostics.size();
-            ContractModel model = read(request, file, serviceIds, diagnostics);
+            ContractModel model = read(request, file, inputs.get(file.toString()), serviceIds, diagnostics);
             if (model != null) {
                 contracts.add(model);
                 reports.add(report(model, diagnostics.since(first), millisSince(t0)));
@@ -140,7 +140,8 @@ public final class ImcpGenerator {
                 outcome.deleted(), millisSince(start));
     }
 
-    private ContractModel read(CodegenRequest request, Path absolute, Map<String, String> serviceIds,
+    /** Reads one contract; {@code sha256} is its hash as recorded among the inputs (hashed once per run). */
+    private ContractModel read(CodegenRequest request, Path absolute, String sha256, Map<String, String> serviceIds,
             Diagnostics diagnostics) throws IOException {
         byte[] bytes = Files.readAllBytes(absolute);
         String display = displayName(request.baseDir(), absolute);
@@ -165,7 +166,7 @@ public final class ImcpGenerator {
             return null;
         }
         ContractSource source = new ContractSource(absolute, display, serviceId,
-                request.basePackage() + "." + serviceId, text, Fingerprints.sha256(bytes));
+                request.basePackage() + "." + serviceId, text, sha256);
         return readers.get(kind.get()).get().read(source, diagnostics);
     }
 

@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class ContractKinds {
 
-    private static final Pattern WSDL_ROOT = Pattern.compile(
-            "^(?:\\s|<\\?[^>]*\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:[A-Za-z_][\\w.-]*:)?definitions[\\s>/]",
-            Pattern.DOTALL);
     private static final Pattern OPENAPI_KEY = Pattern.compile("(?m)^\\s*[\"']?(?:openapi|swagger)[\"']?\\s*:");
     private static final Pattern TOOLS_KEY = Pattern.compile("\"tools\"\\s*:\\s*\\[");
     private static final Pattern EXTENSION = Pattern.compile(
@@ -28,10 +25,6 @@ public final class ContractKinds {
     /** The kinds iMCP reads and how each is recognized, for messages about files of no known kind. */
     public static final String ACCEPTED = "WSDL 1.1 (XML with a wsdl:definitions root), OpenAPI 2.0/3.0/3.1 "
             + "(JSON or YAML with an 'openapi' or 'swagger' key) and MCP JSON (a JSON object with a 'tools' array)";
-
-    private static final Pattern XSD_ROOT = Pattern.compile(
-            "^(?:\\s|<\\?[^>]*\\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:[A-Za-z_][\\w.-]*:)?schema[\\s>/]",
-            Pattern.DOTALL);
 
     private ContractKinds() {
     }
@@ -49,7 +42,7 @@ public final class ContractKinds {
             return "an empty file, not a contract";
         }
         if (trimmed.startsWith("<")) {
-            return XSD_ROOT.matcher(t).find() ? "an XML Schema (XSD), not a contract"
+            return "schema".equals(XmlProlog.rootLocalName(t)) ? "an XML Schema (XSD), not a contract"
                     : "an XML document without a WSDL 1.1 'definitions' root, not a contract";
         }
         JsonNode root = RawDocuments.parseOrNull(t);
@@ -69,7 +62,7 @@ public final class ContractKinds {
         String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String trimmed = t.strip();
         if (trimmed.startsWith("<")) {
-            return WSDL_ROOT.matcher(t).find() ? Optional.of(ContractKind.WSDL) : Optional.empty();
+            return "definitions".equals(XmlProlog.rootLocalName(t)) ? Optional.of(ContractKind.WSDL) : Optional.empty();
         }
         JsonNode root = RawDocuments.parseOrNull(t);
         if (root != null) {

@@ -148,7 +148,7 @@ final class UpstreamWriter {
         Map<String, String> inputComponents = input instanceof ClassName c ? types.components(c) : Map.of();
         List<CodeBlock> arguments = new ArrayList<>();
         for (SoapParameter p : binding.parameters()) {
-            String variable = Names.lowerCamel(p.property()) + "Holder";
+            String variable = holderVariable(p.property());
             switch (p.mode()) {
                 case IN -> arguments.add(whole ? CodeBlock.of("input")
                         : CodeBlock.of("input.$L()", inputComponents.get(p.property())));
@@ -165,7 +165,7 @@ final class UpstreamWriter {
         }
         CodeBlock call = CodeBlock.of("$L.$L($L)", field, binding.seiMethod(), CodeBlock.join(arguments, ", "));
         if (!binding.hasHolders()) {
-            if (binding.returnType() == null || output.equals(ClassName.get(Void.class))) {
+            if (binding.returnType() == null || returnsNothing(output)) {
                 m.addStatement(call);
                 m.addStatement("return null");
             } else {
@@ -184,7 +184,7 @@ final class UpstreamWriter {
             if (property.equals(binding.returnProperty())) {
                 values.add(CodeBlock.of("result"));
             } else {
-                values.add(CodeBlock.of("$L.value", Names.lowerCamel(property) + "Holder"));
+                values.add(CodeBlock.of("$L.value", holderVariable(property)));
             }
         }
         m.addStatement("return new $T($L)", output, CodeBlock.join(values, ", "));
@@ -212,12 +212,22 @@ final class UpstreamWriter {
         for (String part : binding.inputParts()) {
             m.addStatement("arguments.put($S, input.$L())", part, components.get(part));
         }
-        if (output.equals(ClassName.get(Void.class))) {
+        if (returnsNothing(output)) {
             m.addStatement("$L.call($L, arguments)", port, constant);
             m.addStatement("return null");
         } else {
             m.addStatement("return $L.call($L, arguments)", port, constant);
         }
+    }
+
+    /** The local variable of the {@code Holder} for the output (or in-out) property {@code property}. */
+    private static String holderVariable(String property) {
+        return Names.lowerCamel(property) + "Holder";
+    }
+
+    /** Whether the tool's output type is {@code Void}: the stub calls, then returns {@code null}. */
+    private static boolean returnsNothing(TypeName output) {
+        return output.equals(ClassName.get(Void.class));
     }
 
     /** Returns the {@code java.lang.reflect.Type} expression of {@code type}: {@code X.class} or {@code Types.listOf(..)}. */

@@ -248,24 +248,13 @@ final class EncodedSchemas {
         return fields;
     }
 
+    /**
+     * The schema of a built-in type, XML Schema's or its SOAP-encoding twin (SOAP 1.1 section 5.2.1; {@code base64}
+     * is {@code base64Binary}): the same mapping literal bindings publish ({@link XsdBuiltIns}); an unknown name
+     * (e.g. {@code ur-type}) is any value.
+     */
     private static SchemaModel builtIn(String local, SourceLocation at) {
-        SchemaModel.Builder b = switch (local) {
-            case "boolean" -> SchemaModel.builder(Kind.BOOLEAN);
-            case "int", "short", "byte", "unsignedShort", "unsignedByte" -> SchemaModel.builder(Kind.INTEGER).format("int32");
-            case "long", "unsignedInt" -> SchemaModel.builder(Kind.INTEGER).format("int64");
-            case "integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
-                    "unsignedLong" -> SchemaModel.builder(Kind.INTEGER);
-            case "double" -> SchemaModel.builder(Kind.NUMBER).format("double");
-            case "float" -> SchemaModel.builder(Kind.NUMBER).format("float");
-            case "decimal" -> SchemaModel.builder(Kind.NUMBER);
-            case "dateTime" -> SchemaModel.builder(Kind.STRING).format("date-time");
-            case "date" -> SchemaModel.builder(Kind.STRING).format("date");
-            case "time" -> SchemaModel.builder(Kind.STRING).format("time");
-            case "duration" -> SchemaModel.builder(Kind.STRING).format("duration");
-            case "base64Binary", "base64" -> SchemaModel.builder(Kind.STRING).format("byte");
-            case "anyType", "ur-type", "anySimpleType" -> SchemaModel.builder(Kind.ANY);
-            default -> SchemaModel.builder(Kind.STRING);
-        };
-        return b.location(at).build();
+        SchemaModel.Builder b = XsdBuiltIns.schema("base64".equals(local) ? "base64Binary" : local);
+        return (b == null ? SchemaModel.builder(Kind.ANY) : b).location(at).build();
     }
 }

@@ -246,7 +246,7 @@ public final class WsdlReader implements ContractReader {
             }
             String text = file.equals(source.path().toAbsolutePath().normalize()) ? source.text()
                     : new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
-            int doctype = doctypeOffset(text);
+            int doctype = dev.imcp.codegen.read.XmlProlog.doctypeOffset(text);
             if (doctype >= 0) {
                 // wsdl4j and CXF parse the files again; a DTD could make them read local files or expand entity
                 // bombs at build time, and no WSDL or XSD needs one.
@@ -286,35 +286,6 @@ public final class WsdlReader implements ContractReader {
             }
         }
         return ok;
-    }
-
-    /**
-     * Returns where a {@code <!DOCTYPE} starts in the prolog (XML 1.0 section 2.8: after an optional XML
-     * declaration, comments, processing instructions and white space), or -1 when there is none.
-     */
-    static int doctypeOffset(String text) {
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (text.startsWith("<?", i)) {
-                int end = text.indexOf("?>", i + 2);
-                if (end < 0) {
-                    return -1;
-                }
-                i = end + 2;
-            } else if (text.startsWith("<!--", i)) {
-                int end = text.indexOf("-->", i + 4);
-                if (end < 0) {
-                    return -1;
-                }
-                i = end + 3;
-            } else {
-                return text.startsWith("<!DOCTYPE", i) ? i : -1;
-            }
-        }
-        return -1;
     }
 
     /** Shows {@code file} relative to the contract's folder as the contract is shown. */

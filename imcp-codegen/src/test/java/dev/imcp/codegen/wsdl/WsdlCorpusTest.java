@@ -1,7 +1,6 @@
 package dev.imcp.codegen.wsdl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.imcp.codegen.CodegenRequest;
@@ -23,9 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * operations found, tools generated, operations skipped by code.
  *
  * <p>The expected tool count pins what each contract gives today; a change that loses or gains tools must
- * change it here, on purpose. {@code -1} marks a contract that does not build yet (issue 6: rpc/literal,
- * rpc/encoded, document/literal bare with several parts): the test then asserts that it still fails, so
- * the row is flipped to its tool count when support lands.
+ * change it here, on purpose.
  */
 class WsdlCorpusTest {
 
@@ -50,11 +47,6 @@ class WsdlCorpusTest {
         "virtualbox-vboxweb,            fixtures/vboxweb.wsdl,                                            1158",
     })
     void generatesAndCompiles(String id, String file, int tools) throws Exception {
-        if (tools < 0) {
-            assertThrows(Throwable.class, () -> generatesAndCompiles(id, file, Integer.MAX_VALUE),
-                    id + " builds now: put its tool count in the table");
-            return;
-        }
         Path contract = WsdlTestSupport.corpus(id + "/" + file);
         GenerationResult result;
         try {
