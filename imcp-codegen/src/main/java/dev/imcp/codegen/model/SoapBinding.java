@@ -1,6 +1,8 @@
 package dev.imcp.codegen.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,6 +28,9 @@ import java.util.Objects;
  * @param returnType the fully qualified (boxed) Java type the SEI method returns, or {@code null} for {@code void}
  * @param returnProperty the output property holding the return value when the output is a record of several
  *     values, or {@code null}
+ * @param faults each {@code wsdl:fault} of the operation (WSDL 1.1 section 2.4.5), by name, to the schema of its
+ *     detail: the element of the fault message's part as the runtime publishes the typed fault info; empty
+ *     when the operation declares none
  */
 public record SoapBinding(
         String soapVersion,
@@ -37,7 +42,8 @@ public record SoapBinding(
         String seiMethod,
         List<SoapParameter> parameters,
         String returnType,
-        String returnProperty) implements Binding {
+        String returnProperty,
+        Map<String, SchemaModel> faults) implements Binding {
 
     /** Checks the required components and copies the parameter list. */
     public SoapBinding {
@@ -47,6 +53,14 @@ public record SoapBinding(
         Objects.requireNonNull(seiMethod, "seiMethod");
         soapAction = soapAction == null ? "" : soapAction;
         parameters = List.copyOf(parameters);
+        faults = faults == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(faults));
+    }
+
+    /** A binding whose operation declares no {@code wsdl:fault}. */
+    public SoapBinding(String soapVersion, String soapAction, String style, boolean wrapped, String portName,
+            String seiClass, String seiMethod, List<SoapParameter> parameters, String returnType, String returnProperty) {
+        this(soapVersion, soapAction, style, wrapped, portName, seiClass, seiMethod, parameters, returnType,
+                returnProperty, Map.of());
     }
 
     /** Returns whether any parameter is a holder, so the output is a record of several values. */

@@ -136,7 +136,7 @@ public final class SourceWriter {
             node.put("description", op.description());
         }
         node.set("inputSchema", SchemaJson.input(op.input()));
-        ObjectNode output = SchemaJson.output(op.output());
+        ObjectNode output = OutputSchemas.published(op);
         if (output != null) {
             node.set("outputSchema", output);
         }

@@ -24,7 +24,7 @@ final class ToolWriter {
 
     static TypeSpec tool(ContractModel contract, OperationModel op, ClassName name, ClassName upstream,
             TypeName input, TypeName output, String upstreamMethod) {
-        ObjectNode outputSchema = SchemaJson.output(op.output());
+        ObjectNode outputSchema = OutputSchemas.published(op);
         CodeBlock annotations = annotations(op.annotations());
         CodeBlock descriptor = CodeBlock.builder()
                 .add("new $T(\n", Spi.TOOL_DESCRIPTOR)

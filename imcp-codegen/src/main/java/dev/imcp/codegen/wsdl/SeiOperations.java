@@ -149,9 +149,32 @@ final class SeiOperations {
                     + chosen.binding().getPortType().getQName().getLocalPart() + ".";
         }
         SoapBinding binding = new SoapBinding(chosen.soapVersion(), SoapPorts.soapAction(bop), style, wrapped,
-                chosen.port().getName(), seiClass, method.getName(), parameters, returnType, returnProperty);
+                chosen.port().getName(), seiClass, method.getName(), parameters, returnType, returnProperty,
+                faults(op, at));
         return new OperationModel(toolName, javaName, null, description, Map.of("openWorldHint", true),
                 wholeInput != null ? wholeInput : input.build(), result, binding, at);
+    }
+
+    /**
+     * Returns each {@code wsdl:fault} of {@code op} (sorted by name) to the schema of its detail, the element of
+     * the fault message's single part (WSDL 1.1 section 3.6, {@code soap:fault}); a fault whose part names no
+     * declared element is left out, its detail then arrives untyped.
+     */
+    private Map<String, SchemaModel> faults(Operation op, SourceLocation at) {
+        Map<String, SchemaModel> faults = new java.util.TreeMap<>();
+        for (Object o : op.getFaults().values()) {
+            javax.wsdl.Fault fault = (javax.wsdl.Fault) o;
+            Message message = fault.getMessage();
+            if (message == null || message.getParts().size() != 1) {
+                continue;
+            }
+            Part part = (Part) message.getOrderedParts(null).getFirst();
+            SchemaModel detail = schema(part, null, at);
+            if (detail != null) {
+                faults.put(fault.getName(), detail);
+            }
+        }
+        return faults;
     }
 
     private static SoapParameter.Mode mode(JavaParameter p) {

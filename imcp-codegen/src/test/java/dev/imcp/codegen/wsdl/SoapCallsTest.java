@@ -99,11 +99,15 @@ class SoapCallsTest {
             }
             encoded = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             encoded.createContext("/registry", exchange -> {
-                ENCODED_REQUEST.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                ENCODED_REQUEST.put("soapaction", String.valueOf(exchange.getRequestHeaders().getFirst("SOAPAction")));
-                byte[] body = ENCODED_RESPONSE.getBytes(StandardCharsets.UTF_8);
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                boolean unknown = request.contains(">13</memberId>");
+                if (!unknown) {
+                    ENCODED_REQUEST.put("body", request);
+                    ENCODED_REQUEST.put("soapaction", String.valueOf(exchange.getRequestHeaders().getFirst("SOAPAction")));
+                }
+                byte[] body = (unknown ? ENCODED_FAULT : ENCODED_RESPONSE).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=utf-8");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(unknown ? 500 : 200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
@@ -262,6 +266,41 @@ class SoapCallsTest {
         String text = ((McpSchema.TextContent) r.content().get(0)).text();
         // faultcode and faultstring of the SOAP fault, then the typed detail (the wsdl:fault's element) as JSON
         assertEquals("SOAP fault soap:Server: amount must not be negative\n{\"code\":4711,\"account\":\"ACC-1\"}", text);
+        // structuredContent carries the fault: code, string and the typed detail, and it matches the tool's
+        // published output schema (MCP clients check structuredContent against it even on errors)
+        assertEquals(Map.of("fault", Map.of("faultcode", "soap:Server", "faultstring", "amount must not be negative",
+                "detail", Map.of("code", 4711, "account", "ACC-1"))), r.structuredContent());
+        assertMatchesOutputSchema("postEntry", r.structuredContent());
+        assertMatchesOutputSchema("postEntry", call("postEntry", Map.of("entry", json("""
+                {"amount": 1, "bookedOn": "2024-02-29", "side": "CREDIT"}
+                """))).structuredContent());
+        // a fault is not a valid success: the published schema still requires the response's own fields
+        assertFalse(outputSchemaErrors("postEntry", Map.of("unrelated", 1)).isEmpty());
+    }
+
+    @Test
+    void rpcEncodedFaultIsToolErrorWithStructuredFault() {
+        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("findMember",
+                Map.of("memberId", 13, "filter", Map.of("region", "EU", "active", true))));
+        assertEquals(Boolean.TRUE, r.isError(), r.toString());
+        assertEquals(Map.of("fault", Map.of("faultcode", "soapenv:Client", "faultstring", "unknown member 13",
+                "detail", Map.of("memberId", 13))), r.structuredContent());
+        assertMatchesOutputSchema("findMember", r.structuredContent());
+    }
+
+    private static void assertMatchesOutputSchema(String tool, Object structured) {
+        List<String> errors = outputSchemaErrors(tool, structured);
+        assertTrue(errors.isEmpty(), tool + ": " + errors + " for " + structured);
+    }
+
+    private static List<String> outputSchemaErrors(String tool, Object structured) {
+        McpSchema.Tool published = client.listTools().tools().stream().filter(t -> t.name().equals(tool)).findFirst()
+                .orElseThrow();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+                .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(mapper.valueToTree(published.outputSchema()));
+        return schema.validate(mapper.valueToTree(structured)).stream().map(Object::toString).toList();
     }
 
     @Test
@@ -379,6 +418,22 @@ class SoapCallsTest {
                   <zip xsi:type="xsd:string">4051</zip>
                 </multiRef>
                 <multiRef id="s1" soapenc:root="0" xsi:type="xsd:string">auditor</multiRef>
+              </soapenv:Body>
+            </soapenv:Envelope>
+            """;
+
+    /** An rpc/encoded fault (SOAP 1.1 section 4.4) with a typed detail entry. */
+    private static final String ENCODED_FAULT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"
+                              xmlns:xsd="http://www.w3.org/2001/XMLSchema"
+                              xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+              <soapenv:Body>
+                <soapenv:Fault>
+                  <faultcode>soapenv:Client</faultcode>
+                  <faultstring>unknown member 13</faultstring>
+                  <detail><memberId xsi:type="xsd:int">13</memberId></detail>
+                </soapenv:Fault>
               </soapenv:Body>
             </soapenv:Envelope>
             """;

@@ -32,6 +32,9 @@ public final class ToolCaller {
     private final ObjectMapper mapper;
     private final AuditLog audit;
     private final ArgumentBinder binder;
+    /** The {@code structuredContent} property of an error result that carries a SOAP fault. */
+    static final String FAULT = "fault";
+
     private final UpstreamErrors errors;
 
     /**
@@ -107,7 +110,12 @@ public final class ToolCaller {
                 status = AuditEvent.Status.ERROR;
                 LOG.log(System.Logger.Level.INFO, "Tool " + name + " failed [" + correlationId + "]: "
                         + e.getClass().getSimpleName());
-                return errorResult(errors.describe(service, e));
+                ObjectNode error = errorResult(errors.describe(service, e));
+                ObjectNode fault = errors.fault(e);
+                if (fault != null && acceptsFault(tool)) {
+                    error.putObject("structuredContent").set(FAULT, fault);
+                }
+                return error;
             }
             ObjectNode result = success(tool, output);
             status = AuditEvent.Status.OK;
@@ -148,6 +156,16 @@ public final class ToolCaller {
         result.set("structuredContent", structured);
         result.put("isError", false);
         return result;
+    }
+
+    /**
+     * Whether an error result of {@code tool} may carry a SOAP fault as {@code structuredContent}: clients check
+     * it against the output schema, so only when the tool publishes none or one with a {@value #FAULT} property
+     * (the generator adds it to every SOAP tool's output schema).
+     */
+    private static boolean acceptsFault(RegisteredTool tool) {
+        JsonNode output = tool.published().get("outputSchema");
+        return output == null || output.path("properties").path(FAULT).isObject();
     }
 
     private ObjectNode errorResult(String text) {

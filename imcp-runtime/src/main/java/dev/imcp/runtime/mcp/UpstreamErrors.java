@@ -1,6 +1,9 @@
 package dev.imcp.runtime.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imcp.runtime.spi.SoapFaultException;
 import dev.imcp.runtime.audit.Redactor;
 import dev.imcp.runtime.spi.UpstreamException;
 import jakarta.xml.ws.soap.SOAPFaultException;
@@ -52,6 +55,85 @@ final class UpstreamErrors {
                     + cause(e);
         }
         return redactor.redact(text);
+    }
+
+    /**
+     * Returns the SOAP fault behind {@code failure} as the {@code fault} object of an error result's
+     * {@code structuredContent}: {@code faultcode} ({@code prefix:localName}), {@code faultstring},
+     * {@code faultactor} when sent, and {@code detail}: the typed fault info of a declared {@code wsdl:fault}
+     * as JSON, else the detail element as XML text (at most {@link #MAX_BODY} characters), or the decoded
+     * detail of an rpc/encoded fault. Configured secrets are masked as in the text. {@code null} when the
+     * failure is not a SOAP fault.
+     */
+    ObjectNode fault(Throwable failure) {
+        Throwable e = unwrap(failure);
+        ObjectNode fault = mapper.createObjectNode();
+        if (e instanceof SoapFaultException s) {
+            fault.put("faultcode", s.faultcode()).put("faultstring", s.faultstring());
+            putText(fault, "faultactor", s.faultactor());
+            if (s.detail() != null) {
+                fault.set("detail", mapper.valueToTree(s.detail()));
+            }
+        } else if (e instanceof SOAPFaultException f && f.getFault() != null) {
+            jakarta.xml.soap.SOAPFault soap = f.getFault();
+            fault.put("faultcode", soap.getFaultCode()).put("faultstring", String.valueOf(soap.getFaultString()));
+            putText(fault, "faultactor", soap.getFaultActor());
+            putText(fault, "detail", soap.getDetail() == null ? null : xml(soap.getDetail()));
+        } else if (faultInfo(e) instanceof Method getter) {
+            org.apache.cxf.binding.soap.SoapFault soap = cxfFault(e) instanceof org.apache.cxf.binding.soap.SoapFault f ? f : null;
+            fault.put("faultcode", soap == null ? "soap:Server" : code(soap)).put("faultstring", String.valueOf(e.getMessage()));
+            putText(fault, "faultactor", soap == null ? null : soap.getRole());
+            try {
+                Object info = getter.invoke(e);
+                if (info != null) {
+                    fault.set("detail", mapper.valueToTree(info));
+                }
+            } catch (ReflectiveOperationException | RuntimeException ex) {
+                // the detail stays out; the code and string still say what happened
+            }
+        } else if (cxfFault(e) instanceof org.apache.cxf.binding.soap.SoapFault soap) {
+            fault.put("faultcode", code(soap)).put("faultstring", String.valueOf(soap.getMessage()));
+            putText(fault, "faultactor", soap.getRole());
+            putText(fault, "detail", soap.getDetail() == null ? null : xml(soap.getDetail()));
+        } else {
+            return null;
+        }
+        try {
+            JsonNode redacted = mapper.readTree(redactor.redact(mapper.writeValueAsString(fault)));
+            return redacted instanceof ObjectNode o ? o : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            return null; // a mask broke the JSON: the text result still carries the (redacted) fault
+        }
+    }
+
+    private static void putText(ObjectNode node, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            node.put(key, value);
+        }
+    }
+
+    /** Returns the children of a fault's {@code detail} element as XML text, truncated to {@link #MAX_BODY}. */
+    private static String xml(org.w3c.dom.Element detail) {
+        StringBuilder out = new StringBuilder();
+        try {
+            javax.xml.transform.TransformerFactory factory = javax.xml.transform.TransformerFactory.newDefaultInstance();
+            factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            javax.xml.transform.Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            for (org.w3c.dom.Node n = detail.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
+                    java.io.StringWriter w = new java.io.StringWriter();
+                    transformer.transform(new javax.xml.transform.dom.DOMSource(n), new javax.xml.transform.stream.StreamResult(w));
+                    out.append(w);
+                } else if (n.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
+                    out.append(n.getNodeValue().strip());
+                }
+            }
+        } catch (javax.xml.transform.TransformerException ex) {
+            out.append(detail.getTextContent());
+        }
+        String text = out.toString();
+        return text.isEmpty() ? null : truncate(text);
     }
 
     /** Returns {@code prefix:local} of the fault's code, with prefix {@code soap} when the code has none. */

@@ -198,7 +198,8 @@ public final class EncodedSoapClient implements EncodedSoapPort {
         } catch (JsonProcessingException e) {
             text = String.valueOf(json);
         }
-        return new UpstreamException(status, "SOAP fault " + f.getFaultCode() + ": " + f.getFaultString(), text);
+        return new dev.imcp.runtime.spi.SoapFaultException(status, f.getFaultCode(), f.getFaultString(),
+                f.getFaultActor(), json.get("detail"), text);
     }
 
     private static String reason(Exception e) {

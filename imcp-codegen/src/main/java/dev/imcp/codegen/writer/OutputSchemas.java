@@ -1,0 +1,95 @@
+package dev.imcp.codegen.writer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imcp.codegen.model.EncodedSoapBinding;
+import dev.imcp.codegen.model.OperationModel;
+import dev.imcp.codegen.model.SchemaModel;
+import dev.imcp.codegen.model.SchemaModel.Kind;
+import dev.imcp.codegen.model.SoapBinding;
+import java.util.Map;
+
+/**
+ * The {@code outputSchema} a tool publishes, one answer for the tool class and {@code tools.json}.
+ *
+ * <p>REST and MCP JSON tools publish their output schema as it is ({@link SchemaJson#output}). A SOAP tool's
+ * error result carries the SOAP fault as {@code structuredContent} ({@code {"fault": {...}}}), and MCP
+ * clients check any {@code structuredContent} against the {@code outputSchema} (the TypeScript SDK does so
+ * whether or not {@code isError} is set), so a SOAP tool's output schema also admits the fault: the optional
+ * property {@value #FAULT} is added, and the output's own constraints ({@code required}, {@code allOf},
+ * {@code anyOf}, {@code oneOf}, {@code not}) move into the first alternative of an {@code anyOf} whose second
+ * alternative requires {@value #FAULT}. A successful result matches exactly what it matched before.
+ *
+ * <p>The fault's shape (SOAP 1.1 section 4.4; SOAP 1.2 faults are given in the same terms): {@code faultcode}
+ * ({@code prefix:localName}), {@code faultstring}, {@code faultactor} when sent, and {@code detail}: the typed
+ * fault info of a {@code wsdl:fault} the operation declares (its element's schema), else the detail element
+ * as XML text (JAX-WS path) or as decoded values (rpc/encoded path).
+ */
+final class OutputSchemas {
+
+    /** The {@code structuredContent} property that carries a SOAP fault; the runtime uses the same name. */
+    static final String FAULT = "fault";
+
+    private OutputSchemas() {
+    }
+
+    /** Returns the published output schema of {@code op}, or {@code null} when it publishes none. */
+    static ObjectNode published(OperationModel op) {
+        SchemaModel output = op.output();
+        boolean soap = op.binding() instanceof SoapBinding || op.binding() instanceof EncodedSoapBinding;
+        if (!soap || output == null || output.kind() == Kind.ANY) {
+            return SchemaJson.output(output);
+        }
+        SchemaModel object = SchemaJson.wrapped(output)
+                ? SchemaModel.builder(Kind.OBJECT).property(SchemaJson.RESULT, output).required(SchemaJson.RESULT).build()
+                : output;
+        if (object.properties().containsKey(FAULT)) {
+            return SchemaJson.output(output); // the response has a 'fault' of its own: the runtime then sends no fault content
+        }
+        Map<String, SchemaModel> declared = op.binding() instanceof SoapBinding s ? s.faults() : Map.of();
+        SchemaModel.Builder withFault = SchemaModel.builder(Kind.OBJECT)
+                .typeName(object.typeName()).title(object.title()).description(object.description());
+        object.properties().forEach(withFault::property);
+        withFault.property(FAULT, fault(declared, op.binding() instanceof EncodedSoapBinding));
+        if (object.additionalProperties() != null) {
+            withFault.additionalProperties(object.additionalProperties());
+        }
+        SchemaModel.Builder success = SchemaModel.builder(Kind.OBJECT);
+        object.required().forEach(success::required);
+        object.allOf().forEach(success::allOf);
+        object.anyOf().forEach(success::anyOf);
+        object.oneOf().forEach(success::oneOf);
+        if (object.not() != null) {
+            success.not(object.not());
+        }
+        withFault.anyOf(success.build()).anyOf(SchemaModel.builder(Kind.OBJECT).required(FAULT).build());
+        return SchemaJson.output(withFault.build());
+    }
+
+    private static SchemaModel fault(Map<String, SchemaModel> declared, boolean encoded) {
+        SchemaModel.Builder detail;
+        if (encoded) {
+            detail = SchemaModel.builder(Kind.ANY)
+                    .description("The fault's detail entries, decoded as the response values are.");
+        } else {
+            detail = SchemaModel.builder(Kind.ANY).description(declared.isEmpty()
+                    ? "The fault's detail element as XML text."
+                    : "The typed detail of the declared fault (" + String.join(", ", declared.keySet())
+                            + "), or the detail element as XML text when it matches none.");
+            declared.values().forEach(detail::anyOf);
+            if (!declared.isEmpty()) {
+                detail.anyOf(SchemaModel.builder(Kind.STRING).build());
+            }
+        }
+        return SchemaModel.builder(Kind.OBJECT)
+                .description("The SOAP fault the upstream answered with; present only when isError is true.")
+                .property("faultcode", SchemaModel.builder(Kind.STRING)
+                        .description("The fault code as prefix:localName, e.g. soap:Server (SOAP 1.2: Code/Value).").build())
+                .property("faultstring", SchemaModel.builder(Kind.STRING)
+                        .description("The fault's human-readable explanation (SOAP 1.2: Reason/Text).").build())
+                .property("faultactor", SchemaModel.builder(Kind.STRING)
+                        .description("Who caused the fault (SOAP 1.2: Role), when the upstream says.").build())
+                .property("detail", detail.build())
+                .required("faultcode").required("faultstring")
+                .build();
+    }
+}
