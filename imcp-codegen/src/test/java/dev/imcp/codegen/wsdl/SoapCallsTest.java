@@ -114,7 +114,11 @@ class SoapCallsTest {
             });
             // A hostile upstream: its response declares a DTD with an external entity naming a local file.
             encoded.createContext("/probe", exchange -> {
-                exchange.getRequestBody().readAllBytes();
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (request.contains(">huge<") || request.contains(">deep<")) {
+                    hostile(exchange, request.contains(">huge<"));
+                    return;
+                }
                 byte[] body = ("<?xml version=\"1.0\"?>\n<!DOCTYPE e [<!ENTITY secret SYSTEM \""
                         + SECRET.toUri() + "\">]>\n<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
                         + "<soap:Body><probeResponse xmlns=\"urn:imcp:test:probe\"><answer>&secret;</answer>"
@@ -160,6 +164,7 @@ class SoapCallsTest {
                             RegistryPort:
                               url: http://127.0.0.1:%2$d/registry
                         probe:
+                          max-response-bytes: 1048576
                           ports:
                             ProbePort:
                               url: http://127.0.0.1:%2$d/probe
@@ -255,6 +260,53 @@ class SoapCallsTest {
         McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("probe", Map.of("question", "the file?")));
         assertEquals(Boolean.TRUE, r.isError(), r.toString());
         assertFalse(r.toString().contains("TOP-SECRET-7731"), r.toString());
+    }
+
+    @Test
+    void aResponseBeyondTheLimitIsToolErrorNotOutOfMemory() {
+        // 8 MiB sent chunked (no Content-Length) against a limit of 1 MiB: cut off while it streams
+        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("probe", Map.of("question", "huge")));
+        assertEquals(Boolean.TRUE, r.isError(), r.toString());
+        assertEquals("Upstream probe failed: response body exceeds the limit of 1048576 bytes", text(r));
+        assertEquals(null, r.structuredContent());
+    }
+
+    @Test
+    void aDeeplyNestedResponseIsToolErrorNotStackOverflow() {
+        McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("probe", Map.of("question", "deep")));
+        assertEquals(Boolean.TRUE, r.isError(), r.toString());
+        assertTrue(text(r).startsWith("Upstream probe failed: "), text(r));
+        assertTrue(text(r).contains("Maximum Element Depth limit (100) Exceeded"), text(r));
+        assertFalse(text(r).contains("\tat ") || text(r).contains("org.apache") || text(r).contains("com.ctc"), text(r));
+        assertEquals(null, r.structuredContent()); // not a SOAP fault: the upstream sent none
+        // and the adapter still answers
+        assertEquals(Boolean.TRUE, client.callTool(new McpSchema.CallToolRequest("probe", Map.of("question", "huge"))).isError());
+    }
+
+    /** Answers a probe with 8 MiB of text ({@code huge}) or 50,000 nested elements ({@code deep}), chunked. */
+    private static void hostile(com.sun.net.httpserver.HttpExchange exchange, boolean huge) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=utf-8");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">".getBytes(StandardCharsets.UTF_8));
+            if (!huge) {
+                // a header entry nested 65,536 deep, the way an attacker would exhaust a recursive reader
+                out.write("<soap:Header>".getBytes(StandardCharsets.UTF_8));
+                out.write("<a xmlns=\"urn:x\">".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8));
+                out.write("</a>".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8));
+                out.write("</soap:Header>".getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("<soap:Body><probeResponse xmlns=\"urn:imcp:test:probe\"><answer>".getBytes(StandardCharsets.UTF_8));
+            if (huge) {
+                byte[] chunk = "x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < 128; i++) {
+                    out.write(chunk);
+                }
+            }
+            out.write("</answer></probeResponse></soap:Body></soap:Envelope>".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException clientGaveUp) {
+            // the adapter closes the connection once the limit is passed
+        }
     }
 
     @Test

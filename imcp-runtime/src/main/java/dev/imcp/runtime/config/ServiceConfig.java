@@ -21,6 +21,8 @@ import java.util.Set;
  * @param timeout the request timeout ({@code timeout-seconds}, default 30 seconds)
  * @param allow tool names to expose ({@code tools.allow}); empty exposes all
  * @param deny tool names never exposed ({@code tools.deny})
+ * @param maxResponseBytes the largest upstream response body read, in bytes ({@code max-response-bytes}, default
+ *     16 MiB); a longer response fails the call with {@code isError} instead of filling the heap
  */
 public record ServiceConfig(
         String id,
@@ -30,10 +32,14 @@ public record ServiceConfig(
         Map<String, String> headers,
         Duration timeout,
         Set<String> allow,
-        Set<String> deny) {
+        Set<String> deny,
+        long maxResponseBytes) {
 
     /** The timeout used when {@code timeout-seconds} is absent. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The response limit used when {@code max-response-bytes} is absent: 16 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
     /** Checks the required components and copies the collections. */
     public ServiceConfig {
@@ -44,6 +50,15 @@ public record ServiceConfig(
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         allow = Set.copyOf(allow);
         deny = Set.copyOf(deny);
+        if (maxResponseBytes <= 0) {
+            throw new IllegalArgumentException("imcp.services." + id + ".max-response-bytes must be a positive number of bytes");
+        }
+    }
+
+    /** A configuration with the default response limit. */
+    public ServiceConfig(String id, String url, Map<String, String> portUrls, OutboundAuth auth,
+            Map<String, String> headers, Duration timeout, Set<String> allow, Set<String> deny) {
+        this(id, url, portUrls, auth, headers, timeout, allow, deny, DEFAULT_MAX_RESPONSE_BYTES);
     }
 
     /** Returns the configuration of a service that has no {@code imcp.services.<id>} node. */
@@ -89,7 +104,8 @@ public record ServiceConfig(
                 node.get("url").asString().filter(s -> !s.isBlank()).orElse(null),
                 ports, auth, headers, Duration.ofSeconds(seconds),
                 Set.copyOf(node.get("tools.allow").asList(String.class).orElse(List.of())),
-                Set.copyOf(node.get("tools.deny").asList(String.class).orElse(List.of())));
+                Set.copyOf(node.get("tools.deny").asList(String.class).orElse(List.of())),
+                node.get("max-response-bytes").asLong().orElse(DEFAULT_MAX_RESPONSE_BYTES));
     }
 
     /**
@@ -127,6 +143,6 @@ public record ServiceConfig(
     @Override
     public String toString() {
         return "ServiceConfig[id=" + id + ", url=" + url + ", ports=" + portUrls + ", auth=" + auth
-                + ", headers=" + headers.keySet() + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + "]";
+                + ", headers=" + headers.keySet() + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + ", maxResponseBytes=" + maxResponseBytes + "]";
     }
 }

@@ -7,7 +7,7 @@
  * {@code imcp.auth.api-keys}
  * (list of {@code name} + {@code sha256}), {@code imcp.audit.file}, {@code imcp.allowed-origins} and
  * {@code imcp.services.<id>} ({@code url}, {@code ports.<PortName>.url}, {@code auth.type|token|username|password},
- * {@code headers}, {@code timeout-seconds}, {@code tools.allow}, {@code tools.deny}). Environment variables
+ * {@code headers}, {@code timeout-seconds}, {@code max-response-bytes}, {@code tools.allow}, {@code tools.deny}). Environment variables
  * override the YAML through Helidon's environment-variable mapping, e.g.
  * {@code IMCP_SERVICES_PETSTORE_URL} sets {@code imcp.services.petstore.url}.
  *

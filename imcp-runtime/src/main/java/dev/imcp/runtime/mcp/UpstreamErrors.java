@@ -34,7 +34,11 @@ final class UpstreamErrors {
     String describe(String service, Throwable failure) {
         Throwable e = unwrap(failure);
         String text;
-        if (e instanceof UpstreamException u) {
+        Throwable local = localFailure(e);
+        if (local != null) {
+            text = "Upstream " + service + " failed: " + (local.getMessage() == null
+                    ? local.getClass().getSimpleName() : local.getMessage());
+        } else if (e instanceof UpstreamException u) {
             text = u.status() == 0
                     ? "Upstream " + service + " failed: " + u.getMessage()
                     : "Upstream " + service + " answered HTTP " + u.status()
@@ -68,7 +72,9 @@ final class UpstreamErrors {
     ObjectNode fault(Throwable failure) {
         Throwable e = unwrap(failure);
         ObjectNode fault = mapper.createObjectNode();
-        if (e instanceof SoapFaultException s) {
+        if (localFailure(e) != null) {
+            return null;
+        } else if (e instanceof SoapFaultException s) {
             fault.put("faultcode", s.faultcode()).put("faultstring", s.faultstring());
             putText(fault, "faultactor", s.faultactor());
             if (s.detail() != null) {
@@ -146,6 +152,26 @@ final class UpstreamErrors {
     private static String cause(Throwable e) {
         Throwable c = e.getCause();
         return c == null || c == e ? "" : " (" + c.getClass().getSimpleName() + ": " + c.getMessage() + ")";
+    }
+
+    /**
+     * Returns the root cause of a failure CXF met on this side of the wire (a response it could not read, over
+     * the size or depth limit, or that does not match the contract), or {@code null} when the upstream itself
+     * sent the fault. CXF's JAX-WS proxy reports both as a {@link SOAPFaultException}; its cause is the fault
+     * read from the wire for a real one and the local exception otherwise.
+     */
+    private static Throwable localFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if ((t instanceof org.apache.cxf.interceptor.Fault || t instanceof SOAPFaultException) && t.getCause() != null
+                    && !(t.getCause() instanceof org.apache.cxf.interceptor.Fault)) {
+                Throwable root = t.getCause();
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                return root;
+            }
+        }
+        return null;
     }
 
     private static Throwable cxfFault(Throwable e) {

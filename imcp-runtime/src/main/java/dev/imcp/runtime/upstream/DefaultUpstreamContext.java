@@ -84,12 +84,12 @@ public final class DefaultUpstreamContext implements UpstreamContext {
      *
      * <p>The client sends on the shared HTTP client with the service's timeout, the outbound credentials as an
      * {@code Authorization} header (bearer, or basic per RFC 7617) and the configured headers, and reads responses
-     * of up to {@link EncodedSoapClient#DEFAULT_MAX_RESPONSE_BYTES}.
+     * of up to {@link ServiceConfig#maxResponseBytes()}.
      */
     @Override
     public EncodedSoapPort encodedSoapPort(String portName) {
         return encodedPorts.computeIfAbsent(portName, p -> new EncodedSoapClient(client, URI.create(soapPorts.address(p)),
-                outboundHeaders(), config.timeout(), EncodedSoapClient.DEFAULT_MAX_RESPONSE_BYTES));
+                outboundHeaders(), config.timeout(), config.maxResponseBytes()));
     }
 
     /** Returns the headers every SOAP request carries: credentials first, then {@code headers.*}. */

@@ -50,7 +50,7 @@ public final class JdkHttpUpstream implements HttpUpstream {
     @Override
     public <T> T exchange(HttpCall call, Type responseType) throws UpstreamException {
         HttpRequest request = request(call);
-        HttpResponse<byte[]> response = HttpSend.send(client, request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpSend.sendBounded(client, request, config.maxResponseBytes());
         int status = response.statusCode();
         byte[] body = response.body() == null ? new byte[0] : response.body();
         if (status < 200 || status > 299) {

@@ -78,6 +78,7 @@ public final class SoapPorts {
         Object proxy = factory.create();
         Client client = ClientProxy.getClient(proxy);
         SoapFaultCause.install(client);
+        ResponseLimit.install(client, config.maxResponseBytes());
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setReceiveTimeout(config.timeout().toMillis());

@@ -13,9 +13,7 @@ import jakarta.xml.soap.SOAPMessage;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +37,7 @@ import java.util.Objects;
 public final class EncodedSoapClient implements EncodedSoapPort {
 
     /** The default limit on a response body: 16 MiB. */
-    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = dev.imcp.runtime.config.ServiceConfig.DEFAULT_MAX_RESPONSE_BYTES;
     /** The longest body excerpt an {@link UpstreamException} carries, in characters. */
     public static final int MAX_EXCERPT = 2048;
 
@@ -100,37 +98,8 @@ public final class EncodedSoapClient implements EncodedSoapPort {
                 .header("SOAPAction", "\"" + operation.soapAction() + "\"");
         headers.forEach(b::setHeader);
         HttpRequest request = b.POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build();
-        HttpResponse<InputStream> response = HttpSend.send(client, request, HttpResponse.BodyHandlers.ofInputStream());
-        int status = response.statusCode();
-        byte[] body = read(response, status);
-        return decode(operation, status, body);
-    }
-
-    private byte[] read(HttpResponse<InputStream> response, int status) throws UpstreamException {
-        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        try (InputStream in = response.body()) {
-            if (declared > maxResponseBytes) {
-                throw tooLarge(status);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[16 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                total += n;
-                if (total > maxResponseBytes) {
-                    throw tooLarge(status);
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UpstreamException(0, "reading the response failed: " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), "");
-        }
-    }
-
-    private UpstreamException tooLarge(int status) {
-        return new UpstreamException(status, "response body exceeds the limit of " + maxResponseBytes + " bytes", "");
+        HttpResponse<byte[]> response = HttpSend.sendBounded(client, request, maxResponseBytes);
+        return decode(operation, response.statusCode(), response.body());
     }
 
     private Object decode(EncodedOperation operation, int status, byte[] body) throws UpstreamException {

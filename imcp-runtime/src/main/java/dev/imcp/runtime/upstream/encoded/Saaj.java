@@ -74,6 +74,9 @@ final class Saaj {
         return message;
     }
 
+    /** The deepest element nesting a response may have, as CXF's default for the JAX-WS path. */
+    static final int MAX_DEPTH = 100;
+
     private static DocumentBuilderFactory parsers() {
         // The JDK's built-in parser, whatever else is on the class path: its feature names are known.
         DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
@@ -91,6 +94,8 @@ final class Saaj {
         }
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        // JAXP limit (java.xml module docs, "jdk.xml.maxElementDepth"): the response reader recurses per level
+        f.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
         return f;
     }
 }

@@ -336,6 +336,18 @@ class EncodedSoapClientTest {
     }
 
     @Test
+    void deeplyNestedResponsesAreRefused() {
+        // 100,000 nested elements in the return value: refused by the parser, before any recursive reading
+        String deep = "<e:Envelope xmlns:e=\"http://schemas.xmlsoap.org/soap/envelope/\"><e:Body>"
+                + "<n:Tree.GetNodeResponse xmlns:n=\"urn:x\"><return>" + "<a>".repeat(100_000) + "</a>".repeat(100_000)
+                + "</return></n:Tree.GetNodeResponse></e:Body></e:Envelope>";
+        stub.answer(200, deep);
+        UpstreamException e = assertThrows(UpstreamException.class, () -> client.call(Omniture.GET_NODE, Map.of()));
+        assertTrue(e.getMessage().startsWith("response is not a SOAP 1.1 envelope"), e.getMessage());
+        assertTrue(e.getMessage().contains("maxElementDepth"), e.getMessage());
+    }
+
+    @Test
     void httpErrorWithoutFaultCarriesStatusAndExcerpt() {
         stub.answer(503, "<html>" + "busy ".repeat(1000) + "</html>");
         UpstreamException e = assertThrows(UpstreamException.class, () -> client.call(Omniture.SAVE, Map.of()));

@@ -1,0 +1,70 @@
+package dev.imcp.runtime.upstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.imcp.runtime.config.OutboundAuth;
+import dev.imcp.runtime.config.ServiceConfig;
+import dev.imcp.runtime.spi.HttpCall;
+import dev.imcp.runtime.spi.UpstreamException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code max-response-bytes} on the REST path: a longer body fails the call, whether its length is declared or not. */
+class ResponseSizeLimitTest {
+
+    private static HttpServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            int size = Integer.parseInt(exchange.getRequestURI().getPath().substring(1));
+            boolean chunked = "chunked=yes".equals(exchange.getRequestURI().getQuery());
+            byte[] body = ("\"" + "x".repeat(size - 2) + "\"").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            } catch (IOException clientGaveUp) {
+                // the client stops reading at the limit
+            }
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void bodiesUpToTheLimitAreReadLongerOnesFailTheCall() throws Exception {
+        ServiceConfig config = new ServiceConfig("s", null, Map.of(), OutboundAuth.NONE, Map.of(), Duration.ofSeconds(5),
+                Set.of(), Set.of(), 4096);
+        JdkHttpUpstream upstream = new JdkHttpUpstream(HttpClient.newHttpClient(), JsonMapping.create(),
+                "http://127.0.0.1:" + server.getAddress().getPort(), config);
+        for (String chunked : new String[] {"no", "yes"}) {
+            String fits = upstream.exchange(get(4096, chunked), String.class);
+            assertEquals(4094, fits.length(), chunked);
+            UpstreamException e = assertThrows(UpstreamException.class, () -> upstream.exchange(get(4097, chunked), String.class));
+            assertEquals("response body exceeds the limit of 4096 bytes", e.getMessage(), chunked);
+            assertThrows(UpstreamException.class, () -> upstream.exchange(get(50_000_000, chunked), String.class));
+        }
+    }
+
+    private static HttpCall get(int size, String chunked) {
+        return HttpCall.builder("GET", "/" + size).query("chunked", chunked).build();
+    }
+}
