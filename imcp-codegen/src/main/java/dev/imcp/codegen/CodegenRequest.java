@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param adapterVersion the adapter's version written there (the Maven project version), or {@code null}
  * @param stateFile where the state of the last successful generation is kept for incremental builds, or
  *     {@code null} to generate in full every time
+ * @param soapPorts WSDL port names ({@code wsdl:port/@name}) to publish when a port type is reachable through
+ *     several ports (a SOAP 1.1 and a SOAP 1.2 binding, say): a listed port wins over the first one in document
+ *     order; empty to take the first
  */
 public record CodegenRequest(
         List<Path> contracts,
@@ -31,7 +34,8 @@ public record CodegenRequest(
         String basePackage,
         String adapterName,
         String adapterVersion,
-        Path stateFile) {
+        Path stateFile,
+        java.util.Set<String> soapPorts) {
 
     /** Checks the components and copies the contract list. */
     public CodegenRequest {
@@ -40,6 +44,7 @@ public record CodegenRequest(
         Objects.requireNonNull(resourceOutput, "resourceOutput");
         Objects.requireNonNull(basePackage, "basePackage");
         contracts = List.copyOf(contracts);
+        soapPorts = soapPorts == null ? java.util.Set.of() : java.util.Set.copyOf(soapPorts);
     }
 
     /**
@@ -52,24 +57,30 @@ public record CodegenRequest(
      * @param basePackage the base Java package
      */
     public CodegenRequest(List<Path> contracts, Path baseDir, Path sourceOutput, Path resourceOutput, String basePackage) {
-        this(contracts, null, baseDir, sourceOutput, resourceOutput, basePackage, null, null, null);
+        this(contracts, null, baseDir, sourceOutput, resourceOutput, basePackage, null, null, null, null);
     }
 
     /** Returns this request discovering contracts in {@code directory} instead of listing them. */
     public CodegenRequest discovering(Path directory) {
         return new CodegenRequest(List.of(), directory, baseDir, sourceOutput, resourceOutput, basePackage,
-                adapterName, adapterVersion, stateFile);
+                adapterName, adapterVersion, stateFile, soapPorts);
     }
 
     /** Returns this request writing {@code adapter.json} with {@code name} and {@code version}. */
     public CodegenRequest withAdapter(String name, String version) {
         return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
-                name, version, stateFile);
+                name, version, stateFile, soapPorts);
     }
 
     /** Returns this request keeping incremental state in {@code file}. */
     public CodegenRequest withStateFile(Path file) {
         return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
-                adapterName, adapterVersion, file);
+                adapterName, adapterVersion, file, soapPorts);
+    }
+
+    /** Returns this request preferring the WSDL ports named in {@code ports} (see {@link #soapPorts()}). */
+    public CodegenRequest withSoapPorts(java.util.Collection<String> ports) {
+        return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
+                adapterName, adapterVersion, stateFile, java.util.Set.copyOf(ports));
     }
 }

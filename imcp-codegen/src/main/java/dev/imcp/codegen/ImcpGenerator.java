@@ -120,6 +120,12 @@ public final class ImcpGenerator {
             }
         }
         new ContractValidator().validate(contracts, diagnostics);
+        for (String port : new TreeSet<>(request.soapPorts())) {
+            if (contracts.stream().noneMatch(c -> c.soapPorts().containsKey(port))) {
+                diagnostics.add(Diagnostic.warning("SOAP_PORT_NOT_FOUND", SourceLocation.of("<soapPorts>", ""),
+                        "lists port '" + port + "', which no WSDL publishes").withFix("use a wsdl:port/@name of a SOAP binding"));
+            }
+        }
         diagnostics.throwIfErrors();
 
         GeneratedFiles files = new SourceWriter().write(contracts, request.basePackage(), request.adapterName(),
@@ -166,7 +172,7 @@ public final class ImcpGenerator {
             return null;
         }
         ContractSource source = new ContractSource(absolute, display, serviceId,
-                request.basePackage() + "." + serviceId, text, sha256);
+                request.basePackage() + "." + serviceId, text, sha256, request.soapPorts());
         return readers.get(kind.get()).get().read(source, diagnostics);
     }
 
@@ -233,6 +239,7 @@ public final class ImcpGenerator {
         values.add(request.basePackage());
         values.add(request.adapterName());
         values.add(request.adapterVersion());
+        values.add(String.join(",", new java.util.TreeSet<>(request.soapPorts())));
         return Fingerprints.ofValues(values);
     }
 

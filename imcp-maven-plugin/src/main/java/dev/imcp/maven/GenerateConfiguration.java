@@ -27,6 +27,7 @@ final class GenerateConfiguration {
     private final String adapterName;
     private final String adapterVersion;
     private final File stateFile;
+    private List<String> soapPorts = List.of();
 
     GenerateConfiguration(Path baseDir, List<File> contracts, File contractsDirectory, String basePackage,
             File outputDirectory, File resourceOutputDirectory, String adapterName, String adapterVersion,
@@ -40,6 +41,12 @@ final class GenerateConfiguration {
         this.adapterName = adapterName;
         this.adapterVersion = adapterVersion;
         this.stateFile = stateFile;
+    }
+
+    /** Sets the {@code soapPorts} parameter: WSDL port names preferred over other ports of their port type. */
+    GenerateConfiguration soapPorts(List<String> ports) {
+        this.soapPorts = ports == null ? List.of() : ports;
+        return this;
     }
 
     /**
@@ -78,8 +85,22 @@ final class GenerateConfiguration {
         CodegenRequest request = new CodegenRequest(listed, baseDir, outputDirectory.toPath(),
                 resourceOutputDirectory.toPath(), pkg)
                 .withAdapter(blankToNull(adapterName), blankToNull(adapterVersion))
-                .withStateFile(stateFile == null ? null : stateFile.toPath());
+                .withStateFile(stateFile == null ? null : stateFile.toPath())
+                .withSoapPorts(soapPortNames());
         return listed.isEmpty() ? request.discovering(directory) : request;
+    }
+
+    private List<String> soapPortNames() throws MojoFailureException {
+        List<String> names = new ArrayList<>();
+        for (String port : soapPorts) {
+            String name = port == null ? "" : port.strip();
+            if (!name.matches("[\\p{L}_][\\p{L}\\p{N}._-]*")) {
+                throw new MojoFailureException("<soapPorts> lists '" + port + "', which is not a port name: give the "
+                        + "name attribute of a wsdl:port, e.g. <soapPort>GreeterSoap12Port</soapPort>");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     private String javaPackage() throws MojoFailureException {

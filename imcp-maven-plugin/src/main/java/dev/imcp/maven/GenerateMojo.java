@@ -107,6 +107,15 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/imcp/generate-state.txt", required = true)
     private File stateFile;
 
+    /**
+     * WSDL ports to publish when a WSDL offers one port type through several ports, e.g. a SOAP 1.1 and a SOAP
+     * 1.2 binding of the same operations: each listed {@code wsdl:port/@name} wins over the other ports of its
+     * port type. By default the first port in document order is published. A name no WSDL publishes is a
+     * warning ({@code SOAP_PORT_NOT_FOUND}). Example: {@code <soapPorts><soapPort>GreeterSoap12Port</soapPort></soapPorts>}.
+     */
+    @Parameter
+    private List<String> soapPorts = new ArrayList<>();
+
     /** Skips generation (the generated folders are still added to the build when they exist). */
     @Parameter(property = "imcp.skip", defaultValue = "false")
     private boolean skip;
@@ -121,7 +130,7 @@ public final class GenerateMojo extends AbstractMojo {
         }
         CodegenRequest request = new GenerateConfiguration(project.getBasedir().toPath(), contracts,
                 contractsDirectory, basePackage, outputDirectory, resourceOutputDirectory, adapterName,
-                adapterVersion, stateFile).toRequest();
+                adapterVersion, stateFile).soapPorts(soapPorts).toRequest();
         try {
             GenerationResult result = new ImcpGenerator().generate(request);
             log(result, (System.nanoTime() - start) / 1_000_000);

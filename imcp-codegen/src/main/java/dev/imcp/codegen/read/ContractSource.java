@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param javaPackage the package generated code for this contract goes in ({@code <basePackage>.<serviceId>})
  * @param text the file's content, decoded as UTF-8
  * @param sha256 the SHA-256 of the file's bytes, lower-case hex
+ * @param soapPorts WSDL port names preferred when a port type has several ports ({@code CodegenRequest#soapPorts})
  */
-public record ContractSource(Path path, String displayName, String serviceId, String javaPackage, String text, String sha256) {
+public record ContractSource(Path path, String displayName, String serviceId, String javaPackage, String text, String sha256,
+        java.util.Set<String> soapPorts) {
 
     /** Checks the components. */
     public ContractSource {
@@ -23,5 +25,11 @@ public record ContractSource(Path path, String displayName, String serviceId, St
         Objects.requireNonNull(javaPackage, "javaPackage");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sha256, "sha256");
+        soapPorts = soapPorts == null ? java.util.Set.of() : java.util.Set.copyOf(soapPorts);
+    }
+
+    /** A source with no preferred SOAP ports. */
+    public ContractSource(Path path, String displayName, String serviceId, String javaPackage, String text, String sha256) {
+        this(path, displayName, serviceId, javaPackage, text, sha256, java.util.Set.of());
     }
 }

@@ -27,8 +27,10 @@ import javax.xml.namespace.QName;
  * Chooses the ports whose operations become tools, and reads the SOAP extensibility elements (SOAP 1.1
  * and 1.2) of the wsdl4j model.
  *
- * <p>Walks {@code wsdl:service/wsdl:port} in document order; for each SOAP binding keeps the first port
- * that uses it, and for each port type keeps only the first such binding, so each operation becomes one tool.
+ * <p>Walks {@code wsdl:service/wsdl:port} in document order, the ports named in the {@code soapPorts}
+ * parameter first; for each SOAP binding keeps the first port that uses it, and for each port type keeps only the
+ * first such binding, so each operation becomes one tool. Listing a SOAP 1.2 port thus publishes the port type's
+ * operations over SOAP 1.2 even when its SOAP 1.1 port comes first in the WSDL.
  */
 final class SoapPorts {
 
@@ -52,9 +54,11 @@ final class SoapPorts {
      *
      * @param definition the WSDL
      * @param documentOrder the main file's {@code [service, port]} names in document order
-     * @return the chosen ports in document order; ports of imported WSDLs follow, sorted by name
+     * @param preferred port names that win over other ports of the same port type
+     * @return the chosen ports: preferred ones, then the others in document order; ports of imported WSDLs
+     *     follow, sorted by name
      */
-    static List<Chosen> choose(Definition definition, List<String[]> documentOrder) {
+    static List<Chosen> choose(Definition definition, List<String[]> documentOrder, Set<String> preferred) {
         List<Service> services = new ArrayList<>();
         for (Object s : definition.getAllServices().values()) {
             services.add((Service) s);
@@ -82,6 +86,8 @@ final class SoapPorts {
                 }
             }
         }
+        // a stable sort: preferred ports first, each group in the order above
+        ports.sort(Comparator.comparing(sp -> !preferred.contains(((Port) sp[1]).getName())));
         Map<QName, Chosen> byBinding = new LinkedHashMap<>();
         Set<QName> portTypes = new HashSet<>();
         for (Object[] sp : ports) {

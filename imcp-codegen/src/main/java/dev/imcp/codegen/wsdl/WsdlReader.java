@@ -91,7 +91,7 @@ public final class WsdlReader implements ContractReader {
         }
         String root = definition.getQName() == null ? "/definitions"
                 : "/definitions[@name='" + definition.getQName().getLocalPart() + "']";
-        List<SoapPorts.Chosen> chosen = SoapPorts.choose(definition, locations.servicePorts());
+        List<SoapPorts.Chosen> chosen = SoapPorts.choose(definition, locations.servicePorts(), source.soapPorts());
         for (javax.wsdl.Binding http : SoapPorts.httpBindings(definition)) {
             diagnostics.add(Diagnostic.warning("WSDL_HTTP_BINDING_IGNORED",
                     locations.at(root + XmlLocations.step("binding", http.getQName().getLocalPart())),
