@@ -89,6 +89,48 @@ final class Endpoints {
                         }
                     }
                     """,
+            "ArchiveImpl", """
+                    package calls.impl;
+
+                    import com.example.calls.archive.soap.*;
+                    import jakarta.xml.ws.WebServiceContext;
+                    import jakarta.xml.ws.handler.MessageContext;
+                    import java.util.List;
+                    import java.util.Map;
+
+                    @jakarta.jws.WebService(endpointInterface = "com.example.calls.archive.soap.Archive",
+                            targetNamespace = "urn:imcp:test:archive", serviceName = "ArchiveService", portName = "ArchivePort")
+                    @jakarta.xml.ws.soap.MTOM(threshold = 0)
+                    public class ArchiveImpl implements Archive {
+                        @jakarta.annotation.Resource
+                        private WebServiceContext context;
+
+                        @Override
+                        public StoreResponse store(Store parameters) {
+                            @SuppressWarnings("unchecked")
+                            Map<String, List<String>> headers = (Map<String, List<String>>) context.getMessageContext()
+                                    .get(MessageContext.HTTP_REQUEST_HEADERS);
+                            headers.forEach((name, values) -> {
+                                if (name.equalsIgnoreCase("Content-Type")) {
+                                    Seen.LAST.put("store", String.join(",", values));
+                                }
+                            });
+                            StoreResponse response = new StoreResponse();
+                            response.setSize(parameters.getContent().length);
+                            response.setEcho(parameters.getContent());
+                            try {
+                                if (parameters.getScan() != null) {
+                                    byte[] scan = parameters.getScan().getInputStream().readAllBytes();
+                                    Seen.LAST.put("scan", new String(scan, java.nio.charset.StandardCharsets.UTF_8));
+                                    response.setScanEcho(new jakarta.activation.DataHandler(scan, "application/octet-stream"));
+                                }
+                            } catch (java.io.IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return response;
+                        }
+                    }
+                    """,
             "Greeter12Impl", """
                     package calls.impl;
 

@@ -79,7 +79,7 @@ class SoapCallsTest {
         Path sources = work.resolve("java");
         Path resources = work.resolve("resources");
         new ImcpGenerator().generate(new CodegenRequest(
-                List.of("ledger", "pricing", "splitter", "greeter12", "registry", "probe").stream()
+                List.of("ledger", "pricing", "splitter", "greeter12", "registry", "probe", "archive").stream()
                         .map(name -> Path.of("calls/" + name + ".wsdl")).toList(),
                 TestContracts.RESOURCES, sources, resources, "com.example.calls"));
         Endpoints.write(sources.resolve("calls/impl"));
@@ -93,7 +93,7 @@ class SoapCallsTest {
         thread.setContextClassLoader(loader);
         try {
             String soap = "http://127.0.0.1:" + freePort();
-            for (String name : List.of("Ledger", "Pricing", "Splitter", "Greeter12")) {
+            for (String name : List.of("Ledger", "Pricing", "Splitter", "Greeter12", "Archive")) {
                 Object implementor = loader.loadClass("calls.impl." + name + "Impl").getConstructor().newInstance();
                 endpoints.add(Endpoint.publish(soap + "/" + name.toLowerCase(java.util.Locale.ROOT), implementor));
             }
@@ -133,7 +133,7 @@ class SoapCallsTest {
 
             List<ToolProvider> providers = new ArrayList<>();
             ServiceLoader.load(ToolProvider.class, loader).forEach(providers::add);
-            assertEquals(6, providers.size(), providers.toString());
+            assertEquals(7, providers.size(), providers.toString());
             server = ImcpServer.start(config("""
                     server:
                       port: 0
@@ -159,6 +159,11 @@ class SoapCallsTest {
                           ports:
                             Greeter12Port:
                               url: %1$s/greeter12
+                        archive:
+                          mtom: true
+                          ports:
+                            ArchivePort:
+                              url: %1$s/archive
                         registry:
                           ports:
                             RegistryPort:
@@ -201,7 +206,7 @@ class SoapCallsTest {
     @Test
     void listsOneToolPerOperation() {
         List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList();
-        assertEquals(List.of("findMember", "greet", "postEntry", "probe", "quote", "split"), names);
+        assertEquals(List.of("findMember", "greet", "postEntry", "probe", "quote", "split", "store"), names);
     }
 
     @Test
@@ -260,6 +265,27 @@ class SoapCallsTest {
         McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("probe", Map.of("question", "the file?")));
         assertEquals(Boolean.TRUE, r.isError(), r.toString());
         assertFalse(r.toString().contains("TOP-SECRET-7731"), r.toString());
+    }
+
+    @Test
+    void binaryContentRoundTripsAsBase64OverMtom() throws Exception {
+        byte[] content = new byte[70_000];
+        new java.util.Random(7).nextBytes(content);
+        String base64 = java.util.Base64.getEncoder().encodeToString(content);
+        String scan = java.util.Base64.getEncoder().encodeToString("scanned page".getBytes(StandardCharsets.UTF_8));
+        McpSchema.CallToolResult r = call("store", Map.of("name", "blob.bin", "content", base64, "scan", scan));
+        Map<?, ?> out = (Map<?, ?>) r.structuredContent();
+        assertEquals(70_000, out.get("size"));
+        assertEquals(base64, out.get("echo"), "every byte back, as base64");
+        assertEquals(scan, out.get("scanEcho"));
+        assertEquals("scanned page", seen("scan"));
+        // mtom: true sends the request as XOP/MTOM (SOAP Message Transmission Optimization Mechanism, section 3)
+        assertTrue(seen("store").startsWith("multipart/related") && seen("store").contains("application/xop+xml"),
+                seen("store"));
+        // the published schema says what a base64Binary value is
+        McpSchema.Tool store = client.listTools().tools().stream().filter(t -> t.name().equals("store")).findFirst().orElseThrow();
+        assertEquals(Map.of("type", "string", "contentEncoding", "base64"),
+                ((Map<?, ?>) store.inputSchema().properties().get("content")));
     }
 
     @Test

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param deny tool names never exposed ({@code tools.deny})
  * @param maxResponseBytes the largest upstream response body read, in bytes ({@code max-response-bytes}, default
  *     16 MiB); a longer response fails the call with {@code isError} instead of filling the heap
+ * @param mtom whether SOAP requests send {@code base64Binary} content as MTOM/XOP attachments ({@code mtom},
+ *     default false; SOAP MTOM, W3C Recommendation 2005); MTOM responses are read either way
  */
 public record ServiceConfig(
         String id,
@@ -33,7 +35,8 @@ public record ServiceConfig(
         Duration timeout,
         Set<String> allow,
         Set<String> deny,
-        long maxResponseBytes) {
+        long maxResponseBytes,
+        boolean mtom) {
 
     /** The timeout used when {@code timeout-seconds} is absent. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -58,7 +61,7 @@ public record ServiceConfig(
     /** A configuration with the default response limit. */
     public ServiceConfig(String id, String url, Map<String, String> portUrls, OutboundAuth auth,
             Map<String, String> headers, Duration timeout, Set<String> allow, Set<String> deny) {
-        this(id, url, portUrls, auth, headers, timeout, allow, deny, DEFAULT_MAX_RESPONSE_BYTES);
+        this(id, url, portUrls, auth, headers, timeout, allow, deny, DEFAULT_MAX_RESPONSE_BYTES, false);
     }
 
     /** Returns the configuration of a service that has no {@code imcp.services.<id>} node. */
@@ -105,7 +108,8 @@ public record ServiceConfig(
                 ports, auth, headers, Duration.ofSeconds(seconds),
                 Set.copyOf(node.get("tools.allow").asList(String.class).orElse(List.of())),
                 Set.copyOf(node.get("tools.deny").asList(String.class).orElse(List.of())),
-                node.get("max-response-bytes").asLong().orElse(DEFAULT_MAX_RESPONSE_BYTES));
+                node.get("max-response-bytes").asLong().orElse(DEFAULT_MAX_RESPONSE_BYTES),
+                node.get("mtom").asBoolean().orElse(false));
     }
 
     /**
@@ -143,6 +147,6 @@ public record ServiceConfig(
     @Override
     public String toString() {
         return "ServiceConfig[id=" + id + ", url=" + url + ", ports=" + portUrls + ", auth=" + auth
-                + ", headers=" + headers.keySet() + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + ", maxResponseBytes=" + maxResponseBytes + "]";
+                + ", headers=" + headers.keySet() + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + ", maxResponseBytes=" + maxResponseBytes + ", mtom=" + mtom + "]";
     }
 }

@@ -76,6 +76,9 @@ public final class SoapPorts {
             factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
         }
         Object proxy = factory.create();
+        if (config.mtom()) {
+            ((SOAPBinding) ((jakarta.xml.ws.BindingProvider) proxy).getBinding()).setMTOMEnabled(true);
+        }
         Client client = ClientProxy.getClient(proxy);
         SoapFaultCause.install(client);
         ResponseLimit.install(client, config.maxResponseBytes());

@@ -52,7 +52,7 @@ class ResponseSizeLimitTest {
     @Test
     void bodiesUpToTheLimitAreReadLongerOnesFailTheCall() throws Exception {
         ServiceConfig config = new ServiceConfig("s", null, Map.of(), OutboundAuth.NONE, Map.of(), Duration.ofSeconds(5),
-                Set.of(), Set.of(), 4096);
+                Set.of(), Set.of(), 4096, false);
         JdkHttpUpstream upstream = new JdkHttpUpstream(HttpClient.newHttpClient(), JsonMapping.create(),
                 "http://127.0.0.1:" + server.getAddress().getPort(), config);
         for (String chunked : new String[] {"no", "yes"}) {
