@@ -69,6 +69,11 @@ final class SeiOperations {
     OperationModel map(SoapPorts.Chosen chosen, BindingOperation bop, String toolName, String seiClass,
             JavaMethod method, SourceLocation at) {
         Operation op = bop.getOperation();
+        if (attachments(bop)) {
+            return skip(at, bop, "it sends or receives SOAP with Attachments (mime:multipartRelated, WSDL 1.1 "
+                    + "section 5), whose MIME parts the runtime does not send as attachments yet; MTOM "
+                    + "(xmime:expectedContentTypes) and base64Binary content are supported");
+        }
         String javaName = Names.upperCamel(toolName);
         String style = SoapPorts.style(chosen.binding(), bop);
         boolean rpc = "rpc".equals(style);
@@ -153,6 +158,19 @@ final class SeiOperations {
                 faults(op, at));
         return new OperationModel(toolName, javaName, null, description, Map.of("openWorldHint", true),
                 wholeInput != null ? wholeInput : input.build(), result, binding, at);
+    }
+
+    /** Whether the binding operation's input or output is a MIME multipart (WSDL 1.1 section 5.3). */
+    @SuppressWarnings("unchecked")
+    private static boolean attachments(BindingOperation bop) {
+        List<?> elements = new ArrayList<>();
+        if (bop.getBindingInput() != null) {
+            elements = new ArrayList<>(bop.getBindingInput().getExtensibilityElements());
+        }
+        if (bop.getBindingOutput() != null) {
+            ((List<Object>) elements).addAll(bop.getBindingOutput().getExtensibilityElements());
+        }
+        return elements.stream().anyMatch(e -> e instanceof javax.wsdl.extensions.mime.MIMEMultipartRelated);
     }
 
     /**

@@ -129,6 +129,13 @@ final class Endpoints {
                             }
                             return response;
                         }
+
+                        @Override
+                        public AttachResponse attach(Attach parameters, byte[] document) {
+                            AttachResponse response = new AttachResponse(); // SwA: not published as a tool
+                            response.setReceived(document.length);
+                            return response;
+                        }
                     }
                     """,
             "Greeter12Impl", """
