@@ -178,9 +178,20 @@ final class Endpoints {
 
     /** Writes each implementation's source to {@code folder}. */
     static void write(Path folder) throws IOException {
+        write(folder, SOURCES.keySet().toArray(String[]::new));
+    }
+
+    /**
+     * Writes {@code Seen} and the named implementations' sources to {@code folder}, for a test that generates only
+     * some of the WSDLs.
+     *
+     * @param names implementation class names, e.g. {@code PricingImpl}
+     */
+    static void write(Path folder, String... names) throws IOException {
         Files.createDirectories(folder);
-        for (Map.Entry<String, String> source : SOURCES.entrySet()) {
-            Files.writeString(folder.resolve(source.getKey() + ".java"), source.getValue());
+        Files.writeString(folder.resolve("Seen.java"), SOURCES.get("Seen"));
+        for (String name : names) {
+            Files.writeString(folder.resolve(name + ".java"), SOURCES.get(name));
         }
     }
 }

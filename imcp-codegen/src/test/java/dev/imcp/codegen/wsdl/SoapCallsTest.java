@@ -470,7 +470,7 @@ class SoapCallsTest {
      * An Axis-style rpc/encoded response: the return part and the struct, array and one array item it reaches
      * are {@code multiRef} siblings of the wrapper, referenced with {@code href}.
      */
-    private static final String ENCODED_RESPONSE = """
+    static final String ENCODED_RESPONSE = """
             <?xml version="1.0" encoding="UTF-8"?>
             <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"
                               xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/"

@@ -18,6 +18,9 @@ import java.util.Set;
  * @param portUrls SOAP port name to address ({@code ports.<PortName>.url})
  * @param auth the outbound credentials ({@code auth.*})
  * @param headers extra outbound headers ({@code headers.<Name>: value})
+ * @param soapHeaders custom SOAP header blocks, one XML element each ({@code soap-headers}, see {@link SoapHeaderXml})
+ * @param tls the client side of TLS: trust and the client certificate for mutual TLS ({@code tls.*}, see
+ *     {@link TlsConfig})
  * @param timeout the request timeout ({@code timeout-seconds}, default 30 seconds)
  * @param allow tool names to expose ({@code tools.allow}); empty exposes all
  * @param deny tool names never exposed ({@code tools.deny})
@@ -32,6 +35,8 @@ public record ServiceConfig(
         Map<String, String> portUrls,
         OutboundAuth auth,
         Map<String, String> headers,
+        List<String> soapHeaders,
+        TlsConfig tls,
         Duration timeout,
         Set<String> allow,
         Set<String> deny,
@@ -50,6 +55,8 @@ public record ServiceConfig(
         portUrls = Map.copyOf(portUrls);
         auth = auth == null ? OutboundAuth.NONE : auth;
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        soapHeaders = List.copyOf(soapHeaders);
+        tls = tls == null ? TlsConfig.NONE : tls;
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         allow = Set.copyOf(allow);
         deny = Set.copyOf(deny);
@@ -58,10 +65,22 @@ public record ServiceConfig(
         }
     }
 
-    /** A configuration with the default response limit. */
+    /**
+     * A configuration without SOAP header blocks, TLS settings or MTOM, with the default response limit.
+     *
+     * @param id the service id
+     * @param url the base URL, or {@code null}
+     * @param portUrls SOAP port name to address
+     * @param auth the outbound credentials
+     * @param headers extra outbound headers
+     * @param timeout the request timeout
+     * @param allow tool names to expose; empty exposes all
+     * @param deny tool names never exposed
+     */
     public ServiceConfig(String id, String url, Map<String, String> portUrls, OutboundAuth auth,
             Map<String, String> headers, Duration timeout, Set<String> allow, Set<String> deny) {
-        this(id, url, portUrls, auth, headers, timeout, allow, deny, DEFAULT_MAX_RESPONSE_BYTES, false);
+        this(id, url, portUrls, auth, headers, List.of(), TlsConfig.NONE, timeout, allow, deny,
+                DEFAULT_MAX_RESPONSE_BYTES, false);
     }
 
     /** Returns the configuration of a service that has no {@code imcp.services.<id>} node. */
@@ -83,21 +102,14 @@ public record ServiceConfig(
         for (Config port : node.get("ports").asNodeList().orElse(List.of())) {
             port.get("url").asString().filter(s -> !s.isBlank()).ifPresent(u -> ports.put(port.name(), u));
         }
-        Config a = node.get("auth");
-        OutboundAuth.Type type = OutboundAuth.Type.parse(prefix + "auth.type", a.get("type").asString().orElse("none"));
-        OutboundAuth auth = new OutboundAuth(type,
-                a.get("token").asString().orElse(null),
-                a.get("username").asString().orElse(null),
-                a.get("password").asString().orElse(null));
-        if (type == OutboundAuth.Type.BEARER && blank(auth.token())) {
-            throw new IllegalArgumentException(prefix + "auth.token is required when auth.type is bearer");
-        }
-        if (type == OutboundAuth.Type.BASIC && blank(auth.username())) {
-            throw new IllegalArgumentException(prefix + "auth.username is required when auth.type is basic");
-        }
+        OutboundAuth auth = auth(node.get("auth"), prefix + "auth.");
         Map<String, String> headers = new LinkedHashMap<>();
         for (Config h : node.get("headers").asNodeList().orElse(List.of())) {
             h.asString().ifPresent(v -> headers.put(h.name(), v));
+        }
+        List<String> soapHeaders = node.get("soap-headers").asList(String.class).orElse(List.of());
+        for (int i = 0; i < soapHeaders.size(); i++) {
+            SoapHeaderXml.parse(prefix + "soap-headers." + i, soapHeaders.get(i)); // fail at start-up, naming the key
         }
         int seconds = node.get("timeout-seconds").asInt().orElse((int) DEFAULT_TIMEOUT.toSeconds());
         if (seconds <= 0) {
@@ -105,19 +117,74 @@ public record ServiceConfig(
         }
         return new ServiceConfig(id,
                 node.get("url").asString().filter(s -> !s.isBlank()).orElse(null),
-                ports, auth, headers, Duration.ofSeconds(seconds),
+                ports, auth, headers, soapHeaders, TlsConfig.from(node.get("tls"), prefix + "tls."),
+                Duration.ofSeconds(seconds),
                 Set.copyOf(node.get("tools.allow").asList(String.class).orElse(List.of())),
                 Set.copyOf(node.get("tools.deny").asList(String.class).orElse(List.of())),
                 node.get("max-response-bytes").asLong().orElse(DEFAULT_MAX_RESPONSE_BYTES),
                 node.get("mtom").asBoolean().orElse(false));
     }
 
+    private static OutboundAuth auth(Config a, String prefix) {
+        OutboundAuth.Type type = OutboundAuth.Type.parse(prefix + "type", a.get("type").asString().orElse("none"));
+        boolean usernameToken = type == OutboundAuth.Type.WS_SECURITY_USERNAME_TOKEN;
+        for (String key : List.of("password-type", "nonce", "created")) {
+            if (!usernameToken && a.get(key).exists()) {
+                throw new IllegalArgumentException(prefix + key + " applies only when " + prefix
+                        + "type is ws-security-username-token");
+            }
+        }
+        OutboundAuth.PasswordType passwordType = OutboundAuth.PasswordType.parse(prefix + "password-type",
+                a.get("password-type").asString().orElse("digest"));
+        boolean nonce = flag(a, "nonce", prefix);
+        boolean created = flag(a, "created", prefix);
+        if (passwordType == OutboundAuth.PasswordType.DIGEST) {
+            for (String key : List.of("nonce", "created")) {
+                if (a.get(key).exists() && !flag(a, key, prefix)) {
+                    throw new IllegalArgumentException(prefix + key + " cannot be false with password-type digest: "
+                            + "the digest is computed over the nonce and the creation time (UsernameToken Profile 1.1 "
+                            + "section 3.1), so both are always sent");
+                }
+            }
+            nonce = true;
+            created = true;
+        }
+        OutboundAuth auth = new OutboundAuth(type,
+                a.get("token").asString().orElse(null),
+                a.get("username").asString().orElse(null),
+                a.get("password").asString().orElse(null),
+                passwordType, nonce, created);
+        if (type == OutboundAuth.Type.BEARER && blank(auth.token())) {
+            throw new IllegalArgumentException(prefix + "token is required when " + prefix + "type is bearer");
+        }
+        if ((type == OutboundAuth.Type.BASIC || usernameToken) && blank(auth.username())) {
+            throw new IllegalArgumentException(prefix + "username is required when " + prefix + "type is "
+                    + type.value());
+        }
+        if (usernameToken && auth.password() == null) {
+            throw new IllegalArgumentException(prefix + "password is required when " + prefix
+                    + "type is ws-security-username-token");
+        }
+        return auth;
+    }
+
+    private static boolean flag(Config a, String key, String prefix) {
+        String v = a.get(key).asString().orElse("false").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(prefix + key + ": expected true or false, got '" + v + "'");
+        };
+    }
+
     /**
      * Returns every configured secret value, for redaction: the bearer token, the basic password and the
      * Base64 {@code user:password} pair that goes on the wire (RFC 7617), and the values of headers whose
-     * names mark them as credentials ({@link dev.imcp.runtime.audit.Redactor#isSecretKey}, e.g. {@code X-Api-Key}).
-     * Other header values ({@code X-Api-Version: 2}) are not secrets: masking them would mangle every
-     * number in an audit line.
+     * names mark them as credentials ({@link dev.imcp.runtime.audit.Redactor#isSecretKey}, e.g. {@code X-Api-Key}),
+     * the values inside {@code soap-headers} blocks ({@link SoapHeaderXml#secretValues}) and the TLS store and key
+     * passwords. Other header values ({@code X-Api-Version: 2}) are not secrets: masking them would mangle every
+     * number in an audit line. A UsernameToken's password is listed; its digest and nonce change with every
+     * request and are not.
      */
     public List<String> secrets() {
         List<String> out = new ArrayList<>();
@@ -136,6 +203,11 @@ public record ServiceConfig(
                 out.add(value);
             }
         });
+        for (int i = 0; i < soapHeaders.size(); i++) {
+            out.addAll(SoapHeaderXml.secretValues(SoapHeaderXml.parse("imcp.services." + id + ".soap-headers." + i,
+                    soapHeaders.get(i))));
+        }
+        out.addAll(tls.secrets());
         return out;
     }
 
@@ -147,6 +219,8 @@ public record ServiceConfig(
     @Override
     public String toString() {
         return "ServiceConfig[id=" + id + ", url=" + url + ", ports=" + portUrls + ", auth=" + auth
-                + ", headers=" + headers.keySet() + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + ", maxResponseBytes=" + maxResponseBytes + ", mtom=" + mtom + "]";
+                + ", headers=" + headers.keySet() + ", soapHeaders=" + soapHeaders.size() + ", tls=" + tls
+                + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + ", maxResponseBytes=" + maxResponseBytes
+                + ", mtom=" + mtom + "]";
     }
 }

@@ -9,6 +9,7 @@ import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.UpstreamContext;
 import dev.imcp.runtime.upstream.encoded.EncodedSoapClient;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
@@ -26,21 +27,50 @@ public final class DefaultUpstreamContext implements UpstreamContext {
     private final HttpClient client;
     private final ObjectMapper mapper;
     private final SoapPorts soapPorts;
+    private final SoapSecurity security;
     private final Map<String, EncodedSoapClient> encodedPorts = new ConcurrentHashMap<>();
     private volatile JdkHttpUpstream http;
 
     /**
      * @param service the service
      * @param config its configuration ({@code imcp.services.<id>})
-     * @param client the shared HTTP client
+     * @param client the shared HTTP client; when the service has {@code tls} settings, a client like it with the
+     *     service's TLS context is used instead
      * @param mapper the JSON mapper
+     * @throws IllegalArgumentException when a TLS store cannot be loaded, a SOAP header block is malformed, or a
+     *     SOAP-only setting ({@code soap-headers}, a UsernameToken) is given for a REST service (the message names
+     *     the key)
      */
     public DefaultUpstreamContext(ServiceDescriptor service, ServiceConfig config, HttpClient client, ObjectMapper mapper) {
         this.service = service;
         this.config = config;
-        this.client = client;
         this.mapper = mapper;
         this.soapPorts = new SoapPorts(service, config);
+        this.security = new SoapSecurity(config);
+        this.client = security.sslContext() == null ? client : withTls(client, security.sslContext());
+        if (!"wsdl".equals(service.kind())) {
+            String prefix = "imcp.services." + service.id() + ".";
+            if (config.auth().type() == OutboundAuth.Type.WS_SECURITY_USERNAME_TOKEN) {
+                throw new IllegalArgumentException(prefix + "auth.type: ws-security-username-token applies to SOAP "
+                        + "services only; " + service.id() + " is " + service.kind());
+            }
+            if (!config.soapHeaders().isEmpty()) {
+                throw new IllegalArgumentException(prefix + "soap-headers apply to SOAP services only; " + service.id()
+                        + " is " + service.kind());
+            }
+        }
+    }
+
+    /** Returns a client like {@code shared} (timeouts, redirects, proxy) that uses the service's TLS context. */
+    private static HttpClient withTls(HttpClient shared, SSLContext tls) {
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .followRedirects(shared.followRedirects())
+                .version(shared.version())
+                .sslContext(tls);
+        shared.connectTimeout().ifPresent(b::connectTimeout);
+        shared.proxy().ifPresent(b::proxy);
+        shared.executor().ifPresent(b::executor);
+        return b.build();
     }
 
     @Override
@@ -82,14 +112,20 @@ public final class DefaultUpstreamContext implements UpstreamContext {
     /**
      * {@inheritDoc}
      *
-     * <p>The client sends on the shared HTTP client with the service's timeout, the outbound credentials as an
-     * {@code Authorization} header (bearer, or basic per RFC 7617) and the configured headers, and reads responses
-     * of up to {@link ServiceConfig#maxResponseBytes()}.
+     * <p>The client sends on the service's HTTP client (the shared one, or one with the service's TLS context) with
+     * the service's timeout, the outbound credentials as an {@code Authorization} header (bearer, or basic per
+     * RFC 7617) and the configured headers, the configured SOAP header blocks and UsernameToken in the envelope's
+     * {@code Header} ({@link SoapSecurity#headerWriter()}), and reads responses of up to
+     * {@link ServiceConfig#maxResponseBytes()}.
      */
     @Override
     public EncodedSoapPort encodedSoapPort(String portName) {
-        return encodedPorts.computeIfAbsent(portName, p -> new EncodedSoapClient(client, URI.create(soapPorts.address(p)),
-                outboundHeaders(), config.timeout(), config.maxResponseBytes()));
+        return encodedPorts.computeIfAbsent(portName, p -> {
+            String address = soapPorts.address(p);
+            security.warnIfClearText(address);
+            return new EncodedSoapClient(client, URI.create(address), outboundHeaders(), security.headerWriter(),
+                    config.timeout(), config.maxResponseBytes());
+        });
     }
 
     /** Returns the headers every SOAP request carries: credentials first, then {@code headers.*}. */

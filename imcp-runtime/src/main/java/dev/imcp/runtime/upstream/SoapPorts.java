@@ -26,14 +26,17 @@ public final class SoapPorts {
     private final ServiceDescriptor service;
     private final ServiceConfig config;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
+    private final SoapSecurity security;
 
     /**
      * @param service the WSDL service
      * @param config its configuration
+     * @throws IllegalArgumentException when its TLS stores or SOAP header blocks are malformed (names the key)
      */
     public SoapPorts(ServiceDescriptor service, ServiceConfig config) {
         this.service = service;
         this.config = config;
+        this.security = new SoapSecurity(config); // WS-Security, soap-headers, TLS; fails here when malformed
     }
 
     /**
@@ -87,6 +90,7 @@ public final class SoapPorts {
         policy.setReceiveTimeout(config.timeout().toMillis());
         policy.setConnectionTimeout(config.timeout().toMillis());
         conduit.setClient(policy);
+        security.apply(client, conduit);
         OutboundAuth auth = config.auth();
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         if (auth.type() == OutboundAuth.Type.BASIC) {

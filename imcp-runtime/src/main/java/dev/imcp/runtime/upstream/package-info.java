@@ -14,6 +14,13 @@
  * <p>{@link dev.imcp.runtime.upstream.SoapPorts} creates CXF JAX-WS proxies for WSDL ports, one per
  * (SEI, port), with the address from {@code ports.<PortName>.url}, else {@code url}, else the contract.
  *
+ * <p>Outbound SOAP security comes from configuration only, never from the contract or the caller: HTTP basic or
+ * bearer credentials and HTTP headers on every request; the WS-Security UsernameToken (CXF's
+ * {@code WSS4JOutInterceptor} on JAX-WS proxies, WSS4J's DOM API on rpc/encoded SAAJ envelopes), custom SOAP header
+ * blocks and the TLS context (mutual TLS with a key store) are set up by {@code SoapSecurity}. The TLS context of a
+ * service applies to all its calls: its CXF conduits and, for REST and rpc/encoded calls, a JDK client built like the
+ * shared one with that context.
+ *
  * <p>{@link dev.imcp.runtime.upstream.JsonMapping} is the Jackson configuration shared with the MCP layer:
  * JAXB annotations first, then Jackson's, unknown properties ignored.
  */

@@ -51,8 +51,8 @@ class ResponseSizeLimitTest {
 
     @Test
     void bodiesUpToTheLimitAreReadLongerOnesFailTheCall() throws Exception {
-        ServiceConfig config = new ServiceConfig("s", null, Map.of(), OutboundAuth.NONE, Map.of(), Duration.ofSeconds(5),
-                Set.of(), Set.of(), 4096, false);
+        ServiceConfig config = new ServiceConfig("s", null, Map.of(), OutboundAuth.NONE, Map.of(), java.util.List.of(),
+                dev.imcp.runtime.config.TlsConfig.NONE, Duration.ofSeconds(5), Set.of(), Set.of(), 4096, false);
         JdkHttpUpstream upstream = new JdkHttpUpstream(HttpClient.newHttpClient(), JsonMapping.create(),
                 "http://127.0.0.1:" + server.getAddress().getPort(), config);
         for (String chunked : new String[] {"no", "yes"}) {

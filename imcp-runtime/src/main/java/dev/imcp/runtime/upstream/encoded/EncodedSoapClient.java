@@ -30,7 +30,7 @@ import java.util.Objects;
  *
  * <p>Each call POSTs the envelope {@link EnvelopeWriter} builds with {@code Content-Type: text/xml; charset=utf-8},
  * {@code SOAPAction: "<soapAction>"} (quoted, section 6.1.1) and the configured headers (outbound credentials
- * included), within the configured timeout; redirects are not followed (the shared client's policy). The response
+ * included), with the SOAP header blocks a {@link SoapHeaderWriter} adds, within the configured timeout; redirects are not followed (the shared client's policy). The response
  * body is read up to {@link #maxResponseBytes()} and parsed without DTDs ({@link Saaj}); a SOAP Fault, at any
  * status, becomes an {@link UpstreamException}, and so does a status outside 2xx.
  */
@@ -46,6 +46,7 @@ public final class EncodedSoapClient implements EncodedSoapPort {
     private final HttpClient client;
     private final URI endpoint;
     private final Map<String, String> headers;
+    private final SoapHeaderWriter soapHeaders;
     private final Duration timeout;
     private final long maxResponseBytes;
 
@@ -60,9 +61,25 @@ public final class EncodedSoapClient implements EncodedSoapPort {
      */
     public EncodedSoapClient(HttpClient client, URI endpoint, Map<String, String> headers, Duration timeout,
             long maxResponseBytes) {
+        this(client, endpoint, headers, SoapHeaderWriter.NONE, timeout, maxResponseBytes);
+    }
+
+    /**
+     * @param client the HTTP client (the runtime's shared one, or one with the service's TLS settings)
+     * @param endpoint the port's address ({@code soap:address/@location} or its configured override)
+     * @param headers HTTP headers added to every request after the SOAP ones, e.g. {@code Authorization}; they may
+     *     replace {@code SOAPAction} or {@code Content-Type}
+     * @param soapHeaders writes the SOAP header blocks of each request (custom blocks, WS-Security)
+     * @param timeout the time allowed for each request, until the response headers arrive
+     * @param maxResponseBytes the largest response body read, in bytes; a longer one fails the call
+     * @throws IllegalArgumentException when {@code maxResponseBytes} is not positive or the endpoint not absolute
+     */
+    public EncodedSoapClient(HttpClient client, URI endpoint, Map<String, String> headers, SoapHeaderWriter soapHeaders,
+            Duration timeout, long maxResponseBytes) {
         this.client = Objects.requireNonNull(client, "client");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.headers = Map.copyOf(headers);
+        this.soapHeaders = Objects.requireNonNull(soapHeaders, "soapHeaders");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         if (maxResponseBytes <= 0) {
             throw new IllegalArgumentException("maxResponseBytes must be positive, got " + maxResponseBytes);
@@ -87,7 +104,7 @@ public final class EncodedSoapClient implements EncodedSoapPort {
     public Object call(EncodedOperation operation, Map<String, ?> arguments) throws UpstreamException {
         byte[] envelope;
         try {
-            envelope = new EnvelopeWriter(operation).write(arguments == null ? Map.of() : arguments);
+            envelope = new EnvelopeWriter(operation).write(arguments == null ? Map.of() : arguments, soapHeaders);
         } catch (SOAPException | IOException e) {
             throw new UpstreamException(0, "cannot build the request envelope: " + e.getMessage(), "");
         }

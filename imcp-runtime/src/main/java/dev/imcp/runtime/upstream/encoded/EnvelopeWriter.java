@@ -64,10 +64,11 @@ final class EnvelopeWriter {
      * Returns the request envelope's bytes, UTF-8.
      *
      * @param arguments part name to JSON-shaped value
+     * @param headers writes the header blocks; with {@link SoapHeaderWriter#NONE} the envelope has no {@code Header}
      * @throws IllegalArgumentException when an argument names no input part or does not fit its type
-     * @throws SOAPException when SAAJ cannot build the message
+     * @throws SOAPException when SAAJ cannot build the message or {@code headers} fails
      */
-    byte[] write(Map<String, ?> arguments) throws SOAPException, IOException {
+    byte[] write(Map<String, ?> arguments, SoapHeaderWriter headers) throws SOAPException, IOException {
         for (String key : arguments.keySet()) {
             if (op.input().stream().noneMatch(p -> p.name().equals(key))) {
                 throw new IllegalArgumentException(key + ": operation " + op.name() + " has no input part of that name; "
@@ -90,6 +91,9 @@ final class EnvelopeWriter {
         wrapper.setEncodingStyle(op.encodingStyle());
         for (EncodedOperation.Part part : op.input()) {
             value(wrapper, part.name(), arguments.get(part.name()), Shape.of(part.type()), part.name());
+        }
+        if (headers != SoapHeaderWriter.NONE) {
+            headers.write(envelope.addHeader());
         }
         message.saveChanges();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
