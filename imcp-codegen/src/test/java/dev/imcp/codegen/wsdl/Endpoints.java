@@ -131,6 +131,30 @@ final class Endpoints {
                         }
 
                         @Override
+                        public void notify(Notify parameters) {
+                            Seen.LAST.put("notify", parameters.getEvent());
+                        }
+
+                        @Override
+                        public StampResponse stamp(Stamp parameters, AuditContext audit) {
+                            // the implicit header (bound from another message) arrives as a SOAP header entry
+                            String session = "absent";
+                            @SuppressWarnings("unchecked")
+                            List<org.apache.cxf.headers.Header> headers = (List<org.apache.cxf.headers.Header>)
+                                    context.getMessageContext().get(org.apache.cxf.headers.Header.HEADER_LIST);
+                            for (org.apache.cxf.headers.Header h : headers == null ? List.<org.apache.cxf.headers.Header>of() : headers) {
+                                if (h.getName().getLocalPart().equals("SessionHeader")
+                                        && h.getObject() instanceof org.w3c.dom.Element e) {
+                                    session = e.getTextContent().strip();
+                                }
+                            }
+                            StampResponse response = new StampResponse();
+                            response.setStamped(parameters.getText() + " by " + (audit == null ? "nobody" : audit.getUser())
+                                    + " in session " + session);
+                            return response;
+                        }
+
+                        @Override
                         public AttachResponse attach(Attach parameters, byte[] document) {
                             AttachResponse response = new AttachResponse(); // SwA: not published as a tool
                             response.setReceived(document.length);

@@ -165,6 +165,8 @@ class SoapCallsTest {
                               url: %1$s/greeter12
                         archive:
                           mtom: true
+                          soap-headers:
+                            - "<a:SessionHeader xmlns:a='urn:imcp:test:archive'><a:sessionId>S-42</a:sessionId></a:SessionHeader>"
                           ports:
                             ArchivePort:
                               url: %1$s/archive
@@ -210,7 +212,7 @@ class SoapCallsTest {
     @Test
     void listsOneToolPerOperation() {
         List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList();
-        assertEquals(List.of("findMember", "greet", "postEntry", "probe", "quote", "split", "store"), names);
+        assertEquals(List.of("findMember", "greet", "notify", "postEntry", "probe", "quote", "split", "stamp", "store"), names);
     }
 
     @Test
@@ -269,6 +271,30 @@ class SoapCallsTest {
         McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("probe", Map.of("question", "the file?")));
         assertEquals(Boolean.TRUE, r.isError(), r.toString());
         assertFalse(r.toString().contains("TOP-SECRET-7731"), r.toString());
+    }
+
+    @Test
+    void oneWayOperationIsSentAndAnsweredWithoutOutput() throws Exception {
+        McpSchema.CallToolResult r = call("notify", Map.of("event", "backup done"));
+        assertEquals("OK", text(r));
+        assertEquals(null, r.structuredContent());
+        // one-way: the call returns once the message is accepted (HTTP 202), the endpoint may still be working
+        for (int i = 0; i < 50 && seen("notify") == null; i++) {
+            Thread.sleep(20);
+        }
+        assertEquals("backup done", seen("notify"));
+    }
+
+    @Test
+    void explicitHeaderPartIsAnArgumentImplicitOneComesFromConfiguration() {
+        McpSchema.CallToolResult r = call("stamp", Map.of("stamp", Map.of("text", "invoice 7"),
+                "AuditContext", Map.of("user", "ada")));
+        assertEquals(Map.of("stamped", "invoice 7 by ada in session S-42"), r.structuredContent());
+        // the header part is an optional argument: without it, no header entry is sent
+        McpSchema.CallToolResult without = call("stamp", Map.of("stamp", Map.of("text", "invoice 8")));
+        assertEquals(Map.of("stamped", "invoice 8 by nobody in session S-42"), without.structuredContent());
+        McpSchema.Tool stamp = client.listTools().tools().stream().filter(t -> t.name().equals("stamp")).findFirst().orElseThrow();
+        assertEquals(List.of("stamp"), stamp.inputSchema().required());
     }
 
     @Test

@@ -83,6 +83,13 @@ public record ServiceConfig(
                 DEFAULT_MAX_RESPONSE_BYTES, false);
     }
 
+    /** A configuration with the default response limit and without MTOM. */
+    public ServiceConfig(String id, String url, Map<String, String> portUrls, OutboundAuth auth,
+            Map<String, String> headers, List<String> soapHeaders, TlsConfig tls, Duration timeout, Set<String> allow,
+            Set<String> deny) {
+        this(id, url, portUrls, auth, headers, soapHeaders, tls, timeout, allow, deny, DEFAULT_MAX_RESPONSE_BYTES, false);
+    }
+
     /** Returns the configuration of a service that has no {@code imcp.services.<id>} node. */
     public static ServiceConfig empty(String id) {
         return new ServiceConfig(id, null, Map.of(), OutboundAuth.NONE, Map.of(), DEFAULT_TIMEOUT, Set.of(), Set.of());
