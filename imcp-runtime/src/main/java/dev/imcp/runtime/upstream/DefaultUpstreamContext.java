@@ -45,8 +45,8 @@ public final class DefaultUpstreamContext implements UpstreamContext {
         this.service = service;
         this.config = config;
         this.mapper = mapper;
-        this.soapPorts = new SoapPorts(service, config);
-        this.security = new SoapSecurity(config);
+        this.security = new SoapSecurity(config); // WS-Security, soap-headers, TLS; fails here when malformed
+        this.soapPorts = new SoapPorts(service, config, security);
         this.client = security.sslContext() == null ? client : withTls(client, security.sslContext());
         if (!"wsdl".equals(service.kind())) {
             String prefix = "imcp.services." + service.id() + ".";

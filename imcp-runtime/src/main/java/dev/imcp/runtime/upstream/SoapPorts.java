@@ -31,12 +31,12 @@ public final class SoapPorts {
     /**
      * @param service the WSDL service
      * @param config its configuration
-     * @throws IllegalArgumentException when its TLS stores or SOAP header blocks are malformed (names the key)
+     * @param security its WS-Security, SOAP header blocks and TLS context, loaded once per service
      */
-    public SoapPorts(ServiceDescriptor service, ServiceConfig config) {
+    SoapPorts(ServiceDescriptor service, ServiceConfig config, SoapSecurity security) {
         this.service = service;
         this.config = config;
-        this.security = new SoapSecurity(config); // WS-Security, soap-headers, TLS; fails here when malformed
+        this.security = security;
     }
 
     /**
