@@ -42,7 +42,7 @@ final class ProviderWriter {
                 .build();
         CodeBlock.Builder list = CodeBlock.builder().add("return $T.of(", List.class);
         for (int i = 0; i < tools.size(); i++) {
-            list.add(i == 0 ? "\nnew $T(stub)" : ",\nnew $T(stub)", tools.get(i));
+            list.add(i == 0 ? "\nnew $T(stub, schemas)" : ",\nnew $T(stub, schemas)", tools.get(i));
         }
         ParameterizedTypeName anyTool = ParameterizedTypeName.get(Spi.TOOL,
                 WildcardTypeName.subtypeOf(Object.class), WildcardTypeName.subtypeOf(Object.class));
@@ -72,6 +72,7 @@ final class ProviderWriter {
                         .returns(ParameterizedTypeName.get(ClassName.get(List.class), anyTool))
                         .addParameter(Spi.UPSTREAM_CONTEXT, "upstream")
                         .addStatement("$T stub = new $T(upstream)", upstream, upstream)
+                        .addStatement("$T schemas = $T.load($T.class)", Spi.TOOL_SCHEMAS, Spi.TOOL_SCHEMAS, name)
                         .addStatement(list.add(")").build())
                         .build())
                 .build();

@@ -47,6 +47,12 @@ public final class SourceWriter {
      * {@code serverInfo} in the MCP {@code initialize} result.
      */
     public static final String ADAPTER_FILE = "META-INF/imcp/adapter.json";
+    /**
+     * Per service, in its package's resource folder: each tool's {@code inputSchema} and {@code outputSchema}
+     * as published, read by the runtime's {@code ToolSchemas} (kept out of Java string constants, which hold
+     * at most 65,535 bytes).
+     */
+    public static final String TOOL_SCHEMAS_FILE = "tool-schemas.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -82,6 +88,7 @@ public final class SourceWriter {
             UpstreamWriter upstream = new UpstreamWriter(contract, upstreamName, types);
             List<ClassName> toolNames = new ArrayList<>();
             List<TypeSpec> toolSpecs = new ArrayList<>();
+            ObjectNode schemas = JsonNodeFactory.instance.objectNode();
             for (OperationModel op : contract.operations()) {
                 TypeName input = types.input(op);
                 TypeName output = types.output(op);
@@ -89,8 +96,15 @@ public final class SourceWriter {
                 ClassName toolName = ClassName.get(javaPackage, op.javaName() + "Tool");
                 toolNames.add(toolName);
                 toolSpecs.add(ToolWriter.tool(contract, op, toolName, upstreamName, input, output, method));
-                tools.add(toolEntry(contract, op));
+                ObjectNode entry = toolEntry(contract, op);
+                tools.add(entry);
+                ObjectNode toolSchemas = schemas.putObject(op.toolName());
+                toolSchemas.set("inputSchema", entry.get("inputSchema"));
+                if (entry.has("outputSchema")) {
+                    toolSchemas.set("outputSchema", entry.get("outputSchema"));
+                }
             }
+            files.add(resourceOutput, javaPackage.replace('.', '/') + "/" + TOOL_SCHEMAS_FILE, compact(schemas));
             for (Map.Entry<ClassName, TypeSpec> e : types.specs().entrySet()) {
                 writeJava(files, sourceOutput, e.getKey().packageName(), e.getValue());
             }
@@ -143,6 +157,10 @@ public final class SourceWriter {
         ObjectNode annotations = node.putObject("annotations");
         new TreeMap<>(op.annotations()).forEach(annotations::put);
         return node;
+    }
+
+    private static String compact(ObjectNode root) {
+        return SchemaJson.text(root) + "\n";
     }
 
     private static String pretty(ObjectNode root) {

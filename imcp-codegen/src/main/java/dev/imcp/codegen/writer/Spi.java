@@ -9,6 +9,7 @@ final class Spi {
     static final ClassName TOOL = ClassName.get(PACKAGE, "Tool");
     static final ClassName TOOL_DESCRIPTOR = ClassName.get(PACKAGE, "ToolDescriptor");
     static final ClassName TOOL_PROVIDER = ClassName.get(PACKAGE, "ToolProvider");
+    static final ClassName TOOL_SCHEMAS = ClassName.get(PACKAGE, "ToolSchemas");
     static final ClassName SERVICE_DESCRIPTOR = ClassName.get(PACKAGE, "ServiceDescriptor");
     static final ClassName UPSTREAM_CONTEXT = ClassName.get(PACKAGE, "UpstreamContext");
     static final ClassName HTTP_UPSTREAM = ClassName.get(PACKAGE, "HttpUpstream");

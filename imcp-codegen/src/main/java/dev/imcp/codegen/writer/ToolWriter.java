@@ -1,6 +1,5 @@
 package dev.imcp.codegen.writer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -14,8 +13,10 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Builds {@code <javaName>Tool implements Tool<I, O>}: the tool's constant descriptor (schemas as JSON
- * text) and a {@code call} that delegates to the service's upstream stub.
+ * Builds {@code <javaName>Tool implements Tool<I, O>}: the tool's descriptor (name, title, description and
+ * annotations in the class; the JSON Schemas from the service's {@value SourceWriter#TOOL_SCHEMAS_FILE}
+ * resource, through the runtime's {@code ToolSchemas}) and a {@code call} that delegates to the service's
+ * upstream stub.
  */
 final class ToolWriter {
 
@@ -24,20 +25,17 @@ final class ToolWriter {
 
     static TypeSpec tool(ContractModel contract, OperationModel op, ClassName name, ClassName upstream,
             TypeName input, TypeName output, String upstreamMethod) {
-        ObjectNode outputSchema = OutputSchemas.published(op);
         CodeBlock annotations = annotations(op.annotations());
         CodeBlock descriptor = CodeBlock.builder()
                 .add("new $T(\n", Spi.TOOL_DESCRIPTOR)
-                .indent().indent()
                 .add("$S,\n", contract.serviceId())
-                .add("$S,\n", op.toolName())
+                .add("NAME,\n")
                 .add("$L,\n", literal(op.title()))
                 .add("$L,\n", literal(op.description()))
-                .add("$L,\n", StringLiterals.of(SchemaJson.text(SchemaJson.input(op.input()))))
-                .add("$L,\n", outputSchema == null ? "null" : StringLiterals.of(SchemaJson.text(outputSchema)))
+                .add("schemas.input(NAME),\n")
+                .add("schemas.output(NAME),\n")
                 .add("$L,\n", SchemaJson.wrapped(op.output()) ? CodeBlock.of("$S", SchemaJson.RESULT) : "null")
                 .add("$L)", annotations)
-                .unindent().unindent()
                 .build();
         TypeName rawInput = input instanceof ParameterizedTypeName p ? p.rawType() : input;
         return TypeSpec.classBuilder(name)
@@ -48,23 +46,26 @@ final class ToolWriter {
                                 op.description(), op.title()),
                         Javadocs.escape(op.toolName()), Javadocs.escape(contract.location().file()))
                 .addSuperinterface(ParameterizedTypeName.get(Spi.TOOL, input, output))
-                .addField(FieldSpec.builder(Spi.TOOL_DESCRIPTOR, "DESCRIPTOR",
-                                Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .addJavadoc("The descriptor published in {@code tools/list}.\n")
-                        .initializer(descriptor)
+                .addField(FieldSpec.builder(String.class, "NAME", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("The tool's name in {@code tools/list}.\n")
+                        .initializer("$S", op.toolName())
                         .build())
                 .addField(upstream, "upstream", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(Spi.TOOL_DESCRIPTOR, "descriptor", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("Creates the tool.\n\n@param upstream the service's upstream stub\n")
+                        .addJavadoc("Creates the tool.\n\n@param upstream the service's upstream stub\n"
+                                + "@param schemas the service's tool schemas (resource {@code $L})\n", SourceWriter.TOOL_SCHEMAS_FILE)
                         .addParameter(upstream, "upstream")
+                        .addParameter(Spi.TOOL_SCHEMAS, "schemas")
                         .addStatement("this.upstream = upstream")
+                        .addStatement("this.descriptor = $L", descriptor)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("descriptor")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(Spi.TOOL_DESCRIPTOR)
-                        .addStatement("return DESCRIPTOR")
+                        .addStatement("return descriptor")
                         .build())
                 .addMethod(MethodSpec.methodBuilder("inputType")
                         .addAnnotation(Override.class)

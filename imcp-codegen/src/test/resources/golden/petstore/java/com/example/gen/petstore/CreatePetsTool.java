@@ -3,6 +3,7 @@ package com.example.gen.petstore;
 import com.example.gen.petstore.model.CreatePetsInput;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
+import dev.imcp.runtime.spi.ToolSchemas;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
@@ -17,32 +18,36 @@ import javax.annotation.processing.Generated;
 )
 public final class CreatePetsTool implements Tool<CreatePetsInput, Void> {
     /**
-     * The descriptor published in {@code tools/list}.
+     * The tool's name in {@code tools/list}.
      */
-    public static final ToolDescriptor DESCRIPTOR = new ToolDescriptor(
-            "petstore",
-            "createPets",
-            "Create a pet",
-            "Create a pet",
-            "{\"type\":\"object\",\"properties\":{\"body\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"},\"tag\":{\"type\":\"string\"}},\"required\":[\"id\",\"name\"]}},\"required\":[\"body\"]}",
-            null,
-            null,
-            Map.of("openWorldHint", true));
+    public static final String NAME = "createPets";
 
     private final PetstoreUpstream upstream;
+
+    private final ToolDescriptor descriptor;
 
     /**
      * Creates the tool.
      *
      * @param upstream the service's upstream stub
+     * @param schemas the service's tool schemas (resource {@code tool-schemas.json})
      */
-    public CreatePetsTool(PetstoreUpstream upstream) {
+    public CreatePetsTool(PetstoreUpstream upstream, ToolSchemas schemas) {
         this.upstream = upstream;
+        this.descriptor = new ToolDescriptor(
+                "petstore",
+                NAME,
+                "Create a pet",
+                "Create a pet",
+                schemas.input(NAME),
+                schemas.output(NAME),
+                null,
+                Map.of("openWorldHint", true));
     }
 
     @Override
     public ToolDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.example.gen.petstore.model.ListPetsInput;
 import com.example.gen.petstore.model.Pet;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
+import dev.imcp.runtime.spi.ToolSchemas;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -19,32 +20,36 @@ import javax.annotation.processing.Generated;
 )
 public final class ListPetsTool implements Tool<ListPetsInput, List<Pet>> {
     /**
-     * The descriptor published in {@code tools/list}.
+     * The tool's name in {@code tools/list}.
      */
-    public static final ToolDescriptor DESCRIPTOR = new ToolDescriptor(
-            "petstore",
-            "listPets",
-            "List all pets",
-            "List all pets",
-            "{\"type\":\"object\",\"properties\":{\"limit\":{\"type\":\"integer\",\"description\":\"How many items to return at one time (max 100)\",\"format\":\"int32\",\"maximum\":100}}}",
-            "{\"type\":\"object\",\"properties\":{\"result\":{\"type\":\"array\",\"description\":\"A paged array of pets\",\"maxItems\":100,\"items\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"},\"tag\":{\"type\":\"string\"}},\"required\":[\"id\",\"name\"]}}},\"required\":[\"result\"]}",
-            "result",
-            Map.of("openWorldHint", true, "readOnlyHint", true));
+    public static final String NAME = "listPets";
 
     private final PetstoreUpstream upstream;
+
+    private final ToolDescriptor descriptor;
 
     /**
      * Creates the tool.
      *
      * @param upstream the service's upstream stub
+     * @param schemas the service's tool schemas (resource {@code tool-schemas.json})
      */
-    public ListPetsTool(PetstoreUpstream upstream) {
+    public ListPetsTool(PetstoreUpstream upstream, ToolSchemas schemas) {
         this.upstream = upstream;
+        this.descriptor = new ToolDescriptor(
+                "petstore",
+                NAME,
+                "List all pets",
+                "List all pets",
+                schemas.input(NAME),
+                schemas.output(NAME),
+                "result",
+                Map.of("openWorldHint", true, "readOnlyHint", true));
     }
 
     @Override
     public ToolDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.example.gen.petstore;
 import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolProvider;
+import dev.imcp.runtime.spi.ToolSchemas;
 import dev.imcp.runtime.spi.UpstreamContext;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,10 @@ public final class PetstoreToolProvider implements ToolProvider {
     @Override
     public List<Tool<?, ?>> tools(UpstreamContext upstream) {
         PetstoreUpstream stub = new PetstoreUpstream(upstream);
+        ToolSchemas schemas = ToolSchemas.load(PetstoreToolProvider.class);
         return List.of(
-                new ListPetsTool(stub),
-                new CreatePetsTool(stub),
-                new ShowPetByIdTool(stub));
+                new ListPetsTool(stub, schemas),
+                new CreatePetsTool(stub, schemas),
+                new ShowPetByIdTool(stub, schemas));
     }
 }

@@ -4,6 +4,7 @@ import com.example.gen.petstore.model.Pet;
 import com.example.gen.petstore.model.ShowPetByIdInput;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
+import dev.imcp.runtime.spi.ToolSchemas;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
@@ -18,32 +19,36 @@ import javax.annotation.processing.Generated;
 )
 public final class ShowPetByIdTool implements Tool<ShowPetByIdInput, Pet> {
     /**
-     * The descriptor published in {@code tools/list}.
+     * The tool's name in {@code tools/list}.
      */
-    public static final ToolDescriptor DESCRIPTOR = new ToolDescriptor(
-            "petstore",
-            "showPetById",
-            "Info for a specific pet",
-            "Info for a specific pet",
-            "{\"type\":\"object\",\"properties\":{\"petId\":{\"type\":\"string\",\"description\":\"The id of the pet to retrieve\"}},\"required\":[\"petId\"]}",
-            "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\",\"format\":\"int64\"},\"name\":{\"type\":\"string\"},\"tag\":{\"type\":\"string\"}},\"required\":[\"id\",\"name\"]}",
-            null,
-            Map.of("openWorldHint", true, "readOnlyHint", true));
+    public static final String NAME = "showPetById";
 
     private final PetstoreUpstream upstream;
+
+    private final ToolDescriptor descriptor;
 
     /**
      * Creates the tool.
      *
      * @param upstream the service's upstream stub
+     * @param schemas the service's tool schemas (resource {@code tool-schemas.json})
      */
-    public ShowPetByIdTool(PetstoreUpstream upstream) {
+    public ShowPetByIdTool(PetstoreUpstream upstream, ToolSchemas schemas) {
         this.upstream = upstream;
+        this.descriptor = new ToolDescriptor(
+                "petstore",
+                NAME,
+                "Info for a specific pet",
+                "Info for a specific pet",
+                schemas.input(NAME),
+                schemas.output(NAME),
+                null,
+                Map.of("openWorldHint", true, "readOnlyHint", true));
     }
 
     @Override
     public ToolDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.example.gen.weather.model.CreateAlertInput;
 import com.example.gen.weather.model.CreateAlertOutput;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
+import dev.imcp.runtime.spi.ToolSchemas;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
@@ -18,32 +19,36 @@ import javax.annotation.processing.Generated;
 )
 public final class CreateAlertTool implements Tool<CreateAlertInput, CreateAlertOutput> {
     /**
-     * The descriptor published in {@code tools/list}.
+     * The tool's name in {@code tools/list}.
      */
-    public static final ToolDescriptor DESCRIPTOR = new ToolDescriptor(
-            "weather",
-            "create_alert",
-            "Create alert",
-            "Creates a weather alert.",
-            "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},\"threshold\":{\"type\":\"number\",\"description\":\"Temperature in degrees Celsius\"},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"class\":{\"type\":[\"string\",\"null\"]}},\"required\":[\"city\",\"threshold\"]}",
-            "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"},\"created\":{\"type\":\"boolean\"}},\"required\":[\"id\"]}",
-            null,
-            Map.of("idempotentHint", false, "openWorldHint", true));
+    public static final String NAME = "create_alert";
 
     private final WeatherUpstream upstream;
+
+    private final ToolDescriptor descriptor;
 
     /**
      * Creates the tool.
      *
      * @param upstream the service's upstream stub
+     * @param schemas the service's tool schemas (resource {@code tool-schemas.json})
      */
-    public CreateAlertTool(WeatherUpstream upstream) {
+    public CreateAlertTool(WeatherUpstream upstream, ToolSchemas schemas) {
         this.upstream = upstream;
+        this.descriptor = new ToolDescriptor(
+                "weather",
+                NAME,
+                "Create alert",
+                "Creates a weather alert.",
+                schemas.input(NAME),
+                schemas.output(NAME),
+                null,
+                Map.of("idempotentHint", false, "openWorldHint", true));
     }
 
     @Override
     public ToolDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.example.gen.weather;
 import com.example.gen.weather.model.DeleteAlertInput;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
+import dev.imcp.runtime.spi.ToolSchemas;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
@@ -17,32 +18,36 @@ import javax.annotation.processing.Generated;
 )
 public final class DeleteAlertTool implements Tool<DeleteAlertInput, Object> {
     /**
-     * The descriptor published in {@code tools/list}.
+     * The tool's name in {@code tools/list}.
      */
-    public static final ToolDescriptor DESCRIPTOR = new ToolDescriptor(
-            "weather",
-            "delete_alert",
-            null,
-            "Deletes an alert.",
-            "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}},\"required\":[\"id\"]}",
-            null,
-            null,
-            Map.of("destructiveHint", true, "idempotentHint", true, "openWorldHint", true));
+    public static final String NAME = "delete_alert";
 
     private final WeatherUpstream upstream;
+
+    private final ToolDescriptor descriptor;
 
     /**
      * Creates the tool.
      *
      * @param upstream the service's upstream stub
+     * @param schemas the service's tool schemas (resource {@code tool-schemas.json})
      */
-    public DeleteAlertTool(WeatherUpstream upstream) {
+    public DeleteAlertTool(WeatherUpstream upstream, ToolSchemas schemas) {
         this.upstream = upstream;
+        this.descriptor = new ToolDescriptor(
+                "weather",
+                NAME,
+                null,
+                "Deletes an alert.",
+                schemas.input(NAME),
+                schemas.output(NAME),
+                null,
+                Map.of("destructiveHint", true, "idempotentHint", true, "openWorldHint", true));
     }
 
     @Override
     public ToolDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.example.gen.weather;
 import com.example.gen.weather.model.GetForecastInput;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
+import dev.imcp.runtime.spi.ToolSchemas;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 
@@ -17,32 +18,36 @@ import javax.annotation.processing.Generated;
 )
 public final class GetForecastTool implements Tool<GetForecastInput, Object> {
     /**
-     * The descriptor published in {@code tools/list}.
+     * The tool's name in {@code tools/list}.
      */
-    public static final ToolDescriptor DESCRIPTOR = new ToolDescriptor(
-            "weather",
-            "get_forecast",
-            null,
-            "Returns the forecast for a city. Don't close comments */ here; @see nothing.",
-            "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"description\":\"City name, e.g. Zurich\"},\"days\":{\"type\":\"integer\",\"maximum\":10,\"minimum\":1,\"default\":3},\"units\":{\"type\":\"string\",\"enum\":[\"metric\",\"imperial\"],\"default\":\"metric\"}},\"required\":[\"city\"]}",
-            null,
-            null,
-            Map.of("openWorldHint", true, "readOnlyHint", true));
+    public static final String NAME = "get_forecast";
 
     private final WeatherUpstream upstream;
+
+    private final ToolDescriptor descriptor;
 
     /**
      * Creates the tool.
      *
      * @param upstream the service's upstream stub
+     * @param schemas the service's tool schemas (resource {@code tool-schemas.json})
      */
-    public GetForecastTool(WeatherUpstream upstream) {
+    public GetForecastTool(WeatherUpstream upstream, ToolSchemas schemas) {
         this.upstream = upstream;
+        this.descriptor = new ToolDescriptor(
+                "weather",
+                NAME,
+                null,
+                "Returns the forecast for a city. Don't close comments */ here; @see nothing.",
+                schemas.input(NAME),
+                schemas.output(NAME),
+                null,
+                Map.of("openWorldHint", true, "readOnlyHint", true));
     }
 
     @Override
     public ToolDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override

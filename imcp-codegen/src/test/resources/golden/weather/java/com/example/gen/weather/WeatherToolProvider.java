@@ -3,6 +3,7 @@ package com.example.gen.weather;
 import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolProvider;
+import dev.imcp.runtime.spi.ToolSchemas;
 import dev.imcp.runtime.spi.UpstreamContext;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,10 @@ public final class WeatherToolProvider implements ToolProvider {
     @Override
     public List<Tool<?, ?>> tools(UpstreamContext upstream) {
         WeatherUpstream stub = new WeatherUpstream(upstream);
+        ToolSchemas schemas = ToolSchemas.load(WeatherToolProvider.class);
         return List.of(
-                new GetForecastTool(stub),
-                new CreateAlertTool(stub),
-                new DeleteAlertTool(stub));
+                new GetForecastTool(stub, schemas),
+                new CreateAlertTool(stub, schemas),
+                new DeleteAlertTool(stub, schemas));
     }
 }
