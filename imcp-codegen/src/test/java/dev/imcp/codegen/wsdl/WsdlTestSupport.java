@@ -21,7 +21,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Helpers shared by the WSDL reader tests: reading a contract, hashing, compiling generated sources. */
-final class WsdlTestSupport {
+public final class WsdlTestSupport {
 
     /** The base package tests generate under. */
     static final String PACKAGE = "com.example.hello";
@@ -67,7 +67,7 @@ final class WsdlTestSupport {
     }
 
     /** Compiles every {@code .java} file under {@code sources} into {@code classes} with {@code --release 21}. */
-    static void compile(Path sources, Path classes) throws IOException {
+    public static void compile(Path sources, Path classes) throws IOException {
         List<String> files;
         try (Stream<Path> all = Files.walk(sources)) {
             files = all.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();

@@ -1,0 +1,82 @@
+package dev.imcp.codegen.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.imcp.codegen.CodegenRequest;
+import dev.imcp.codegen.ContractReport;
+import dev.imcp.codegen.GenerationResult;
+import dev.imcp.codegen.ImcpGenerator;
+import dev.imcp.codegen.TestContracts;
+import dev.imcp.codegen.diag.ContractException;
+import dev.imcp.codegen.diag.Diagnostic;
+import dev.imcp.codegen.diag.Diagnostics;
+import dev.imcp.codegen.wsdl.WsdlTestSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every OpenAPI document of the contract corpus (copied under {@code src/test/resources/corpus/openapi}, see
+ * each PROVENANCE.md) generates alone, and the generated code compiles. Prints one line per contract:
+ * operations found, tools generated, operations skipped by code.
+ *
+ * <p>The expected outcome pins what each contract gives today: the tool count and the skipped operations by
+ * code, or, for a contract that does not build yet, the error codes it fails with (issue 7 lists them). A change
+ * that loses or gains tools, or fixes a failure, changes the row here, on purpose.
+ */
+class OpenApiCorpusTest {
+
+    @TempDir
+    Path out;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // id                          | main file                                                   | tools or FAIL:codes | skipped by code
+        "oai-petstore-v2                | examples/v2.0/yaml/petstore.yaml                              | 3 | ",
+        "oai-petstore-v3                | examples/v3.0/petstore.yaml                                   | 3 | ",
+        "oai-uspto                      | examples/v3.0/uspto.yaml                                      | 3 | ",
+        "oai-callback-example           | examples/v3.0/callback-example.yaml                           | 1 | ",
+        "oai-link-example               | examples/v3.0/link-example.yaml                               | 6 | ",
+        "oai-webhook-example-31         | examples/v3.1/webhook-example.yaml                            | FAIL:OPENAPI_NO_OPERATIONS | ",
+        "oai-non-oauth-scopes-31        | examples/v3.1/non-oauth-scopes.yaml                           | 1 | ",
+        "oai-petstore-separate-v2       | examples/v2.0/yaml/petstore-separate/spec/swagger.yaml        | FAIL:TOOL_NAME_INVALID | ",
+        "readme-parameters-style        | 3.0/json/parameters-style.json                                | 25 | ",
+        "readme-schema-types-31         | 3.1/json/schema-types.json                                    | 23 | ",
+        "readme-security-schemes        | 3.0/json/security.json                                        | 15 | ",
+        "swagger-petstore-v2-fileupload | 2.0/json/petstore.json                                        | 15 | OPENAPI_UNSUPPORTED_BODY=5",
+        "stripe-spec3                   | openapi/spec3.json                                            | 368 | OPENAPI_UNSUPPORTED_BODY=49",
+        "kubernetes-swagger             | kubernetes/swagger.json.unprocessed                           | 847 | OPENAPI_UNSUPPORTED_BODY=215",
+        "twilio-api-v2010               | spec/json/twilio_api_v2010.json                               | 197 | ",
+        "box-platform                   | openapi/openapi.json                                          | FAIL:TOOL_NAME_INVALID | ",
+    })
+    void generatesAndCompiles(String id, String file, String expected, String skipped) throws Exception {
+        Path contract = TestContracts.RESOURCES.resolve("corpus/openapi/" + id + "/" + file);
+        GenerationResult result;
+        try {
+            result = new ImcpGenerator().generate(new CodegenRequest(List.of(contract), contract.getParent(),
+                    out.resolve("java"), out.resolve("resources"), "com.example.corpus"));
+        } catch (ContractException e) {
+            String codes = e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                    .map(Diagnostic::code).distinct().sorted().collect(Collectors.joining(","));
+            System.out.println("[corpus] " + id + ": FAIL " + codes);
+            Diagnostics.lines(e.diagnostics()).stream().limit(5).forEach(w -> System.out.println("[corpus]   " + w));
+            assertEquals(expected, "FAIL:" + codes, () -> id + " failed to generate:\n"
+                    + String.join("\n", Diagnostics.lines(e.diagnostics()).stream().limit(20).toList()));
+            return;
+        }
+        ContractReport report = result.reports().getFirst();
+        System.out.println("[corpus] " + id + ": " + report.summary());
+        Diagnostics.lines(result.warnings()).stream().limit(5).forEach(w -> System.out.println("[corpus]   " + w));
+        WsdlTestSupport.compile(out.resolve("java"), Files.createDirectories(out.resolve("classes")));
+        Map<String, Integer> bySkipCode = new TreeMap<>(report.skipped());
+        assertEquals(expected + " " + (skipped == null ? "" : skipped.strip()),
+                report.tools() + " " + bySkipCode.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining(",")), () -> id + ": " + report.summary());
+    }
+}
