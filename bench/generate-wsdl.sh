@@ -11,7 +11,7 @@
 #   --repo DIR        the Maven local repository (default: Maven's own, ~/.m2/repository)
 #
 # Why not `mvn compile` of an adapter project: Maven's own start-up and project model would be in iMCP's figure
-# and not in CXF's. Both sides instead run from bench/GenerateWsdl.java on imcp-codegen's class path (which is
+# and not in CXF's. Both sides instead run from bench/GenerateBench.java on imcp-codegen's class path (which is
 # the class path iMCP runs wsdl2java on: cxf-tools-wsdlto-frontend-jaxws and -databinding-jaxb), with the same
 # JDK and JVM flags, in a fresh JVM each time, in-process the way their Maven plugins and maven-compiler-plugin
 # run: "iMCP" is ImcpGenerator on a CodegenRequest; "CXF" is org.apache.cxf.tools.wsdlto.WSDLToJava with the
@@ -46,36 +46,14 @@ done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "--runs takes a positive number, not '$RUNS'" >&2; exit 2; }
 TARGET=1.2
 
-. "$ROOT/.ci/jdk.sh"
-export MAVEN_ARGS="-B -ntp"
-MVN=("$ROOT/mvnw" "${REPO_ARGS[@]}")
-VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -n1)
-
-if [ "$BUILD" = 1 ]; then
-  echo "packaging imcp-codegen and imcp-runtime $VERSION from $ROOT ..." >&2
-  (cd "$ROOT" && "${MVN[@]}" -q -pl imcp-runtime,imcp-codegen -am package -DskipTests \
-    org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime) >&2
-fi
-for m in imcp-codegen imcp-runtime; do
-  [ -f "$ROOT/$m/target/$m-$VERSION.jar" ] && [ -f "$ROOT/$m/target/classpath.txt" ] \
-    || { echo "$m is not packaged; run without --no-build" >&2; exit 2; }
-done
-GEN_CP="$ROOT/imcp-codegen/target/imcp-codegen-$VERSION.jar:$(cat "$ROOT/imcp-codegen/target/classpath.txt")"
-RUNTIME_CP="$ROOT/imcp-runtime/target/imcp-runtime-$VERSION.jar:$(cat "$ROOT/imcp-runtime/target/classpath.txt")"
-
 WORK="$ROOT/target/bench-wsdl"
-rm -rf "$WORK"
-mkdir -p "$WORK/launcher"
-javac -d "$WORK/launcher" -cp "$GEN_CP" "$ROOT/bench/GenerateWsdl.java"
+. "$ROOT/bench/common.sh"
 # The baseline must keep iMCP's wsdl2java options: compare the option lines and the customization documents.
 wsdl2java_options() { sed -n -e '/String\[\] args = {/,/};/p' -e '/"""$/,/"""/p' -e '/context.put(ToolConstants/p' "$1" | grep -v -e 'args = {' -e '"-d"' -e '"-p"' -e '"""' | sed 's/^ *//' | sort; }
 if ! diff <(wsdl2java_options "$ROOT/imcp-codegen/src/main/java/dev/imcp/codegen/wsdl/CxfCodegen.java") \
-    <(wsdl2java_options "$ROOT/bench/GenerateWsdl.java") > "$WORK/options.diff"; then
-  echo "warning: CxfCodegen's wsdl2java options differ from bench/GenerateWsdl.java's; the baseline is not like for like (see $WORK/options.diff)" >&2
+    <(wsdl2java_options "$ROOT/bench/GenerateBench.java") > "$WORK/options.diff"; then
+  echo "warning: CxfCodegen's wsdl2java options differ from bench/GenerateBench.java's; the baseline is not like for like (see $WORK/options.diff)" >&2
 fi
-GNU_TIME=0
-/usr/bin/time --version 2>&1 | grep -q GNU && GNU_TIME=1
 
 # name | WSDL, relative to the corpus
 CASES=(
@@ -88,14 +66,7 @@ CASES=(
 # One run: a fresh JVM, a fresh folder. Appends "wall cpu rss_kib generate_ms read_ms javac_ms files tools" to $4.
 run() { # imcp|cxf wsdl log-prefix results-file
   local dir="$3.out" line wall user sys rss
-  # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-  if [ "$GNU_TIME" = 1 ]; then
-    /usr/bin/time -f '%e %U %S %M' -o "$3.time" java $JVM_OPTS -cp "$WORK/launcher:$GEN_CP" GenerateWsdl \
-      "$1" "$2" "$dir" "$RUNTIME_CP" > "$3.log" 2>&1 || return 1
-  else
-    { TIMEFORMAT='%R %U %S'; time java $JVM_OPTS -cp "$WORK/launcher:$GEN_CP" GenerateWsdl \
-      "$1" "$2" "$dir" "$RUNTIME_CP" > "$3.log" 2>&1 || return 1; } 2> "$3.time"
-  fi
+  bench_java "$3" "$1" "$2" "$dir" "$RUNTIME_CP" || return 1
   line=$(grep '^generate=' "$3.log") || return 1
   read -r wall user sys rss < "$3.time"
   [ -n "${rss:-}" ] || rss=$(sed 's/.*hwm=\([0-9]*\).*/\1/' <<< "$line")

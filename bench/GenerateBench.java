@@ -19,10 +19,18 @@ import org.apache.cxf.tools.common.ToolContext;
 import org.apache.cxf.tools.wsdlto.WSDLToJava;
 
 /**
- * One run of {@code bench/generate-wsdl.sh}: generates the Java sources of one WSDL, with iMCP or with Apache
- * CXF's wsdl2java alone, then compiles all of them with the JDK's javac, in this one JVM.
+ * One run of {@code bench/generate-wsdl.sh} or {@code bench/generate-openapi.sh}.
  *
- * <pre>java -cp &lt;this&gt;:&lt;imcp-codegen class path&gt; GenerateWsdl imcp|cxf WSDL WORKDIR JAVAC_CLASSPATH</pre>
+ * <pre>java -cp &lt;this&gt;:&lt;imcp-codegen class path&gt; GenerateBench imcp|cxf WSDL WORKDIR JAVAC_CLASSPATH
+ * java -cp &lt;this&gt;:&lt;imcp-codegen class path&gt; GenerateBench generate CONTRACT WORKDIR
+ * java -cp &lt;this&gt;:&lt;imcp-codegen class path&gt; GenerateBench javac WORKDIR JAVAC_CLASSPATH</pre>
+ *
+ * <p>{@code imcp|cxf} (generate-wsdl.sh) generates the Java sources of one WSDL, with iMCP or with Apache CXF's
+ * wsdl2java alone, then compiles all of them with the JDK's javac, in this one JVM. {@code generate} and
+ * {@code javac} (generate-openapi.sh) do one half each, so that each half's CPU time and peak memory can be
+ * measured in a JVM of its own; {@code generate} prints
+ * {@code generate=<ms> read=<ms> files=<java files> tools=<tools> listbytes=<bytes of tools/list> hwm=<KiB>}
+ * and {@code javac} prints {@code javac=<ms> files=<java files> hwm=<KiB>}.
  *
  * <p>Both generators run in-process the way their Maven plugins do, and javac runs in-process the way
  * maven-compiler-plugin does, so a run is one JVM start, one generation and one compilation, with no Maven
@@ -37,7 +45,7 @@ import org.apache.cxf.tools.wsdlto.WSDLToJava;
  * {@code hwm} the peak resident set size up to that point.
  * Exits with 1 and the compiler's or generator's message on standard error when either fails.
  */
-public final class GenerateWsdl {
+public final class GenerateBench {
 
     /** iMCP's {@code -b}: JAX-WS wrapper style off, as in {@code CxfCodegen}. */
     private static final String NO_WRAPPER_STYLE = """
@@ -48,7 +56,7 @@ public final class GenerateWsdl {
 
     private static final String PACKAGE = "dev.imcp.bench";
 
-    private GenerateWsdl() {
+    private GenerateBench() {
     }
 
     /**
@@ -58,8 +66,20 @@ public final class GenerateWsdl {
      * @throws Exception when the generator fails in a way it does not report itself
      */
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("generate")) {
+            generateOnly(Path.of(args[1]).toAbsolutePath().normalize(), Path.of(args[2]).toAbsolutePath().normalize());
+            return;
+        }
+        if (args.length == 3 && args[0].equals("javac")) {
+            Path work = Path.of(args[1]).toAbsolutePath().normalize();
+            long t0 = System.nanoTime();
+            int files = javac(work.resolve("src"), work.resolve("classes"), args[2]);
+            System.out.printf("javac=%d files=%d hwm=%d%n", (System.nanoTime() - t0) / 1_000_000, files, peakRssKib());
+            return;
+        }
         if (args.length != 4 || !List.of("imcp", "cxf").contains(args[0])) {
-            System.err.println("usage: GenerateWsdl imcp|cxf WSDL WORKDIR JAVAC_CLASSPATH");
+            System.err.println("usage: GenerateBench imcp|cxf WSDL WORKDIR JAVAC_CLASSPATH | generate CONTRACT WORKDIR"
+                    + " | javac WORKDIR JAVAC_CLASSPATH");
             System.exit(2);
         }
         Path wsdl = Path.of(args[1]).toAbsolutePath().normalize();
@@ -85,6 +105,41 @@ public final class GenerateWsdl {
         long t2 = System.nanoTime();
         System.out.printf("generate=%d read=%d javac=%d files=%d tools=%d hwm=%d%n",
                 (t1 - t0) / 1_000_000, read, (t2 - t1) / 1_000_000, files, tools, peakRssKib());
+    }
+
+    /** iMCP alone on any contract: its sources under WORKDIR/src, its resources under WORKDIR/resources. */
+    private static void generateOnly(Path contract, Path work) throws Exception {
+        Path sources = work.resolve("src");
+        Files.createDirectories(sources);
+        long t0 = System.nanoTime();
+        GenerationResult result = new ImcpGenerator().generate(new CodegenRequest(List.of(contract),
+                contract.getParent(), sources, work.resolve("resources"), PACKAGE));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        long files;
+        try (Stream<Path> all = Files.walk(sources)) {
+            files = all.filter(p -> p.toString().endsWith(".java")).count();
+        }
+        System.out.printf("generate=%d read=%d files=%d tools=%d listbytes=%d hwm=%d%n", millis,
+                result.reports().stream().mapToLong(ContractReport::millis).sum(), files,
+                result.reports().stream().mapToInt(ContractReport::tools).sum(),
+                toolsListBytes(work.resolve("resources/META-INF/imcp/tools.json")), peakRssKib());
+    }
+
+    /**
+     * The size of the {@code tools/list} result's {@code tools} array as the runtime sends it, compact JSON:
+     * the entries of {@code tools.json} without the iMCP-only {@code service} key and empty annotations.
+     */
+    private static long toolsListBytes(Path toolsJson) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode tools = json.readTree(toolsJson.toFile()).get("tools");
+        for (com.fasterxml.jackson.databind.JsonNode tool : tools) {
+            com.fasterxml.jackson.databind.node.ObjectNode entry = (com.fasterxml.jackson.databind.node.ObjectNode) tool;
+            entry.remove("service");
+            if (entry.path("annotations").isEmpty()) {
+                entry.remove("annotations");
+            }
+        }
+        return json.writeValueAsBytes(tools).length;
     }
 
     /** The peak resident set size so far ({@code VmHWM}, KiB), for systems without GNU time; 0 when unknown. */
