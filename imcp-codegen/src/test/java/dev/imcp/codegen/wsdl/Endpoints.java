@@ -184,6 +184,30 @@ final class Endpoints {
                         }
 
                         @Override
+                        public TagResponse tag(Tag parameters) {
+                            // wsi:swaRef: the body names the attachment (cid:...), JAXB hands over its DataHandler
+                            MessageContext message = context.getMessageContext();
+                            @SuppressWarnings("unchecked")
+                            Map<String, List<String>> headers = (Map<String, List<String>>) message
+                                    .get(MessageContext.HTTP_REQUEST_HEADERS);
+                            headers.forEach((name, values) -> {
+                                if (name.equalsIgnoreCase("Content-Type")) {
+                                    Seen.LAST.put("tag", String.join(",", values));
+                                }
+                            });
+                            try {
+                                byte[] photo = parameters.getPhoto().getInputStream().readAllBytes();
+                                TagResponse response = new TagResponse();
+                                response.setSize(photo.length);
+                                response.setThumbnail(new jakarta.activation.DataHandler(
+                                        java.util.Arrays.copyOf(photo, 16), "image/png"));
+                                return response;
+                            } catch (java.io.IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+
+                        @Override
                         public void fetch(Fetch parameters, jakarta.xml.ws.Holder<FetchResponse> found,
                                 jakarta.xml.ws.Holder<byte[]> document, jakarta.xml.ws.Holder<byte[]> thumbnail) {
                             FetchResponse response = new FetchResponse();

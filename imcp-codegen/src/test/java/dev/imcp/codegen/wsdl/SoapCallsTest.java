@@ -220,7 +220,7 @@ class SoapCallsTest {
     void listsOneToolPerOperation() {
         List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList();
         assertEquals(List.of("attach", "fetch", "findMember", "greet", "notify", "postEntry", "probe", "quote", "split",
-                "stamp", "store"), names);
+                "stamp", "store", "tag"), names);
     }
 
     @Test
@@ -358,6 +358,23 @@ class SoapCallsTest {
                 .orElseThrow();
         assertEquals(Map.of("type", "string", "contentEncoding", "base64", "contentMediaType", "application/pdf"),
                 ((Map<?, ?>) fetch.outputSchema().get("properties")).get("document"));
+    }
+
+    @Test
+    void swaRefElementsAreBase64AndTravelAsAttachments() {
+        byte[] photo = new byte[20_000];
+        new java.util.Random(5).nextBytes(photo);
+
+        McpSchema.CallToolResult r = call("tag", Map.of("caption", "harbour",
+                "photo", java.util.Base64.getEncoder().encodeToString(photo)));
+        Map<?, ?> out = (Map<?, ?>) r.structuredContent();
+        assertEquals(20_000, out.get("size"));
+        assertEquals(java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(photo, 16)), out.get("thumbnail"));
+        // wsi:swaRef (WS-I Attachments Profile 1.0): the photo went as a MIME part the body references by cid:
+        assertTrue(seen("tag").startsWith("multipart/related"), seen("tag"));
+        McpSchema.Tool tag = client.listTools().tools().stream().filter(t -> t.name().equals("tag")).findFirst()
+                .orElseThrow();
+        assertEquals(Map.of("type", "string", "contentEncoding", "base64"), tag.inputSchema().properties().get("photo"));
     }
 
     @Test
