@@ -163,7 +163,7 @@ public final class McpJsonReader implements ContractReader {
         if (input.kind() != Kind.OBJECT || input.typeName() == null) {
             input = input.toBuilder().typeName(javaName + "Input").build();
             input = new SchemaModel(Kind.OBJECT, input.typeName(), null, input.title(), input.description(), null, null,
-                    input.properties(), input.required(), null, null, null, null, null, null, null, null, null, null,
+                    null, input.properties(), input.required(), null, null, null, null, null, null, null, null, null, null,
                     false, input.location());
         }
         Set<String> declared = input.properties().keySet();

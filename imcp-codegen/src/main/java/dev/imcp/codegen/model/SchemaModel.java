@@ -31,6 +31,8 @@ import java.util.Objects;
  * @param format the {@code format} (int32, int64, date-time, ...), or {@code null}
  * @param contentEncoding the {@code contentEncoding} of a string that carries binary data ({@code base64}),
  *     or {@code null} (JSON Schema 2020-12 Validation, section 8.3)
+ * @param contentMediaType the {@code contentMediaType} of such a string: the media type of the decoded bytes
+ *     ({@code application/pdf}), or {@code null} when unknown (JSON Schema 2020-12 Validation, section 8.4)
  * @param properties for objects: property name to schema, in contract order
  * @param required for objects: the names of required properties
  * @param items for arrays: the element schema
@@ -57,6 +59,7 @@ public record SchemaModel(
         String description,
         String format,
         String contentEncoding,
+        String contentMediaType,
         Map<String, SchemaModel> properties,
         List<String> required,
         SchemaModel items,
@@ -140,6 +143,7 @@ public record SchemaModel(
         b.description = description;
         b.format = format;
         b.contentEncoding = contentEncoding;
+        b.contentMediaType = contentMediaType;
         b.properties.putAll(properties);
         b.required.addAll(required);
         b.items = items;
@@ -166,6 +170,7 @@ public record SchemaModel(
         private String description;
         private String format;
         private String contentEncoding;
+        private String contentMediaType;
         private final Map<String, SchemaModel> properties = new LinkedHashMap<>();
         private final List<String> required = new ArrayList<>();
         private SchemaModel items;
@@ -218,6 +223,12 @@ public record SchemaModel(
         /** Sets the content encoding of a string carrying binary data. */
         public Builder contentEncoding(String value) {
             this.contentEncoding = value;
+            return this;
+        }
+
+        /** Sets the media type of the bytes a string carries. */
+        public Builder contentMediaType(String value) {
+            this.contentMediaType = value;
             return this;
         }
 
@@ -349,7 +360,8 @@ public record SchemaModel(
 
         /** Returns the schema. */
         public SchemaModel build() {
-            return new SchemaModel(kind, typeName, javaType, title, description, format, contentEncoding, properties,
+            return new SchemaModel(kind, typeName, javaType, title, description, format, contentEncoding,
+                    contentMediaType, properties,
                     required, items, additionalProperties, allOf, anyOf, oneOf, not, enumValues, constraints,
                     defaultValue, constValue, nullable, location);
         }

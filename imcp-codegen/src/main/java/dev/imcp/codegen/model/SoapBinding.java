@@ -31,6 +31,10 @@ import java.util.Objects;
  * @param faults each {@code wsdl:fault} of the operation (WSDL 1.1 section 2.4.5), by name, to the schema of its
  *     detail: the element of the fault message's part as the runtime publishes the typed fault info; empty
  *     when the operation declares none
+ * @param attachments the parts its binding carries as MIME attachments (SOAP with Attachments, WSDL 1.1 section
+ *     5), input parts first, each in {@code mime:part} order; empty for a plain SOAP binding. Such a part is an SEI
+ *     parameter (or holder, or the return value) of type {@code byte[]} like any other; the runtime must be told
+ *     to move it into a MIME part
  */
 public record SoapBinding(
         String soapVersion,
@@ -43,7 +47,8 @@ public record SoapBinding(
         List<SoapParameter> parameters,
         String returnType,
         String returnProperty,
-        Map<String, SchemaModel> faults) implements Binding {
+        Map<String, SchemaModel> faults,
+        List<SoapAttachment> attachments) implements Binding {
 
     /** Checks the required components and copies the parameter list. */
     public SoapBinding {
@@ -54,9 +59,18 @@ public record SoapBinding(
         soapAction = soapAction == null ? "" : soapAction;
         parameters = List.copyOf(parameters);
         faults = faults == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(faults));
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
-    /** A binding whose operation declares no {@code wsdl:fault}. */
+    /** A binding without MIME attachments. */
+    public SoapBinding(String soapVersion, String soapAction, String style, boolean wrapped, String portName,
+            String seiClass, String seiMethod, List<SoapParameter> parameters, String returnType, String returnProperty,
+            Map<String, SchemaModel> faults) {
+        this(soapVersion, soapAction, style, wrapped, portName, seiClass, seiMethod, parameters, returnType,
+                returnProperty, faults, List.of());
+    }
+
+    /** A binding whose operation declares no {@code wsdl:fault} and has no MIME attachments. */
     public SoapBinding(String soapVersion, String soapAction, String style, boolean wrapped, String portName,
             String seiClass, String seiMethod, List<SoapParameter> parameters, String returnType, String returnProperty) {
         this(soapVersion, soapAction, style, wrapped, portName, seiClass, seiMethod, parameters, returnType,

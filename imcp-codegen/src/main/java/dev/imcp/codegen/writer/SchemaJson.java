@@ -14,9 +14,10 @@ import java.util.TreeMap;
 
 /**
  * Renders {@link SchemaModel}s as JSON Schema 2020-12, with a fixed key order: {@code type},
- * {@code title}, {@code description}, {@code format}, {@code contentEncoding}, {@code enum}, {@code const},
- * the constraints (sorted), {@code default}, {@code properties} (contract order), {@code required},
- * {@code items}, {@code additionalProperties}, {@code allOf}, {@code anyOf}, {@code oneOf}, {@code not}.
+ * {@code title}, {@code description}, {@code format}, {@code contentEncoding}, {@code contentMediaType},
+ * {@code enum}, {@code const}, the constraints (sorted), {@code default}, {@code properties} (contract order),
+ * {@code required}, {@code items}, {@code additionalProperties}, {@code allOf}, {@code anyOf}, {@code oneOf},
+ * {@code not}.
  * A nullable schema's type is {@code ["<type>", "null"]}; a nullable {@code const} is rendered as
  * {@code "enum": [value, null]}, since {@code const} is checked on its own (2020-12 Validation, section
  * 6.1.3) and would reject {@code null} whatever the type says (readers add {@code null} to a nullable
@@ -47,6 +48,7 @@ final class SchemaJson {
         putText(node, "description", schema.description());
         putText(node, "format", schema.format());
         putText(node, "contentEncoding", schema.contentEncoding());
+        putText(node, "contentMediaType", schema.contentMediaType());
         if (!schema.enumValues().isEmpty()) {
             ArrayNode values = node.putArray("enum");
             schema.enumValues().forEach(v -> values.add(value(v)));

@@ -18,6 +18,7 @@ final class Spi {
     static final ClassName TYPES = ClassName.get(PACKAGE, "Types");
     static final ClassName ENCODED_SOAP_PORT = ClassName.get(PACKAGE, "EncodedSoapPort");
     static final ClassName ENCODED_OPERATION = ClassName.get(PACKAGE, "EncodedOperation");
+    static final ClassName MIME_PART = ClassName.get(PACKAGE, "MimePart");
 
     private Spi() {
     }

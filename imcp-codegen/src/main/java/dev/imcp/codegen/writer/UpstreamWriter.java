@@ -13,6 +13,7 @@ import dev.imcp.codegen.model.HttpBinding;
 import dev.imcp.codegen.model.HttpBinding.HttpParameter;
 import dev.imcp.codegen.model.Names;
 import dev.imcp.codegen.model.OperationModel;
+import dev.imcp.codegen.model.SoapAttachment;
 import dev.imcp.codegen.model.SoapBinding;
 import dev.imcp.codegen.model.SoapParameter;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Builds {@code <ServiceName>Upstream}, the typed stub of one contract: for HTTP bindings one method per
  * operation building an {@code HttpCall} from the input record; for SOAP bindings one CXF port per
- * distinct SEI and port, and one method per operation calling the SEI method.
+ * distinct SEI and port (created with the SOAP with Attachments parts of every operation called through it, as
+ * {@code MimePart}s), and one method per operation calling the SEI method.
  */
 final class UpstreamWriter {
 
@@ -37,7 +39,9 @@ final class UpstreamWriter {
     /** JAX-WS's holder of an output part (JAX-WS 2.3 section 2.3.3). */
     private static final ClassName HOLDER = ClassName.get("jakarta.xml.ws", "Holder");
 
-    private final Map<String, String> soapFields = new LinkedHashMap<>();
+    private final Map<String, PortField> soapFields = new LinkedHashMap<>();
+    /** The constructor's statements in order: a {@link CodeBlock}, or a {@link PortField} written at the end. */
+    private final List<Object> constructorSteps = new ArrayList<>();
     private final Set<String> encodedPorts = new HashSet<>();
     private final Set<String> methodNames = new HashSet<>();
     private final List<MethodSpec> methods = new ArrayList<>();
@@ -85,7 +89,7 @@ final class UpstreamWriter {
         if (!http) {
             http = true;
             type.addField(Spi.HTTP_UPSTREAM, "http", Modifier.PRIVATE, Modifier.FINAL);
-            constructor.addStatement("this.http = upstream.http()");
+            constructorSteps.add(CodeBlock.of("this.http = upstream.http()"));
         }
         Map<String, String> components = input instanceof ClassName c ? types.components(c) : Map.of();
         m.addException(Spi.UPSTREAM_EXCEPTION);
@@ -128,21 +132,22 @@ final class UpstreamWriter {
 
     private void soap(MethodSpec.Builder m, OperationModel op, SoapBinding binding, TypeName input, TypeName output) {
         String key = binding.seiClass() + "#" + binding.portName();
-        String field = soapFields.get(key);
+        PortField port = soapFields.get(key);
         ClassName sei = ClassName.bestGuess(binding.seiClass());
-        if (field == null) {
+        if (port == null) {
             String portName = Names.lowerCamel(binding.portName());
             String base = portName.endsWith("Port") ? portName : portName + "Port";
-            field = base;
-            for (int i = 2; soapFields.containsValue(field); i++) {
-                field = base + i;
+            String name = base;
+            for (int i = 2; taken(name); i++) {
+                name = base + i;
             }
-            soapFields.put(key, field);
-            type.addField(sei, field, Modifier.PRIVATE, Modifier.FINAL);
-            // CXF's SEI does not say which SOAP version its binding speaks: a SOAP 1.2 port asks for it
-            constructor.addStatement("this.$L = upstream.$L($T.class, $S)", field,
-                    "1.2".equals(binding.soapVersion()) ? "soap12Port" : "soapPort", sei, binding.portName());
+            port = new PortField(name, sei, binding.portName(), "1.2".equals(binding.soapVersion()), new ArrayList<>());
+            soapFields.put(key, port);
+            type.addField(sei, name, Modifier.PRIVATE, Modifier.FINAL);
+            constructorSteps.add(port);
         }
+        port.attachments().addAll(binding.attachments());
+        String field = port.field();
         m.addException(Exception.class);
         boolean whole = binding.singleInputType() != null && binding.singleInputType().equals(op.input().javaType());
         Map<String, String> inputComponents = input instanceof ClassName c ? types.components(c) : Map.of();
@@ -199,7 +204,7 @@ final class UpstreamWriter {
         String port = "encoded" + Names.upperCamel(binding.portName());
         if (encodedPorts.add(port)) {
             type.addField(Spi.ENCODED_SOAP_PORT, port, Modifier.PRIVATE, Modifier.FINAL);
-            constructor.addStatement("this.$L = upstream.encodedSoapPort($S)", port, binding.portName());
+            constructorSteps.add(CodeBlock.of("this.$L = upstream.encodedSoapPort($S)", port, binding.portName()));
         }
         String constant = Names.constant(op.javaName());
         type.addField(FieldSpec.builder(Spi.ENCODED_OPERATION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -245,8 +250,47 @@ final class UpstreamWriter {
         return CodeBlock.of("$T.class", type);
     }
 
+    private boolean taken(String field) {
+        return soapFields.values().stream().anyMatch(p -> p.field().equals(field));
+    }
+
+    /**
+     * The statement that creates a CXF port. CXF's SEI does not say which SOAP version its binding speaks, nor
+     * which parts the binding carries as MIME attachments (SOAP with Attachments): a SOAP 1.2 port asks for SOAP
+     * 1.2, and a port whose operations have attachments passes them all, known once every operation is added.
+     */
+    private static CodeBlock create(PortField port) {
+        if (port.attachments().isEmpty()) {
+            return CodeBlock.of("this.$L = upstream.$L($T.class, $S)", port.field(),
+                    port.soap12() ? "soap12Port" : "soapPort", port.sei(), port.portName());
+        }
+        List<CodeBlock> parts = new ArrayList<>();
+        for (SoapAttachment a : port.attachments()) {
+            parts.add(CodeBlock.of("$T.$L($S, $S, $S)", Spi.MIME_PART, a.output() ? "output" : "input", a.operation(),
+                    a.part(), a.contentType()));
+        }
+        return CodeBlock.of("this.$L = upstream.soapPort($T.class, $S, $L, $T.of(\n$L))", port.field(), port.sei(),
+                port.portName(), port.soap12(), List.class, CodeBlock.join(parts, ",\n"));
+    }
+
     /** Returns the stub class. */
     TypeSpec build() {
+        for (Object step : constructorSteps) {
+            constructor.addStatement(step instanceof PortField port ? create(port) : (CodeBlock) step);
+        }
         return type.addMethod(constructor.build()).addMethods(methods).build();
+    }
+
+    /**
+     * One CXF port field of the stub.
+     *
+     * @param field the field's name
+     * @param sei the SEI
+     * @param portName the {@code wsdl:port/@name}
+     * @param soap12 whether its binding is SOAP 1.2
+     * @param attachments the MIME attachment parts of the operations called through it, in the order added
+     */
+    private record PortField(String field, ClassName sei, String portName, boolean soap12,
+            List<SoapAttachment> attachments) {
     }
 }

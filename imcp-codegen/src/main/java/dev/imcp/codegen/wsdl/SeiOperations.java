@@ -5,6 +5,7 @@ import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.Names;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SchemaModel;
+import dev.imcp.codegen.model.SoapAttachment;
 import dev.imcp.codegen.model.SoapBinding;
 import dev.imcp.codegen.model.SoapParameter;
 import dev.imcp.codegen.model.SourceLocation;
@@ -36,8 +37,15 @@ import org.w3c.dom.Element;
  * a record of the return value and the holders' values. Scalars keep the exact Java type of the SEI
  * (an {@code xsd:decimal} part is a {@code BigDecimal}, not a double).
  *
+ * <p>SOAP with Attachments (WSDL 1.1 section 5, read by {@link MimeBindings}): a part bound to a
+ * {@code mime:content} is an SEI parameter of type {@code byte[]} like any other, so it becomes a property whose
+ * value is the base64 of the attachment's bytes ({@code contentEncoding: base64}, and {@code contentMediaType} when
+ * the binding names one type), required in the input, optional in the output (a response may lack it); the
+ * binding lists the parts so that the runtime sends and reads them as MIME attachments.
+ *
  * <p>Diagnostic code: {@code WSDL_UNSUPPORTED_OPERATION} (warning; the operation is skipped) when a part
- * cannot be matched or has no schema.
+ * cannot be matched or has no schema, when a MIME part is not binary ({@code xsd:base64Binary} or
+ * {@code xsd:hexBinary}), or when the MIME binding is one {@link MimeBindings} does not support.
  */
 final class SeiOperations {
 
@@ -69,10 +77,9 @@ final class SeiOperations {
     OperationModel map(SoapPorts.Chosen chosen, BindingOperation bop, String toolName, String seiClass,
             JavaMethod method, SourceLocation at) {
         Operation op = bop.getOperation();
-        if (attachments(bop)) {
-            return skip(at, bop, "it sends or receives SOAP with Attachments (mime:multipartRelated, WSDL 1.1 "
-                    + "section 5), whose MIME parts the runtime does not send as attachments yet; MTOM "
-                    + "(xmime:expectedContentTypes) and base64Binary content are supported");
+        MimeBindings.Result mime = MimeBindings.read(bop);
+        if (mime.unsupported() != null) {
+            return skip(at, bop, mime.unsupported());
         }
         String javaName = Names.upperCamel(toolName);
         String style = SoapPorts.style(chosen.binding(), bop);
@@ -83,6 +90,7 @@ final class SeiOperations {
         Set<String> usedParts = new HashSet<>();
         Set<String> inNames = new HashSet<>();
         Set<String> outNames = new HashSet<>();
+        Set<String> optionalOut = new HashSet<>();
         SchemaModel wholeInput = null;
         for (JavaParameter p : method.getParameters()) {
             SoapParameter.Mode mode = mode(p);
@@ -98,7 +106,14 @@ final class SeiOperations {
                 return skip(at, bop, "part '" + part.getName() + "' maps to the Java type " + p.getClassName()
                         + ", which tools cannot take yet");
             }
-            SchemaModel schema = schema(part, javaType, at);
+            SoapAttachment attachment = mode == SoapParameter.Mode.OUT ? null : mime.find(false, part.getName());
+            if (attachment == null && mode != SoapParameter.Mode.IN) {
+                attachment = mime.find(true, part.getName());
+            }
+            if (attachment != null && !"byte[]".equals(javaType)) {
+                return skip(at, bop, notBytes(part, javaType));
+            }
+            SchemaModel schema = attachment != null ? attachmentSchema(attachment, at) : schema(part, javaType, at);
             if (schema == null) {
                 return skip(at, bop, "part '" + part.getName() + "' names no element or type the schemas declare");
             }
@@ -117,7 +132,12 @@ final class SeiOperations {
             }
             if (mode != SoapParameter.Mode.IN) {
                 property = unique(property, outNames);
-                output.property(property, schema).required(property);
+                output.property(property, schema);
+                if (mime.isAttachment(true, part.getName())) {
+                    optionalOut.add(property); // null when the response lacks the attachment
+                } else {
+                    output.required(property);
+                }
             }
             parameters.add(new SoapParameter(part.getName(), property, javaType, mode, p.isHeader()));
         }
@@ -130,7 +150,12 @@ final class SeiOperations {
         if (!"void".equals(returned)) {
             returnType = javaType(returned);
             Part part = returnPart(op, usedParts);
-            SchemaModel schema = returnType == null || part == null ? null : schema(part, returnType, at);
+            SoapAttachment attachment = part == null ? null : mime.find(true, part.getName());
+            if (attachment != null && !"byte[]".equals(returnType)) {
+                return skip(at, bop, notBytes(part, returned));
+            }
+            SchemaModel schema = returnType == null || part == null ? null
+                    : attachment != null ? attachmentSchema(attachment, at) : schema(part, returnType, at);
             if (schema == null) {
                 return skip(at, bop, "its return value matches no output part with a schema");
             }
@@ -138,8 +163,16 @@ final class SeiOperations {
                 returnProperty = unique(rpc || part.getElementName() == null ? part.getName()
                         : part.getElementName().getLocalPart(), outNames);
                 SchemaModel.Builder withReturn = SchemaModel.builder(SchemaModel.Kind.OBJECT)
-                        .typeName(javaName + "Output").location(at).property(returnProperty, schema).required(returnProperty);
-                output.build().properties().forEach((k, v) -> withReturn.property(k, v).required(k));
+                        .typeName(javaName + "Output").location(at).property(returnProperty, schema);
+                if (attachment == null) {
+                    withReturn.required(returnProperty);
+                }
+                output.build().properties().forEach((k, v) -> {
+                    withReturn.property(k, v);
+                    if (!optionalOut.contains(k)) {
+                        withReturn.required(k);
+                    }
+                });
                 result = withReturn.build();
             } else {
                 result = schema;
@@ -155,22 +188,24 @@ final class SeiOperations {
         }
         SoapBinding binding = new SoapBinding(chosen.soapVersion(), SoapPorts.soapAction(bop), style, wrapped,
                 chosen.port().getName(), seiClass, method.getName(), parameters, returnType, returnProperty,
-                faults(op, at));
+                faults(op, at), mime.attachments());
         return new OperationModel(toolName, javaName, null, description, Map.of("openWorldHint", true),
                 wholeInput != null ? wholeInput : input.build(), result, binding, at);
     }
 
-    /** Whether the binding operation's input or output is a MIME multipart (WSDL 1.1 section 5.3). */
-    @SuppressWarnings("unchecked")
-    private static boolean attachments(BindingOperation bop) {
-        List<?> elements = new ArrayList<>();
-        if (bop.getBindingInput() != null) {
-            elements = new ArrayList<>(bop.getBindingInput().getExtensibilityElements());
-        }
-        if (bop.getBindingOutput() != null) {
-            ((List<Object>) elements).addAll(bop.getBindingOutput().getExtensibilityElements());
-        }
-        return elements.stream().anyMatch(e -> e instanceof javax.wsdl.extensions.mime.MIMEMultipartRelated);
+    /**
+     * The schema of a part that travels as a MIME attachment: its bytes as a base64 string, whatever the part's
+     * XSD type ({@code base64Binary} or {@code hexBinary} alike, since the attachment carries raw bytes), with the
+     * {@code mime:content/@type} as {@code contentMediaType} when it names one type.
+     */
+    private static SchemaModel attachmentSchema(SoapAttachment attachment, SourceLocation at) {
+        return SchemaModel.builder(SchemaModel.Kind.STRING).contentEncoding("base64")
+                .contentMediaType(attachment.contentType()).javaType("byte[]").location(at).build();
+    }
+
+    private static String notBytes(Part part, String javaType) {
+        return "its MIME part '" + part.getName() + "' maps to the Java type " + javaType + "; only parts of type "
+                + "xs:base64Binary or xs:hexBinary (byte[]) can travel as SOAP with Attachments parts";
     }
 
     /**

@@ -25,12 +25,18 @@ import org.apache.ws.commons.schema.XmlSchemaType;
  * <li>a union: {@code anyOf} its member types, in declaration order ({@code memberTypes} first, then the
  *     anonymous members). JAXB binds most unions to {@code String}, so each member's value travels as
  *     text either way.
+ * <li>{@code wsi:swaRef} (WS-I Attachments Profile 1.0, the type {@code swaRef} of namespace
+ *     {@code http://ws-i.org/profiles/basic/1.1/xsd}): on the wire a {@code cid:} URI naming a MIME attachment of
+ *     the message, but JAXB binds it to a {@code DataHandler} holding the attachment itself, so the JSON is the
+ *     attachment's bytes as base64, not the URI.
  * </ul>
  * A named simple type's {@code xsd:documentation} becomes the schema's description.
  */
 final class XsdSimpleTypes {
 
     private static final String XSD = XMLConstants.W3C_XML_SCHEMA_NS_URI;
+    /** The WS-I Attachments Profile 1.0 reference to a MIME attachment. */
+    private static final QName SWA_REF = new QName("http://ws-i.org/profiles/basic/1.1/xsd", "swaRef");
 
     private final XsdContext context;
 
@@ -66,6 +72,9 @@ final class XsdSimpleTypes {
     SchemaModel.Builder simple(XmlSchemaSimpleType type) {
         if (type.getQName() != null && isBuiltIn(type.getQName())) {
             return builtIn(type.getQName());
+        }
+        if (SWA_REF.equals(type.getQName())) {
+            return SchemaModel.builder(Kind.STRING).contentEncoding("base64");
         }
         boolean named = type.getQName() != null;
         if (named) {

@@ -4,7 +4,8 @@
  * <p>Parsing and Java types are Apache CXF's (wsdl2java, XJC, wsdl4j, XmlSchema): for the literal bindings
  * (document/literal wrapped and bare, rpc/literal) the reader runs wsdl2java in-process with wrapper style
  * off, so the generated SEI in {@code <javaPackage>.soap} takes the message parts as they are, and
- * {@link dev.imcp.codegen.wsdl.SeiOperations} maps each SEI method to a tool. SOAP-encoded bindings
+ * {@link dev.imcp.codegen.wsdl.SeiOperations} maps each SEI method to a tool, with the MIME parts of SOAP with
+ * Attachments bindings ({@link dev.imcp.codegen.wsdl.MimeBindings}) as base64 properties. SOAP-encoded bindings
  * (rpc/encoded, SOAP 1.1 section 5), which JAX-WS cannot call, are read with XmlSchema by
  * {@link dev.imcp.codegen.wsdl.EncodedSchemas} and become tools called through the runtime's SAAJ client
  * ({@link dev.imcp.codegen.wsdl.EncodedOperations}).

@@ -9,6 +9,7 @@ import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SchemaModel;
 import dev.imcp.codegen.model.SchemaModel.Kind;
+import dev.imcp.codegen.model.SoapAttachment;
 import dev.imcp.codegen.model.SoapBinding;
 import dev.imcp.codegen.model.SoapParameter;
 import dev.imcp.codegen.model.SourceLocation;
@@ -42,6 +43,10 @@ class SoapUpstreamTest {
                 .location(at).build();
         SchemaModel single = SchemaModel.builder(Kind.OBJECT).typeName("PingMeInput")
                 .property("text", SchemaModel.builder(Kind.STRING).build()).required("text").location(at).build();
+        SchemaModel upload = SchemaModel.builder(Kind.OBJECT).typeName("UploadInput")
+                .property("file", SchemaModel.builder(Kind.STRING).contentEncoding("base64")
+                        .contentMediaType("application/pdf").javaType("byte[]").build())
+                .required("file").location(at).build();
         List<OperationModel> ops = List.of(
                 new OperationModel("greetMe", "GreetMe", null, "Greets.", Map.of(), greetMe, greetMeResponse,
                         new SoapBinding("1.1", "", "document", false, "SoapPort", "org.example.hello.Greeter", "greetMe",
@@ -55,7 +60,14 @@ class SoapUpstreamTest {
                         SchemaModel.builder(Kind.OBJECT).location(at).build(),
                         SchemaModel.builder(Kind.STRING).location(at).build(),
                         new SoapBinding("1.1", "", "document", false, "OtherPort", "org.example.hello.Greeter", "sayHi",
-                                List.of(), "java.lang.String", null), at));
+                                List.of(), "java.lang.String", null), at),
+                // SOAP with Attachments, on a port an earlier operation created: the port is made with its MIME part
+                new OperationModel("upload", "Upload", null, null, Map.of(), upload,
+                        SchemaModel.builder(Kind.STRING).location(at).build(),
+                        new SoapBinding("1.1", "", "document", false, "SoapPort", "org.example.hello.Greeter", "upload",
+                                List.of(new SoapParameter("file", "file", "byte[]", SoapParameter.Mode.IN, false)),
+                                "java.lang.String", null, Map.of(),
+                                List.of(new SoapAttachment("upload", false, "file", "application/pdf"))), at));
         ContractModel contract = new ContractModel("hello", ContractKind.WSDL, "Hello", null, null, "0".repeat(64),
                 "http://localhost/hello", Map.of("SoapPort", "http://localhost/hello", "OtherPort", "http://localhost/other"),
                 ops, at);
@@ -63,7 +75,9 @@ class SoapUpstreamTest {
                 out.resolve("java"), out.resolve("resources")), List.of(), List.of());
 
         String upstream = Files.readString(out.resolve("java/com/example/gen/hello/HelloUpstream.java"));
-        assertTrue(upstream.contains("this.soapPort = upstream.soapPort(Greeter.class, \"SoapPort\");"), upstream);
+        assertTrue(upstream.contains("this.soapPort = upstream.soapPort(Greeter.class, \"SoapPort\", false, List.of(\n"
+                + "                MimePart.input(\"upload\", \"file\", \"application/pdf\")));"), upstream);
+        assertTrue(upstream.contains("return soapPort.upload(input.file());"), upstream);
         assertTrue(upstream.contains("this.otherPort = upstream.soapPort(Greeter.class, \"OtherPort\");"), upstream);
         assertTrue(upstream.contains("return soapPort.greetMe(input);"), upstream);
         assertTrue(upstream.contains("soapPort.pingMe(input.text());\n        return null;"), upstream);
@@ -74,7 +88,8 @@ class SoapUpstreamTest {
         Files.writeString(sei.resolve("Greeter.java"), "package org.example.hello;\n/** SEI. */\npublic interface Greeter {\n"
                 + "    /** @param in in\n     * @return out */\n    GreetMeResponse greetMe(GreetMe in);\n"
                 + "    /** @param in in */\n    void pingMe(String in);\n"
-                + "    /** @return out */\n    String sayHi();\n}\n");
+                + "    /** @return out */\n    String sayHi();\n"
+                + "    /** @param file file\n     * @return out */\n    String upload(byte[] file);\n}\n");
         Files.writeString(sei.resolve("GreetMe.java"), "package org.example.hello;\n/** In. */\npublic class GreetMe {}\n");
         Files.writeString(sei.resolve("GreetMeResponse.java"), "package org.example.hello;\n/** Out. */\npublic class GreetMeResponse {}\n");
         List<Path> sources = new ArrayList<>();

@@ -98,6 +98,7 @@ final class Endpoints {
                     import java.util.List;
                     import java.util.Map;
 
+                    /** Published from archive.wsdl (see SoapCallsTest), so that attach and fetch are real SwA. */
                     @jakarta.jws.WebService(endpointInterface = "com.example.calls.archive.soap.Archive",
                             targetNamespace = "urn:imcp:test:archive", serviceName = "ArchiveService", portName = "ArchivePort")
                     @jakarta.xml.ws.soap.MTOM(threshold = 0)
@@ -154,11 +155,66 @@ final class Endpoints {
                             return response;
                         }
 
+                        /** Documents received as SOAP with Attachments parts, by label. */
+                        static final Map<String, byte[]> DOCUMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
                         @Override
                         public AttachResponse attach(Attach parameters, byte[] document) {
-                            AttachResponse response = new AttachResponse(); // SwA: not published as a tool
+                            // published from archive.wsdl, CXF takes the document from the MIME part <document=...>:
+                            // record how it came, so that a test can tell it was not inline
+                            MessageContext message = context.getMessageContext();
+                            @SuppressWarnings("unchecked")
+                            Map<String, List<String>> headers = (Map<String, List<String>>) message
+                                    .get(MessageContext.HTTP_REQUEST_HEADERS);
+                            headers.forEach((name, values) -> {
+                                if (name.equalsIgnoreCase("Content-Type")) {
+                                    Seen.LAST.put("attach", String.join(",", values));
+                                }
+                            });
+                            @SuppressWarnings("unchecked")
+                            Map<String, jakarta.activation.DataHandler> attachments = (Map<String, jakarta.activation.DataHandler>)
+                                    message.get(MessageContext.INBOUND_MESSAGE_ATTACHMENTS);
+                            Seen.LAST.put("attachments", attachments.entrySet().stream()
+                                    .map(e -> e.getKey().replaceAll("=.*@", "=*@") + " " + e.getValue().getContentType())
+                                    .sorted().toList().toString());
+                            DOCUMENTS.put(parameters.getLabel(), document);
+                            AttachResponse response = new AttachResponse();
                             response.setReceived(document.length);
                             return response;
+                        }
+
+                        @Override
+                        public TagResponse tag(Tag parameters) {
+                            // wsi:swaRef: the body names the attachment (cid:...), JAXB hands over its DataHandler
+                            MessageContext message = context.getMessageContext();
+                            @SuppressWarnings("unchecked")
+                            Map<String, List<String>> headers = (Map<String, List<String>>) message
+                                    .get(MessageContext.HTTP_REQUEST_HEADERS);
+                            headers.forEach((name, values) -> {
+                                if (name.equalsIgnoreCase("Content-Type")) {
+                                    Seen.LAST.put("tag", String.join(",", values));
+                                }
+                            });
+                            try {
+                                byte[] photo = parameters.getPhoto().getInputStream().readAllBytes();
+                                TagResponse response = new TagResponse();
+                                response.setSize(photo.length);
+                                response.setThumbnail(new jakarta.activation.DataHandler(
+                                        java.util.Arrays.copyOf(photo, 16), "image/png"));
+                                return response;
+                            } catch (java.io.IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+
+                        @Override
+                        public void fetch(Fetch parameters, jakarta.xml.ws.Holder<FetchResponse> found,
+                                jakarta.xml.ws.Holder<byte[]> document, jakarta.xml.ws.Holder<byte[]> thumbnail) {
+                            FetchResponse response = new FetchResponse();
+                            response.setName(parameters.getName());
+                            found.value = response;
+                            document.value = DOCUMENTS.get(parameters.getName());
+                            thumbnail.value = new byte[] {(byte) 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a}; // a PNG signature
                         }
                     }
                     """,

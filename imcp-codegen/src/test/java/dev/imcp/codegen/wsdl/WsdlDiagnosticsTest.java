@@ -247,6 +247,113 @@ class WsdlDiagnosticsTest {
         assertEquals(Diagnostic.Severity.ERROR, diagnostics.all().get(1).severity());
     }
 
+    /**
+     * SOAP with Attachments (WSDL 1.1 section 5): {@code upload} sends a MIME part and receives one; the other
+     * operations bind MIME in ways a tool cannot call, each skipped with a warning at its operation.
+     */
+    private static final String SWA = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions name="Files" targetNamespace="urn:files" xmlns="http://schemas.xmlsoap.org/wsdl/"
+                xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:mime="http://schemas.xmlsoap.org/wsdl/mime/"
+                xmlns:tns="urn:files" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+              <types>
+                <xsd:schema targetNamespace="urn:files" elementFormDefault="qualified">
+                  <xsd:element name="meta"><xsd:complexType><xsd:sequence>
+                    <xsd:element name="title" type="xsd:string"/>
+                  </xsd:sequence></xsd:complexType></xsd:element>
+                  <xsd:element name="ack" type="xsd:int"/>
+                </xsd:schema>
+              </types>
+              <message name="in"><part name="meta" element="tns:meta"/><part name="file" type="xsd:hexBinary"/></message>
+              <message name="out"><part name="ack" element="tns:ack"/><part name="receipt" type="xsd:base64Binary"/></message>
+              <message name="textIn"><part name="meta" element="tns:meta"/><part name="note" type="xsd:string"/></message>
+              <message name="ackOnly"><part name="ack" element="tns:ack"/></message>
+              <portType name="Files">
+                <operation name="upload"><input message="tns:in"/><output message="tns:out"/></operation>
+                <operation name="photo"><input message="tns:in"/><output message="tns:ackOnly"/></operation>
+                <operation name="xml"><input message="tns:in"/><output message="tns:ackOnly"/></operation>
+                <operation name="text"><input message="tns:textIn"/><output message="tns:ackOnly"/></operation>
+              </portType>
+              <binding name="FilesSoap" type="tns:Files">
+                <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+                <operation name="upload">
+                  <soap:operation soapAction="urn:upload"/>
+                  <input><mime:multipartRelated>
+                    <mime:part><soap:body parts="meta" use="literal"/></mime:part>
+                    <mime:part><mime:content part="file" type="image/*"/></mime:part>
+                  </mime:multipartRelated></input>
+                  <output><mime:multipartRelated>
+                    <mime:part><soap:body parts="ack" use="literal"/></mime:part>
+                    <mime:part><mime:content part="receipt" type="application/pdf"/></mime:part>
+                  </mime:multipartRelated></output>
+                </operation>
+                <operation name="photo">
+                  <soap:operation soapAction="urn:photo"/>
+                  <input><mime:multipartRelated>
+                    <mime:part><soap:body parts="meta" use="literal"/></mime:part>
+                    <mime:part><mime:content part="file" type="image/gif"/><mime:content part="file" type="image/jpeg"/></mime:part>
+                  </mime:multipartRelated></input>
+                  <output><soap:body use="literal"/></output>
+                </operation>
+                <operation name="xml">
+                  <soap:operation soapAction="urn:xml"/>
+                  <input><mime:multipartRelated>
+                    <mime:part><soap:body parts="meta" use="literal"/></mime:part>
+                    <mime:part><mime:mimeXml part="file"/></mime:part>
+                  </mime:multipartRelated></input>
+                  <output><soap:body use="literal"/></output>
+                </operation>
+                <operation name="text">
+                  <soap:operation soapAction="urn:text"/>
+                  <input><mime:multipartRelated>
+                    <mime:part><soap:body parts="meta" use="literal"/></mime:part>
+                    <mime:part><mime:content part="note" type="text/plain"/></mime:part>
+                  </mime:multipartRelated></input>
+                  <output><soap:body use="literal"/></output>
+                </operation>
+              </binding>
+              <service name="FilesService">
+                <port name="FilesPort" binding="tns:FilesSoap"><soap:address location="http://localhost:8080/files"/></port>
+              </service>
+            </definitions>
+            """;
+
+    @Test
+    void mimePartsAreBase64PropertiesAndTheBindingNamesThem() throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        ContractModel model = read(SWA, diagnostics);
+
+        assertNotNull(model, diagnostics.all()::toString);
+        assertEquals(List.of("upload"), model.operations().stream().map(o -> o.toolName()).toList());
+        dev.imcp.codegen.model.OperationModel upload = model.operations().getFirst();
+        // the attachment carries raw bytes, so a hexBinary part is base64 too; a wildcard type says no media type
+        SchemaModel file = upload.input().properties().get("file");
+        assertEquals(Kind.STRING, file.kind());
+        assertEquals("base64", file.contentEncoding());
+        assertNull(file.contentMediaType());
+        assertEquals(List.of("meta", "file"), upload.input().required());
+        SchemaModel receipt = upload.output().properties().get("receipt");
+        assertEquals("application/pdf", receipt.contentMediaType());
+        assertEquals(List.of("ack"), upload.output().required(), "an attachment the response lacks is null");
+        assertEquals(List.of(new dev.imcp.codegen.model.SoapAttachment("upload", false, "file", null),
+                        new dev.imcp.codegen.model.SoapAttachment("upload", true, "receipt", "application/pdf")),
+                ((dev.imcp.codegen.model.SoapBinding) upload.binding()).attachments());
+
+        List<Diagnostic> skipped = diagnostics.all();
+        assertEquals(List.of("photo", "xml", "text"), skipped.stream()
+                .map(d -> d.message().replaceAll("^operation (\\w+) is skipped.*", "$1")).toList(), skipped::toString);
+        for (Diagnostic d : skipped) {
+            assertEquals("WSDL_UNSUPPORTED_OPERATION", d.code());
+            assertEquals(Diagnostic.Severity.WARNING, d.severity());
+            String operation = d.message().split(" ")[1];
+            assertEquals(line(SWA, "<operation name=\"" + operation + "\">"), d.location().line(), d.toString());
+        }
+        assertTrue(skipped.get(0).message().contains("alternative types (image/gif, image/jpeg"), skipped.get(0).message());
+        assertTrue(skipped.get(1).message().contains("mime:mimeXml"), skipped.get(1).message());
+        assertTrue(skipped.get(2).message().contains("'note' maps to the Java type java.lang.String"),
+                skipped.get(2).message());
+    }
+
     @Test
     void cxfFailureIsADiagnosticAtTheSchemaLine() throws IOException {
         Diagnostics diagnostics = new Diagnostics();

@@ -5,7 +5,8 @@
  * (registered in {@code META-INF/services/dev.imcp.runtime.spi.ToolProvider}), one typed
  * {@link dev.imcp.runtime.spi.Tool} per contract operation and an upstream stub that performs the
  * call through {@link dev.imcp.runtime.spi.HttpUpstream} (REST and MCP JSON contracts) or a CXF
- * JAX-WS port obtained from {@link dev.imcp.runtime.spi.UpstreamContext#soapPort} (WSDL contracts), or, for SOAP
+ * JAX-WS port obtained from {@link dev.imcp.runtime.spi.UpstreamContext#soapPort} (WSDL contracts; a port whose
+ * binding carries SOAP with Attachments parts names them as {@link dev.imcp.runtime.spi.MimePart}s), or, for SOAP
  * 1.1 rpc/encoded operations that JAX-WS cannot call, the {@link dev.imcp.runtime.spi.EncodedSoapPort} of
  * {@link dev.imcp.runtime.spi.UpstreamContext#encodedSoapPort} with an {@link dev.imcp.runtime.spi.EncodedOperation}
  * descriptor per operation and one {@link dev.imcp.runtime.spi.EncodedTypes} table per service.

@@ -5,6 +5,7 @@ import dev.imcp.runtime.config.OutboundAuth;
 import dev.imcp.runtime.config.ServiceConfig;
 import dev.imcp.runtime.spi.EncodedSoapPort;
 import dev.imcp.runtime.spi.HttpUpstream;
+import dev.imcp.runtime.spi.MimePart;
 import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.UpstreamContext;
 import dev.imcp.runtime.upstream.encoded.EncodedSoapClient;
@@ -13,6 +14,7 @@ import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -100,13 +102,8 @@ public final class DefaultUpstreamContext implements UpstreamContext {
     }
 
     @Override
-    public <P> P soapPort(Class<P> sei, String portName) {
-        return soapPorts.port(sei, portName, false);
-    }
-
-    @Override
-    public <P> P soap12Port(Class<P> sei, String portName) {
-        return soapPorts.port(sei, portName, true);
+    public <P> P soapPort(Class<P> sei, String portName, boolean soap12, List<MimePart> attachments) {
+        return soapPorts.port(sei, portName, soap12, attachments);
     }
 
     /**

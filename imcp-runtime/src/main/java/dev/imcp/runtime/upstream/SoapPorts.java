@@ -2,6 +2,7 @@ package dev.imcp.runtime.upstream;
 
 import dev.imcp.runtime.config.OutboundAuth;
 import dev.imcp.runtime.config.ServiceConfig;
+import dev.imcp.runtime.spi.MimePart;
 import dev.imcp.runtime.spi.ServiceDescriptor;
 import jakarta.xml.ws.soap.SOAPBinding;
 import org.apache.cxf.configuration.security.AuthorizationPolicy;
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates and caches CXF JAX-WS client proxies for the ports of one WSDL service, with the configured
- * address, outbound credentials, headers and receive timeout. Thread-safe.
+ * address, outbound credentials, headers and receive timeout, and with the SOAP with Attachments parts of its
+ * binding marked ({@link SwaParts}). Thread-safe.
  */
 public final class SoapPorts {
 
@@ -45,13 +47,16 @@ public final class SoapPorts {
      * @param sei the generated service endpoint interface
      * @param portName the WSDL port name
      * @param soap12 whether the port's binding is SOAP 1.2 (else SOAP 1.1)
+     * @param attachments the parts the port's binding sends and receives as MIME attachments (SOAP with
+     *     Attachments); the same for every call with this SEI and port, since they come from its binding
      * @param <P> the SEI type
      * @return the cached proxy
-     * @throws IllegalStateException when no address is configured or in the contract (the message names the key)
+     * @throws IllegalStateException when no address is configured or in the contract (the message names the key),
+     *     or an attachment names an operation or part the SEI does not have
      */
-    public <P> P port(Class<P> sei, String portName, boolean soap12) {
+    public <P> P port(Class<P> sei, String portName, boolean soap12, List<MimePart> attachments) {
         return sei.cast(cache.computeIfAbsent(sei.getName() + "#" + portName + (soap12 ? "#1.2" : ""),
-                k -> create(sei, portName, soap12)));
+                k -> create(sei, portName, soap12, attachments)));
     }
 
     /** Returns the address calls to {@code portName} go to. */
@@ -71,7 +76,7 @@ public final class SoapPorts {
         return address;
     }
 
-    private Object create(Class<?> sei, String portName, boolean soap12) {
+    private Object create(Class<?> sei, String portName, boolean soap12, List<MimePart> attachments) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(sei);
         factory.setAddress(address(portName));
@@ -83,6 +88,7 @@ public final class SoapPorts {
             ((SOAPBinding) ((jakarta.xml.ws.BindingProvider) proxy).getBinding()).setMTOMEnabled(true);
         }
         Client client = ClientProxy.getClient(proxy);
+        SwaParts.install(client, attachments);
         SoapFaultCause.install(client);
         ResponseLimit.install(client, config.maxResponseBytes());
         HTTPConduit conduit = (HTTPConduit) client.getConduit();

@@ -12,7 +12,9 @@
  * status 0 and the exception's class and message.
  *
  * <p>{@link dev.imcp.runtime.upstream.SoapPorts} creates CXF JAX-WS proxies for WSDL ports, one per
- * (SEI, port), with the address from {@code ports.<PortName>.url}, else {@code url}, else the contract.
+ * (SEI, port), with the address from {@code ports.<PortName>.url}, else {@code url}, else the contract. A port
+ * whose binding has SOAP with Attachments parts gets them marked on CXF's service model by {@code SwaParts}, from
+ * the generated stub's {@link dev.imcp.runtime.spi.MimePart}s (no WSDL is read at run time).
  *
  * <p>Outbound SOAP security comes from configuration only, never from the contract or the caller: HTTP basic or
  * bearer credentials and HTTP headers on every request; the WS-Security UsernameToken (CXF's
