@@ -188,6 +188,13 @@ public final class WsdlReader implements ContractReader {
                     diagnostics.add(Diagnostic.warning("WSDL_DUPLICATE_OPERATION", at, "operation " + bop.getName()
                             + " also exists in another port type; its tool is named " + toolName));
                 }
+                if (encoded.contains(c) && "1.2".equals(c.soapVersion())) {
+                    // SOAP 1.2 Part 2 section 4 encoding differs from SOAP 1.1's (enc:itemType, enc:ref); rare
+                    diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_OPERATION", at, "operation " + bop.getName()
+                            + " is skipped: its SOAP 1.2 binding uses SOAP encoding (use=\"encoded\"), which the "
+                            + "runtime speaks over SOAP 1.1 only", 1));
+                    continue;
+                }
                 if (encoded.contains(c)) {
                     OperationModel op = encodedOperations.map(c, bop, toolName, at);
                     if (op != null) {

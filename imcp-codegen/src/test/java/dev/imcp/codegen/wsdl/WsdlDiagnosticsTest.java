@@ -203,6 +203,22 @@ class WsdlDiagnosticsTest {
     }
 
     @Test
+    void soapEncodingOverSoap12IsSkippedAtTheOperation() throws IOException {
+        String wsdl = HEAD.replace("xmlns:soap=\"http://schemas.xmlsoap.org/wsdl/soap/\"",
+                "xmlns:soap=\"http://schemas.xmlsoap.org/wsdl/soap12/\"") + BINDING
+                .replace("<soap:binding style=\"document\"", "<soap:binding style=\"rpc\"")
+                .replace("<soap:body use=\"literal\"/>", "<soap:body use=\"encoded\" namespace=\"urn:tiny\" "
+                        + "encodingStyle=\"http://www.w3.org/2003/05/soap-encoding\"/>");
+        Diagnostics diagnostics = new Diagnostics();
+
+        assertNull(read(wsdl, diagnostics));
+        Diagnostic skipped = diagnostics.all().stream().filter(d -> d.code().equals("WSDL_UNSUPPORTED_OPERATION"))
+                .findFirst().orElseThrow(() -> new AssertionError(diagnostics.all().toString()));
+        assertTrue(skipped.message().contains("SOAP 1.2 binding uses SOAP encoding"), skipped.message());
+        assertEquals(line(wsdl, "<operation name=\"paint\">"), skipped.location().line());
+    }
+
+    @Test
     void malformedXml() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         String broken = HEAD.replace("<portType name=\"Painter\">", "<portType name=\"Painter\">\n    <oops>") + BINDING;
