@@ -20,28 +20,13 @@
 # machine.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CORPUS="$ROOT/../shared/corpus"
-RUNS=3
-JVM_OPTS=""
-BUILD=1
-REPO_ARGS=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --corpus) CORPUS=$2; shift 2 ;;
-    --runs) RUNS=$2; shift 2 ;;
-    --jvm-opts) JVM_OPTS=$2; shift 2 ;;
-    --no-build) BUILD=0; shift ;;
-    --repo) REPO_ARGS=("-Dmaven.repo.local=$2"); shift 2 ;;
-    *) echo "unknown argument: $1 (see the header of $0)" >&2; exit 2 ;;
-  esac
-done
-[ -d "$CORPUS" ] || { echo "no corpus at $CORPUS; pass --corpus DIR" >&2; exit 2; }
-[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "--runs takes a positive number, not '$RUNS'" >&2; exit 2; }
+. "$ROOT/bench/common.sh"
+bench_options "$@"
 TOTAL_TARGET=60
 SHARE_TARGET=10
 
 WORK="$ROOT/target/bench-openapi"
-. "$ROOT/bench/common.sh"
+bench_setup
 
 # name | document, relative to the corpus
 CASES=(

@@ -27,27 +27,12 @@
 # of each phase as timed inside the JVM. The load average is printed: the figures are only as quiet as the machine.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-CORPUS="$ROOT/../shared/corpus"
-RUNS=3
-JVM_OPTS=""
-BUILD=1
-REPO_ARGS=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --corpus) CORPUS=$2; shift 2 ;;
-    --runs) RUNS=$2; shift 2 ;;
-    --jvm-opts) JVM_OPTS=$2; shift 2 ;;
-    --no-build) BUILD=0; shift ;;
-    --repo) REPO_ARGS=("-Dmaven.repo.local=$2"); shift 2 ;;
-    *) echo "unknown argument: $1 (see the header of $0)" >&2; exit 2 ;;
-  esac
-done
-[ -d "$CORPUS" ] || { echo "no corpus at $CORPUS; pass --corpus DIR" >&2; exit 2; }
-[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "--runs takes a positive number, not '$RUNS'" >&2; exit 2; }
+. "$ROOT/bench/common.sh"
+bench_options "$@"
 TARGET=1.2
 
 WORK="$ROOT/target/bench-wsdl"
-. "$ROOT/bench/common.sh"
+bench_setup
 # The baseline must keep iMCP's wsdl2java options: compare the option lines and the customization documents.
 wsdl2java_options() { sed -n -e '/String\[\] args = {/,/};/p' -e '/"""$/,/"""/p' -e '/context.put(ToolConstants/p' "$1" | grep -v -e 'args = {' -e '"-d"' -e '"-p"' -e '"""' | sed 's/^ *//' | sort; }
 if ! diff <(wsdl2java_options "$ROOT/imcp-codegen/src/main/java/dev/imcp/codegen/wsdl/CxfCodegen.java") \

@@ -130,25 +130,8 @@ public final class SoapHeaderXml {
     }
 
     private static DocumentBuilderFactory parsers() {
-        // The JDK's built-in parser, whatever else is on the class path: its feature names are known.
-        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-        f.setNamespaceAware(true);
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
+        DocumentBuilderFactory f = dev.imcp.runtime.xml.SafeXml.documentBuilderFactory();
         f.setIgnoringComments(true);
-        try {
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            // a fully built DOM: a deferred one expands nodes on first read, which is not safe to share
-            f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks a hardening feature", e);
-        }
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         return f;
     }
 }

@@ -8,7 +8,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.SAXException;
 
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -74,28 +73,7 @@ final class Saaj {
         return message;
     }
 
-    /** The deepest element nesting a response may have, as CXF's default for the JAX-WS path. */
-    static final int MAX_DEPTH = 100;
-
     private static DocumentBuilderFactory parsers() {
-        // The JDK's built-in parser, whatever else is on the class path: its feature names are known.
-        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
-        f.setNamespaceAware(true);
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        try {
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks a hardening feature", e);
-        }
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        // JAXP limit (java.xml module docs, "jdk.xml.maxElementDepth"): the response reader recurses per level
-        f.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_DEPTH));
-        return f;
+        return dev.imcp.runtime.xml.SafeXml.documentBuilderFactory();
     }
 }
