@@ -38,10 +38,23 @@ import org.apache.ws.commons.schema.XmlSchemaType;
  * heads a substitution group (Part 1, 3.3.6) accepts any member: its value is {@code oneOf} the types
  * of the non-abstract head and of its members, one alternative per distinct type.
  *
- * <p>A named complex type that contains itself is cut at the nested occurrence with an
- * {@link Kind#ANY} node and a {@code WSDL_SCHEMA_RECURSION} warning: {@link SchemaModel} has no
- * {@code $defs}/{@code $ref} yet. Every warning ({@code WSDL_UNSUPPORTED_SCHEMA} for a construct published
- * in part) is located at the XSD construct's own document and line ({@link XsdLocator}).
+ * <p>Recursive types (JSON Schema 2020-12 Core, section 8.2.4 {@code $defs} and 8.2.3.1 {@code $ref}): a complex
+ * type that contains itself, directly or through other types (an element of its type, a list of them, an
+ * element reference, a substitution group member, a type derived from it, a base type that contains a type
+ * derived from it), is published once as {@code $defs/<TypeName>} and every occurrence as
+ * {@code {"$ref": "#/$defs/<TypeName>"}}, next to the element's own {@code description}; a nillable one is
+ * {@code {"anyOf": [{"$ref": ...}, {"type": "null"}]}}. A global element's anonymous type that its content
+ * refers back to ({@code <xsd:element ref>}) is named after the element. When a whole message part is such a
+ * type, the schema's root is the definition's content (a tool's schema states {@code "type": "object"}) and
+ * its nested occurrences refer to the definition. Each root schema declares the definitions it reaches
+ * ({@link SchemaModel#definitions()}); the writer publishes them as the root's {@code $defs}. Types that do not
+ * contain themselves stay inline, so a schema grows by one definition per recursive type it reaches; see
+ * {@link XsdDefinitions} for how recursion is detected and names are chosen. A base type is always inlined
+ * into the derived type (a derivation chain is finite), so recursion through a base is caught at the element
+ * that closes the cycle.
+ *
+ * <p>Every warning ({@code WSDL_UNSUPPORTED_SCHEMA} for a construct published in part) is located at the XSD
+ * construct's own document and line ({@link XsdLocator}).
  */
 final class XsdSchemaMapper implements XsdParticles.Members {
 
@@ -49,7 +62,7 @@ final class XsdSchemaMapper implements XsdParticles.Members {
     private final XsdSimpleTypes simpleTypes;
     private final XsdParticles particles;
     private final XsdComplexTypes complexTypes;
-    private final Set<QName> inProgress = new HashSet<>();
+    private final XsdDefinitions definitions = new XsdDefinitions();
     private Map<QName, List<XmlSchemaElement>> substitutes;
 
     XsdSchemaMapper(SchemaCollection schemas, DataBindingProfile dataBinding, Diagnostics diagnostics) {
@@ -101,7 +114,7 @@ final class XsdSchemaMapper implements XsdParticles.Members {
         context.begin(location);
         context.global(element.getParent(), "element", element.getName());
         try {
-            return value(element).javaType(javaType).location(location).build();
+            return root(value(element), javaType, location);
         } finally {
             context.leave();
         }
@@ -121,11 +134,40 @@ final class XsdSchemaMapper implements XsdParticles.Members {
             return null;
         }
         context.begin(location);
-        return typeByName(typeName).javaType(javaType).location(location).build();
+        return root(typeByName(typeName), javaType, location);
+    }
+
+    /**
+     * Returns a root schema: a reference is replaced by its definition's content (a tool's schema states its
+     * type at the root), and the definitions the schema reaches are declared on it.
+     */
+    private SchemaModel root(SchemaModel.Builder value, String javaType, SourceLocation location) {
+        SchemaModel mapped = value.build();
+        SchemaModel.Builder root = value;
+        if (mapped.kind() == Kind.REF) {
+            root = definitions.body(mapped.ref()).toBuilder();
+            if (mapped.description() != null) {
+                root.description(mapped.description());
+            }
+        }
+        root.javaType(javaType).location(location);
+        return root.definitions(definitions.reachable(root.build())).build();
     }
 
     /** Returns the schema of a declared type: built-in, simple or complex. */
     SchemaModel.Builder type(XmlSchemaType type) {
+        return type(type, null);
+    }
+
+    /**
+     * Returns the schema of a declared type: built-in, simple or complex; a complex type that contains itself
+     * is a reference to its definition ({@link XsdDefinitions}).
+     *
+     * @param type the type
+     * @param element the global element declaring {@code type} anonymously, which names its definition;
+     *     {@code null} otherwise
+     */
+    private SchemaModel.Builder type(XmlSchemaType type, String element) {
         if (type == null) {
             context.warn("an element without a resolvable type is published as any value");
             return SchemaModel.builder(Kind.ANY);
@@ -135,26 +177,43 @@ final class XsdSchemaMapper implements XsdParticles.Members {
         }
         XmlSchemaComplexType ct = (XmlSchemaComplexType) type;
         QName name = ct.getQName();
-        if (name != null && !inProgress.add(name)) {
-            context.warn("WSDL_SCHEMA_RECURSION",
-                    "type " + name.getLocalPart() + " contains itself; the nested occurrence is published as any value");
-            return SchemaModel.builder(Kind.ANY);
+        String javaType = name == null ? null : context.javaType(name, false);
+        Object key = XsdDefinitions.key(ct);
+        String reference = definitions.cut(key, name != null ? name.getLocalPart() : element);
+        if (reference == null) {
+            reference = definitions.defined(key);
         }
+        if (reference != null) {
+            return SchemaModel.reference(reference).javaType(javaType);
+        }
+        definitions.enter(key);
+        SchemaModel.Builder object = null;
+        try {
+            object = inline(ct).javaType(javaType);
+        } finally {
+            reference = definitions.leave(key, object == null ? null : object.build());
+        }
+        return reference == null ? object : SchemaModel.reference(reference).javaType(javaType);
+    }
+
+    /**
+     * Returns the content of {@code ct} (its particle, attributes and base type's content) and its
+     * documentation, inline: a derived type's base is always inlined, which ends since a derivation chain
+     * does (XML Schema Part 1, 3.4.6, "no circular definitions").
+     */
+    SchemaModel.Builder inline(XmlSchemaComplexType ct) {
+        QName name = ct.getQName();
         if (name != null) {
             context.global(ct.getParent(), "complexType", name.getLocalPart());
         }
         try {
             SchemaModel.Builder object = SchemaModel.builder(Kind.OBJECT);
-            if (name != null) {
-                object.javaType(context.javaType(name, false));
-            }
             object.description(XsdValues.documentation(ct));
             complexTypes.content(ct, object);
             return object;
         } finally {
             if (name != null) {
                 context.leave();
-                inProgress.remove(name);
             }
         }
     }
@@ -222,7 +281,7 @@ final class XsdSchemaMapper implements XsdParticles.Members {
     private SchemaModel.Builder value(XmlSchemaElement target) {
         SchemaModel.Builder value = target.getSchemaType() == null && target.getSchemaTypeName() != null
                 ? typeByName(target.getSchemaTypeName())
-                : type(typeOf(target));
+                : type(typeOf(target), target.isTopLevel() ? target.getName() : null);
         String doc = XsdValues.documentation(target);
         if (doc != null) {
             value.description(doc);
