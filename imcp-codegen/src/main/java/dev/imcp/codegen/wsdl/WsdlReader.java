@@ -143,7 +143,8 @@ public final class WsdlReader implements ContractReader {
             }
         }
         SeiOperations sei = cxf == null ? null
-                : new SeiOperations(definition, new XsdSchemaMapper(cxf.schemas(), cxf.dataBinding(), diagnostics), diagnostics);
+                : new SeiOperations(definition, new XsdSchemaMapper(cxf.schemas(), cxf.dataBinding(), cxf.sources(),
+                        diagnostics), diagnostics);
         EncodedOperations rpcEncoded = encoded.isEmpty() ? null
                 : new EncodedOperations(new EncodedSchemas(definition), diagnostics);
         List<OperationModel> operations = operations(usable, encoded, cxf, sei, rpcEncoded, locations, root, diagnostics);

@@ -116,7 +116,8 @@ final class XsdComplexTypes {
             context.warn("type " + name.getLocalPart() + " derives from itself; its base's content is not published");
             return true;
         }
-        SchemaModel mapped = types.inline(ct).build();
+        SchemaModel mapped = types.inline(ct, null).build();
+        types.inherit(mapped);
         mapped.properties().forEach(object::property);
         mapped.required().forEach(object::required);
         mapped.oneOf().forEach(object::oneOf);

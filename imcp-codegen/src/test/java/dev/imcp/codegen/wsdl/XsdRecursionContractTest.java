@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (so the output schema, which uses the same definitions, describes what the runtime writes), and a value
  * wrong three levels down is rejected.
  *
- * <p>Left out of the sample: the substitution group head ({@code expr}), whose JAXB field is a
- * {@code JAXBElement<? extends Expr>} of an abstract type that the runtime cannot bind from JSON yet.
+ * <p>The substitution group head ({@code expr}, whose {@code sum} member holds heads again) names the member
+ * each value is ({@code {"sum": ...}}, {@code {"literal": ...}}), as the XML does.
  */
 class XsdRecursionContractTest {
 
@@ -49,7 +48,10 @@ class XsdRecursionContractTest {
             "outline", """
                     {"title":"1","outline":[{"title":"1.1","outline":[{"title":"1.1.1"}]}]}""",
             "link", """
-                    {"item":"a","next":{"item":"b","next":{"item":"c","next":null}}}""");
+                    {"item":"a","next":{"item":"b","next":{"item":"c","next":null}}}""",
+            "expr", """
+                    {"sum":{"expr":[{"literal":{"number":1}},{"sum":{"expr":[{"literal":{"number":2}},
+                     {"literal":{"number":3}}]}}]}}""");
 
     /** Values the XSD rejects, each wrong at the third level. */
     private static final List<String> INVALID = List.of(
@@ -59,7 +61,9 @@ class XsdRecursionContractTest {
             "/folder={\"name\":\"a\",\"folder\":[{\"name\":\"b\",\"folder\":[{\"name\":7}]}]}",
             "/shape={\"label\":\"s1\",\"group\":{\"label\":\"g1\",\"member\":[{\"label\":\"s2\",\"group\":{\"label\":\"g2\",\"member\":[]}}]}}",
             "/outline={\"title\":\"1\",\"outline\":[{\"title\":\"1.1\",\"outline\":[{}]}]}",
-            "/link={\"item\":\"a\",\"next\":{\"item\":\"b\",\"next\":{\"item\":[\"c\"]}}}");
+            "/link={\"item\":\"a\",\"next\":{\"item\":\"b\",\"next\":{\"item\":[\"c\"]}}}",
+            "/expr={\"sum\":{\"expr\":[{\"literal\":{\"number\":1}},{\"sum\":{\"expr\":[{\"literal\":{\"number\":2}}]}}]}}",
+            "/expr={\"sum\":{\"expr\":[{\"literal\":{\"number\":1}},{\"sum\":{\"expr\":[{\"number\":2},{\"number\":3}]}}]}}");
 
     @Test
     void nestedValuesBindToTheJaxbClasses(@TempDir Path out) throws Exception {
@@ -79,11 +83,13 @@ class XsdRecursionContractTest {
         assertEquals(List.of(), input.validate(valid).stream().map(Error::toString).toList());
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 getClass().getClassLoader())) {
-            Object plan = mapper.readerFor(jaxbClass(loader, out, "Plan")).readValue(valid);
+            Object plan = mapper.readerFor(WsdlTestSupport.generatedClass(loader, out.resolve("java"), "Plan"))
+                    .readValue(valid);
             assertEquals(valid, mapper.readTree(mapper.writeValueAsString(plan)));
 
             JsonNode response = mapper.createObjectNode().set("tree", valid.get("tree"));
-            Object bound = mapper.readerFor(jaxbClass(loader, out, "PlanResponse")).readValue(response);
+            Object bound = mapper.readerFor(WsdlTestSupport.generatedClass(loader, out.resolve("java"), "PlanResponse"))
+                    .readValue(response);
             JsonNode written = mapper.readTree(mapper.writeValueAsString(bound));
             assertEquals(response, written);
             assertEquals(List.of(), output.validate(written).stream().map(Error::toString).toList());
@@ -102,14 +108,6 @@ class XsdRecursionContractTest {
             return mapper.readTree(json);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static Class<?> jaxbClass(ClassLoader loader, Path out, String simpleName) throws Exception {
-        try (Stream<Path> files = Files.walk(out.resolve("java"))) {
-            Path source = files.filter(f -> f.endsWith(simpleName + ".java")).findFirst().orElseThrow();
-            return loader.loadClass(out.resolve("java").relativize(source).toString().replace('/', '.')
-                    .replace(".java", ""));
         }
     }
 }

@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * warnings, each located in the XSD's own file. {@code constructs} covers the content models, facets and
  * built-in types; {@code recursion} the types that contain themselves ({@code $defs} + {@code $ref}): directly,
  * mutually, in a derived type, through a base type, through an element reference, through a substitution
- * group and through a nillable element, and as an operation's whole input and output. Run with
+ * group and through a nillable element, and as an operation's whole input and output; {@code lists} the
+ * elements JAXB keeps in one list (repeated sequences and choices of several elements, XJC's {@code content}
+ * and {@code rest}) and substitution groups, each element an object named after it. Run with
  * {@code -Dgolden.update=true} to rewrite {@code src/test/resources/golden/xsd/}; never edit them by hand.
  */
 class XsdSchemaGoldenTest {
@@ -35,7 +37,7 @@ class XsdSchemaGoldenTest {
     Path out;
 
     @ParameterizedTest
-    @ValueSource(strings = {"constructs", "recursion"})
+    @ValueSource(strings = {"constructs", "recursion", "lists"})
     void publishesWhatTheXsdSays(String name) throws Exception {
         Path wsdl = resource("/xsd/" + name + ".wsdl");
         GenerationResult result = new ImcpGenerator().generate(new CodegenRequest(List.of(wsdl), wsdl.getParent(),
