@@ -177,6 +177,34 @@ class McpProtocolTest {
     }
 
     @Test
+    void recursiveSchemaValidatesAtEveryDepth() throws Exception {
+        String session = fx.initialize("2025-06-18");
+        JsonNode listed = json(fx.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", session));
+        JsonNode schema = null;
+        for (JsonNode tool : listed.at("/result/tools")) {
+            if ("sumTree".equals(tool.get("name").asText())) {
+                schema = tool.get("inputSchema");
+            }
+        }
+        assertEquals("#/$defs/Node", schema.at("/$defs/Node/properties/children/items/$ref").asText(),
+                "published with its definitions");
+
+        JsonNode ok = fx.callTool(session, "sumTree",
+                "{\"root\":{\"value\":1,\"children\":[{\"value\":2,\"children\":[{\"value\":3}]},{\"value\":4}]}}");
+        assertEquals("{\"sum\":10}", ok.at("/result/content/0/text").asText(), ok.toString());
+
+        JsonNode deep = fx.callTool(session, "sumTree",
+                "{\"root\":{\"value\":1,\"children\":[{\"value\":2,\"children\":[{\"value\":\"three\"}]}]}}");
+        assertEquals(-32602, deep.at("/error/code").asInt(), deep.toString());
+        assertEquals("Invalid arguments for tool sumTree: $.root.children[0].children[0].value: string found, "
+                + "integer expected", deep.at("/error/message").asText());
+        JsonNode missing = fx.callTool(session, "sumTree",
+                "{\"root\":{\"value\":1,\"children\":[{\"value\":2,\"children\":[{}]}]}}");
+        assertEquals("Invalid arguments for tool sumTree: $.root.children[0].children[0].value: is missing but it "
+                + "is required", missing.at("/error/message").asText());
+    }
+
+    @Test
     void internalErrorOfToolIsToolErrorAndServerKeepsServing() throws Exception {
         String session = fx.initialize("2025-06-18");
         JsonNode crash = fx.callTool(session, "crash", "{}");

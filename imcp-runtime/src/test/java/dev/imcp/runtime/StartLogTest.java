@@ -41,12 +41,12 @@ class StartLogTest {
                         + "; (\\d+) tools; ready (\\d+\\.\\d) s after JVM start\\)").matcher(ours.get(0).getMessage());
                 assertTrue(line.matches(), ours.get(0).getMessage());
 
-                // The fixture registers 8 tools and its configuration denies hiddenTool: the line counts what
+                // The fixture registers 9 tools and its configuration denies hiddenTool: the line counts what
                 // tools/list publishes.
                 String session = fx.initialize("2025-06-18");
                 JsonNode listed = json(fx.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", session))
                         .at("/result/tools");
-                assertEquals(7, listed.size(), listed::toString);
+                assertEquals(8, listed.size(), listed::toString);
                 assertEquals(listed.size(), Integer.parseInt(line.group(1)));
                 assertTrue(Double.parseDouble(line.group(2)) > 0, "the JVM started before the server");
             }

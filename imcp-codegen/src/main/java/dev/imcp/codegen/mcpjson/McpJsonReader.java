@@ -161,10 +161,11 @@ public final class McpJsonReader implements ContractReader {
         String javaName = Names.upperCamel(name);
         SchemaModel input = schemas.convert(tool.get("inputSchema"), pointer + "/inputSchema", javaName + "Input");
         if (input.kind() != Kind.OBJECT || input.typeName() == null) {
-            input = input.toBuilder().typeName(javaName + "Input").build();
-            input = new SchemaModel(Kind.OBJECT, input.typeName(), null, input.title(), input.description(), null, null,
-                    null, input.properties(), input.required(), null, null, null, null, null, null, null, null, null, null,
-                    false, input.location());
+            SchemaModel.Builder object = SchemaModel.builder(Kind.OBJECT).typeName(javaName + "Input")
+                    .title(input.title()).description(input.description()).location(input.location());
+            input.properties().forEach(object::property);
+            input.required().forEach(object::required);
+            input = object.build();
         }
         Set<String> declared = input.properties().keySet();
         List<HttpParameter> parameters = new ArrayList<>();

@@ -21,6 +21,11 @@ import java.util.TreeMap;
  * Maps the schemas of one contract to Java types, and collects the records and enums to generate in
  * {@code <javaPackage>.model}: one per type name, identical shapes shared, a different shape under a
  * taken name suffixed with a number. Names are assigned in contract order, so they are stable.
+ *
+ * <p>A reference ({@link Kind#REF}) has the type of the definition it names, looked up among the definitions
+ * of the operation schemas seen so far (names are unique within a contract). A record is registered under its
+ * shape before its components are typed, so a definition that contains itself becomes a record with a
+ * component of its own type, directly or through a list.
  */
 final class ModelTypes {
 
@@ -30,6 +35,7 @@ final class ModelTypes {
     private final Set<String> taken = new HashSet<>();
     private final Map<ClassName, TypeSpec> specs = new TreeMap<>((a, b) -> a.canonicalName().compareTo(b.canonicalName()));
     private final Map<ClassName, Map<String, String>> components = new HashMap<>();
+    private final Map<String, SchemaModel> definitions = new HashMap<>();
 
     ModelTypes(String javaPackage, String contractName) {
         this.modelPackage = javaPackage + ".model";
@@ -39,6 +45,7 @@ final class ModelTypes {
     /** Returns the input type of {@code op}: its Java type, else a record (even without properties). */
     TypeName input(OperationModel op) {
         SchemaModel input = op.input();
+        definitions.putAll(input.allDefinitions());
         if (input.javaType() != null) {
             return TypeNames.parse(input.javaType());
         }
@@ -48,7 +55,11 @@ final class ModelTypes {
 
     /** Returns the output type of {@code op}; {@link Void} when it has none. */
     TypeName output(OperationModel op) {
-        return op.output() == null ? ClassName.get(Void.class) : type(op.output());
+        if (op.output() == null) {
+            return ClassName.get(Void.class);
+        }
+        definitions.putAll(op.output().allDefinitions());
+        return type(op.output());
     }
 
     /** Returns the Java type of {@code schema}, generating a record or enum when it needs one. */
@@ -70,7 +81,18 @@ final class ModelTypes {
             case NUMBER -> ClassName.get(Double.class);
             case BOOLEAN -> ClassName.get(Boolean.class);
             case ANY -> ClassName.OBJECT;
+            case REF -> type(definition(schema.ref()));
         };
+    }
+
+    private SchemaModel definition(String name) {
+        SchemaModel body = definitions.get(name);
+        if (body == null) {
+            throw new IllegalStateException("'" + name + "' is referenced but not defined");
+        }
+        // a definition without a type name of its own is named after the definition
+        return body.typeName() == null && body.kind() == Kind.OBJECT && !body.properties().isEmpty()
+                ? body.toBuilder().typeName(name).build() : body;
     }
 
     /** Returns the record component name of each wire property of the record {@code type}. */
@@ -145,7 +167,8 @@ final class ModelTypes {
         }
         StringBuilder props = new StringBuilder();
         s.properties().forEach((k, v) -> props.append(k).append('=').append(shape(v)).append(';'));
-        List<Object> rest = new ArrayList<>(List.of(s.kind(), String.valueOf(s.typeName()), String.valueOf(s.javaType()),
+        List<Object> rest = new ArrayList<>(List.of(s.kind(), String.valueOf(s.ref()), String.valueOf(s.typeName()),
+                String.valueOf(s.javaType()),
                 String.valueOf(s.title()), String.valueOf(s.description()), String.valueOf(s.format()),
                 s.required(), shape(s.items()), shape(s.additionalProperties()), s.enumValues(),
                 new TreeMap<>(s.constraints()), String.valueOf(s.defaultValue()), s.nullable()));

@@ -34,7 +34,7 @@ final class OutputSchemas {
 
     /** Returns the published output schema of {@code op}, or {@code null} when it publishes none. */
     static ObjectNode published(OperationModel op) {
-        SchemaModel output = op.output();
+        SchemaModel output = SchemaJson.root(op.output());
         boolean soap = op.binding() instanceof SoapBinding || op.binding() instanceof EncodedSoapBinding;
         if (!soap || output == null || output.kind() == Kind.ANY) {
             return SchemaJson.output(output);
@@ -53,6 +53,10 @@ final class OutputSchemas {
         if (object.additionalProperties() != null) {
             withFault.additionalProperties(object.additionalProperties());
         }
+        // the response's and the fault details' definitions ($defs), wherever in their trees they were declared
+        Map<String, SchemaModel> definitions = new java.util.TreeMap<>(object.allDefinitions());
+        declared.values().forEach(d -> definitions.putAll(d.allDefinitions()));
+        withFault.definitions(definitions);
         SchemaModel.Builder success = SchemaModel.builder(Kind.OBJECT);
         object.required().forEach(success::required);
         object.allOf().forEach(success::allOf);

@@ -9,19 +9,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.codegen.model.SchemaModel;
 import dev.imcp.codegen.model.SchemaModel.Kind;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Renders {@link SchemaModel}s as JSON Schema 2020-12, with a fixed key order: {@code type},
- * {@code title}, {@code description}, {@code format}, {@code contentEncoding}, {@code contentMediaType},
- * {@code enum}, {@code const}, the constraints (sorted), {@code default}, {@code properties} (contract order),
+ * Renders {@link SchemaModel}s as JSON Schema 2020-12, with a fixed key order: {@code type} (or
+ * {@code $ref}), {@code title}, {@code description}, {@code format}, {@code contentEncoding},
+ * {@code contentMediaType}, {@code enum},
+ * {@code const}, the constraints (sorted), {@code default}, {@code properties} (contract order),
  * {@code required}, {@code items}, {@code additionalProperties}, {@code allOf}, {@code anyOf}, {@code oneOf},
- * {@code not}.
- * A nullable schema's type is {@code ["<type>", "null"]}; a nullable {@code const} is rendered as
- * {@code "enum": [value, null]}, since {@code const} is checked on its own (2020-12 Validation, section
- * 6.1.3) and would reject {@code null} whatever the type says (readers add {@code null} to a nullable
- * {@code enum} themselves).
+ * {@code not}, and last, on the root only, {@code $defs}. A nullable schema's type is
+ * {@code ["<type>", "null"]}; a nullable {@code const} is rendered as {@code "enum": [value, null]}, since
+ * {@code const} is checked on its own (2020-12 Validation, section 6.1.3) and would reject {@code null}
+ * whatever the type says (readers add {@code null} to a nullable {@code enum} themselves).
+ *
+ * <p>A {@link Kind#REF} node is {@code "$ref": "#/$defs/<name>"} (2020-12 Core, section 8.2.3.1), the name
+ * escaped as a JSON Pointer token (RFC 6901: {@code ~} as {@code ~0}, {@code /} as {@code ~1}) and then as a
+ * URI fragment (RFC 3986, section 3.5: other characters percent-encoded as UTF-8); a nullable one is
+ * {@code "anyOf": [{"$ref": ...}, {"type": "null"}]}, since the definition's own {@code type} would reject
+ * {@code null}. Every definition a published schema reaches is rendered once, under the root's {@code $defs}
+ * (section 8.2.4), sorted by name, whichever node of the model declared it; so a published schema is
+ * self-contained and its references resolve against its own root.
  */
 final class SchemaJson {
 
@@ -30,14 +39,22 @@ final class SchemaJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String HEX = "0123456789ABCDEF";
 
     private SchemaJson() {
     }
 
-    /** Returns {@code schema} as a JSON Schema tree. */
+    /** Returns {@code schema} as a JSON Schema tree, without {@code $defs}. */
     static ObjectNode tree(SchemaModel schema) {
         ObjectNode node = NODES.objectNode();
-        if (schema.kind() != Kind.ANY) {
+        if (schema.kind() == Kind.REF) {
+            if (schema.nullable()) {
+                node.putArray("anyOf").add(NODES.objectNode().put("$ref", pointer(schema.ref())))
+                        .add(NODES.objectNode().put("type", "null"));
+            } else {
+                node.put("$ref", pointer(schema.ref()));
+            }
+        } else if (schema.kind() != Kind.ANY) {
             if (schema.nullable()) {
                 node.putArray("type").add(schema.kind().jsonType()).add("null");
             } else {
@@ -83,7 +100,14 @@ final class SchemaJson {
             node.set("items", tree(schema.items()));
         }
         putAll(node, "allOf", schema.allOf());
-        putAll(node, "anyOf", schema.anyOf());
+        if (!schema.anyOf().isEmpty() && node.has("anyOf")) {
+            // a nullable reference already took anyOf: both must hold
+            ObjectNode both = NODES.objectNode();
+            putAll(both, "anyOf", schema.anyOf());
+            (node.has("allOf") ? (ArrayNode) node.get("allOf") : node.putArray("allOf")).add(both);
+        } else {
+            putAll(node, "anyOf", schema.anyOf());
+        }
         putAll(node, "oneOf", schema.oneOf());
         if (schema.not() != null) {
             node.set("not", tree(schema.not()));
@@ -98,13 +122,14 @@ final class SchemaJson {
         }
     }
 
-    /** Returns the published input schema: always an object. */
+    /** Returns the published input schema: always an object, with the {@code $defs} it reaches. */
     static ObjectNode input(SchemaModel schema) {
+        schema = root(schema);
         ObjectNode node = tree(schema);
         if (schema.kind() == Kind.OBJECT && !node.has("properties")) {
             node.putObject("properties");
         }
-        return node;
+        return withDefinitions(node, schema);
     }
 
     /**
@@ -114,21 +139,65 @@ final class SchemaJson {
      * value under {@value #RESULT}, MCP "Structured Content").
      */
     static ObjectNode output(SchemaModel output) {
+        output = root(output);
         if (output == null || output.kind() == Kind.ANY) {
             return null;
         }
         if (!wrapped(output)) {
-            return tree(output);
+            return withDefinitions(tree(output), output);
         }
         ObjectNode node = NODES.objectNode().put("type", "object");
         node.putObject("properties").set(RESULT, tree(output));
         node.putArray("required").add(RESULT);
+        return withDefinitions(node, output);
+    }
+
+    /** Adds to the root {@code node} the {@code $defs} that {@code schema} reaches, sorted by name. */
+    private static ObjectNode withDefinitions(ObjectNode node, SchemaModel schema) {
+        Map<String, SchemaModel> definitions = schema.reachableDefinitions();
+        if (!definitions.isEmpty()) {
+            ObjectNode defs = node.putObject("$defs");
+            definitions.forEach((name, body) -> defs.set(name, tree(body)));
+        }
         return node;
+    }
+
+    /** Returns the URI fragment reference to the definition {@code name}: {@code #/$defs/<escaped name>}. */
+    static String pointer(String name) {
+        String token = name.replace("~", "~0").replace("/", "~1");
+        StringBuilder out = new StringBuilder("#/$defs/");
+        for (byte b : token.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+            }
+        }
+        return out.toString();
     }
 
     /** Returns whether a result of {@code output} is not a JSON object and so is published under {@value #RESULT}. */
     static boolean wrapped(SchemaModel output) {
-        return output != null && output.kind() != Kind.OBJECT && output.kind() != Kind.ANY;
+        SchemaModel value = root(output);
+        return value != null && value.kind() != Kind.OBJECT && value.kind() != Kind.ANY;
+    }
+
+    /**
+     * Returns {@code schema}, or when it is a reference, the definition it stands for (with the reference's own
+     * description, and the definitions of both): a published schema's root states its type, so MCP clients
+     * see {@code "type": "object"} there and the result wrapping is decided on the definition's kind.
+     */
+    static SchemaModel root(SchemaModel schema) {
+        if (schema == null || schema.kind() != Kind.REF) {
+            return schema;
+        }
+        SchemaModel.Builder body = schema.reachableDefinitions().get(schema.ref()).toBuilder()
+                .definitions(schema.allDefinitions());
+        if (schema.description() != null) {
+            body.description(schema.description());
+        }
+        return body.build();
     }
 
     /** Returns {@code node} as compact JSON text. */

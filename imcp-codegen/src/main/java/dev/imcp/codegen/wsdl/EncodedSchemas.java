@@ -35,6 +35,10 @@ import org.w3c.dom.Attr;
  * {@code sequence} or {@code all} of elements), arrays ({@code complexContent} restricting {@code soapenc:Array}
  * with {@code wsdl:arrayType="ns:T[]"}, WSDL 1.1 section 2.2), and simple types, which go on the wire as
  * their built-in base type. Gives each type its JSON Schema and its entry in the runtime descriptor's type table.
+ *
+ * <p>A struct or array type that contains itself (a struct with an array of itself, say) is a definition that
+ * {@code $ref}s stand for, declared on the part's schema, as for literal XSD ({@link XsdDefinitions}); every
+ * occurrence is still walked, since each operation's type table lists every type its values can reach.
  */
 final class EncodedSchemas {
 
@@ -44,6 +48,7 @@ final class EncodedSchemas {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final XmlSchemaCollection schemas = new XmlSchemaCollection();
+    private final XsdDefinitions definitions = new XsdDefinitions();
 
     /** Reads every {@code xsd:schema} of {@code definition}'s {@code wsdl:types}, and of the WSDLs it imports. */
     EncodedSchemas(Definition definition) {
@@ -88,10 +93,16 @@ final class EncodedSchemas {
      * @return the schema, or {@code null} when a type it reaches is not declared or not supported
      */
     SchemaModel schema(QName type, Map<QName, ObjectNode> table, SourceLocation at) {
-        return schema(type, table, new HashSet<>(), at);
+        SchemaModel schema = value(type, table, at);
+        if (schema == null) {
+            return null;
+        }
+        SchemaModel.Builder root = schema.kind() == Kind.REF
+                ? definitions.body(schema.ref()).toBuilder().location(at) : schema.toBuilder();
+        return root.definitions(definitions.reachable(schema)).build();
     }
 
-    private SchemaModel schema(QName type, Map<QName, ObjectNode> table, Set<QName> path, SourceLocation at) {
+    private SchemaModel value(QName type, Map<QName, ObjectNode> table, SourceLocation at) {
         if (XSD.equals(type.getNamespaceURI()) || SOAP_ENCODING.equals(type.getNamespaceURI())) {
             return builtIn(type.getLocalPart(), at);
         }
@@ -108,58 +119,74 @@ final class EncodedSchemas {
         if (!(declared instanceof XmlSchemaComplexType complex)) {
             return null;
         }
-        if (!path.add(type)) {
-            return SchemaModel.builder(Kind.ANY).location(at).build(); // recursion: the nested value is not described
+        String cut = definitions.cut(type, type.getLocalPart());
+        if (cut != null) {
+            return SchemaModel.reference(cut).location(at).build();
         }
+        definitions.enter(type);
+        SchemaModel body = null;
         try {
-            QName item = arrayItem(complex);
-            if (item != null) {
-                SchemaModel items = schema(item, table, path, at);
-                if (items == null) {
-                    return null;
-                }
-                table.putIfAbsent(type, JSON.createObjectNode().put("name", type.toString())
-                        .put("arrayOf", wireType(item).toString()));
-                return SchemaModel.builder(Kind.ARRAY).items(items).location(at).build();
+            body = struct(type, complex, table, at);
+        } finally {
+            String name = definitions.leave(type, body);
+            if (name == null && body != null) {
+                name = definitions.defined(type);
             }
-            List<XmlSchemaElement> fields = fields(complex);
-            if (fields == null) {
+            if (name != null) {
+                body = SchemaModel.reference(name).location(at).build();
+            }
+        }
+        return body;
+    }
+
+    /** Returns the schema of a struct or array type, or {@code null} when a type it reaches is not supported. */
+    private SchemaModel struct(QName type, XmlSchemaComplexType complex, Map<QName, ObjectNode> table,
+            SourceLocation at) {
+        QName item = arrayItem(complex);
+        if (item != null) {
+            SchemaModel items = value(item, table, at);
+            if (items == null) {
                 return null;
             }
-            ObjectNode entry = JSON.createObjectNode().put("name", type.toString());
-            var fieldList = entry.putArray("fields");
-            SchemaModel.Builder object = SchemaModel.builder(Kind.OBJECT).location(at);
-            for (XmlSchemaElement field : fields) {
-                QName fieldType = field.getSchemaTypeName();
-                SchemaModel fieldSchema = fieldType == null ? null : schema(fieldType, table, path, at);
-                if (fieldSchema == null) {
-                    return null;
-                }
-                boolean repeated = field.getMaxOccurs() > 1;
-                if (field.isNillable()) {
-                    fieldSchema = fieldSchema.toBuilder().nullable(true).build();
-                }
-                object.property(field.getName(), repeated
-                        ? SchemaModel.builder(Kind.ARRAY).items(fieldSchema).location(at).build() : fieldSchema);
-                if (field.getMinOccurs() > 0 && !field.isNillable()) {
-                    object.required(field.getName());
-                }
-                ObjectNode f = fieldList.addObject().put("name", field.getName()).put("type", wireType(fieldType).toString());
-                if (field.getMinOccurs() != 1) {
-                    f.put("minOccurs", (int) Math.min(field.getMinOccurs(), Integer.MAX_VALUE));
-                }
-                if (field.isNillable()) {
-                    f.put("nillable", true);
-                }
-                if (repeated) {
-                    f.put("repeated", true);
-                }
-            }
-            table.putIfAbsent(type, entry);
-            return object.build();
-        } finally {
-            path.remove(type);
+            table.putIfAbsent(type, JSON.createObjectNode().put("name", type.toString())
+                    .put("arrayOf", wireType(item).toString()));
+            return SchemaModel.builder(Kind.ARRAY).items(items).location(at).build();
         }
+        List<XmlSchemaElement> fields = fields(complex);
+        if (fields == null) {
+            return null;
+        }
+        ObjectNode entry = JSON.createObjectNode().put("name", type.toString());
+        var fieldList = entry.putArray("fields");
+        SchemaModel.Builder object = SchemaModel.builder(Kind.OBJECT).location(at);
+        for (XmlSchemaElement field : fields) {
+            QName fieldType = field.getSchemaTypeName();
+            SchemaModel fieldSchema = fieldType == null ? null : value(fieldType, table, at);
+            if (fieldSchema == null) {
+                return null;
+            }
+            boolean repeated = field.getMaxOccurs() > 1;
+            if (field.isNillable()) {
+                fieldSchema = fieldSchema.toBuilder().nullable(true).build();
+            }
+            object.property(field.getName(), repeated
+                    ? SchemaModel.builder(Kind.ARRAY).items(fieldSchema).location(at).build() : fieldSchema);
+            if (field.getMinOccurs() > 0 && !field.isNillable()) {
+                object.required(field.getName());
+            }
+            ObjectNode f = fieldList.addObject().put("name", field.getName()).put("type", wireType(fieldType).toString());
+            if (field.getMinOccurs() != 1) {
+                f.put("minOccurs", (int) Math.min(field.getMinOccurs(), Integer.MAX_VALUE));
+            }
+            if (field.isNillable()) {
+                f.put("nillable", true);
+            }
+            if (repeated) {
+                f.put("repeated", true);
+            }
+        }
+        table.putIfAbsent(type, entry);
+        return object.build();
     }
 
     /** The type a value goes on the wire as: a simple type's built-in base, else the type itself. */

@@ -52,7 +52,7 @@ import org.xml.sax.SAXParseException;
  * and those of {@link WsdlReferences} when CXF rejects the contract,
  * {@code WSDL_NO_SOAP_BINDING}, {@code WSDL_NO_OPERATIONS}, {@code WSDL_CODEGEN_FAILED} (errors);
  * {@code WSDL_UNSUPPORTED_OPERATION},
- * {@code WSDL_DUPLICATE_OPERATION}, {@code WSDL_UNSUPPORTED_SCHEMA}, {@code WSDL_SCHEMA_RECURSION} (warnings).
+ * {@code WSDL_DUPLICATE_OPERATION}, {@code WSDL_UNSUPPORTED_SCHEMA} (warnings).
  */
 public final class WsdlReader implements ContractReader {
 
@@ -143,7 +143,8 @@ public final class WsdlReader implements ContractReader {
             }
         }
         SeiOperations sei = cxf == null ? null
-                : new SeiOperations(definition, new XsdSchemaMapper(cxf.schemas(), cxf.dataBinding(), diagnostics), diagnostics);
+                : new SeiOperations(definition, new XsdSchemaMapper(cxf.schemas(), cxf.dataBinding(), cxf.sources(),
+                        diagnostics), diagnostics);
         EncodedOperations rpcEncoded = encoded.isEmpty() ? null
                 : new EncodedOperations(new EncodedSchemas(definition), diagnostics);
         List<OperationModel> operations = operations(usable, encoded, cxf, sei, rpcEncoded, locations, root, diagnostics);

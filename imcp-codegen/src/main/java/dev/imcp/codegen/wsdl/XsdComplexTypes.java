@@ -112,7 +112,12 @@ final class XsdComplexTypes {
         if (!(base instanceof XmlSchemaComplexType ct)) {
             return false;
         }
-        SchemaModel mapped = types.type(ct).build();
+        if (derivesFromItself(ct)) {
+            context.warn("type " + name.getLocalPart() + " derives from itself; its base's content is not published");
+            return true;
+        }
+        SchemaModel mapped = types.inline(ct, null).build();
+        types.inherit(mapped);
         mapped.properties().forEach(object::property);
         mapped.required().forEach(object::required);
         mapped.oneOf().forEach(object::oneOf);
@@ -122,6 +127,26 @@ final class XsdComplexTypes {
             object.description(mapped.description());
         }
         return true;
+    }
+
+    /** Returns whether following {@code type}'s base types leads back to a type already met (a broken schema). */
+    private boolean derivesFromItself(XmlSchemaComplexType type) {
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        XmlSchemaType t = type;
+        while (t instanceof XmlSchemaComplexType ct && ct.getContentModel() != null) {
+            if (!seen.add(XsdDefinitions.key(ct))) {
+                return true;
+            }
+            javax.xml.namespace.QName base = switch (ct.getContentModel().getContent()) {
+                case XmlSchemaComplexContentExtension e -> e.getBaseTypeName();
+                case XmlSchemaComplexContentRestriction r -> r.getBaseTypeName();
+                case XmlSchemaSimpleContentExtension e -> e.getBaseTypeName();
+                case XmlSchemaSimpleContentRestriction r -> r.getBaseTypeName();
+                case null, default -> null;
+            };
+            t = base == null ? null : context.schemas.getTypeByQName(base);
+        }
+        return false;
     }
 
     private void inheritedAttributes(XmlSchemaComplexType base, SchemaModel.Builder object) {

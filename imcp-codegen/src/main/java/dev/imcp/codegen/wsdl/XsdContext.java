@@ -77,6 +77,11 @@ final class XsdContext {
         warn(UNSUPPORTED, message);
     }
 
+    /** Adds a {@value #UNSUPPORTED} warning at {@code at}, a construct met earlier. */
+    void warnAt(SourceLocation at, String message) {
+        diagnostics.add(Diagnostic.warning(UNSUPPORTED, at, message));
+    }
+
     /** Adds a warning with {@code code} at the construct being mapped. */
     void warn(String code, String message) {
         diagnostics.add(Diagnostic.warning(code, here(), message));

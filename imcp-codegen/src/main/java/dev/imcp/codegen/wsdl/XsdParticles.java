@@ -35,8 +35,10 @@ import org.apache.ws.commons.schema.XmlSchemaSequence;
  *     (an empty object would match both, and XSD accepts it). A second choice in the same object goes
  *     under {@code allOf}.
  * <li>A sequence or choice that may repeat and has more than one element is bound by JAXB to a single
- *     general-content list, which JSON cannot address by element name; its elements are published as
- *     arrays with a warning.
+ *     general content list (Jakarta XML Binding 4.0, section 6.12.5.2), whose items keep their order and
+ *     their element names: its elements are mapped here as arrays and reported to
+ *     {@link Members#repeated}, which replaces them by that list ({@link XsdGeneralContent}); so is a second
+ *     element of the same name ({@link Members#collision}), after which XJC keeps the content in one list too.
  * </ul>
  */
 final class XsdParticles {
@@ -58,6 +60,18 @@ final class XsdParticles {
 
         /** Records that {@code object} admits elements a wildcard matches. */
         void any(XmlSchemaAny any, SchemaModel.Builder object, Occurs occurs);
+
+        /**
+         * Records that the elements named {@code elements} (local names, in schema order) repeat together, as one
+         * sequence or choice, so JAXB holds them in one list.
+         *
+         * @param elements the elements' local names
+         * @param required whether the group must occur at least once
+         */
+        void repeated(List<String> elements, boolean required);
+
+        /** Records that a second property named {@code name} was added to the object being mapped. */
+        void collision(String name);
     }
 
     private final XsdContext context;
@@ -114,13 +128,33 @@ final class XsdParticles {
     private void group(List<? extends Object> items, XmlSchemaParticle owner, SchemaModel.Builder object,
             Occurs occurs) {
         if (owner.getMaxOccurs() > 1 && items.size() > 1) {
-            context.warn("a repeated " + (owner instanceof XmlSchemaSequence ? "sequence" : "group")
-                    + " of several elements is one mixed list in JAXB; its elements are published as separate arrays");
+            List<String> names = new ArrayList<>();
+            items.forEach(i -> elements(i, names));
+            members.repeated(names, occurs.min() > 0 && !occurs.optional());
         }
         for (Object item : items) {
             if (item instanceof XmlSchemaParticle p) {
                 particle(p, object, occurs);
             }
+        }
+    }
+
+    /** Adds the local names of the elements {@code item} holds, in schema order, to {@code names}. */
+    private void elements(Object item, List<String> names) {
+        switch (item) {
+            case XmlSchemaElement e -> names.add(e.isRef() ? e.getRef().getTargetQName().getLocalPart() : e.getName());
+            case XmlSchemaSequence seq -> seq.getItems().forEach(i -> elements(i, names));
+            case XmlSchemaChoice c -> c.getItems().forEach(i -> elements(i, names));
+            case XmlSchemaAll all -> all.getItems().forEach(i -> elements(i, names));
+            case XmlSchemaGroupRef ref -> {
+                XmlSchemaGroup group = group(ref.getRefName());
+                XmlSchemaParticle content = ref.getParticle() != null ? ref.getParticle()
+                        : group == null ? null : group.getParticle();
+                if (content != null) {
+                    elements(content, names);
+                }
+            }
+            default -> { }
         }
     }
 
@@ -134,7 +168,9 @@ final class XsdParticles {
         });
         if (occurs.max() > 1) {
             if (items.size() > 1) {
-                context.warn("a repeated choice is one mixed list in JAXB; its alternatives are published as separate arrays");
+                List<String> names = new ArrayList<>();
+                items.forEach(i -> elements(i, names));
+                members.repeated(names, occurs.min() > 0 && !occurs.optional());
             }
             Occurs each = new Occurs(0, occurs.max(), true);
             items.forEach(p -> particle(p, object, each));
@@ -145,7 +181,12 @@ final class XsdParticles {
             SchemaModel.Builder branch = SchemaModel.builder(Kind.OBJECT);
             particle(item, branch, Occurs.ONCE);
             SchemaModel b = branch.build();
-            b.properties().forEach(object::property);
+            b.properties().forEach((name, schema) -> {
+                if (object.hasProperty(name)) {
+                    members.collision(name);
+                }
+                object.property(name, schema);
+            });
             branches.add(b);
         }
         boolean exact = branches.stream().allMatch(b -> b.properties().size() == 1 && b.required().size() == 1);

@@ -5,10 +5,12 @@ import dev.imcp.codegen.model.SchemaModel;
 import dev.imcp.codegen.model.SchemaModel.Kind;
 import dev.imcp.codegen.model.SourceLocation;
 import dev.imcp.codegen.wsdl.XsdParticles.Occurs;
+import dev.imcp.codegen.model.SourceFile;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,13 +37,30 @@ import org.apache.ws.commons.schema.XmlSchemaType;
  * typed as the element's simple type ({@code default="3"} of an {@code xsd:int} is the number 3);
  * {@code xsd:documentation} of the element, else of its type, gives {@code description} (whitespace
  * collapsed; no {@code title}: XSD documentation has no short form to take one from). An element that
- * heads a substitution group (Part 1, 3.3.6) accepts any member: its value is {@code oneOf} the types
- * of the non-abstract head and of its members, one alternative per distinct type.
+ * heads a substitution group (Part 1, 3.3.6) accepts any member, and which one it is matters (it is the XML
+ * element's name): its value is {@code oneOf} one object per element it may be, the non-abstract head and
+ * every member, each with that element's name as its only property ({@code {"circle": {"radius": 2}}}),
+ * which is how the runtime reads and writes XJC's {@code JAXBElement<? extends T>}. Elements that XJC keeps in
+ * one list (a repeated sequence or choice of several elements, or a type's content when element names collide)
+ * are that list, under XJC's field name, one object per element ({@link XsdGeneralContent}).
  *
- * <p>A named complex type that contains itself is cut at the nested occurrence with an
- * {@link Kind#ANY} node and a {@code WSDL_SCHEMA_RECURSION} warning: {@link SchemaModel} has no
- * {@code $defs}/{@code $ref} yet. Every warning ({@code WSDL_UNSUPPORTED_SCHEMA} for a construct published
- * in part) is located at the XSD construct's own document and line ({@link XsdLocator}).
+ * <p>Recursive types (JSON Schema 2020-12 Core, section 8.2.4 {@code $defs} and 8.2.3.1 {@code $ref}): a complex
+ * type that contains itself, directly or through other types (an element of its type, a list of them, an
+ * element reference, a substitution group member, a type derived from it, a base type that contains a type
+ * derived from it), is published once as {@code $defs/<TypeName>} and every occurrence as
+ * {@code {"$ref": "#/$defs/<TypeName>"}}, next to the element's own {@code description}; a nillable one is
+ * {@code {"anyOf": [{"$ref": ...}, {"type": "null"}]}}. A global element's anonymous type that its content
+ * refers back to ({@code <xsd:element ref>}) is named after the element. When a whole message part is such a
+ * type, the schema's root is the definition's content (a tool's schema states {@code "type": "object"}) and
+ * its nested occurrences refer to the definition. Each root schema declares the definitions it reaches
+ * ({@link SchemaModel#definitions()}); the writer publishes them as the root's {@code $defs}. Types that do not
+ * contain themselves stay inline, so a schema grows by one definition per recursive type it reaches; see
+ * {@link XsdDefinitions} for how recursion is detected and names are chosen. A base type is always inlined
+ * into the derived type (a derivation chain is finite), so recursion through a base is caught at the element
+ * that closes the cycle.
+ *
+ * <p>Every warning ({@code WSDL_UNSUPPORTED_SCHEMA} for a construct published in part) is located at the XSD
+ * construct's own document and line ({@link XsdLocator}).
  */
 final class XsdSchemaMapper implements XsdParticles.Members {
 
@@ -49,11 +68,33 @@ final class XsdSchemaMapper implements XsdParticles.Members {
     private final XsdSimpleTypes simpleTypes;
     private final XsdParticles particles;
     private final XsdComplexTypes complexTypes;
-    private final Set<QName> inProgress = new HashSet<>();
+    private final XsdDefinitions definitions = new XsdDefinitions();
+    private final XsdGeneralContent generalContent;
+    private final Deque<Inlining> inlining = new ArrayDeque<>();
+
+    /**
+     * What inlining one complex type's content notes for {@link XsdGeneralContent}: the repeated groups of
+     * several elements, the properties its base gave it, and whether an element name came twice.
+     */
+    private static final class Inlining {
+        final List<XsdGeneralContent.Group> repeated = new ArrayList<>();
+        final SchemaModel.Builder inherited = SchemaModel.builder(Kind.OBJECT);
+        boolean collided;
+    }
     private Map<QName, List<XmlSchemaElement>> substitutes;
 
-    XsdSchemaMapper(SchemaCollection schemas, DataBindingProfile dataBinding, Diagnostics diagnostics) {
+    /**
+     * Creates a mapper for one contract.
+     *
+     * @param schemas the contract's schemas, as CXF read them
+     * @param dataBinding CXF's JAXB binding, which names the Java class of a type or element
+     * @param sources the Java sources CXF generated, whose general content fields name some properties
+     * @param diagnostics where warnings go
+     */
+    XsdSchemaMapper(SchemaCollection schemas, DataBindingProfile dataBinding, List<SourceFile> sources,
+            Diagnostics diagnostics) {
         this.context = new XsdContext(schemas, dataBinding, diagnostics);
+        this.generalContent = new XsdGeneralContent(new JaxbFields(sources), context);
         this.simpleTypes = new XsdSimpleTypes(context);
         this.particles = new XsdParticles(context, this);
         this.complexTypes = new XsdComplexTypes(context, simpleTypes, particles, this);
@@ -101,7 +142,7 @@ final class XsdSchemaMapper implements XsdParticles.Members {
         context.begin(location);
         context.global(element.getParent(), "element", element.getName());
         try {
-            return value(element).javaType(javaType).location(location).build();
+            return root(value(element), javaType, location);
         } finally {
             context.leave();
         }
@@ -121,11 +162,40 @@ final class XsdSchemaMapper implements XsdParticles.Members {
             return null;
         }
         context.begin(location);
-        return typeByName(typeName).javaType(javaType).location(location).build();
+        return root(typeByName(typeName), javaType, location);
+    }
+
+    /**
+     * Returns a root schema: a reference is replaced by its definition's content (a tool's schema states its
+     * type at the root), and the definitions the schema reaches are declared on it.
+     */
+    private SchemaModel root(SchemaModel.Builder value, String javaType, SourceLocation location) {
+        SchemaModel mapped = value.build();
+        SchemaModel.Builder root = value;
+        if (mapped.kind() == Kind.REF) {
+            root = definitions.body(mapped.ref()).toBuilder();
+            if (mapped.description() != null) {
+                root.description(mapped.description());
+            }
+        }
+        root.javaType(javaType).location(location);
+        return root.definitions(definitions.reachable(root.build())).build();
     }
 
     /** Returns the schema of a declared type: built-in, simple or complex. */
     SchemaModel.Builder type(XmlSchemaType type) {
+        return type(type, null);
+    }
+
+    /**
+     * Returns the schema of a declared type: built-in, simple or complex; a complex type that contains itself
+     * is a reference to its definition ({@link XsdDefinitions}).
+     *
+     * @param type the type
+     * @param element the global element declaring {@code type} anonymously, which names its definition and
+     *     Java class; {@code null} otherwise
+     */
+    private SchemaModel.Builder type(XmlSchemaType type, XmlSchemaElement element) {
         if (type == null) {
             context.warn("an element without a resolvable type is published as any value");
             return SchemaModel.builder(Kind.ANY);
@@ -135,26 +205,57 @@ final class XsdSchemaMapper implements XsdParticles.Members {
         }
         XmlSchemaComplexType ct = (XmlSchemaComplexType) type;
         QName name = ct.getQName();
-        if (name != null && !inProgress.add(name)) {
-            context.warn("WSDL_SCHEMA_RECURSION",
-                    "type " + name.getLocalPart() + " contains itself; the nested occurrence is published as any value");
-            return SchemaModel.builder(Kind.ANY);
+        String javaType = name == null ? null : context.javaType(name, false);
+        Object key = XsdDefinitions.key(ct);
+        String reference = definitions.cut(key, name != null ? name.getLocalPart()
+                : element != null ? element.getName() : null);
+        if (reference == null) {
+            reference = definitions.defined(key);
         }
+        if (reference != null) {
+            return SchemaModel.reference(reference).javaType(javaType);
+        }
+        definitions.enter(key);
+        SchemaModel.Builder object = null;
+        try {
+            object = inline(ct, element).javaType(javaType);
+        } finally {
+            reference = definitions.leave(key, object == null ? null : object.build());
+        }
+        return reference == null ? object : SchemaModel.reference(reference).javaType(javaType);
+    }
+
+    /**
+     * Returns the content of {@code ct} (its particle, attributes and base type's content) and its
+     * documentation, inline: a derived type's base is always inlined, which ends since a derivation chain
+     * does (XML Schema Part 1, 3.4.6, "no circular definitions"). Elements JAXB keeps in one list are that
+     * list ({@link XsdGeneralContent}).
+     *
+     * @param ct the type
+     * @param element the global element declaring {@code ct} anonymously, {@code null} otherwise
+     */
+    SchemaModel.Builder inline(XmlSchemaComplexType ct, XmlSchemaElement element) {
+        QName name = ct.getQName();
         if (name != null) {
             context.global(ct.getParent(), "complexType", name.getLocalPart());
         }
+        Inlining notes = new Inlining();
+        inlining.push(notes);
         try {
             SchemaModel.Builder object = SchemaModel.builder(Kind.OBJECT);
-            if (name != null) {
-                object.javaType(context.javaType(name, false));
-            }
             object.description(XsdValues.documentation(ct));
             complexTypes.content(ct, object);
+            if (!notes.repeated.isEmpty() || notes.collided || ct.isMixed()) {
+                // only then may XJC have made a general content list (JAXB 4.0, 6.12.5.2)
+                String javaClass = name != null ? context.javaType(name, false)
+                        : element != null ? context.javaType(element.getQName(), true) : null;
+                generalContent.apply(javaClass, notes.repeated, notes.inherited.build(), object);
+            }
             return object;
         } finally {
+            inlining.pop();
             if (name != null) {
                 context.leave();
-                inProgress.remove(name);
             }
         }
     }
@@ -204,6 +305,9 @@ final class XsdSchemaMapper implements XsdParticles.Members {
                 }
                 schema = array.build();
             }
+            if (object.hasProperty(name)) {
+                collision(name);
+            }
             object.property(name, schema);
             if (!total.optional() && total.min() > 0) {
                 object.required(name);
@@ -218,11 +322,33 @@ final class XsdSchemaMapper implements XsdParticles.Members {
         complexTypes.wildcard(object);
     }
 
+    /** Records the properties a base type gave the type being inlined; see {@link XsdGeneralContent#apply}. */
+    void inherit(SchemaModel base) {
+        if (!inlining.isEmpty()) {
+            base.properties().forEach(inlining.peek().inherited::property);
+            base.required().forEach(inlining.peek().inherited::required);
+        }
+    }
+
+    @Override
+    public void repeated(List<String> elements, boolean required) {
+        if (!inlining.isEmpty()) {
+            inlining.peek().repeated.add(new XsdGeneralContent.Group(List.copyOf(elements), required, context.here()));
+        }
+    }
+
+    @Override
+    public void collision(String name) {
+        if (!inlining.isEmpty()) {
+            inlining.peek().collided = true;
+        }
+    }
+
     /** Maps a declared element's value: its type, nillable, default, fixed and documentation. */
     private SchemaModel.Builder value(XmlSchemaElement target) {
         SchemaModel.Builder value = target.getSchemaType() == null && target.getSchemaTypeName() != null
                 ? typeByName(target.getSchemaTypeName())
-                : type(typeOf(target));
+                : type(typeOf(target), target.isTopLevel() ? target : null);
         String doc = XsdValues.documentation(target);
         if (doc != null) {
             value.description(doc);
@@ -237,40 +363,42 @@ final class XsdSchemaMapper implements XsdParticles.Members {
         return value;
     }
 
+    /**
+     * Returns the value of a reference to a substitution group head: {@code oneOf} one object per element it
+     * may be (the head unless abstract, and every member, transitively), named after that element, as the
+     * runtime reads and writes them; JSON has no other place for the element's name, which XML keeps.
+     */
     private SchemaModel.Builder substitutionGroup(XmlSchemaElement head, List<XmlSchemaElement> members) {
-        Map<String, SchemaModel> alternatives = new LinkedHashMap<>();
         List<XmlSchemaElement> candidates = new ArrayList<>();
         if (!head.isAbstract()) {
             candidates.add(head);
         }
         candidates.addAll(members);
+        SchemaModel.Builder b = SchemaModel.builder(Kind.ANY);
         for (XmlSchemaElement member : candidates) {
-            String key = member.getSchemaTypeName() != null ? member.getSchemaTypeName().toString()
-                    : member.getQName().toString();
-            if (!alternatives.containsKey(key)) {
-                context.global(member.getParent(), "element", member.getName());
-                try {
-                    alternatives.put(key, value(member).build());
-                } finally {
-                    context.leave();
-                }
+            context.global(member.getParent(), "element", member.getName());
+            try {
+                b.oneOf(named(member.getName(), value(member).location(context.here()).build()));
+            } finally {
+                context.leave();
             }
         }
-        if (alternatives.size() == 1) {
-            return alternatives.values().iterator().next().toBuilder();
-        }
-        SchemaModel.Builder b = SchemaModel.builder(Kind.ANY);
-        alternatives.values().forEach(b::oneOf);
         return b;
     }
 
-    /** Returns each substitution group head's members, transitively, in a stable order. */
+    /** Returns the object holding one element: {@code {"<name>": value}}, nothing else. */
+    static SchemaModel named(String name, SchemaModel value) {
+        return SchemaModel.builder(Kind.OBJECT).property(name, value).required(name).constraint("maxProperties", 1L)
+                .location(value.location()).build();
+    }
+
+    /** Returns each substitution group head's members, transitively, in document order (schemas in collection order). */
     private Map<QName, List<XmlSchemaElement>> substitutes() {
         if (substitutes == null) {
             Map<QName, List<XmlSchemaElement>> direct = new HashMap<>();
             for (XmlSchema schema : context.schemas.getXmlSchemas()) {
-                for (XmlSchemaElement e : schema.getElements().values()) {
-                    if (e.getSubstitutionGroup() != null) {
+                for (Object item : schema.getItems()) { // document order
+                    if (item instanceof XmlSchemaElement e && e.getSubstitutionGroup() != null) {
                         direct.computeIfAbsent(e.getSubstitutionGroup(), k -> new ArrayList<>()).add(e);
                     }
                 }

@@ -11,7 +11,11 @@
  * ({@link dev.imcp.codegen.wsdl.EncodedOperations}).
  *
  * <p>The {@code Xsd*} classes turn XML Schema into JSON Schema (facets, particles, content models, built-in
- * types; {@link dev.imcp.codegen.wsdl.XsdSchemaMapper} is their entry point). Before anything parses a
+ * types; {@link dev.imcp.codegen.wsdl.XsdSchemaMapper} is their entry point); a type that contains itself, in
+ * literal and in encoded schemas alike, becomes a {@code $defs} entry that its occurrences {@code $ref}
+ * ({@link dev.imcp.codegen.wsdl.XsdDefinitions}); elements JAXB keeps in one list are published under the Java
+ * field XJC generated for them, read from CXF's sources ({@link dev.imcp.codegen.wsdl.XsdGeneralContent},
+ * {@link dev.imcp.codegen.wsdl.JaxbFields}). Before anything parses a
  * contract, its imports are checked: remote locations and DTDs are refused, so nothing is fetched and no
  * entity is expanded at build time. SAX passes record line and column of every element so diagnostics point
  * at the file where the problem is ({@code file:line:col} plus an XPath such as

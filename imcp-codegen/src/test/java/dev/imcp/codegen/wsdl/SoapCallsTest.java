@@ -3,6 +3,7 @@ package dev.imcp.codegen.wsdl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -17,6 +18,7 @@ import io.helidon.config.ConfigSources;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.xml.ws.Endpoint;
 import java.io.ByteArrayInputStream;
@@ -492,6 +494,43 @@ class SoapCallsTest {
         assertEquals(new QName(XSD, "string"), xsiType(child(filter, "region")));
         assertEquals(new QName(XSD, "boolean"), xsiType(child(filter, "active")));
         assertEquals("true", child(filter, "active").getTextContent());
+    }
+
+    @Test
+    void rpcEncodedRecursiveStructsGoOutNestedAndAreValidatedAtDepth() throws Exception {
+        McpSchema.Tool tool = client.listTools().tools().stream().filter(t -> t.name().equals("findMember"))
+                .findFirst().orElseThrow();
+        assertTrue(tool.inputSchema().defs().containsKey("Filter"), tool.inputSchema().toString());
+
+        call("findMember", Map.of("memberId", 7, "filter", json("""
+                {"region":"EU","active":true,"subFilters":[
+                  {"region":"CH","active":false,"subFilters":[{"region":"BS","active":true}]}]}""")));
+        Document request = DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().parse(
+                new ByteArrayInputStream(ENCODED_REQUEST.get("body").getBytes(StandardCharsets.UTF_8)));
+        Element filter = child((Element) request.getElementsByTagNameNS(REGISTRY, "findMember").item(0), "filter");
+        Element level2 = first(child(filter, "subFilters"));
+        assertEquals(new QName(REGISTRY, "Filter"), xsiType(level2));
+        assertEquals("CH", child(level2, "region").getTextContent());
+        Element level3 = first(child(level2, "subFilters"));
+        assertEquals(new QName(REGISTRY, "Filter"), xsiType(level3));
+        assertEquals("BS", child(level3, "region").getTextContent());
+
+        Map<String, Object> wrong = Map.of("memberId", 7, "filter", json("""
+                {"region":"EU","active":true,"subFilters":[
+                  {"region":"CH","active":false,"subFilters":[{"region":"BS","active":"yes"}]}]}"""));
+        McpError invalid = assertThrows(McpError.class,
+                () -> client.callTool(new McpSchema.CallToolRequest("findMember", wrong)));
+        assertEquals("Invalid arguments for tool findMember: $.filter.subFilters[0].subFilters[0].active: string found, "
+                + "boolean expected", invalid.getMessage());
+    }
+
+    private static Element first(Element parent) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                return e;
+            }
+        }
+        throw new AssertionError("no element below " + parent.getLocalName());
     }
 
     private static McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {

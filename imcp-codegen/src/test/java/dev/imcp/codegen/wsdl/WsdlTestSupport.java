@@ -57,6 +57,16 @@ public final class WsdlTestSupport {
         return model;
     }
 
+    /** Loads the generated class whose source is {@code <simpleName>.java} under {@code sources}. */
+    static Class<?> generatedClass(ClassLoader loader, Path sources, String simpleName) throws IOException {
+        try (Stream<Path> files = Files.walk(sources)) {
+            Path source = files.filter(f -> f.endsWith(simpleName + ".java")).findFirst().orElseThrow();
+            return loader.loadClass(sources.relativize(source).toString().replace('/', '.').replace(".java", ""));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Returns the lower-case hex SHA-256 of {@code bytes}. */
     static String sha256(byte[] bytes) {
         try {

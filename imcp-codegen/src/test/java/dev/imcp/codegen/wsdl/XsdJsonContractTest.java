@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * serializes back unchanged, and values the XSD rejects are rejected by the schema too.
  *
  * <p>An optional nillable element ({@code customer.note}) is a {@code JAXBElement} field, which the runtime's
- * mapping fills (so nil and absent stay apart). Left out of the sample on purpose: a substitution group head
- * ({@code shipment}); the schema publishes what the XSD says, the JAXB binding of its members is not done yet.
+ * mapping fills (so nil and absent stay apart). A substitution group head ({@code shipment}) is a
+ * {@code JAXBElement<? extends Shipment>}: its value names the member element it is ({@code {"parcel": ...}}).
  */
 class XsdJsonContractTest {
 
@@ -39,7 +39,8 @@ class XsdJsonContractTest {
               "email":["a@x","b@x"],"vip":true},
              "payment":{"iban":"DE00"},"delivery":{"when":"2024-01-02","street":"Main","floor":3},
              "dimensions":{"width":1.5,"height":2.0},"tags":{"tag":["a","b","c"]},"extension":{"kind":"k"},
-             "owner":{"name":"Bob","otherAttributes":{},"createdBy":"me"}}""";
+             "owner":{"name":"Bob","otherAttributes":{},"createdBy":"me"},
+             "shipment":{"parcel":{"weight":1.5,"tracking":"T-1"}}}""";
 
     @Test
     void acceptedValuesBindToTheJaxbClass(@TempDir Path out) throws Exception {
@@ -90,7 +91,10 @@ class XsdJsonContractTest {
                 "/price={\"value\":100000,\"currency\":\"EUR\"}",    // totalDigits 7 with 2 fraction digits
                 "/customer={\"name\":\"A\",\"tier\":\"M\",\"email\":[\"1\",\"2\",\"3\",\"4\",\"5\"]}", // maxOccurs 4
                 "/version=\"2.1\"",                                  // fixed
-                "/digest=\"0g\"")) {                                 // not hex pairs
+                "/digest=\"0g\"",                                   // not hex pairs
+                "/shipment={\"weight\":1.5,\"tracking\":\"T-1\"}",       // which member is it?
+                "/shipment={\"parcel\":{\"weight\":1,\"tracking\":\"T\"},\"pallet\":{\"weight\":1,\"slots\":2}}",
+                "/shipment={\"shipment\":{\"weight\":1.5}}")) {     // the head is abstract
             String pointer = change.substring(0, change.indexOf('='));
             JsonNode invalid = valid.deepCopy();
             ((com.fasterxml.jackson.databind.node.ObjectNode) invalid).set(pointer.substring(1),

@@ -30,6 +30,8 @@ import javax.xml.namespace.QName;
  *       a JSON {@code null} is the element with {@code xsi:nil="true"}, an absent property is no element, and a
  *       value is the element with that value (named after the field's {@link XmlElementRef}).</li>
  * </ul>
+ * Properties whose element name varies (substitution groups, repeated choices and sequences) are
+ * {@link JaxbElementGroups}'.
  */
 final class JaxbValues {
 
@@ -97,6 +99,9 @@ final class JaxbValues {
         public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
                 throws JsonMappingException {
             JavaType type = property != null ? property.getType() : ctxt.getContextualType();
+            while (type != null && type.isContainerType() && type.getContentType() != null) {
+                type = type.getContentType(); // a List<JAXBElement<T>>: the element's T, not the list's
+            }
             JavaType valueType = type == null ? ctxt.constructType(Object.class) : type.containedTypeOrUnknown(0);
             XmlElementRef ref = property == null ? null : property.getAnnotation(XmlElementRef.class);
             QName element = ref != null && !"##default".equals(ref.name())

@@ -18,7 +18,9 @@ import com.fasterxml.jackson.module.jakarta.xmlbind.JakartaXmlBindAnnotationIntr
  * second. Unknown properties are ignored (upstreams add fields), nulls are left out of output and dates are
  * written as ISO-8601 text. Numbers with a fraction are read as {@code BigDecimal} and written as given, so an
  * {@code xs:decimal} keeps its digits (no binary floating point, no stripped zeros). XML dates and optional
- * nillable elements follow {@link JaxbValues}.
+ * nillable elements follow {@link JaxbValues}; a property whose XML element name varies (a substitution group
+ * head, a repeated choice or sequence of several elements) is an object per element, named after it
+ * ({@link JaxbElementGroups}).
  */
 public final class JsonMapping {
 
@@ -30,9 +32,9 @@ public final class JsonMapping {
         ObjectMapper mapper = new ObjectMapper();
         mapper.findAndRegisterModules();
         mapper.registerModule(JaxbValues.module());
-        mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(
-                new JakartaXmlBindAnnotationIntrospector(mapper.getTypeFactory()),
-                new JacksonAnnotationIntrospector()));
+        mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(new JaxbElementGroups(),
+                AnnotationIntrospector.pair(new JakartaXmlBindAnnotationIntrospector(mapper.getTypeFactory()),
+                        new JacksonAnnotationIntrospector())));
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         mapper.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
         mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
