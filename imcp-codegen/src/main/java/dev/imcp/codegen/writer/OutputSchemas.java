@@ -22,7 +22,8 @@ import java.util.Map;
  * <p>The fault's shape (SOAP 1.1 section 4.4; SOAP 1.2 faults are given in the same terms): {@code faultcode}
  * ({@code prefix:localName}), {@code faultstring}, {@code faultactor} when sent, and {@code detail}: the typed
  * fault info of a {@code wsdl:fault} the operation declares (its element's schema), else the detail element
- * as XML text (JAX-WS path) or as decoded values (rpc/encoded path).
+ * as XML text (JAX-WS path) or as decoded values (rpc/encoded path). When the output has no constraint of its
+ * own, no {@code anyOf} is needed and none is added.
  */
 final class OutputSchemas {
 
@@ -65,33 +66,36 @@ final class OutputSchemas {
         if (object.not() != null) {
             success.not(object.not());
         }
-        withFault.anyOf(success.build()).anyOf(SchemaModel.builder(Kind.OBJECT).required(FAULT).build());
+        SchemaModel constraints = success.build();
+        boolean constrained = !constraints.required().isEmpty() || !constraints.allOf().isEmpty()
+                || !constraints.anyOf().isEmpty() || !constraints.oneOf().isEmpty() || constraints.not() != null;
+        if (constrained) {
+            withFault.anyOf(constraints).anyOf(SchemaModel.builder(Kind.OBJECT).required(FAULT).build());
+        }
         return SchemaJson.output(withFault.build());
     }
 
+    /**
+     * The {@code fault} property. Kept terse, since every SOAP tool publishes it: the SOAP names say what the
+     * members are, and {@code detail} is a string when no {@code wsdl:fault} is declared.
+     */
     private static SchemaModel fault(Map<String, SchemaModel> declared, boolean encoded) {
         SchemaModel.Builder detail;
         if (encoded) {
-            detail = SchemaModel.builder(Kind.ANY)
-                    .description("The fault's detail entries, decoded as the response values are.");
+            detail = SchemaModel.builder(Kind.ANY);
+        } else if (declared.isEmpty()) {
+            detail = SchemaModel.builder(Kind.STRING);
         } else {
-            detail = SchemaModel.builder(Kind.ANY).description(declared.isEmpty()
-                    ? "The fault's detail element as XML text."
-                    : "The typed detail of the declared fault (" + String.join(", ", declared.keySet())
-                            + "), or the detail element as XML text when it matches none.");
+            detail = SchemaModel.builder(Kind.ANY);
             declared.values().forEach(detail::anyOf);
-            if (!declared.isEmpty()) {
-                detail.anyOf(SchemaModel.builder(Kind.STRING).build());
-            }
+            detail.anyOf(SchemaModel.builder(Kind.STRING).build());
         }
+        SchemaModel text = SchemaModel.builder(Kind.STRING).build();
         return SchemaModel.builder(Kind.OBJECT)
-                .description("The SOAP fault the upstream answered with; present only when isError is true.")
-                .property("faultcode", SchemaModel.builder(Kind.STRING)
-                        .description("The fault code as prefix:localName, e.g. soap:Server (SOAP 1.2: Code/Value).").build())
-                .property("faultstring", SchemaModel.builder(Kind.STRING)
-                        .description("The fault's human-readable explanation (SOAP 1.2: Reason/Text).").build())
-                .property("faultactor", SchemaModel.builder(Kind.STRING)
-                        .description("Who caused the fault (SOAP 1.2: Role), when the upstream says.").build())
+                .description("The SOAP fault; in isError results only.")
+                .property("faultcode", text)
+                .property("faultstring", text)
+                .property("faultactor", text)
                 .property("detail", detail.build())
                 .required("faultcode").required("faultstring")
                 .build();
