@@ -150,7 +150,7 @@ public final class GenerateMojo extends AbstractMojo {
     /**
      * Tool names and MCP annotation hints chosen here, over what the contracts give. Each {@code <tool>} has an
      * {@code <operation>} (an operation selector as in {@code includeOperations}, most often an operationId or a
-     * method and path: {@code <operation>GET /pets/{petId}</operation>}) and sets a {@code <name>} (published as
+     * method and path: {@code <operation>GET /store/inventory</operation>}) and sets a {@code <name>} (published as
      * given: letters, digits, {@code _} and {@code -}, at most {@code toolNameMaxLength} characters; it wins over
      * the contract's {@code x-mcp-name} and should select one operation, a second one with the same name fails the
      * build with {@code TOOL_NAME_DUPLICATE}), and/or hints: {@code <readOnlyHint>}, {@code <destructiveHint>},

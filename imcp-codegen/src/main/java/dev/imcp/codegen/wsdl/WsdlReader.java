@@ -128,7 +128,8 @@ public final class WsdlReader implements ContractReader {
         String title = definition.getQName() == null ? source.serviceId() : definition.getQName().getLocalPart();
         String description = SeiOperations.documentation(definition.getDocumentationElement());
         if (usable.isEmpty()) {
-            diagnostics.add(noOperations(locations.at(root), "no SOAP binding of this WSDL has an operation"));
+            diagnostics.add(noOperations(locations.at(root), "no SOAP binding of this WSDL has an operation")
+                    .withFix("add wsdl:operation elements to the SOAP binding, or remove the contract"));
             return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null, description, source.sha256(),
                     chosen.getFirst().address(), Map.of(), List.of(), locations.at(root));
         }
@@ -164,7 +165,8 @@ public final class WsdlReader implements ContractReader {
         List<OperationModel> operations = operations(source, published, usable, encoded, cxf, sei, rpcEncoded, locations,
                 root, diagnostics);
         if (operations.isEmpty()) {
-            diagnostics.add(noOperations(locations.at(root), "no operation of the SOAP bindings could be published"));
+            diagnostics.add(noOperations(locations.at(root), "no operation of the SOAP bindings could be published")
+                    .withFix("see the warnings above for why each operation is skipped"));
             return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null, description, source.sha256(),
                     usable.getFirst().address(), Map.of(), List.of(), locations.at(root));
         }
@@ -186,7 +188,7 @@ public final class WsdlReader implements ContractReader {
      */
     private static Diagnostic noOperations(SourceLocation at, String why) {
         return Diagnostic.warning("WSDL_NO_OPERATIONS", at, why + ", so the WSDL publishes no tool")
-                .withFix("check <includeOperations> and <excludeOperations>, and the warnings above");
+                .withFix("check <includeOperations> and <excludeOperations>");
     }
 
     /**
