@@ -1,5 +1,6 @@
 package dev.imcp.codegen;
 
+import dev.imcp.codegen.select.ToolOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,8 @@ import java.util.Objects;
  * @param soapPorts WSDL port names ({@code wsdl:port/@name}) to publish when a port type is reachable through
  *     several ports (a SOAP 1.1 and a SOAP 1.2 binding, say): a listed port wins over the first one in document
  *     order; empty to take the first
+ * @param tools which operations become tools, the configuration's tool names and annotation hints, and the tool
+ *     name length limit ({@link ToolOptions#defaults()} when {@code null})
  */
 public record CodegenRequest(
         List<Path> contracts,
@@ -35,7 +38,8 @@ public record CodegenRequest(
         String adapterName,
         String adapterVersion,
         Path stateFile,
-        java.util.Set<String> soapPorts) {
+        java.util.Set<String> soapPorts,
+        ToolOptions tools) {
 
     /** Checks the components and copies the contract list. */
     public CodegenRequest {
@@ -45,6 +49,7 @@ public record CodegenRequest(
         Objects.requireNonNull(basePackage, "basePackage");
         contracts = List.copyOf(contracts);
         soapPorts = soapPorts == null ? java.util.Set.of() : java.util.Set.copyOf(soapPorts);
+        tools = tools == null ? ToolOptions.defaults() : tools;
     }
 
     /**
@@ -57,30 +62,41 @@ public record CodegenRequest(
      * @param basePackage the base Java package
      */
     public CodegenRequest(List<Path> contracts, Path baseDir, Path sourceOutput, Path resourceOutput, String basePackage) {
-        this(contracts, null, baseDir, sourceOutput, resourceOutput, basePackage, null, null, null, null);
+        this(contracts, null, baseDir, sourceOutput, resourceOutput, basePackage, null, null, null, null, null);
     }
 
     /** Returns this request discovering contracts in {@code directory} instead of listing them. */
     public CodegenRequest discovering(Path directory) {
         return new CodegenRequest(List.of(), directory, baseDir, sourceOutput, resourceOutput, basePackage,
-                adapterName, adapterVersion, stateFile, soapPorts);
+                adapterName, adapterVersion, stateFile, soapPorts, tools);
     }
 
     /** Returns this request writing {@code adapter.json} with {@code name} and {@code version}. */
     public CodegenRequest withAdapter(String name, String version) {
         return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
-                name, version, stateFile, soapPorts);
+                name, version, stateFile, soapPorts, tools);
     }
 
     /** Returns this request keeping incremental state in {@code file}. */
     public CodegenRequest withStateFile(Path file) {
         return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
-                adapterName, adapterVersion, file, soapPorts);
+                adapterName, adapterVersion, file, soapPorts, tools);
     }
 
     /** Returns this request preferring the WSDL ports named in {@code ports} (see {@link #soapPorts()}). */
     public CodegenRequest withSoapPorts(java.util.Collection<String> ports) {
         return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
-                adapterName, adapterVersion, stateFile, java.util.Set.copyOf(ports));
+                adapterName, adapterVersion, stateFile, java.util.Set.copyOf(ports), tools);
+    }
+
+    /**
+     * Returns this request selecting, naming and annotating tools as {@code options} say.
+     *
+     * @param options the tool options
+     * @return the request
+     */
+    public CodegenRequest withTools(ToolOptions options) {
+        return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
+                adapterName, adapterVersion, stateFile, soapPorts, options);
     }
 }

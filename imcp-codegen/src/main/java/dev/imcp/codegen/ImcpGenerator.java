@@ -7,6 +7,7 @@ import dev.imcp.codegen.mcpjson.McpJsonReader;
 import dev.imcp.codegen.model.ContractKind;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.SourceLocation;
+import dev.imcp.codegen.naming.ToolNaming;
 import dev.imcp.codegen.openapi.OpenApiReader;
 import dev.imcp.codegen.output.BuildState;
 import dev.imcp.codegen.output.Fingerprints;
@@ -17,6 +18,7 @@ import dev.imcp.codegen.read.ContractDiscovery.ContractSet;
 import dev.imcp.codegen.read.ContractKinds;
 import dev.imcp.codegen.read.ContractReader;
 import dev.imcp.codegen.read.ContractSource;
+import dev.imcp.codegen.select.OperationRules;
 import dev.imcp.codegen.validate.ContractValidator;
 import dev.imcp.codegen.writer.SourceWriter;
 import dev.imcp.codegen.wsdl.WsdlReader;
@@ -44,9 +46,14 @@ import java.util.function.Supplier;
  * ({@link ContractKinds#detect}), the service id is derived from the file name
  * ({@link ContractKinds#serviceId}) and the Java package is {@code <basePackage>.<serviceId>}.
  * Diagnostic codes raised here: {@code CONTRACT_UNKNOWN_KIND} (a file that is neither WSDL, OpenAPI nor
- * MCP JSON and that no contract imports), {@code CONTRACT_NONE} (nothing to read) and
- * {@code SERVICE_ID_DUPLICATE} (two contract files with the same service id); the readers and
- * {@link ContractValidator} add theirs.
+ * MCP JSON and that no contract imports), {@code CONTRACT_NONE} (nothing to read),
+ * {@code SERVICE_ID_DUPLICATE} (two contract files with the same service id), {@code ADAPTER_NO_TOOLS} (the
+ * contracts were read without error but none publishes a tool: a single contract with nothing to publish is only
+ * a warning of its reader) and the warning {@code OPERATION_SELECTOR_UNUSED} ({@link OperationRules#unused}); the
+ * readers, the naming pass ({@link ToolNaming}) and {@link ContractValidator} add theirs.
+ *
+ * <p>The pipeline: read each contract (the readers apply the operation selection of {@link CodegenRequest#tools()}),
+ * name every tool across all contracts, validate, then write the contracts that publish at least one tool.
  *
  * <p>Incremental (when {@link CodegenRequest#stateFile()} is set): a run whose configuration, generator and
  * input files (contracts and everything they import) are byte-identical to the last successful run's, and
@@ -92,7 +99,7 @@ public final class ImcpGenerator {
         String fingerprint = fingerprint(request);
         Optional<BuildState> previous = request.stateFile() == null ? Optional.empty() : BuildState.load(request.stateFile());
         if (previous.isPresent() && upToDate(previous.get(), fingerprint, request)) {
-            return new GenerationResult(true, List.of(), List.of(), List.of(), 0, 0, 0, millisSince(start));
+            return new GenerationResult(true, List.of(), List.of(), List.of(), List.of(), 0, 0, 0, millisSince(start));
         }
         ContractSet set = discover(request);
         Map<String, String> inputs = new TreeMap<>();
@@ -101,34 +108,57 @@ public final class ImcpGenerator {
         }
 
         Diagnostics diagnostics = new Diagnostics();
-        List<ContractModel> contracts = new ArrayList<>();
-        List<ContractReport> reports = new ArrayList<>();
+        List<ContractModel> models = new ArrayList<>();
+        Map<String, List<Diagnostic>> found = new HashMap<>();
+        Map<String, Long> millis = new HashMap<>();
+        String where = request.contractsDirectory() == null ? "the contract list"
+                : displayName(request.baseDir(), request.contractsDirectory().toAbsolutePath().normalize());
         if (set.contracts().isEmpty()) {
-            String where = request.contractsDirectory() == null ? "the contract list"
-                    : displayName(request.baseDir(), request.contractsDirectory().toAbsolutePath().normalize());
             diagnostics.add(Diagnostic.error("CONTRACT_NONE", SourceLocation.of(where, ""), "no contract found")
                     .withFix("put WSDL, OpenAPI or MCP JSON files in " + where));
         }
         Map<String, String> serviceIds = new HashMap<>();
+        OperationRules rules = new OperationRules(request.tools());
         for (Path file : set.contracts()) {
             long t0 = System.nanoTime();
             int first = diagnostics.size();
-            ContractModel model = read(request, file, inputs.get(file.toString()), serviceIds, diagnostics);
+            ContractModel model = read(request, file, inputs.get(file.toString()), serviceIds, rules, diagnostics);
             if (model != null) {
-                contracts.add(model);
-                reports.add(report(model, diagnostics.since(first), millisSince(t0)));
+                models.add(model);
+                found.put(model.serviceId(), new ArrayList<>(diagnostics.since(first)));
+                millis.put(model.serviceId(), millisSince(t0));
             }
         }
-        new ContractValidator().validate(contracts, diagnostics);
+        ToolNaming.Result named = new ToolNaming(request.tools().maxNameLength()).name(models);
+        named.diagnostics().forEach((service, list) -> {
+            list.forEach(diagnostics::add);
+            found.get(service).addAll(list);
+        });
+        List<ContractModel> contracts = named.contracts();
+        rules.unused().forEach(diagnostics::add);
+        new ContractValidator(request.tools().maxNameLength()).validate(contracts, diagnostics);
         for (String port : new TreeSet<>(request.soapPorts())) {
             if (contracts.stream().noneMatch(c -> c.soapPorts().containsKey(port))) {
                 diagnostics.add(Diagnostic.warning("SOAP_PORT_NOT_FOUND", SourceLocation.of("<soapPorts>", ""),
                         "lists port '" + port + "', which no WSDL publishes").withFix("use a wsdl:port/@name of a SOAP binding"));
             }
         }
+        int tools = contracts.stream().mapToInt(c -> c.operations().size()).sum();
+        if (!contracts.isEmpty() && tools == 0 && !diagnostics.hasErrors()) {
+            diagnostics.add(Diagnostic.error("ADAPTER_NO_TOOLS", SourceLocation.of(where, ""),
+                            "no contract publishes a tool (" + contracts.size() + " read; see the warnings above)")
+                    .withFix("add operations to the contracts, or check <includeOperations> and <excludeOperations>"));
+        }
         diagnostics.throwIfErrors();
+        List<ContractReport> reports = new ArrayList<>();
+        for (ContractModel model : contracts) {
+            reports.add(ContractReport.of(model.location().file(), model.serviceId(), model.operations().size(),
+                    found.get(model.serviceId()), millis.get(model.serviceId())));
+        }
+        // A contract with nothing to publish has its report line, and no code: no empty upstream or provider.
+        List<ContractModel> publishing = contracts.stream().filter(c -> !c.operations().isEmpty()).toList();
 
-        GeneratedFiles files = new SourceWriter().write(contracts, request.basePackage(), request.adapterName(),
+        GeneratedFiles files = new SourceWriter().write(publishing, request.basePackage(), request.adapterName(),
                 request.adapterVersion(), request.sourceOutput(), request.resourceOutput());
         Set<Path> before = new TreeSet<>();
         previous.ifPresent(p -> p.outputs().keySet().forEach(k -> before.add(Path.of(k))));
@@ -141,14 +171,16 @@ public final class ImcpGenerator {
             }
             new BuildState(fingerprint, inputs, outputs).save(request.stateFile());
         }
-        List<Diagnostic> warnings = diagnostics.all();
-        return new GenerationResult(false, contracts, reports, warnings, outcome.written(), outcome.unchanged(),
-                outcome.deleted(), millisSince(start));
+        List<Diagnostic> all = diagnostics.all();
+        return new GenerationResult(false, contracts, reports,
+                all.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList(),
+                all.stream().filter(d -> d.severity() == Diagnostic.Severity.INFO).toList(),
+                outcome.written(), outcome.unchanged(), outcome.deleted(), millisSince(start));
     }
 
     /** Reads one contract; {@code sha256} is its hash as recorded among the inputs (hashed once per run). */
     private ContractModel read(CodegenRequest request, Path absolute, String sha256, Map<String, String> serviceIds,
-            Diagnostics diagnostics) throws IOException {
+            OperationRules rules, Diagnostics diagnostics) throws IOException {
         byte[] bytes = Files.readAllBytes(absolute);
         String display = displayName(request.baseDir(), absolute);
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -172,22 +204,8 @@ public final class ImcpGenerator {
             return null;
         }
         ContractSource source = new ContractSource(absolute, display, serviceId,
-                request.basePackage() + "." + serviceId, text, sha256, request.soapPorts());
+                request.basePackage() + "." + serviceId, text, sha256, request.soapPorts(), rules);
         return readers.get(kind.get()).get().read(source, diagnostics);
-    }
-
-    private static ContractReport report(ContractModel model, List<Diagnostic> found, long millis) {
-        Map<String, Integer> skipped = new TreeMap<>();
-        for (Diagnostic d : found) {
-            if (d.skippedOperations() > 0) {
-                skipped.merge(d.code(), d.skippedOperations(), Integer::sum);
-            }
-        }
-        int tools = model.operations().size();
-        int skippedTotal = skipped.values().stream().mapToInt(Integer::intValue).sum();
-        List<Diagnostic> warnings = found.stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING).toList();
-        return new ContractReport(model.location().file(), model.serviceId(), tools + skippedTotal, tools, skipped, millis,
-                warnings);
     }
 
     private static ContractSet discover(CodegenRequest request) throws IOException {
@@ -240,6 +258,8 @@ public final class ImcpGenerator {
         values.add(request.adapterName());
         values.add(request.adapterVersion());
         values.add(String.join(",", new java.util.TreeSet<>(request.soapPorts())));
+        values.add("|");
+        values.addAll(request.tools().canonical());
         return Fingerprints.ofValues(values);
     }
 

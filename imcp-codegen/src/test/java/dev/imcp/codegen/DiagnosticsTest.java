@@ -50,14 +50,17 @@ class DiagnosticsTest {
     }
 
     @Test
-    void duplicateToolNamesAcrossContracts() throws IOException {
-        List<Diagnostic> all = TestContracts.failures(out, "invalid/first.mcp.json", "invalid/second.mcp.json");
-        assertEquals(1, all.size(), all.toString());
-        Diagnostic d = all.get(0);
-        assertEquals("TOOL_NAME_DUPLICATE", d.code());
+    void sameDerivedToolNameInTwoContractsIsACollisionResolvedWithAWarning() throws Exception {
+        GenerationResult result = TestContracts.generate(out, "invalid/first.mcp.json", "invalid/second.mcp.json");
+        assertEquals(1, result.warnings().size(), result.warnings().toString());
+        Diagnostic d = result.warnings().get(0);
+        assertEquals("TOOL_NAME_COLLISION", d.code());
         assertEquals("invalid/second.mcp.json:5:5", d.location().toString());
         assertTrue(d.message().contains("invalid/first.mcp.json:4:5 /tools/0"), d.message());
-        assertTrue(d.fix() != null && d.fix().startsWith("rename one of them"), String.valueOf(d.fix()));
+        String renamed = result.contracts().get(1).operations().get(1).toolName();
+        assertTrue(renamed.matches("ping_[0-9a-f]{8}"), renamed);
+        assertTrue(d.message().endsWith("published as '" + renamed + "'"), d.message());
+        assertEquals("ping", result.contracts().get(0).operations().get(0).toolName(), "the first keeps its name");
     }
 
     @Test

@@ -50,6 +50,22 @@ class IncrementalGenerationTest {
     }
 
     @Test
+    void changedToolOptionsRegenerate() throws Exception {
+        copy(TestContracts.PETSTORE_V3, "petstore.yaml");
+        assertFalse(generate().upToDate());
+        assertTrue(generate().upToDate());
+        dev.imcp.codegen.select.ToolOptions options = dev.imcp.codegen.select.ToolOptions.defaults()
+                .withExcludes(List.of(dev.imcp.codegen.select.OperationSelector.parse("method:POST")));
+        GenerationResult changed = new ImcpGenerator().generate(request(project).withTools(options));
+        assertFalse(changed.upToDate(), "a new exclude is a new configuration");
+        assertEquals(1, changed.reports().get(0).excluded());
+        assertTrue(Files.notExists(project.resolve("target/java/com/example/gen/petstore/CreatePetsTool.java")),
+                "the tool it excludes is deleted");
+        assertTrue(new ImcpGenerator().generate(request(project).withTools(options)).upToDate());
+        assertFalse(new ImcpGenerator().generate(request(project).withTools(options.withMaxNameLength(32))).upToDate());
+    }
+
+    @Test
     void anUnchangedBuildReadsAndWritesNothing() throws Exception {
         copy(TestContracts.WEATHER, "weather.mcp.json");
         copy(TestContracts.PETSTORE_V3, "petstore.yaml");

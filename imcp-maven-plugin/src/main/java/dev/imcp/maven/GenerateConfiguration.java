@@ -1,6 +1,9 @@
 package dev.imcp.maven;
 
 import dev.imcp.codegen.CodegenRequest;
+import dev.imcp.codegen.select.OperationSelector;
+import dev.imcp.codegen.select.ToolOptions;
+import dev.imcp.codegen.select.ToolOverride;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import org.apache.maven.plugin.MojoFailureException;
 final class GenerateConfiguration {
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+    private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final Path baseDir;
     private final List<File> contracts;
@@ -28,6 +32,10 @@ final class GenerateConfiguration {
     private final String adapterVersion;
     private final File stateFile;
     private List<String> soapPorts = List.of();
+    private List<String> includeOperations = List.of();
+    private List<String> excludeOperations = List.of();
+    private List<Tool> tools = List.of();
+    private int toolNameMaxLength = ToolOptions.DEFAULT_NAME_LENGTH;
 
     GenerateConfiguration(Path baseDir, List<File> contracts, File contractsDirectory, String basePackage,
             File outputDirectory, File resourceOutputDirectory, String adapterName, String adapterVersion,
@@ -46,6 +54,20 @@ final class GenerateConfiguration {
     /** Sets the {@code soapPorts} parameter: WSDL port names preferred over other ports of their port type. */
     GenerateConfiguration soapPorts(List<String> ports) {
         this.soapPorts = ports == null ? List.of() : ports;
+        return this;
+    }
+
+    /** Sets the {@code includeOperations} and {@code excludeOperations} parameters: operation selectors. */
+    GenerateConfiguration operations(List<String> includes, List<String> excludes) {
+        this.includeOperations = includes == null ? List.of() : includes;
+        this.excludeOperations = excludes == null ? List.of() : excludes;
+        return this;
+    }
+
+    /** Sets the {@code tools} and {@code toolNameMaxLength} parameters. */
+    GenerateConfiguration tools(List<Tool> entries, int maxNameLength) {
+        this.tools = entries == null ? List.of() : entries;
+        this.toolNameMaxLength = maxNameLength;
         return this;
     }
 
@@ -86,7 +108,8 @@ final class GenerateConfiguration {
                 resourceOutputDirectory.toPath(), pkg)
                 .withAdapter(blankToNull(adapterName), blankToNull(adapterVersion))
                 .withStateFile(stateFile == null ? null : stateFile.toPath())
-                .withSoapPorts(soapPortNames());
+                .withSoapPorts(soapPortNames())
+                .withTools(toolOptions());
         return listed.isEmpty() ? request.discovering(directory) : request;
     }
 
@@ -101,6 +124,58 @@ final class GenerateConfiguration {
             names.add(name);
         }
         return names;
+    }
+
+    private ToolOptions toolOptions() throws MojoFailureException {
+        if (toolNameMaxLength < ToolOptions.MIN_NAME_LENGTH || toolNameMaxLength > ToolOptions.MAX_NAME_LENGTH) {
+            throw new MojoFailureException("<toolNameMaxLength> " + toolNameMaxLength + " is out of range: use "
+                    + ToolOptions.MIN_NAME_LENGTH + " to " + ToolOptions.MAX_NAME_LENGTH + " characters (default "
+                    + ToolOptions.DEFAULT_NAME_LENGTH + ", what widely used clients accept)");
+        }
+        List<ToolOverride> overrides = new ArrayList<>();
+        for (int i = 0; i < tools.size(); i++) {
+            overrides.add(override(tools.get(i), i + 1));
+        }
+        return new ToolOptions(selectors("includeOperations", includeOperations),
+                selectors("excludeOperations", excludeOperations), overrides, toolNameMaxLength);
+    }
+
+    private static List<OperationSelector> selectors(String element, List<String> values) throws MojoFailureException {
+        List<OperationSelector> selectors = new ArrayList<>();
+        for (String value : values) {
+            try {
+                selectors.add(OperationSelector.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException("<" + element + "> lists '" + value + "', which is not an operation "
+                        + "selector: " + e.getMessage());
+            }
+        }
+        return selectors;
+    }
+
+    private ToolOverride override(Tool tool, int position) throws MojoFailureException {
+        String what = "<tools> entry " + position;
+        if (tool == null || tool.operation() == null || tool.operation().isBlank()) {
+            throw new MojoFailureException(what + " has no <operation>: say which operation it is for, e.g. "
+                    + "<operation>GET /pets/{petId}</operation> or <operation>findPets</operation> (an operationId)");
+        }
+        what = "<tools> entry " + position + " (<operation>" + tool.operation().strip() + "</operation>)";
+        OperationSelector selector;
+        try {
+            selector = OperationSelector.parse(tool.operation());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(what + " does not select operations: " + e.getMessage());
+        }
+        String name = blankToNull(tool.name());
+        if (name != null && (!TOOL_NAME.matcher(name).matches() || name.length() > toolNameMaxLength)) {
+            throw new MojoFailureException(what + " has <name> '" + name + "', which is not a tool name: use letters, "
+                    + "digits, '_' and '-', at most " + toolNameMaxLength + " characters (<toolNameMaxLength>)");
+        }
+        if (name == null && tool.hints().isEmpty()) {
+            throw new MojoFailureException(what + " sets nothing: give it a <name>, or one of <readOnlyHint>, "
+                    + "<destructiveHint>, <idempotentHint>, <openWorldHint> (true or false)");
+        }
+        return new ToolOverride(selector, name, tool.hints());
     }
 
     private String javaPackage() throws MojoFailureException {

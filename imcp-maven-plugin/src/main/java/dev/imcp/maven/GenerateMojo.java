@@ -31,8 +31,11 @@ import org.apache.maven.project.MavenProject;
  *
  * <p>Sources go to {@code outputDirectory} (added as a compile source root), resources to
  * {@code resourceOutputDirectory} (added as a resource directory). The build log shows one line per contract:
- * operations found, tools generated, operations skipped by diagnostic code, and time. A bad contract fails
- * the build once, listing every problem as {@code file:line:col [CODE] message}.
+ * operations found, tools generated, operations skipped by diagnostic code, operations excluded by
+ * {@code includeOperations}/{@code excludeOperations} or {@code x-mcp: false}, and time; then its warnings and notes
+ * (each tool name changed to be valid, short enough or unique is one, at the operation). A bad contract fails the
+ * build once, listing every problem as {@code file:line:col [CODE] message}. A contract that publishes no tool is a
+ * warning; the build fails when no contract publishes one ({@code ADAPTER_NO_TOOLS}).
  *
  * <p>Incremental: when no contract, imported file, parameter or iMCP version changed since the last
  * successful run, nothing is read or written. When something changed, everything is regenerated, unchanged
@@ -41,6 +44,9 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES,
         requiresDependencyResolution = ResolutionScope.NONE, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
+
+    /** How many notes of one contract (names made valid, operations excluded) the log shows at info level. */
+    private static final int NOTES_SHOWN = 20;
 
     /** The project being built. */
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -116,6 +122,60 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter
     private List<String> soapPorts = new ArrayList<>();
 
+    /**
+     * Operations to publish, as operation selectors; when empty (the default) every operation of every contract is
+     * published. A selector is one or more terms separated by spaces, all of which must match:
+     * {@code tag:<tag>} (an OpenAPI tag, case-insensitive), {@code operationId:<id>} (the OpenAPI operationId, the
+     * MCP JSON tool name or the WSDL operation name; a bare word means the same), {@code method:<METHOD>} (a bare
+     * upper-case method means the same), {@code path:<glob>} (a bare term starting with {@code /} means the same)
+     * and {@code service:<serviceId>} (the contract's file name without extension). In globs {@code *} matches any
+     * characters ({@code *} stays within one path segment, {@code **} crosses them) and {@code ?} one; a value with
+     * spaces goes in double quotes ({@code tag:"Sign Requests"}). Operations not selected are counted as
+     * {@code excluded} in the contract's build-log line and listed as {@code OPERATION_EXCLUDED} notes; a selector
+     * that matches no operation is the warning {@code OPERATION_SELECTOR_UNUSED}; a malformed one fails the build.
+     * Example: {@code <includeOperations><include>tag:pets</include><include>GET /store/**</include></includeOperations>}.
+     */
+    @Parameter(property = "imcp.includeOperations")
+    private List<String> includeOperations = new ArrayList<>();
+
+    /**
+     * Operations never to publish, as operation selectors (see {@code includeOperations}); an operation that
+     * matches both is excluded. The contract can exclude an operation too, with {@code x-mcp: false} on the
+     * operation or its path item. Example:
+     * {@code <excludeOperations><exclude>method:DELETE</exclude><exclude>service:legacy tag:admin</exclude></excludeOperations>}.
+     */
+    @Parameter(property = "imcp.excludeOperations")
+    private List<String> excludeOperations = new ArrayList<>();
+
+    /**
+     * Tool names and MCP annotation hints chosen here, over what the contracts give. Each {@code <tool>} has an
+     * {@code <operation>} (an operation selector as in {@code includeOperations}, most often an operationId or a
+     * method and path: {@code <operation>GET /store/inventory</operation>}) and sets a {@code <name>} (published as
+     * given: letters, digits, {@code _} and {@code -}, at most {@code toolNameMaxLength} characters; it wins over
+     * the contract's {@code x-mcp-name} and should select one operation, a second one with the same name fails the
+     * build with {@code TOOL_NAME_DUPLICATE}), and/or hints: {@code <readOnlyHint>}, {@code <destructiveHint>},
+     * {@code <idempotentHint>}, {@code <openWorldHint>} ({@code true} or {@code false}; they win over the method's
+     * defaults and the contract's {@code x-mcp-annotations}). When several entries select an operation, later ones
+     * win. An entry that selects nothing is the warning {@code OPERATION_SELECTOR_UNUSED}. Example:
+     * <pre>{@code
+     * <tools>
+     *   <tool><operation>post_oauth2_token#refresh</operation><name>refresh_token</name></tool>
+     *   <tool><operation>tag:search</operation><readOnlyHint>true</readOnlyHint></tool>
+     * </tools>
+     * }</pre>
+     */
+    @Parameter
+    private List<Tool> tools = new ArrayList<>();
+
+    /**
+     * The longest tool name published, in characters: 16 to 128. A name derived from the contract that is longer
+     * is cut and given a stable 8-digit hash suffix ({@code TOOL_NAME_SHORTENED} warning); an explicit one
+     * ({@code x-mcp-name}, a {@code <tool>}'s {@code <name>}) that is longer fails the build. The default, 64, is
+     * what widely used MCP clients and model APIs accept for a tool name.
+     */
+    @Parameter(property = "imcp.toolNameMaxLength", defaultValue = "64")
+    private int toolNameMaxLength = 64;
+
     /** Skips generation (the generated folders are still added to the build when they exist). */
     @Parameter(property = "imcp.skip", defaultValue = "false")
     private boolean skip;
@@ -130,7 +190,8 @@ public final class GenerateMojo extends AbstractMojo {
         }
         CodegenRequest request = new GenerateConfiguration(project.getBasedir().toPath(), contracts,
                 contractsDirectory, basePackage, outputDirectory, resourceOutputDirectory, adapterName,
-                adapterVersion, stateFile).soapPorts(soapPorts).toRequest();
+                adapterVersion, stateFile).soapPorts(soapPorts).operations(includeOperations, excludeOperations)
+                .tools(tools, toolNameMaxLength).toRequest();
         try {
             GenerationResult result = new ImcpGenerator().generate(request);
             log(result, (System.nanoTime() - start) / 1_000_000);
@@ -160,6 +221,12 @@ public final class GenerateMojo extends AbstractMojo {
         for (ContractReport report : result.reports()) {
             getLog().info(report.summary());
             Diagnostics.lines(report.warnings()).forEach(line -> getLog().warn("  " + line));
+            List<String> notes = Diagnostics.lines(report.notes());
+            notes.stream().limit(NOTES_SHOWN).forEach(line -> getLog().info("  " + line));
+            if (notes.size() > NOTES_SHOWN) {
+                getLog().info("  ... and " + (notes.size() - NOTES_SHOWN) + " more notes (run with -X to list them)");
+                notes.stream().skip(NOTES_SHOWN).forEach(line -> getLog().debug("  " + line));
+            }
             shown.addAll(report.warnings());
         }
         Diagnostics.lines(result.warnings().stream().filter(d -> !shown.contains(d)).toList()).forEach(getLog()::warn);

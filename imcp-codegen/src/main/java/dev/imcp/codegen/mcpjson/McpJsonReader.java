@@ -9,6 +9,7 @@ import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.HttpBinding;
 import dev.imcp.codegen.read.HttpToolHints;
 import dev.imcp.codegen.model.HttpBinding.HttpParameter;
+import dev.imcp.codegen.model.NameSource;
 import dev.imcp.codegen.model.Names;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SchemaModel;
@@ -17,6 +18,9 @@ import dev.imcp.codegen.read.ContractReader;
 import dev.imcp.codegen.read.ContractSource;
 import dev.imcp.codegen.read.JsonLocator;
 import dev.imcp.codegen.read.RawDocuments;
+import dev.imcp.codegen.select.OperationFacts;
+import dev.imcp.codegen.select.OperationRules;
+import dev.imcp.codegen.select.ToolOverride;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,14 +61,18 @@ import java.util.regex.Pattern;
  *   <li>Defaults stay in the input schema; the runtime applies them before the call.</li>
  *   <li>Without {@code outputSchema} the result is any JSON value, published under {@code result}.</li>
  * </ul>
- * Annotations default to {@code readOnlyHint} for GET and HEAD, {@code destructiveHint} for DELETE,
- * {@code idempotentHint} for PUT and DELETE, and {@code openWorldHint} always.
+ * Annotations default to those of the method ({@link HttpToolHints#forMethod}), then the tool's {@code annotations},
+ * then the configuration's.
+ *
+ * <p>A tool the configuration does not select is a note ({@code OPERATION_EXCLUDED}); its name is the
+ * {@code operationId} that selectors and {@code <tool>} entries match. The tool name is {@code name} (or the
+ * configuration's {@code <tool><name>}); the naming pass makes it valid, short enough and unique.
  *
  * <p>Diagnostics: {@code MCPJSON_PARSE_ERROR} (malformed JSON, at the parser's position),
  * {@code MCPJSON_MISSING_FIELD} (naming the field's pointer, e.g. {@code /tools/1/endpoint/path}),
  * {@code MCPJSON_INVALID_METHOD}, {@code MCPJSON_PATH_PARAM_UNDECLARED},
- * {@code MCPJSON_QUERY_PARAM_UNDECLARED}, {@code MCPJSON_MIXED_BASE_URL}, and the warning
- * {@code MCPJSON_UNSUPPORTED_SCHEMA}.
+ * {@code MCPJSON_QUERY_PARAM_UNDECLARED}, {@code MCPJSON_MIXED_BASE_URL}, and the warnings
+ * {@code MCPJSON_UNSUPPORTED_SCHEMA} and {@code MCPJSON_NO_TOOLS} (nothing to publish).
  */
 public final class McpJsonReader implements ContractReader {
 
@@ -96,6 +104,7 @@ public final class McpJsonReader implements ContractReader {
             diagnostics.add(missing(locator, "/tools", "tools"));
             return null;
         }
+        int first = diagnostics.size();
         McpJsonSchemas schemas = new McpJsonSchemas(locator, diagnostics);
         List<OperationModel> operations = new ArrayList<>();
         String defaultUrl = null;
@@ -116,10 +125,16 @@ public final class McpJsonReader implements ContractReader {
                             .withFix("split the tools into one contract per base URL"));
                 }
             }
-            OperationModel op = tool(tool, pointer, locator, schemas, diagnostics);
+            OperationModel op = tool(source, tool, pointer, locator, schemas, diagnostics);
             if (op != null) {
                 operations.add(op);
             }
+        }
+        if (operations.isEmpty() && diagnostics.since(first).stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+            diagnostics.add(Diagnostic.warning("MCPJSON_NO_TOOLS", locator.locate("/tools"), tools.isEmpty()
+                            ? "the contract declares no tool" : "none of its " + tools.size() + " tools is published")
+                    .withFix(tools.isEmpty() ? "add tools, or remove the contract"
+                            : "check <includeOperations> and <excludeOperations>, and the warnings above"));
         }
         String name = text(root, "name");
         return new ContractModel(source.serviceId(), ContractKind.MCP_JSON, name == null ? source.serviceId() : name,
@@ -127,8 +142,8 @@ public final class McpJsonReader implements ContractReader {
                 locator.locate(""));
     }
 
-    private static OperationModel tool(JsonNode tool, String pointer, JsonLocator locator, McpJsonSchemas schemas,
-            Diagnostics diagnostics) {
+    private static OperationModel tool(ContractSource source, JsonNode tool, String pointer, JsonLocator locator,
+            McpJsonSchemas schemas, Diagnostics diagnostics) {
         int before = diagnostics.all().size();
         String name = text(tool, "name");
         if (name == null) {
@@ -158,6 +173,18 @@ public final class McpJsonReader implements ContractReader {
             return null;
         }
         method = method.toUpperCase(Locale.ROOT);
+        OperationFacts facts = new OperationFacts(source.serviceId(), name, method, path, List.of());
+        String excluded = source.rules().exclusion(facts);
+        if (excluded != null) {
+            diagnostics.add(OperationRules.excluded(facts, excluded, locator.locate(pointer)));
+            return null;
+        }
+        ToolOverride override = source.rules().override(facts);
+        NameSource nameSource = NameSource.TOOL_NAME;
+        if (override != null && override.name() != null) {
+            name = override.name();
+            nameSource = NameSource.CONFIGURATION;
+        }
         String javaName = Names.upperCamel(name);
         SchemaModel input = schemas.convert(tool.get("inputSchema"), pointer + "/inputSchema", javaName + "Input");
         if (input.kind() != Kind.OBJECT || input.typeName() == null) {
@@ -219,9 +246,12 @@ public final class McpJsonReader implements ContractReader {
                 }
             }
         }
+        if (override != null) {
+            annotations.putAll(override.annotations());
+        }
         return new OperationModel(name, javaName, text(tool, "title"), text(tool, "description"), annotations, input,
                 output, new HttpBinding(method, path, parameters, hasBody ? "*" : null, hasBody ? "application/json" : null),
-                locator.locate(pointer));
+                locator.locate(pointer), nameSource);
     }
 
     private static Map<String, String> queryParams(JsonNode node) {

@@ -52,4 +52,15 @@ public record ContractModel(
         this(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts, operations, location,
                 List.of());
     }
+
+    /**
+     * Returns this contract with other operations (renamed by the naming pass).
+     *
+     * @param newOperations the operations, in contract order
+     * @return the contract
+     */
+    public ContractModel withOperations(List<OperationModel> newOperations) {
+        return new ContractModel(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts,
+                newOperations, location, generatedSources);
+    }
 }

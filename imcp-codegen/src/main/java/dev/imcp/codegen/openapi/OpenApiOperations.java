@@ -3,7 +3,6 @@ package dev.imcp.codegen.openapi;
 import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.HttpBinding;
-import dev.imcp.codegen.read.HttpToolHints;
 import dev.imcp.codegen.model.HttpBinding.HttpParameter;
 import dev.imcp.codegen.model.Names;
 import dev.imcp.codegen.model.OperationModel;
@@ -42,12 +41,15 @@ final class OpenApiOperations {
         this.diagnostics = diagnostics;
     }
 
-    /** Returns the operation's model, or {@code null} when it cannot be published (a warning says why). */
-    OperationModel convert(String path, PathItem item, PathItem.HttpMethod httpMethod, Operation op) {
+    /**
+     * Returns the operation's model, or {@code null} when it cannot be published (a warning says why).
+     *
+     * @param tool the requested name, texts and hints ({@link OpenApiToolInfo})
+     */
+    OperationModel convert(String path, PathItem item, PathItem.HttpMethod httpMethod, Operation op, OpenApiToolInfo tool) {
         String method = httpMethod.name().toUpperCase(Locale.ROOT);
         String pointer = JsonLocator.pointer("/paths", path, httpMethod.name().toLowerCase(Locale.ROOT));
-        String toolName = op.getOperationId() != null && !op.getOperationId().isBlank()
-                ? op.getOperationId() : slug(method, path);
+        String toolName = tool.name();
         String javaName = Names.upperCamel(toolName);
 
         SchemaModel.Builder input = SchemaModel.builder(Kind.OBJECT).typeName(javaName + "Input")
@@ -105,10 +107,9 @@ final class OpenApiOperations {
         }
 
         SchemaModel output = output(op, pointer, javaName);
-        Map<String, Boolean> annotations = HttpToolHints.forMethod(method);
-        String description = op.getDescription() != null && !op.getDescription().isBlank() ? op.getDescription() : op.getSummary();
-        return new OperationModel(toolName, javaName, op.getSummary(), description, annotations, input.build(), output,
-                new HttpBinding(method, path, parameters, bodyProperty, bodyMediaType), locator.locate(pointer));
+        return new OperationModel(toolName, javaName, tool.title(), tool.description(), tool.annotations(), input.build(),
+                output, new HttpBinding(method, path, parameters, bodyProperty, bodyMediaType), locator.locate(pointer),
+                tool.nameSource());
     }
 
     private Map<String, Parameter> parameters(PathItem item, Operation op, String opPointer) {
@@ -189,13 +190,5 @@ final class OpenApiOperations {
 
     private static String simpleName(String ref) {
         return ref.substring(ref.lastIndexOf('/') + 1);
-    }
-
-    /** Returns a tool name for an operation without {@code operationId}: {@code get_pets_petId}. */
-    static String slug(String method, String path) {
-        String s = (method.toLowerCase(Locale.ROOT) + "_" + path).replaceAll("[^A-Za-z0-9_.-]+", "_")
-                .replaceAll("_+", "_");
-        s = s.endsWith("_") ? s.substring(0, s.length() - 1) : s;
-        return s.length() > 128 ? s.substring(0, 128) : s;
     }
 }

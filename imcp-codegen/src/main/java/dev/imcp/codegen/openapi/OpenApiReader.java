@@ -12,6 +12,8 @@ import dev.imcp.codegen.read.ContractReader;
 import dev.imcp.codegen.read.ContractSource;
 import dev.imcp.codegen.read.JsonLocator;
 import dev.imcp.codegen.read.RawDocuments;
+import dev.imcp.codegen.select.OperationFacts;
+import dev.imcp.codegen.select.OperationRules;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -22,15 +24,18 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reads OpenAPI 3.0 and 3.1 (best effort) and Swagger 2.0 contracts, in YAML or JSON, with
  * swagger-parser ({@code resolve=true}; Swagger 2.0 through its converter).
  *
- * <p>Each path and method ("Operation Object") becomes one {@link OperationModel}: the tool name is the
- * {@code operationId} (else a slug of method and path), the title the {@code summary}, the description
- * the {@code description} or else the summary. The input is an object whose properties are the path,
+ * <p>Each path and method ("Operation Object") that the configuration selects and the contract does not mark
+ * {@code x-mcp: false} (on the operation or its path item) becomes one {@link OperationModel}; the others are
+ * notes ({@code OPERATION_EXCLUDED}) that the build log counts. The requested tool name, the title, the description
+ * and the annotation hints come from {@link OpenApiToolInfo} ({@code x-mcp-name}, {@code operationId}, summary and
+ * description, {@code x-mcp-annotations}); the naming pass makes the name valid and unique. The input is an object whose properties are the path,
  * query, header and cookie parameters (by name, {@code required} kept) plus {@code body} for a JSON
  * request body; the output is the schema of the first 2xx response's JSON content, if any. The default
  * URL is {@code servers[0].url} with server variables replaced by their defaults (for Swagger 2.0,
@@ -38,8 +43,9 @@ import java.util.Map;
  *
  * <p>Diagnostics: {@code OPENAPI_PARSE_ERROR} (malformed YAML or JSON, at the parser's position),
  * {@code OPENAPI_UNRESOLVED_REF} (a local {@code $ref} to nothing, at the reference),
- * {@code OPENAPI_NO_OPERATIONS}, {@code OPENAPI_INVALID} (swagger-parser's own messages; errors when it
- * produced no model, warnings otherwise), and the warnings {@code OPENAPI_UNSUPPORTED_BODY},
+ * {@code OPENAPI_INVALID} (swagger-parser's own messages; errors when it produced no model, warnings otherwise),
+ * and the warnings {@code OPENAPI_NO_OPERATIONS} (nothing to publish: no operation under {@code paths}, or every
+ * one excluded or skipped), {@code OPENAPI_EXTENSION_INVALID}, {@code OPENAPI_UNSUPPORTED_BODY},
  * {@code OPENAPI_UNSUPPORTED_SCHEMA} and {@code OPENAPI_RECURSIVE_SCHEMA}.
  */
 public final class OpenApiReader implements ContractReader {
@@ -88,10 +94,13 @@ public final class OpenApiReader implements ContractReader {
         OpenApiSchemas schemas = new OpenApiSchemas(api, locator, diagnostics, swagger2);
         OpenApiOperations operations = new OpenApiOperations(api, schemas, locator, diagnostics);
         List<OperationModel> models = new ArrayList<>();
+        int found = 0;
         if (api.getPaths() != null) {
             for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
                 for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
-                    OperationModel model = operations.convert(path.getKey(), path.getValue(), op.getKey(), op.getValue());
+                    found++;
+                    OperationModel model = operation(source, operations, path.getKey(), path.getValue(), op.getKey(),
+                            op.getValue(), locator, diagnostics);
                     if (model != null) {
                         models.add(model);
                     }
@@ -99,15 +108,44 @@ public final class OpenApiReader implements ContractReader {
             }
         }
         if (models.isEmpty()) {
-            diagnostics.add(Diagnostic.error("OPENAPI_NO_OPERATIONS", locator.locate("/paths"),
-                            "the contract has no operation to publish as a tool")
-                    .withFix("add at least one operation under 'paths'"));
+            // Nothing to publish is not an error of the contract (a 3.1 document may hold only webhooks); the build
+            // fails only when the adapter as a whole publishes no tool.
+            boolean webhooks = api.getWebhooks() != null && !api.getWebhooks().isEmpty();
+            diagnostics.add(Diagnostic.warning("OPENAPI_NO_OPERATIONS", locator.locate(api.getPaths() == null ? "" : "/paths"),
+                            found == 0 ? "the contract declares no operation under 'paths'"
+                                    + (webhooks ? " (webhooks are requests the API sends, not operations to call)" : "")
+                                    + ", so it publishes no tool"
+                                    : "none of its " + found + " operations is published as a tool (see above)")
+                    .withFix(found == 0 ? "add operations under 'paths', or remove the contract"
+                            : "check <includeOperations>, <excludeOperations> and x-mcp, and the warnings above"));
         }
         String title = api.getInfo() != null && api.getInfo().getTitle() != null ? api.getInfo().getTitle() : source.serviceId();
         return new ContractModel(source.serviceId(), ContractKind.OPENAPI, title,
                 api.getInfo() == null ? null : api.getInfo().getVersion(),
                 api.getInfo() == null ? null : api.getInfo().getDescription(),
                 source.sha256(), defaultUrl(api.getServers()), Map.of(), models, locator.locate(""));
+    }
+
+    /**
+     * Returns the model of one operation, or {@code null} when it is excluded (a note says why) or cannot be
+     * published (a warning says why).
+     */
+    private static OperationModel operation(ContractSource source, OpenApiOperations operations, String path,
+            PathItem item, PathItem.HttpMethod httpMethod, Operation op, JsonLocator locator, Diagnostics diagnostics) {
+        String method = httpMethod.name().toUpperCase(Locale.ROOT);
+        String pointer = JsonLocator.pointer("/paths", path, httpMethod.name().toLowerCase(Locale.ROOT));
+        String operationId = op.getOperationId() == null || op.getOperationId().isBlank() ? null : op.getOperationId();
+        OperationFacts facts = new OperationFacts(source.serviceId(), operationId, method, path, op.getTags());
+        String byConfiguration = source.rules().exclusion(facts);
+        String byContract = OpenApiToolInfo.excludedByContract(item, op, pointer, locator, diagnostics);
+        if (byContract != null || byConfiguration != null) {
+            diagnostics.add(OperationRules.excluded(facts, byContract != null ? byContract : byConfiguration,
+                    locator.locate(pointer)));
+            return null;
+        }
+        OpenApiToolInfo tool = OpenApiToolInfo.of(path, item, method, op, source.rules().override(facts), pointer,
+                locator, diagnostics);
+        return operations.convert(path, item, httpMethod, op, tool);
     }
 
     /** Returns {@code servers[0].url} with its variables replaced by their defaults, or {@code null}. */

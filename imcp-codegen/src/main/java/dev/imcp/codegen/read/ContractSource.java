@@ -1,5 +1,7 @@
 package dev.imcp.codegen.read;
 
+import dev.imcp.codegen.select.OperationRules;
+import dev.imcp.codegen.select.ToolOptions;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -13,9 +15,11 @@ import java.util.Objects;
  * @param text the file's content, decoded as UTF-8
  * @param sha256 the SHA-256 of the file's bytes, lower-case hex
  * @param soapPorts WSDL port names preferred when a port type has several ports ({@code CodegenRequest#soapPorts})
+ * @param rules the run's operation selection and overrides, which the reader applies to each operation before
+ *     converting it (shared by every contract of the run)
  */
 public record ContractSource(Path path, String displayName, String serviceId, String javaPackage, String text, String sha256,
-        java.util.Set<String> soapPorts) {
+        java.util.Set<String> soapPorts, OperationRules rules) {
 
     /** Checks the components. */
     public ContractSource {
@@ -26,10 +30,17 @@ public record ContractSource(Path path, String displayName, String serviceId, St
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(sha256, "sha256");
         soapPorts = soapPorts == null ? java.util.Set.of() : java.util.Set.copyOf(soapPorts);
+        rules = rules == null ? new OperationRules(ToolOptions.defaults()) : rules;
     }
 
-    /** A source with no preferred SOAP ports. */
+    /** A source with no preferred SOAP ports, publishing every operation. */
     public ContractSource(Path path, String displayName, String serviceId, String javaPackage, String text, String sha256) {
-        this(path, displayName, serviceId, javaPackage, text, sha256, java.util.Set.of());
+        this(path, displayName, serviceId, javaPackage, text, sha256, java.util.Set.of(), null);
+    }
+
+    /** A source publishing every operation. */
+    public ContractSource(Path path, String displayName, String serviceId, String javaPackage, String text, String sha256,
+            java.util.Set<String> soapPorts) {
+        this(path, displayName, serviceId, javaPackage, text, sha256, soapPorts, null);
     }
 }

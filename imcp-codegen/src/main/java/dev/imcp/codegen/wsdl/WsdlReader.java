@@ -4,12 +4,16 @@ import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.ContractKind;
 import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.NameSource;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SchemaModel;
 import dev.imcp.codegen.model.SoapBinding;
 import dev.imcp.codegen.model.SourceLocation;
 import dev.imcp.codegen.read.ContractReader;
 import dev.imcp.codegen.read.ContractSource;
+import dev.imcp.codegen.select.OperationFacts;
+import dev.imcp.codegen.select.OperationRules;
+import dev.imcp.codegen.select.ToolOverride;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,8 +44,10 @@ import org.xml.sax.SAXParseException;
  * (document/literal wrapped and bare, rpc/literal: {@link SeiOperations}). SOAP-encoded bindings (rpc/encoded),
  * which JAX-WS cannot call, become tools called through the runtime's SAAJ client ({@link EncodedOperations}).
  *
- * <p>Ports are chosen by {@link SoapPorts}; each operation of a chosen binding becomes one tool named
- * after the operation (prefixed with {@code <portType>_} when two port types share the name). Input and
+ * <p>Ports are chosen by {@link SoapPorts}; each operation of a chosen binding that the configuration selects (its
+ * name is the {@code operationId} selectors match; the others are {@code OPERATION_EXCLUDED} notes) becomes one
+ * tool named after the operation (prefixed with {@code <portType>_} when two port types share the name), or as
+ * the configuration's {@code <tool><name>} says. Input and
  * output schemas come from the XSD through {@link XsdSchemaMapper}; the SEI class and method names come
  * from CXF's Java model, never from guessing.
  *
@@ -50,8 +56,9 @@ import org.xml.sax.SAXParseException;
  * {@code WSDL_DOCTYPE} (a WSDL or XSD that declares a DTD: refused before any parser sees it),
  * {@code WSDL_HTTP_BINDING_IGNORED} (a note: HTTP GET/POST bindings are not published),
  * and those of {@link WsdlReferences} when CXF rejects the contract,
- * {@code WSDL_NO_SOAP_BINDING}, {@code WSDL_NO_OPERATIONS}, {@code WSDL_CODEGEN_FAILED} (errors);
- * {@code WSDL_UNSUPPORTED_OPERATION},
+ * {@code WSDL_NO_SOAP_BINDING}, {@code WSDL_CODEGEN_FAILED} (errors);
+ * {@code WSDL_NO_OPERATIONS} (nothing to publish: the bindings have no operation, or every one is excluded or
+ * skipped), {@code WSDL_UNSUPPORTED_OPERATION},
  * {@code WSDL_DUPLICATE_OPERATION}, {@code WSDL_UNSUPPORTED_SCHEMA} (warnings).
  */
 public final class WsdlReader implements ContractReader {
@@ -118,10 +125,19 @@ public final class WsdlReader implements ContractReader {
                 }
             }
         }
+        String title = definition.getQName() == null ? source.serviceId() : definition.getQName().getLocalPart();
+        String description = SeiOperations.documentation(definition.getDocumentationElement());
         if (usable.isEmpty()) {
-            diagnostics.add(Diagnostic.error("WSDL_NO_OPERATIONS", locations.at(root),
-                    "no SOAP binding of this WSDL has an operation to publish as a tool"));
-            return null;
+            diagnostics.add(noOperations(locations.at(root), "no SOAP binding of this WSDL has an operation")
+                    .withFix("add wsdl:operation elements to the SOAP binding, or remove the contract"));
+            return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null, description, source.sha256(),
+                    chosen.getFirst().address(), Map.of(), List.of(), locations.at(root));
+        }
+        Set<String> published = selected(source, usable, locations, root, diagnostics);
+        if (published.isEmpty()) {
+            diagnostics.add(noOperations(locations.at(root), "no operation of the SOAP bindings is selected"));
+            return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null, description, source.sha256(),
+                    usable.getFirst().address(), Map.of(), List.of(), locations.at(root));
         }
         CxfCodegen.Result cxf = null;
         if (encoded.size() < usable.size()) {
@@ -147,11 +163,13 @@ public final class WsdlReader implements ContractReader {
                         diagnostics), diagnostics);
         EncodedOperations rpcEncoded = encoded.isEmpty() ? null
                 : new EncodedOperations(new EncodedSchemas(definition), diagnostics);
-        List<OperationModel> operations = operations(usable, encoded, cxf, sei, rpcEncoded, locations, root, diagnostics);
+        List<OperationModel> operations = operations(source, published, usable, encoded, cxf, sei, rpcEncoded, locations,
+                root, diagnostics);
         if (operations.isEmpty()) {
-            diagnostics.add(Diagnostic.error("WSDL_NO_OPERATIONS", locations.at(root),
-                    "no operation of the SOAP bindings could be published as a tool"));
-            return null;
+            diagnostics.add(noOperations(locations.at(root), "no operation of the SOAP bindings could be published")
+                    .withFix("see the warnings above for why each operation is skipped"));
+            return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null, description, source.sha256(),
+                    usable.getFirst().address(), Map.of(), List.of(), locations.at(root));
         }
         Map<String, String> ports = new LinkedHashMap<>();
         for (SoapPorts.Chosen c : usable) {
@@ -159,14 +177,47 @@ public final class WsdlReader implements ContractReader {
                 ports.putIfAbsent(c.port().getName(), c.address());
             }
         }
-        String title = definition.getQName() == null ? source.serviceId() : definition.getQName().getLocalPart();
-        return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null,
-                SeiOperations.documentation(definition.getDocumentationElement()), source.sha256(),
+        return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null, description, source.sha256(),
                 usable.getFirst().address(), ports, operations, locations.at(root),
                 cxf == null ? List.of() : cxf.sources());
     }
 
-    private static List<OperationModel> operations(List<SoapPorts.Chosen> usable, Set<SoapPorts.Chosen> encoded,
+    /**
+     * Nothing to publish is a warning, not an error: the build fails only when the adapter as a whole publishes no
+     * tool. (A WSDL with no SOAP binding at all stays the error {@code WSDL_NO_SOAP_BINDING}: it describes no
+     * service iMCP can call, most often the abstract half of a WSDL pair, so the wrong file is configured.)
+     */
+    private static Diagnostic noOperations(SourceLocation at, String why) {
+        return Diagnostic.warning("WSDL_NO_OPERATIONS", at, why + ", so the WSDL publishes no tool")
+                .withFix("check <includeOperations> and <excludeOperations>");
+    }
+
+    /**
+     * Returns the names of the binding operations the configuration selects ({@link OperationFacts#operationId()} is
+     * the operation name), after a note ({@code OPERATION_EXCLUDED}) for each one it does not.
+     */
+    private static Set<String> selected(ContractSource source, List<SoapPorts.Chosen> usable, XmlLocations locations,
+            String root, Diagnostics diagnostics) {
+        Set<String> published = new HashSet<>();
+        for (SoapPorts.Chosen c : usable) {
+            String portType = c.binding().getPortType().getQName().getLocalPart();
+            for (Object o : c.binding().getBindingOperations()) {
+                String name = ((BindingOperation) o).getName();
+                OperationFacts facts = new OperationFacts(source.serviceId(), name, null, null, List.of());
+                String excluded = source.rules().exclusion(facts);
+                if (excluded == null) {
+                    published.add(portType + " " + name);
+                } else {
+                    diagnostics.add(OperationRules.excluded(facts, excluded,
+                            locations.at(root + XmlLocations.step("portType", portType) + XmlLocations.step("operation", name))));
+                }
+            }
+        }
+        return published;
+    }
+
+    private static List<OperationModel> operations(ContractSource source, Set<String> published,
+            List<SoapPorts.Chosen> usable, Set<SoapPorts.Chosen> encoded,
             CxfCodegen.Result cxf, SeiOperations seiOperations, EncodedOperations encodedOperations,
             XmlLocations locations, String root, Diagnostics diagnostics) {
         Map<String, Integer> counts = new HashMap<>();
@@ -181,14 +232,24 @@ public final class WsdlReader implements ContractReader {
             JavaInterface sei = encoded.contains(c) ? null : cxf.interfaces().get(c.binding().getPortType().getQName());
             for (Object o : c.binding().getBindingOperations()) {
                 BindingOperation bop = (BindingOperation) o;
+                if (!published.contains(portType + " " + bop.getName())) {
+                    continue;
+                }
                 String opPath = root + XmlLocations.step("portType", portType) + XmlLocations.step("operation", bop.getName());
                 SourceLocation at = locations.at(opPath);
                 String toolName = bop.getName();
-                if (counts.get(toolName) > 1) {
+                ToolOverride override = source.rules().override(
+                        new OperationFacts(source.serviceId(), bop.getName(), null, null, List.of()));
+                NameSource nameSource = NameSource.WSDL_OPERATION;
+                if (override != null && override.name() != null) {
+                    toolName = override.name();
+                    nameSource = NameSource.CONFIGURATION;
+                } else if (counts.get(toolName) > 1) {
                     toolName = portType + "_" + toolName;
                     diagnostics.add(Diagnostic.warning("WSDL_DUPLICATE_OPERATION", at, "operation " + bop.getName()
                             + " also exists in another port type; its tool is named " + toolName));
                 }
+                Map<String, Boolean> hints = override == null ? Map.of() : override.annotations();
                 if (encoded.contains(c) && "1.2".equals(c.soapVersion())) {
                     // SOAP 1.2 Part 2 section 4 encoding differs from SOAP 1.1's (enc:itemType, enc:ref); rare
                     diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_OPERATION", at, "operation " + bop.getName()
@@ -199,7 +260,7 @@ public final class WsdlReader implements ContractReader {
                 if (encoded.contains(c)) {
                     OperationModel op = encodedOperations.map(c, bop, toolName, at);
                     if (op != null) {
-                        result.add(op);
+                        result.add(op.withNameSource(nameSource).withAnnotations(hints));
                     }
                     continue;
                 }
@@ -212,7 +273,7 @@ public final class WsdlReader implements ContractReader {
                             "operation " + bop.getName() + " is skipped: CXF generated no SEI method for it", 1));
                 }
                 if (op != null) {
-                    result.add(op);
+                    result.add(op.withNameSource(nameSource).withAnnotations(hints));
                 }
             }
         }

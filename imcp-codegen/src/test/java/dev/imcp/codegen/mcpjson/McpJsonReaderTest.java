@@ -49,7 +49,8 @@ class McpJsonReaderTest {
         assertEquals("*", post.bodyProperty());
         assertTrue(post.parameters().isEmpty());
         assertEquals("Create alert", create.title());
-        assertEquals(Map.of("idempotentHint", false, "openWorldHint", true), create.annotations());
+        assertEquals(Map.of("destructiveHint", true, "idempotentHint", false, "openWorldHint", true), create.annotations(),
+                "POST's hints, the contract's idempotentHint: false kept");
         assertTrue(create.input().properties().get("class").nullable());
         assertEquals(Kind.OBJECT, create.output().kind());
 

@@ -10,6 +10,7 @@ import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.HttpBinding;
+import dev.imcp.codegen.model.NameSource;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SchemaModel.Kind;
 import dev.imcp.codegen.read.ContractSource;
@@ -44,7 +45,8 @@ class OpenApiReaderTest {
                 model.operations().stream().map(OperationModel::toolName).toList());
 
         OperationModel list = model.operations().get(0);
-        assertEquals("List all pets", list.title());
+        assertNull(list.title(), "a summary without a description is the description, not a title");
+        assertEquals("List all pets", list.description());
         assertEquals(Map.of("readOnlyHint", true, "openWorldHint", true), list.annotations());
         assertEquals(List.of("limit"), List.copyOf(list.input().properties().keySet()));
         assertEquals(Kind.INTEGER, list.input().properties().get("limit").kind());
@@ -114,7 +116,9 @@ class OpenApiReaderTest {
         assertEquals("OPENAPI_RECURSIVE_SCHEMA", all.get(0).code());
         assertEquals(21, all.get(0).location().line());
         OperationModel op = model.operations().get(0);
-        assertEquals("get_nodes_id", op.toolName());
+        assertEquals("get /nodes/{id}", op.toolName(), "the requested name; the naming pass makes it get_nodes_id");
+        assertEquals(NameSource.METHOD_AND_PATH, op.nameSource());
+        assertEquals("GET /nodes/{id}", op.description(), "nothing describes it: method and path");
         assertEquals(Kind.ANY, op.output().properties().get("children").items().kind());
     }
 }

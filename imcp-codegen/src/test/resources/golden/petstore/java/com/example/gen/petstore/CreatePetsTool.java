@@ -37,12 +37,12 @@ public final class CreatePetsTool implements Tool<CreatePetsInput, Void> {
         this.descriptor = new ToolDescriptor(
                 "petstore",
                 NAME,
-                "Create a pet",
+                null,
                 "Create a pet",
                 schemas.input(NAME),
                 schemas.output(NAME),
                 null,
-                Map.of("openWorldHint", true));
+                Map.of("destructiveHint", true, "idempotentHint", false, "openWorldHint", true));
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class ListPetsTool implements Tool<ListPetsInput, List<Pet>> {
         this.descriptor = new ToolDescriptor(
                 "petstore",
                 NAME,
-                "List all pets",
+                null,
                 "List all pets",
                 schemas.input(NAME),
                 schemas.output(NAME),

@@ -38,7 +38,7 @@ public final class ShowPetByIdTool implements Tool<ShowPetByIdInput, Pet> {
         this.descriptor = new ToolDescriptor(
                 "petstore",
                 NAME,
-                "Info for a specific pet",
+                null,
                 "Info for a specific pet",
                 schemas.input(NAME),
                 schemas.output(NAME),

@@ -43,7 +43,7 @@ public final class CreateAlertTool implements Tool<CreateAlertInput, CreateAlert
                 schemas.input(NAME),
                 schemas.output(NAME),
                 null,
-                Map.of("idempotentHint", false, "openWorldHint", true));
+                Map.of("destructiveHint", true, "idempotentHint", false, "openWorldHint", true));
     }
 
     @Override
