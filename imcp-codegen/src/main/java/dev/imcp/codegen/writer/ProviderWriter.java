@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.imcp.codegen.model.ContractModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,10 +17,13 @@ import javax.lang.model.element.Modifier;
 /** Builds {@code <ServiceName>ToolProvider implements ToolProvider}, found by {@link java.util.ServiceLoader}. */
 final class ProviderWriter {
 
+    /** How many tools one generated method adds (about 13 bytes of bytecode each). */
+    static final int ADDS_PER_METHOD = 500;
+
     private ProviderWriter() {
     }
 
-    static TypeSpec provider(ContractModel contract, ClassName name, ClassName upstream, List<ClassName> tools) {
+    static TypeSpec provider(ContractModel contract, ClassName name, ClassName upstream, List<ClassName> toolClasses) {
         CodeBlock.Builder ports = CodeBlock.builder();
         if (contract.soapPorts().isEmpty()) {
             ports.add("$T.of()", Map.class);
@@ -40,12 +44,36 @@ final class ProviderWriter {
                         literal(contract.defaultUrl()), ports.build())
                 .unindent().unindent()
                 .build();
-        CodeBlock.Builder list = CodeBlock.builder().add("return $T.of(", List.class);
-        for (int i = 0; i < tools.size(); i++) {
-            list.add(i == 0 ? "\nnew $T(stub, schemas)" : ",\nnew $T(stub, schemas)", tools.get(i));
-        }
         ParameterizedTypeName anyTool = ParameterizedTypeName.get(Spi.TOOL,
                 WildcardTypeName.subtypeOf(Object.class), WildcardTypeName.subtypeOf(Object.class));
+        ParameterizedTypeName toolList = ParameterizedTypeName.get(ClassName.get(List.class), anyTool);
+        // One add per tool, large services in methods of ADDS_PER_METHOD adds: a method's code is limited to 64 KB
+        // (JVM specification, section 4.7.3), which List.of(...) with some 5,000 tools would pass.
+        MethodSpec.Builder tools = MethodSpec.methodBuilder("tools")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(toolList)
+                .addParameter(Spi.UPSTREAM_CONTEXT, "upstream")
+                .addStatement("$T stub = new $T(upstream)", upstream, upstream)
+                .addStatement("$T schemas = $T.load($T.class)", Spi.TOOL_SCHEMAS, Spi.TOOL_SCHEMAS, name)
+                .addStatement("$T tools = new $T<>($L)", toolList, ArrayList.class, toolClasses.size());
+        List<MethodSpec> chunks = new ArrayList<>();
+        if (toolClasses.size() <= ADDS_PER_METHOD) {
+            toolClasses.forEach(t -> tools.addStatement("tools.add(new $T(stub, schemas))", t));
+        } else {
+            for (int from = 0; from < toolClasses.size(); from += ADDS_PER_METHOD) {
+                MethodSpec.Builder chunk = MethodSpec.methodBuilder("addTools" + chunks.size())
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                        .addParameter(toolList, "tools")
+                        .addParameter(upstream, "stub")
+                        .addParameter(Spi.TOOL_SCHEMAS, "schemas");
+                toolClasses.subList(from, Math.min(from + ADDS_PER_METHOD, toolClasses.size()))
+                        .forEach(t -> chunk.addStatement("tools.add(new $T(stub, schemas))", t));
+                tools.addStatement("$N(tools, stub, schemas)", "addTools" + chunks.size());
+                chunks.add(chunk.build());
+            }
+        }
+        tools.addStatement("return $T.copyOf(tools)", List.class);
         return TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(Generated.annotation(contract.location().file()))
@@ -66,15 +94,8 @@ final class ProviderWriter {
                         .returns(Spi.SERVICE_DESCRIPTOR)
                         .addStatement("return SERVICE")
                         .build())
-                .addMethod(MethodSpec.methodBuilder("tools")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(ParameterizedTypeName.get(ClassName.get(List.class), anyTool))
-                        .addParameter(Spi.UPSTREAM_CONTEXT, "upstream")
-                        .addStatement("$T stub = new $T(upstream)", upstream, upstream)
-                        .addStatement("$T schemas = $T.load($T.class)", Spi.TOOL_SCHEMAS, Spi.TOOL_SCHEMAS, name)
-                        .addStatement(list.add(")").build())
-                        .build())
+                .addMethod(tools.build())
+                .addMethods(chunks)
                 .build();
     }
 

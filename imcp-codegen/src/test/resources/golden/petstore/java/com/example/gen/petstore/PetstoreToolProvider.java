@@ -5,6 +5,7 @@ import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolProvider;
 import dev.imcp.runtime.spi.ToolSchemas;
 import dev.imcp.runtime.spi.UpstreamContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -44,9 +45,10 @@ public final class PetstoreToolProvider implements ToolProvider {
     public List<Tool<?, ?>> tools(UpstreamContext upstream) {
         PetstoreUpstream stub = new PetstoreUpstream(upstream);
         ToolSchemas schemas = ToolSchemas.load(PetstoreToolProvider.class);
-        return List.of(
-                new ListPetsTool(stub, schemas),
-                new CreatePetsTool(stub, schemas),
-                new ShowPetByIdTool(stub, schemas));
+        List<Tool<?, ?>> tools = new ArrayList<>(3);
+        tools.add(new ListPetsTool(stub, schemas));
+        tools.add(new CreatePetsTool(stub, schemas));
+        tools.add(new ShowPetByIdTool(stub, schemas));
+        return List.copyOf(tools);
     }
 }

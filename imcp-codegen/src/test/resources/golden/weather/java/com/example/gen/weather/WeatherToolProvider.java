@@ -5,6 +5,7 @@ import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolProvider;
 import dev.imcp.runtime.spi.ToolSchemas;
 import dev.imcp.runtime.spi.UpstreamContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.processing.Generated;
@@ -44,9 +45,10 @@ public final class WeatherToolProvider implements ToolProvider {
     public List<Tool<?, ?>> tools(UpstreamContext upstream) {
         WeatherUpstream stub = new WeatherUpstream(upstream);
         ToolSchemas schemas = ToolSchemas.load(WeatherToolProvider.class);
-        return List.of(
-                new GetForecastTool(stub, schemas),
-                new CreateAlertTool(stub, schemas),
-                new DeleteAlertTool(stub, schemas));
+        List<Tool<?, ?>> tools = new ArrayList<>(3);
+        tools.add(new GetForecastTool(stub, schemas));
+        tools.add(new CreateAlertTool(stub, schemas));
+        tools.add(new DeleteAlertTool(stub, schemas));
+        return List.copyOf(tools);
     }
 }
