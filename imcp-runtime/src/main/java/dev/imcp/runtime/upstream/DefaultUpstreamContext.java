@@ -31,6 +31,7 @@ public final class DefaultUpstreamContext implements UpstreamContext {
     private final SoapPorts soapPorts;
     private final SoapSecurity security;
     private final Map<String, EncodedSoapClient> encodedPorts = new ConcurrentHashMap<>();
+    private final HttpAuth restAuth;
     private volatile JdkHttpUpstream http;
 
     /**
@@ -50,6 +51,9 @@ public final class DefaultUpstreamContext implements UpstreamContext {
         this.security = new SoapSecurity(config); // WS-Security, soap-headers, TLS; fails here when malformed
         this.soapPorts = new SoapPorts(service, config, security);
         this.client = security.sslContext() == null ? client : withTls(client, security.sslContext());
+        // Checked here, so a misconfigured scheme fails start-up naming the key.
+        this.restAuth = service.security().schemes().isEmpty() && config.security().isEmpty() ? null
+                : new HttpAuth(service, config, this.client, mapper, config.url() != null ? config.url() : service.defaultUrl());
         if (!"wsdl".equals(service.kind())) {
             String prefix = "imcp.services." + service.id() + ".";
             if (config.auth().type() == OutboundAuth.Type.WS_SECURITY_USERNAME_TOKEN) {
@@ -95,10 +99,15 @@ public final class DefaultUpstreamContext implements UpstreamContext {
                         + service.id() + ".url (environment variable IMCP_SERVICES_"
                         + service.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL)");
             }
-            h = new JdkHttpUpstream(client, mapper, base, config);
+            h = new JdkHttpUpstream(client, mapper, base, config, schemes(base));
             http = h;
         }
         return h;
+    }
+
+    /** Returns the credentials of the contract's security schemes for base URL {@code base}, or {@code null}. */
+    private HttpAuth schemes(String base) {
+        return restAuth == null ? null : restAuth.withBaseUrl(base);
     }
 
     @Override
