@@ -6,6 +6,7 @@ import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.ContractKind;
 import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.HttpBinding;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SourceLocation;
 import dev.imcp.codegen.read.ContractReader;
@@ -93,6 +94,7 @@ public final class OpenApiReader implements ContractReader {
         boolean swagger2 = raw.has("swagger");
         OpenApiSchemas schemas = new OpenApiSchemas(api, locator, diagnostics, swagger2);
         OpenApiOperations operations = new OpenApiOperations(api, schemas, locator, diagnostics);
+        OpenApiSecurity security = new OpenApiSecurity(api, locator, diagnostics, swagger2);
         List<OperationModel> models = new ArrayList<>();
         int found = 0;
         if (api.getPaths() != null) {
@@ -103,6 +105,10 @@ public final class OpenApiReader implements ContractReader {
                             op.getValue(), locator, diagnostics);
                     if (model != null) {
                         models.add(model);
+                        if (model.binding() instanceof HttpBinding binding) {
+                            security.operation(binding.method(), binding.pathTemplate(), op.getValue(),
+                                    JsonLocator.pointer("/paths", path.getKey(), op.getKey().name().toLowerCase(Locale.ROOT)));
+                        }
                     }
                 }
             }
@@ -123,7 +129,8 @@ public final class OpenApiReader implements ContractReader {
         return new ContractModel(source.serviceId(), ContractKind.OPENAPI, title,
                 api.getInfo() == null ? null : api.getInfo().getVersion(),
                 api.getInfo() == null ? null : api.getInfo().getDescription(),
-                source.sha256(), defaultUrl(api.getServers()), Map.of(), models, locator.locate(""));
+                source.sha256(), defaultUrl(api.getServers()), Map.of(), models, locator.locate(""))
+                .withSecurity(security.model());
     }
 
     /**

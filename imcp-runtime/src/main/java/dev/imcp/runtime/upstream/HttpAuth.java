@@ -24,8 +24,8 @@ import java.util.TreeSet;
  * The credentials of a REST service's contract-declared security schemes (OpenAPI "Security Scheme Object"),
  * with the secrets from {@code imcp.services.<id>.security.<scheme>.*}. Thread-safe.
  *
- * <p>For each call it picks the first alternative of the operation's requirement whose schemes are all configured
- * (an empty alternative needs none) and returns what to add to the request: API keys as a header, query
+ * <p>For each call it picks the first non-empty alternative of the operation's requirement whose schemes are all
+ * configured and returns what to add to the request: API keys as a header, query
  * parameter or cookie, {@code Authorization: Basic} (RFC 7617), {@code Authorization: Bearer} (RFC 6750) with the
  * configured token or one from an OAuth 2.0 client credentials grant ({@link OAuth2Tokens}). When no alternative is
  * configured the request goes without, and the upstream's refusal (its status and body) reaches the caller.
@@ -166,7 +166,8 @@ public final class HttpAuth {
      */
     public Credentials credentials(HttpCall call) throws UpstreamException {
         for (List<String> alternative : security.requirement(call)) {
-            if (credentials.keySet().containsAll(alternative)) {
+            // An empty alternative allows anonymous calls; configured credentials are still sent when another fits.
+            if (!alternative.isEmpty() && credentials.keySet().containsAll(alternative)) {
                 return credentials(alternative);
             }
         }
