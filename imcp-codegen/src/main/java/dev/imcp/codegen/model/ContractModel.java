@@ -22,6 +22,8 @@ import java.util.Objects;
  *     classes for WSDL), in path order; empty for OpenAPI and MCP JSON
  * @param security for OpenAPI: the security schemes and each operation's requirement; {@link SecurityModel#NONE}
  *     otherwise
+ * @param upstreams for MCP JSON tools with different base URLs: the named base URLs; {@link UpstreamsModel#NONE}
+ *     otherwise
  */
 public record ContractModel(
         String serviceId,
@@ -35,7 +37,8 @@ public record ContractModel(
         List<OperationModel> operations,
         SourceLocation location,
         List<SourceFile> generatedSources,
-        SecurityModel security) {
+        SecurityModel security,
+        UpstreamsModel upstreams) {
 
     /** Checks the required components and copies the collections. */
     public ContractModel {
@@ -47,6 +50,7 @@ public record ContractModel(
         operations = List.copyOf(operations);
         generatedSources = generatedSources == null ? List.of() : List.copyOf(generatedSources);
         security = security == null ? SecurityModel.NONE : security;
+        upstreams = upstreams == null ? UpstreamsModel.NONE : upstreams;
     }
 
     /** Creates a model without security schemes. */
@@ -54,7 +58,7 @@ public record ContractModel(
             String sha256, String defaultUrl, Map<String, String> soapPorts, List<OperationModel> operations,
             SourceLocation location, List<SourceFile> generatedSources) {
         this(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts, operations, location,
-                generatedSources, SecurityModel.NONE);
+                generatedSources, SecurityModel.NONE, UpstreamsModel.NONE);
     }
 
     /**
@@ -65,7 +69,18 @@ public record ContractModel(
      */
     public ContractModel withSecurity(SecurityModel newSecurity) {
         return new ContractModel(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts,
-                operations, location, generatedSources, newSecurity);
+                operations, location, generatedSources, newSecurity, upstreams);
+    }
+
+    /**
+     * Returns this contract with named base URLs.
+     *
+     * @param newUpstreams the named base URLs
+     * @return the contract
+     */
+    public ContractModel withUpstreams(UpstreamsModel newUpstreams) {
+        return new ContractModel(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts,
+                operations, location, generatedSources, security, newUpstreams);
     }
 
     /** Creates a model with no pre-generated sources (OpenAPI, MCP JSON). */
@@ -84,6 +99,6 @@ public record ContractModel(
      */
     public ContractModel withOperations(List<OperationModel> newOperations) {
         return new ContractModel(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts,
-                newOperations, location, generatedSources, security);
+                newOperations, location, generatedSources, security, upstreams);
     }
 }

@@ -4,7 +4,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import dev.imcp.codegen.model.SecurityModel;
+import dev.imcp.codegen.model.UpstreamsModel;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -18,7 +20,7 @@ final class SecurityWriter {
 
     static final int STATEMENTS_PER_METHOD = 500;
 
-    private static final ClassName REST_SECURITY = ClassName.get(Spi.PACKAGE, "RestSecurity");
+    static final ClassName REST_SECURITY = ClassName.get(Spi.PACKAGE, "RestSecurity");
     private static final ClassName BUILDER = REST_SECURITY.nestedClass("Builder");
     private static final ClassName SCHEME = ClassName.get(Spi.PACKAGE, "SecurityScheme");
 
@@ -69,6 +71,17 @@ final class SecurityWriter {
         out.add(main.build());
         out.addAll(chunks);
         return out;
+    }
+
+    /** Returns a provider's {@code upstreams()} method: the named base URLs of a contract with several. */
+    static MethodSpec upstreams(UpstreamsModel upstreams) {
+        ClassName named = ClassName.get(Spi.PACKAGE, "NamedUpstreams");
+        MethodSpec.Builder m = MethodSpec.methodBuilder("upstreams")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(named)
+                .addStatement("$T<$T, $T> urls = new $T<>()", Map.class, String.class, String.class, LinkedHashMap.class);
+        upstreams.urls().forEach((name, url) -> m.addStatement("urls.put($S, $S)", name, url));
+        return m.addStatement("return new $T(urls)", named).build();
     }
 
     private static CodeBlock strings(List<String> values) {
