@@ -50,7 +50,8 @@
  *
  * <p>A malformed value fails start-up with an {@link java.lang.IllegalArgumentException} naming the key
  * and the allowed values; configured secrets are never part of any message. Passwords, tokens, the basic
- * {@code user:password} pair as sent, API key values, OAuth 2.0 client secrets, credential-named HTTP header values, {@code soap-headers} values and TLS
+ * {@code user:password} pair as sent, API key values, OAuth 2.0 client secrets, credential-named HTTP header
+ * values, {@code soap-headers} values and TLS
  * passwords are masked wherever they would appear: tool results, error texts, audit events
  * ({@link dev.imcp.runtime.config.ServiceConfig#secrets()}).
  */
