@@ -134,7 +134,8 @@ final class OpenApiSecurity {
         String what = s.getType() == null ? "a scheme without type"
                 : s.getType() == SecurityScheme.Type.HTTP ? "HTTP scheme '" + s.getScheme() + "'"
                 : s.getType() == SecurityScheme.Type.OAUTH2 ? "OAuth 2.0 without a clientCredentials flow"
-                : s.getType().toString();
+                : s.getType() == SecurityScheme.Type.APIKEY ? "an API key without 'in' or 'name'"
+                : "of type " + s.getType();
         diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, "OPENAPI_SECURITY_UNSUPPORTED",
                 "security scheme '" + name + "' is " + what + ", for which the adapter cannot obtain credentials; "
                         + "operations that need it are sent without them",

@@ -8,15 +8,54 @@ import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.SecurityModel;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Security schemes and requirements read from the corpus's ReadMe security document (one operation per scheme). */
 class OpenApiSecurityTest {
 
     private static final Path DOCUMENT =
             Path.of("src/test/resources/corpus/openapi/readme-security-schemes/3.0/json/security.json");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void swagger2SecurityDefinitionsAndTheApplicationFlowAreRead() throws IOException {
+        Path file = Files.writeString(dir.resolve("v2.yaml"), """
+                swagger: "2.0"
+                info: {title: t, version: "1"}
+                host: api.example.com
+                securityDefinitions:
+                  key: {type: apiKey, in: query, name: token}
+                  app:
+                    type: oauth2
+                    flow: application
+                    tokenUrl: https://auth.example.com/token
+                    scopes: {"pets:read": read}
+                security: [{key: []}]
+                paths:
+                  /pets:
+                    get:
+                      operationId: listPets
+                      responses: {"200": {description: ok}}
+                  /owners:
+                    get:
+                      operationId: listOwners
+                      security: [{app: ["pets:read"]}]
+                      responses: {"200": {description: ok}}
+                """);
+        SecurityModel security = OpenApiReaderTest.read(file, new Diagnostics()).security();
+        assertEquals(new SecurityModel.Scheme("key", SecurityModel.Type.API_KEY, "query", "token", null, List.of()),
+                security.schemes().get("key"));
+        assertEquals(new SecurityModel.Scheme("app", SecurityModel.Type.OAUTH2_CLIENT_CREDENTIALS, null, null,
+                "https://auth.example.com/token", List.of("pets:read")), security.schemes().get("app"));
+        assertEquals(List.of(List.of("key")), security.requirements().get("GET /pets"));
+        assertEquals(List.of(List.of("app")), security.requirements().get("GET /owners"));
+    }
 
     @Test
     void supportedSchemesAreKeptWithTheirShape() throws IOException {
