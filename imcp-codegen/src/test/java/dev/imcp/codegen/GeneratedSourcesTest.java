@@ -59,7 +59,8 @@ class GeneratedSourcesTest {
 
     @Test
     void compilesWithoutWarnings() throws Exception {
-        TestContracts.generate(out, TestContracts.PETSTORE_V3, TestContracts.WEATHER, "mcpjson/default.mcp.json");
+        TestContracts.generate(out, TestContracts.PETSTORE_V3, TestContracts.WEATHER, "mcpjson/default.mcp.json",
+                "openapi/secured.yaml", "mcpjson/multihost.mcp.json");
         List<Path> sources = new ArrayList<>();
         for (String file : TestContracts.files(out.resolve("java"))) {
             sources.add(out.resolve("java").resolve(file));

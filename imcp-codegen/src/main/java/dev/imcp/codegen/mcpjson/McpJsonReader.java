@@ -56,8 +56,9 @@ import java.util.regex.Pattern;
  *   <li>For POST, PUT and PATCH every other argument goes into one JSON object body
  *       ({@link HttpBinding#bodyProperty()} {@code "*"}); for GET, DELETE and HEAD every other
  *       argument is sent as a query parameter too.</li>
- *   <li>{@code baseUrl} is the service's default URL; every tool of one contract must use the same
- *       one (one service, one base URL) or leave it out.</li>
+ *   <li>{@code baseUrl}: the first one is the service's default URL, which a tool without one uses; tools may
+ *       name different ones, each then an upstream with a name derived from its host and configurable as
+ *       {@code imcp.services.<id>.upstreams.<name>.url} ({@link McpJsonUpstreams}).</li>
  *   <li>Defaults stay in the input schema; the runtime applies them before the call.</li>
  *   <li>Without {@code outputSchema} the result is any JSON value, published under {@code result}.</li>
  * </ul>
@@ -71,7 +72,7 @@ import java.util.regex.Pattern;
  * <p>Diagnostics: {@code MCPJSON_PARSE_ERROR} (malformed JSON, at the parser's position),
  * {@code MCPJSON_MISSING_FIELD} (naming the field's pointer, e.g. {@code /tools/1/endpoint/path}),
  * {@code MCPJSON_INVALID_METHOD}, {@code MCPJSON_PATH_PARAM_UNDECLARED},
- * {@code MCPJSON_QUERY_PARAM_UNDECLARED}, {@code MCPJSON_MIXED_BASE_URL}, and the warnings
+ * {@code MCPJSON_QUERY_PARAM_UNDECLARED}, and the warnings
  * {@code MCPJSON_UNSUPPORTED_SCHEMA} and {@code MCPJSON_NO_TOOLS} (nothing to publish).
  */
 public final class McpJsonReader implements ContractReader {
@@ -107,27 +108,15 @@ public final class McpJsonReader implements ContractReader {
         int first = diagnostics.size();
         McpJsonSchemas schemas = new McpJsonSchemas(locator, diagnostics);
         List<OperationModel> operations = new ArrayList<>();
-        String defaultUrl = null;
-        String defaultUrlPointer = null;
+        McpJsonUpstreams upstreams = new McpJsonUpstreams();
         for (int i = 0; i < tools.size(); i++) {
             String pointer = "/tools/" + i;
             JsonNode tool = tools.get(i);
             JsonNode endpoint = tool.get("endpoint");
-            String baseUrl = endpoint == null ? null : text(endpoint, "baseUrl");
-            if (baseUrl != null) {
-                if (defaultUrl == null) {
-                    defaultUrl = baseUrl;
-                    defaultUrlPointer = pointer + "/endpoint/baseUrl";
-                } else if (!defaultUrl.equals(baseUrl)) {
-                    diagnostics.add(Diagnostic.error("MCPJSON_MIXED_BASE_URL", locator.locate(pointer + "/endpoint/baseUrl"),
-                                    "baseUrl '" + baseUrl + "' differs from '" + defaultUrl + "' at " + defaultUrlPointer
-                                            + "; one contract describes one service with one base URL")
-                            .withFix("split the tools into one contract per base URL"));
-                }
-            }
             OperationModel op = tool(source, tool, pointer, locator, schemas, diagnostics);
             if (op != null) {
                 operations.add(op);
+                upstreams.tool(endpoint == null ? null : text(endpoint, "baseUrl"), op);
             }
         }
         if (operations.isEmpty() && diagnostics.since(first).stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
@@ -138,8 +127,8 @@ public final class McpJsonReader implements ContractReader {
         }
         String name = text(root, "name");
         return new ContractModel(source.serviceId(), ContractKind.MCP_JSON, name == null ? source.serviceId() : name,
-                text(root, "version"), text(root, "description"), source.sha256(), defaultUrl, Map.of(), operations,
-                locator.locate(""));
+                text(root, "version"), text(root, "description"), source.sha256(), upstreams.defaultUrl(), Map.of(),
+                operations, locator.locate("")).withUpstreams(upstreams.model());
     }
 
     private static OperationModel tool(ContractSource source, JsonNode tool, String pointer, JsonLocator locator,

@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param location the contract file
  * @param generatedSources the Java sources a tool of the field generated while reading (CXF's SEIs and JAXB
  *     classes for WSDL), in path order; empty for OpenAPI and MCP JSON
+ * @param security for OpenAPI: the security schemes and each operation's requirement; {@link SecurityModel#NONE}
+ *     otherwise
+ * @param upstreams for MCP JSON tools with different base URLs: the named base URLs; {@link UpstreamsModel#NONE}
+ *     otherwise
  */
 public record ContractModel(
         String serviceId,
@@ -32,7 +36,9 @@ public record ContractModel(
         Map<String, String> soapPorts,
         List<OperationModel> operations,
         SourceLocation location,
-        List<SourceFile> generatedSources) {
+        List<SourceFile> generatedSources,
+        SecurityModel security,
+        UpstreamsModel upstreams) {
 
     /** Checks the required components and copies the collections. */
     public ContractModel {
@@ -43,6 +49,38 @@ public record ContractModel(
         soapPorts = soapPorts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(soapPorts));
         operations = List.copyOf(operations);
         generatedSources = generatedSources == null ? List.of() : List.copyOf(generatedSources);
+        security = security == null ? SecurityModel.NONE : security;
+        upstreams = upstreams == null ? UpstreamsModel.NONE : upstreams;
+    }
+
+    /** Creates a model without security schemes. */
+    public ContractModel(String serviceId, ContractKind kind, String title, String version, String description,
+            String sha256, String defaultUrl, Map<String, String> soapPorts, List<OperationModel> operations,
+            SourceLocation location, List<SourceFile> generatedSources) {
+        this(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts, operations, location,
+                generatedSources, SecurityModel.NONE, UpstreamsModel.NONE);
+    }
+
+    /**
+     * Returns this contract with security schemes.
+     *
+     * @param newSecurity the schemes and requirements
+     * @return the contract
+     */
+    public ContractModel withSecurity(SecurityModel newSecurity) {
+        return new ContractModel(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts,
+                operations, location, generatedSources, newSecurity, upstreams);
+    }
+
+    /**
+     * Returns this contract with named base URLs.
+     *
+     * @param newUpstreams the named base URLs
+     * @return the contract
+     */
+    public ContractModel withUpstreams(UpstreamsModel newUpstreams) {
+        return new ContractModel(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts,
+                operations, location, generatedSources, security, newUpstreams);
     }
 
     /** Creates a model with no pre-generated sources (OpenAPI, MCP JSON). */
@@ -61,6 +99,6 @@ public record ContractModel(
      */
     public ContractModel withOperations(List<OperationModel> newOperations) {
         return new ContractModel(serviceId, kind, title, version, description, sha256, defaultUrl, soapPorts,
-                newOperations, location, generatedSources);
+                newOperations, location, generatedSources, security, upstreams);
     }
 }

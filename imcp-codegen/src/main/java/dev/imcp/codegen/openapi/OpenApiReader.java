@@ -6,6 +6,7 @@ import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.ContractKind;
 import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.HttpBinding;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SourceLocation;
 import dev.imcp.codegen.read.ContractReader;
@@ -39,14 +40,17 @@ import java.util.Map;
  * query, header and cookie parameters (by name, {@code required} kept) plus {@code body} for a JSON
  * request body; the output is the schema of the first 2xx response's JSON content, if any. The default
  * URL is {@code servers[0].url} with server variables replaced by their defaults (for Swagger 2.0,
- * scheme, host and basePath).
+ * scheme, host and basePath); a relative one is no default, only the note {@code OPENAPI_RELATIVE_SERVER_URL} (the runtime's
+ * {@code imcp.services.<id>.url} is required then). Security schemes and requirements are read by
+ * {@code OpenApiSecurity}.
  *
  * <p>Diagnostics: {@code OPENAPI_PARSE_ERROR} (malformed YAML or JSON, at the parser's position),
  * {@code OPENAPI_UNRESOLVED_REF} (a local {@code $ref} to nothing, at the reference),
  * {@code OPENAPI_INVALID} (swagger-parser's own messages; errors when it produced no model, warnings otherwise),
  * and the warnings {@code OPENAPI_NO_OPERATIONS} (nothing to publish: no operation under {@code paths}, or every
  * one excluded or skipped), {@code OPENAPI_EXTENSION_INVALID}, {@code OPENAPI_UNSUPPORTED_BODY},
- * {@code OPENAPI_UNSUPPORTED_SCHEMA} and {@code OPENAPI_RECURSIVE_SCHEMA}.
+ * {@code OPENAPI_UNSUPPORTED_SCHEMA}, {@code OPENAPI_RECURSIVE_SCHEMA}, {@code OPENAPI_SECURITY_UNSUPPORTED} and
+ * {@code OPENAPI_SECURITY_UNDECLARED}.
  */
 public final class OpenApiReader implements ContractReader {
 
@@ -93,6 +97,7 @@ public final class OpenApiReader implements ContractReader {
         boolean swagger2 = raw.has("swagger");
         OpenApiSchemas schemas = new OpenApiSchemas(api, locator, diagnostics, swagger2);
         OpenApiOperations operations = new OpenApiOperations(api, schemas, locator, diagnostics);
+        OpenApiSecurity security = new OpenApiSecurity(api, locator, diagnostics, swagger2);
         List<OperationModel> models = new ArrayList<>();
         int found = 0;
         if (api.getPaths() != null) {
@@ -103,6 +108,10 @@ public final class OpenApiReader implements ContractReader {
                             op.getValue(), locator, diagnostics);
                     if (model != null) {
                         models.add(model);
+                        if (model.binding() instanceof HttpBinding binding) {
+                            security.operation(binding.method(), binding.pathTemplate(), op.getValue(),
+                                    JsonLocator.pointer("/paths", path.getKey(), op.getKey().name().toLowerCase(Locale.ROOT)));
+                        }
                     }
                 }
             }
@@ -123,7 +132,9 @@ public final class OpenApiReader implements ContractReader {
         return new ContractModel(source.serviceId(), ContractKind.OPENAPI, title,
                 api.getInfo() == null ? null : api.getInfo().getVersion(),
                 api.getInfo() == null ? null : api.getInfo().getDescription(),
-                source.sha256(), defaultUrl(api.getServers()), Map.of(), models, locator.locate(""));
+                source.sha256(), defaultUrl(source.serviceId(), api.getServers(), swagger2, locator, diagnostics),
+                Map.of(), models, locator.locate(""))
+                .withSecurity(security.model());
     }
 
     /**
@@ -146,6 +157,28 @@ public final class OpenApiReader implements ContractReader {
         OpenApiToolInfo tool = OpenApiToolInfo.of(path, item, method, op, source.rules().override(facts), pointer,
                 locator, diagnostics);
         return operations.convert(path, item, httpMethod, op, tool);
+    }
+
+    /**
+     * Returns {@code servers[0].url} with its variables replaced by their defaults (OpenAPI 3 "Server Object" and
+     * "Server Variable Object"; for Swagger 2.0, swagger-parser's conversion of the first of {@code schemes},
+     * {@code host} and {@code basePath}), or {@code null} when the contract names no server. A relative URL (a
+     * server given as {@code /api/v3}, or Swagger 2.0 without {@code host}) is resolved against the document's own
+     * location by the spec, which an adapter built from a file does not have: it is no default, and a note
+     * {@code OPENAPI_RELATIVE_SERVER_URL} says to configure {@code imcp.services.<id>.url} with the absolute URL.
+     */
+    static String defaultUrl(String serviceId, List<Server> servers, boolean swagger2, JsonLocator locator,
+            Diagnostics diagnostics) {
+        String url = defaultUrl(servers);
+        if (url != null && !java.net.URI.create(url.replace(" ", "%20").replace("{", "%7B").replace("}", "%7D"))
+                .isAbsolute()) {
+            diagnostics.add(new Diagnostic(Diagnostic.Severity.INFO, "OPENAPI_RELATIVE_SERVER_URL",
+                    "the server URL '" + url + "' is relative, so the adapter has no default base URL",
+                    locator.locate(swagger2 ? "" : "/servers/0/url"),
+                    "set imcp.services." + serviceId + ".url to the absolute base URL, e.g. https://<host>" + url));
+            return null;
+        }
+        return url;
     }
 
     /** Returns {@code servers[0].url} with its variables replaced by their defaults, or {@code null}. */

@@ -36,12 +36,16 @@ final class ProviderWriter {
             }
             ports.add(")");
         }
+        boolean secured = !contract.security().schemes().isEmpty();
+        boolean routed = !contract.upstreams().urls().isEmpty();
         CodeBlock service = CodeBlock.builder()
                 .add("new $T(\n", Spi.SERVICE_DESCRIPTOR)
                 .indent().indent()
-                .add("$S,\n$S,\n$L,\n$L,\n$S,\n$L,\n$L)", contract.serviceId(), contract.kind().wire(),
+                .add("$S,\n$S,\n$L,\n$L,\n$S,\n$L,\n$L$L$L)", contract.serviceId(), contract.kind().wire(),
                         literal(contract.title()), literal(contract.version()), contract.sha256(),
-                        literal(contract.defaultUrl()), ports.build())
+                        literal(contract.defaultUrl()), ports.build(),
+                        secured ? ",\nsecurity()" : routed ? CodeBlock.of(",\n$T.NONE", SecurityWriter.REST_SECURITY) : "",
+                        routed ? ",\nupstreams()" : "")
                 .unindent().unindent()
                 .build();
         ParameterizedTypeName anyTool = ParameterizedTypeName.get(Spi.TOOL,
@@ -96,6 +100,8 @@ final class ProviderWriter {
                         .build())
                 .addMethod(tools.build())
                 .addMethods(chunks)
+                .addMethods(secured ? SecurityWriter.methods(contract.security()) : List.of())
+                .addMethods(routed ? List.of(SecurityWriter.upstreams(contract.upstreams())) : List.of())
                 .build();
     }
 

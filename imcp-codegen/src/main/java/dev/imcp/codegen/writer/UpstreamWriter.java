@@ -46,6 +46,8 @@ final class UpstreamWriter {
     private final Set<String> methodNames = new HashSet<>();
     private final List<MethodSpec> methods = new ArrayList<>();
     private boolean http;
+    /** Upstream name to the field of its client, for contracts with several base URLs. */
+    private final Map<String, String> upstreamFields = new LinkedHashMap<>();
 
     UpstreamWriter(ContractModel contract, ClassName name, ModelTypes types) {
         this.contract = contract;
@@ -75,7 +77,7 @@ final class UpstreamWriter {
                 .addParameter(input, "input")
                 .returns(output);
         if (op.binding() instanceof HttpBinding binding) {
-            http(m, binding, input, output);
+            http(m, binding, input, output, httpField(contract.upstreams().operations().get(op.location().pointer())));
         } else if (op.binding() instanceof SoapBinding binding) {
             soap(m, op, binding, input, output);
         } else if (op.binding() instanceof EncodedSoapBinding binding) {
@@ -85,12 +87,28 @@ final class UpstreamWriter {
         return method;
     }
 
-    private void http(MethodSpec.Builder m, HttpBinding binding, TypeName input, TypeName output) {
-        if (!http) {
-            http = true;
-            type.addField(Spi.HTTP_UPSTREAM, "http", Modifier.PRIVATE, Modifier.FINAL);
-            constructorSteps.add(CodeBlock.of("this.http = upstream.http()"));
+    /**
+     * Returns the field of the HTTP client an operation calls: {@code http} for the service's base URL, else one
+     * field per named upstream ({@code upstream.http(name)}), declared on first use.
+     */
+    private String httpField(String upstreamName) {
+        if (upstreamName == null) {
+            if (!http) {
+                http = true;
+                type.addField(Spi.HTTP_UPSTREAM, "http", Modifier.PRIVATE, Modifier.FINAL);
+                constructorSteps.add(CodeBlock.of("this.http = upstream.http()"));
+            }
+            return "http";
         }
+        return upstreamFields.computeIfAbsent(upstreamName, name -> {
+            String field = "http" + (upstreamFields.size() + 2);
+            type.addField(Spi.HTTP_UPSTREAM, field, Modifier.PRIVATE, Modifier.FINAL);
+            constructorSteps.add(CodeBlock.of("this.$N = upstream.http($S)", field, name));
+            return field;
+        });
+    }
+
+    private void http(MethodSpec.Builder m, HttpBinding binding, TypeName input, TypeName output, String httpField) {
         Map<String, String> components = input instanceof ClassName c ? types.components(c) : Map.of();
         m.addException(Spi.UPSTREAM_EXCEPTION);
         Set<String> parameterProperties = new HashSet<>();
@@ -127,7 +145,7 @@ final class UpstreamWriter {
         }
         call.add("\n.build()");
         m.addStatement(call.build());
-        m.addStatement("return http.exchange(call, $L)", typeExpression(output));
+        m.addStatement("return $N.exchange(call, $L)", httpField, typeExpression(output));
     }
 
     private void soap(MethodSpec.Builder m, OperationModel op, SoapBinding binding, TypeName input, TypeName output) {

@@ -28,6 +28,10 @@ import java.util.Set;
  *     16 MiB); a longer response fails the call with {@code isError} instead of filling the heap
  * @param mtom whether SOAP requests send {@code base64Binary} content as MTOM/XOP attachments ({@code mtom},
  *     default false; SOAP MTOM, W3C Recommendation 2005); MTOM responses are read either way
+ * @param security the secrets of the contract's security schemes, scheme name to credentials
+ *     ({@code security.<scheme>.*}, see {@link SchemeCredentials}); checked against the contract at start-up
+ * @param upstreamUrls upstream name to base URL ({@code upstreams.<name>.url}) for a service whose tools have
+ *     different base URLs (MCP JSON); checked against the contract's names at start-up
  */
 public record ServiceConfig(
         String id,
@@ -41,7 +45,9 @@ public record ServiceConfig(
         Set<String> allow,
         Set<String> deny,
         long maxResponseBytes,
-        boolean mtom) {
+        boolean mtom,
+        Map<String, SchemeCredentials> security,
+        Map<String, String> upstreamUrls) {
 
     /** The timeout used when {@code timeout-seconds} is absent. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -60,9 +66,19 @@ public record ServiceConfig(
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         allow = Set.copyOf(allow);
         deny = Set.copyOf(deny);
+        security = security == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(security));
+        upstreamUrls = upstreamUrls == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(upstreamUrls));
         if (maxResponseBytes <= 0) {
             throw new IllegalArgumentException("imcp.services." + id + ".max-response-bytes must be a positive number of bytes");
         }
+    }
+
+    /** A configuration without security scheme credentials. */
+    public ServiceConfig(String id, String url, Map<String, String> portUrls, OutboundAuth auth,
+            Map<String, String> headers, List<String> soapHeaders, TlsConfig tls, Duration timeout, Set<String> allow,
+            Set<String> deny, long maxResponseBytes, boolean mtom) {
+        this(id, url, portUrls, auth, headers, soapHeaders, tls, timeout, allow, deny, maxResponseBytes, mtom, Map.of(),
+                Map.of());
     }
 
     /**
@@ -129,7 +145,25 @@ public record ServiceConfig(
                 Set.copyOf(node.get("tools.allow").asList(String.class).orElse(List.of())),
                 Set.copyOf(node.get("tools.deny").asList(String.class).orElse(List.of())),
                 node.get("max-response-bytes").asLong().orElse(DEFAULT_MAX_RESPONSE_BYTES),
-                node.get("mtom").asBoolean().orElse(false));
+                node.get("mtom").asBoolean().orElse(false),
+                security(node.get("security"), prefix + "security."),
+                upstreams(node.get("upstreams")));
+    }
+
+    private static Map<String, String> upstreams(Config node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Config upstream : node.asNodeList().orElse(List.of())) {
+            upstream.get("url").asString().filter(s -> !s.isBlank()).ifPresent(u -> out.put(upstream.name(), u));
+        }
+        return out;
+    }
+
+    private static Map<String, SchemeCredentials> security(Config node, String prefix) {
+        Map<String, SchemeCredentials> out = new LinkedHashMap<>();
+        for (Config scheme : node.asNodeList().orElse(List.of())) {
+            out.put(scheme.name(), SchemeCredentials.from(scheme, prefix + scheme.name()));
+        }
+        return out;
     }
 
     private static OutboundAuth auth(Config a, String prefix) {
@@ -215,6 +249,7 @@ public record ServiceConfig(
                     soapHeaders.get(i))));
         }
         out.addAll(tls.secrets());
+        security.values().forEach(c -> out.addAll(c.secrets()));
         return out;
     }
 
@@ -228,6 +263,6 @@ public record ServiceConfig(
         return "ServiceConfig[id=" + id + ", url=" + url + ", ports=" + portUrls + ", auth=" + auth
                 + ", headers=" + headers.keySet() + ", soapHeaders=" + soapHeaders.size() + ", tls=" + tls
                 + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + ", maxResponseBytes=" + maxResponseBytes
-                + ", mtom=" + mtom + "]";
+                + ", mtom=" + mtom + ", security=" + security.keySet() + ", upstreams=" + upstreamUrls + "]";
     }
 }

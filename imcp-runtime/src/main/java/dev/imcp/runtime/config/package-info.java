@@ -24,6 +24,17 @@
  *       {@code https}, a WARNING is logged otherwise); with {@code text}, {@code auth.nonce} and
  *       {@code auth.created} ({@code true|false}, default {@code false}) add the optional elements, which upstreams
  *       with replay detection ask for.</li>
+ *   <li>{@code security.<scheme>.*}: REST only: the secrets of the security schemes the contract declares
+ *       (OpenAPI "Security Scheme Object"), by scheme name ({@link dev.imcp.runtime.config.SchemeCredentials}):
+ *       {@code value} for an {@code apiKey} (sent in the header, query parameter or cookie the contract names);
+ *       {@code username} and {@code password} for {@code http basic}; {@code token} for {@code http bearer};
+ *       {@code client-id}, {@code client-secret} and optionally {@code token-url} for {@code oauth2} client
+ *       credentials (tokens cached until shortly before {@code expires_in}, see
+ *       {@code dev.imcp.runtime.upstream.HttpAuth}). Checked at start-up against the contract: an undeclared
+ *       scheme, a missing key or a key the scheme's type does not use fails it, naming the key.</li>
+ *   <li>{@code upstreams.<name>.url}: for an MCP JSON contract whose tools name different base URLs, the base
+ *       URL of one of them, by the name the generator derived from its host
+ *       ({@link dev.imcp.runtime.spi.NamedUpstreams}); an unknown name fails start-up listing the known ones.</li>
  *   <li>{@code headers.<Name>}: HTTP headers added to every request.</li>
  *   <li>{@code soap-headers}: SOAP only: a list of XML texts, each one namespace-qualified element added to the
  *       SOAP {@code Header} of every request, e.g. a session header ({@link dev.imcp.runtime.config.SoapHeaderXml});
@@ -39,7 +50,8 @@
  *
  * <p>A malformed value fails start-up with an {@link java.lang.IllegalArgumentException} naming the key
  * and the allowed values; configured secrets are never part of any message. Passwords, tokens, the basic
- * {@code user:password} pair as sent, credential-named HTTP header values, {@code soap-headers} values and TLS
+ * {@code user:password} pair as sent, API key values, OAuth 2.0 client secrets, credential-named HTTP header
+ * values, {@code soap-headers} values and TLS
  * passwords are masked wherever they would appear: tool results, error texts, audit events
  * ({@link dev.imcp.runtime.config.ServiceConfig#secrets()}).
  */

@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param defaultUrl the base URL the contract names (OpenAPI {@code servers[0].url}, MCP JSON
  *     {@code endpoint.baseUrl}), or {@code null}; for WSDL the address of the first port used
  * @param soapPorts for WSDL: port name to the {@code soap:address/@location} the contract gives
+ * @param security for REST: the contract's security schemes and each operation's requirement
+ *     ({@link RestSecurity#NONE} when it declares none)
+ * @param upstreams for MCP JSON tools with different base URLs: each named base URL and which operations go there
+ *     ({@link NamedUpstreams#NONE} for a service with one)
  */
 public record ServiceDescriptor(
         String id,
@@ -23,12 +27,28 @@ public record ServiceDescriptor(
         String version,
         String contractSha256,
         String defaultUrl,
-        Map<String, String> soapPorts) {
+        Map<String, String> soapPorts,
+        RestSecurity security,
+        NamedUpstreams upstreams) {
 
     /** Checks the required components and copies the port map. */
     public ServiceDescriptor {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         soapPorts = soapPorts == null ? Map.of() : Map.copyOf(soapPorts);
+        security = security == null ? RestSecurity.NONE : security;
+        upstreams = upstreams == null ? NamedUpstreams.NONE : upstreams;
+    }
+
+    /** A service with one base URL. */
+    public ServiceDescriptor(String id, String kind, String title, String version, String contractSha256,
+            String defaultUrl, Map<String, String> soapPorts, RestSecurity security) {
+        this(id, kind, title, version, contractSha256, defaultUrl, soapPorts, security, NamedUpstreams.NONE);
+    }
+
+    /** A service whose contract declares no security schemes. */
+    public ServiceDescriptor(String id, String kind, String title, String version, String contractSha256,
+            String defaultUrl, Map<String, String> soapPorts) {
+        this(id, kind, title, version, contractSha256, defaultUrl, soapPorts, RestSecurity.NONE, NamedUpstreams.NONE);
     }
 }

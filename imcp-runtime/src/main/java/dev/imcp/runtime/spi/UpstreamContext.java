@@ -15,6 +15,20 @@ public interface UpstreamContext {
     HttpUpstream http();
 
     /**
+     * Returns the HTTP client of one named upstream of a service whose tools have different base URLs
+     * ({@link ServiceDescriptor#upstreams()}).
+     *
+     * @param upstreamName the upstream's name; its base URL comes from
+     *     {@code imcp.services.<id>.upstreams.<upstreamName>.url}, else (for the first upstream)
+     *     {@code imcp.services.<id>.url}, else the contract
+     * @return the client, bound to that base URL, with the service's credentials, headers and timeout
+     * @throws IllegalStateException when the service has no upstream of that name
+     */
+    default HttpUpstream http(String upstreamName) {
+        throw new IllegalStateException("service " + service().id() + " has no upstream '" + upstreamName + "'");
+    }
+
+    /**
      * Creates a CXF JAX-WS client proxy for one port of a WSDL service whose binding is SOAP 1.1; the same as
      * {@code soapPort(sei, portName, false, List.of())}.
      *

@@ -6,6 +6,7 @@ import dev.imcp.runtime.config.ServiceConfig;
 import dev.imcp.runtime.spi.EncodedSoapPort;
 import dev.imcp.runtime.spi.HttpUpstream;
 import dev.imcp.runtime.spi.MimePart;
+import dev.imcp.runtime.spi.NamedUpstreams;
 import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.UpstreamContext;
 import dev.imcp.runtime.upstream.encoded.EncodedSoapClient;
@@ -31,7 +32,9 @@ public final class DefaultUpstreamContext implements UpstreamContext {
     private final SoapPorts soapPorts;
     private final SoapSecurity security;
     private final Map<String, EncodedSoapClient> encodedPorts = new ConcurrentHashMap<>();
-    private volatile JdkHttpUpstream http;
+    private final HttpAuth restAuth;
+    private volatile HttpUpstream http;
+    private final Map<String, HttpUpstream> namedHttp = new ConcurrentHashMap<>();
 
     /**
      * @param service the service
@@ -50,6 +53,17 @@ public final class DefaultUpstreamContext implements UpstreamContext {
         this.security = new SoapSecurity(config); // WS-Security, soap-headers, TLS; fails here when malformed
         this.soapPorts = new SoapPorts(service, config, security);
         this.client = security.sslContext() == null ? client : withTls(client, security.sslContext());
+        for (String name : config.upstreamUrls().keySet()) {
+            if (!service.upstreams().urls().containsKey(name)) {
+                throw new IllegalArgumentException("imcp.services." + service.id() + ".upstreams." + name
+                        + ": the contract of " + service.id() + " names no upstream '" + name + "'; "
+                        + (service.upstreams().urls().isEmpty() ? "it has one base URL: set imcp.services."
+                        + service.id() + ".url" : "named: " + String.join(", ", service.upstreams().urls().keySet())));
+            }
+        }
+        // Checked here, so a misconfigured scheme fails start-up naming the key.
+        this.restAuth = service.security().schemes().isEmpty() && config.security().isEmpty() ? null
+                : new HttpAuth(service, config, this.client, mapper, config.url() != null ? config.url() : service.defaultUrl());
         if (!"wsdl".equals(service.kind())) {
             String prefix = "imcp.services." + service.id() + ".";
             if (config.auth().type() == OutboundAuth.Type.WS_SECURITY_USERNAME_TOKEN) {
@@ -87,18 +101,48 @@ public final class DefaultUpstreamContext implements UpstreamContext {
      */
     @Override
     public HttpUpstream http() {
-        JdkHttpUpstream h = http;
+        HttpUpstream h = http;
         if (h == null) {
-            String base = config.url() != null ? config.url() : service.defaultUrl();
-            if (base == null || base.isBlank()) {
-                throw new IllegalStateException("Service " + service.id() + " has no base URL: set imcp.services."
-                        + service.id() + ".url (environment variable IMCP_SERVICES_"
-                        + service.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL)");
-            }
-            h = new JdkHttpUpstream(client, mapper, base, config);
+            NamedUpstreams named = service.upstreams();
+            h = named.urls().isEmpty() ? upstream(config.url() != null ? config.url() : service.defaultUrl(), "url")
+                    : http(named.urls().keySet().iterator().next());
             http = h;
         }
         return h;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The clients of the upstreams share the service's HTTP client, credentials and OAuth 2.0 token cache.
+     */
+    @Override
+    public HttpUpstream http(String upstreamName) {
+        NamedUpstreams named = service.upstreams();
+        if (!named.urls().containsKey(upstreamName)) {
+            throw new IllegalStateException("service " + service.id() + " has no upstream '" + upstreamName + "'");
+        }
+        return namedHttp.computeIfAbsent(upstreamName, name -> {
+            boolean first = name.equals(named.urls().keySet().iterator().next());
+            String base = config.upstreamUrls().containsKey(name) ? config.upstreamUrls().get(name)
+                    : first && config.url() != null ? config.url() : named.urls().get(name);
+            return upstream(base, "upstreams." + name + ".url");
+        });
+    }
+
+    private JdkHttpUpstream upstream(String base, String key) {
+        if (base == null || base.isBlank()) {
+            String envKey = ("imcp.services." + service.id() + "." + key).toUpperCase(java.util.Locale.ROOT)
+                    .replace('-', '_').replace('.', '_');
+            throw new IllegalStateException("Service " + service.id() + " has no base URL: set imcp.services."
+                    + service.id() + "." + key + " (environment variable " + envKey + ")");
+        }
+        return new JdkHttpUpstream(client, mapper, base, config, schemes(base));
+    }
+
+    /** Returns the credentials of the contract's security schemes for base URL {@code base}, or {@code null}. */
+    private HttpAuth schemes(String base) {
+        return restAuth == null ? null : restAuth.withBaseUrl(base);
     }
 
     @Override

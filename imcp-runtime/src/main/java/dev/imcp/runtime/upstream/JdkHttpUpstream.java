@@ -28,6 +28,7 @@ public final class JdkHttpUpstream implements HttpUpstream {
     private final ObjectMapper mapper;
     private final String baseUrl;
     private final ServiceConfig config;
+    private final HttpAuth schemes;
 
     /**
      * @param client the shared HTTP client
@@ -36,6 +37,19 @@ public final class JdkHttpUpstream implements HttpUpstream {
      * @param config the service's configuration (credentials, headers, timeout)
      */
     public JdkHttpUpstream(HttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config) {
+        this(client, mapper, baseUrl, config, null);
+    }
+
+    /**
+     * @param client the shared HTTP client
+     * @param mapper the JSON mapper for bodies ({@link JsonMapping#create()})
+     * @param baseUrl the service's base URL; a trailing {@code /} is ignored
+     * @param config the service's configuration (credentials, headers, timeout)
+     * @param schemes the credentials of the contract's security schemes, or {@code null} for none
+     */
+    public JdkHttpUpstream(HttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config,
+            HttpAuth schemes) {
+        this.schemes = schemes;
         this.client = Objects.requireNonNull(client, "client");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -71,7 +85,8 @@ public final class JdkHttpUpstream implements HttpUpstream {
 
     private HttpRequest request(HttpCall call) throws UpstreamException {
         String path = UriEncoding.expand(call.pathTemplate(), call.pathParams());
-        String query = UriEncoding.query(call.query());
+        HttpAuth.Credentials credentials = schemes == null ? HttpAuth.Credentials.NONE : schemes.credentials(call);
+        String query = UriEncoding.query(withCredentials(call.query(), credentials));
         URI uri;
         try {
             uri = URI.create(baseUrl + (path.startsWith("/") || path.isEmpty() ? "" : "/") + path
@@ -96,8 +111,25 @@ public final class JdkHttpUpstream implements HttpUpstream {
             case BASIC -> b.setHeader("Authorization", basic(auth));
             case NONE -> { }
         }
+        credentials.headers().forEach(b::setHeader);
+        if (!credentials.cookies().isEmpty()) {
+            StringBuilder cookie = new StringBuilder(call.headers().getOrDefault("Cookie", ""));
+            credentials.cookies().forEach((name, value) ->
+                    cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+            b.setHeader("Cookie", cookie.toString());
+        }
         config.headers().forEach(b::setHeader);
         return b.method(call.method(), publisher).build();
+    }
+
+    private static java.util.Map<String, java.util.List<String>> withCredentials(
+            java.util.Map<String, java.util.List<String>> query, HttpAuth.Credentials credentials) {
+        if (credentials.query().isEmpty()) {
+            return query;
+        }
+        java.util.Map<String, java.util.List<String>> all = new java.util.LinkedHashMap<>(query);
+        credentials.query().forEach((name, value) -> all.put(name, java.util.List.of(value)));
+        return all;
     }
 
     /** Returns the RFC 7617 {@code Basic} credentials for {@code auth}. */

@@ -11,6 +11,13 @@
  * {@link dev.imcp.runtime.spi.UpstreamException} with the status and body; a transport failure raises one with
  * status 0 and the exception's class and message.
  *
+ * <p>{@link dev.imcp.runtime.upstream.HttpAuth} adds the credentials of the contract's security schemes
+ * ({@link dev.imcp.runtime.spi.RestSecurity}, secrets from {@code imcp.services.<id>.security.<scheme>.*}): API keys
+ * as a header, query parameter or cookie, HTTP basic and bearer, and OAuth 2.0 client credentials tokens, which
+ * {@code OAuth2Tokens} caches in Caffeine until shortly before they expire. A service whose MCP JSON tools name
+ * several base URLs ({@link dev.imcp.runtime.spi.NamedUpstreams}) has one {@code JdkHttpUpstream} per named
+ * upstream ({@code imcp.services.<id>.upstreams.<name>.url}), sharing those credentials.
+ *
  * <p>{@link dev.imcp.runtime.upstream.SoapPorts} creates CXF JAX-WS proxies for WSDL ports, one per
  * (SEI, port), with the address from {@code ports.<PortName>.url}, else {@code url}, else the contract. A port
  * whose binding has SOAP with Attachments parts gets them marked on CXF's service model by {@code SwaParts}, from

@@ -1,0 +1,173 @@
+package dev.imcp.runtime.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.imcp.runtime.spi.UpstreamException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Access tokens of OAuth 2.0 client credentials grants (RFC 6749 section 4.4), one per scheme, cached until
+ * shortly before they expire. Thread-safe; concurrent callers of one scheme wait for a single token request.
+ *
+ * <p>The token request is a {@code POST} of {@code grant_type=client_credentials} and, when there are scopes,
+ * {@code scope} (space-separated, section 3.3) as {@code application/x-www-form-urlencoded}, with the client id
+ * and secret as HTTP basic credentials (section 2.3.1: each form-encoded first). A token is reused until
+ * {@code expires_in} minus a tenth of it (at most one minute) has passed, so it is renewed before the upstream
+ * would refuse it; a response without {@code expires_in} is kept for {@link #DEFAULT_LIFETIME}.
+ */
+final class OAuth2Tokens {
+
+    /** How long a token without {@code expires_in} is reused. */
+    static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+
+    private static final Duration MAX_MARGIN = Duration.ofMinutes(1);
+
+    private final HttpClient client;
+    private final ObjectMapper mapper;
+    private final Duration timeout;
+    private final long maxResponseBytes;
+    private final Cache<Grant, Token> cache = Caffeine.newBuilder()
+            .maximumSize(1_000)
+            .expireAfter(new Expiry<Grant, Token>() {
+                @Override
+                public long expireAfterCreate(Grant key, Token token, long currentTime) {
+                    return token.reuseNanos();
+                }
+
+                @Override
+                public long expireAfterUpdate(Grant key, Token token, long currentTime, long currentDuration) {
+                    return token.reuseNanos();
+                }
+
+                @Override
+                public long expireAfterRead(Grant key, Token token, long currentTime, long currentDuration) {
+                    return currentDuration;
+                }
+            })
+            .build();
+
+    /**
+     * @param client the HTTP client token requests go through
+     * @param mapper reads the token response
+     * @param timeout the token request timeout
+     * @param maxResponseBytes the largest token response read
+     */
+    OAuth2Tokens(HttpClient client, ObjectMapper mapper, Duration timeout, long maxResponseBytes) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.maxResponseBytes = maxResponseBytes;
+    }
+
+    /**
+     * One client credentials grant: where to ask, as whom, for what.
+     *
+     * @param tokenUrl the absolute token endpoint
+     * @param clientId the client id
+     * @param clientSecret the client secret
+     * @param scopes the scopes, possibly empty
+     */
+    record Grant(URI tokenUrl, String clientId, String clientSecret, List<String> scopes) {
+        /** Keeps the secret out of logs. */
+        @Override
+        public String toString() {
+            return "Grant[" + tokenUrl + ", scopes=" + scopes + "]";
+        }
+    }
+
+    private record Token(String value, long reuseNanos) {
+    }
+
+    /**
+     * Returns a valid access token for {@code grant}, from the cache or a new token request.
+     *
+     * @param grant the grant
+     * @return the access token
+     * @throws UpstreamException when the token endpoint cannot be reached, answers outside 2xx (its status and body
+     *     are kept) or without an {@code access_token}
+     */
+    String token(Grant grant) throws UpstreamException {
+        try {
+            return cache.get(grant, g -> {
+                try {
+                    return request(g);
+                } catch (UpstreamException e) {
+                    throw new TokenFailure(e);
+                }
+            }).value();
+        } catch (TokenFailure e) {
+            throw e.failure;
+        }
+    }
+
+    private Token request(Grant grant) throws UpstreamException {
+        StringBuilder form = new StringBuilder("grant_type=client_credentials");
+        if (!grant.scopes().isEmpty()) {
+            form.append("&scope=").append(encode(String.join(" ", grant.scopes())));
+        }
+        String pair = encode(grant.clientId()) + ":" + encode(grant.clientSecret());
+        HttpRequest request = HttpRequest.newBuilder(grant.tokenUrl())
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<byte[]> response = HttpSend.sendBounded(client, request, maxResponseBytes);
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        int status = response.statusCode();
+        if (status < 200 || status > 299) {
+            throw new UpstreamException(status, "OAuth 2.0 token request to " + grant.tokenUrl() + " failed: HTTP "
+                    + status, body);
+        }
+        JsonNode json;
+        try {
+            json = mapper.readTree(response.body());
+        } catch (IOException e) {
+            json = null;
+        }
+        JsonNode accessToken = json == null ? null : json.get("access_token");
+        if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
+            throw new UpstreamException(0, "the OAuth 2.0 token response of " + grant.tokenUrl()
+                    + " has no access_token (RFC 6749 section 5.1)", "");
+        }
+        JsonNode expiresIn = json.get("expires_in");
+        Duration lifetime = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
+                ? Duration.ofSeconds(expiresIn.asLong()) : DEFAULT_LIFETIME;
+        Duration margin = lifetime.dividedBy(10);
+        if (margin.compareTo(MAX_MARGIN) > 0) {
+            margin = MAX_MARGIN;
+        }
+        return new Token(accessToken.asText(), lifetime.minus(margin).toNanos());
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Carries an {@link UpstreamException} out of the cache's loader. */
+    private static final class TokenFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient UpstreamException failure;
+
+        TokenFailure(UpstreamException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+}
