@@ -70,8 +70,22 @@ public final class JdkHttpUpstream implements HttpUpstream {
     }
 
     private HttpRequest request(HttpCall call) throws UpstreamException {
-        String path = UriEncoding.expand(call.pathTemplate(), call.pathParams());
+        StyledParams styled;
+        try {
+            styled = StyledParams.of(mapper, call);
+        } catch (IllegalArgumentException e) {
+            throw new UpstreamException(0, "invalid argument: " + e.getMessage(), "");
+        }
+        String path;
+        try {
+            path = UriEncoding.expand(call.pathTemplate(), call.pathParams(), styled.path());
+        } catch (IllegalArgumentException e) {
+            throw new UpstreamException(0, "invalid argument: " + e.getMessage(), "");
+        }
         String query = UriEncoding.query(call.query());
+        if (!styled.query().isEmpty()) {
+            query = query.isEmpty() ? styled.query() : query + "&" + styled.query();
+        }
         URI uri;
         try {
             uri = URI.create(baseUrl + (path.startsWith("/") || path.isEmpty() ? "" : "/") + path
@@ -81,14 +95,20 @@ public final class JdkHttpUpstream implements HttpUpstream {
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.timeout()).header("Accept", "application/json");
         call.headers().forEach(b::setHeader);
+        styled.headers().forEach(b::setHeader);
+        if (!styled.cookie().isEmpty()) {
+            b.setHeader("Cookie", styled.cookie());
+        }
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
         if (call.body() != null) {
+            BodyEncoders.Encoded encoded;
             try {
-                publisher = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(call.body()));
-            } catch (IOException e) {
-                throw new UpstreamException(0, "cannot serialize request body: " + e.getClass().getSimpleName(), "");
+                encoded = BodyEncoders.encode(mapper, call.body(), call.bodyMediaType(), call.bodyFields());
+            } catch (IllegalArgumentException e) {
+                throw new UpstreamException(0, "cannot encode request body: " + e.getMessage(), "");
             }
-            b.setHeader("Content-Type", "application/json");
+            publisher = HttpRequest.BodyPublishers.ofByteArray(encoded.bytes());
+            b.setHeader("Content-Type", encoded.contentType());
         }
         OutboundAuth auth = config.auth();
         switch (auth.type()) {
