@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 final class OpenApiOperations {
 
     private static final String BODY = "body";
+    /** The runtime type a non-JSON success response is read as. */
+    private static final String HTTP_BODY = "dev.imcp.runtime.spi.HttpBody";
     private static final Set<String> IN = Set.of("path", "query", "header", "cookie");
     /** OpenAPI 3.0.3 section 4.7.12.1: header parameters with these names "SHALL be ignored". */
     private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
@@ -220,7 +222,9 @@ final class OpenApiOperations {
             }
             Map.Entry<String, MediaType> json = response.getContent() == null ? null : json(response.getContent());
             if (json == null) {
-                return null;
+                // text, images, files: read as bytes and published as text, image or resource content
+                return response.getContent() == null || response.getContent().isEmpty() ? null
+                        : SchemaModel.builder(Kind.ANY).javaType(HTTP_BODY).build();
             }
             String at = JsonLocator.pointer(pointer + "/responses", code) + JsonLocator.pointer("/content", json.getKey()) + "/schema";
             SchemaModel schema = schemas.convert(json.getValue().getSchema(), at, javaName + "Result");

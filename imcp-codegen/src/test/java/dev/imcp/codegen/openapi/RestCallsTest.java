@@ -88,8 +88,18 @@ class RestCallsTest {
                 SEEN.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                         exchange.getRequestURI().getRawQuery(), headers, body));
             }
+            String path = exchange.getRequestURI().getPath();
             byte[] answer = "{\"id\": 7, \"label\": \"x\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            String type = "application/json";
+            if (path.startsWith("/api/responses/")) {
+                type = switch (path.substring("/api/responses/".length())) {
+                    case "text" -> "text/plain; charset=utf-8";
+                    case "image" -> "image/png";
+                    default -> "application/pdf";
+                };
+                answer = type.startsWith("text") ? "héllo".getBytes(StandardCharsets.UTF_8) : new byte[] {1, 2, 3};
+            }
+            exchange.getResponseHeaders().add("Content-Type", type);
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
@@ -233,6 +243,37 @@ class RestCallsTest {
         assertEquals("name=q%2F1", seen.rawQuery());
         assertEquals("application/merge-patch+json", seen.header("Content-type"));
         assertEquals("{\"label\":\"new\"}", seen.text());
+    }
+
+    @Test
+    void jsonResultsAreStructuredContentThatMatchesTheOutputSchema() {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("patchItem",
+                Map.of("name", "a", "body", Map.of())));
+        assertEquals(Map.of("id", 7, "label", "x"), result.structuredContent());
+        McpSchema.Tool published = client.listTools().tools().stream().filter(t -> t.name().equals("patchItem"))
+                .findFirst().orElseThrow();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.networknt.schema.Schema schema = com.networknt.schema.SchemaRegistry
+                .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(mapper.valueToTree(published.outputSchema()));
+        assertEquals(List.of(), schema.validate(mapper.valueToTree(result.structuredContent())).stream()
+                .map(Object::toString).toList());
+    }
+
+    @Test
+    void textImageAndBinaryResultsBecomeTheirContentTypes() {
+        McpSchema.CallToolResult text = client.callTool(new McpSchema.CallToolRequest("getResponse", Map.of("kind", "text")));
+        assertEquals("héllo", ((McpSchema.TextContent) text.content().getFirst()).text());
+        McpSchema.CallToolResult image = client.callTool(new McpSchema.CallToolRequest("getResponse", Map.of("kind", "image")));
+        McpSchema.ImageContent png = (McpSchema.ImageContent) image.content().getFirst();
+        assertEquals("image/png", png.mimeType());
+        assertEquals("AQID", png.data());
+        McpSchema.CallToolResult pdf = client.callTool(new McpSchema.CallToolRequest("getResponse", Map.of("kind", "pdf")));
+        McpSchema.EmbeddedResource resource = (McpSchema.EmbeddedResource) pdf.content().getFirst();
+        McpSchema.BlobResourceContents blob = (McpSchema.BlobResourceContents) resource.resource();
+        assertEquals("application/pdf", blob.mimeType());
+        assertEquals("AQID", blob.blob());
+        assertEquals("urn:imcp:tool:getResponse:response", blob.uri());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imcp.runtime.config.OutboundAuth;
 import dev.imcp.runtime.config.ServiceConfig;
+import dev.imcp.runtime.spi.HttpBody;
 import dev.imcp.runtime.spi.HttpCall;
 import dev.imcp.runtime.spi.HttpUpstream;
 import dev.imcp.runtime.spi.UpstreamException;
@@ -48,6 +49,7 @@ public final class JdkHttpUpstream implements HttpUpstream {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> T exchange(HttpCall call, Type responseType) throws UpstreamException {
         HttpRequest request = request(call);
         HttpResponse<byte[]> response = HttpSend.sendBounded(client, request, config.maxResponseBytes());
@@ -55,6 +57,9 @@ public final class JdkHttpUpstream implements HttpUpstream {
         byte[] body = response.body() == null ? new byte[0] : response.body();
         if (status < 200 || status > 299) {
             throw new UpstreamException(status, "HTTP " + status, new String(body, StandardCharsets.UTF_8));
+        }
+        if (responseType == HttpBody.class && body.length > 0) {
+            return (T) new HttpBody(body, response.headers().firstValue("Content-Type").orElse("application/octet-stream"));
         }
         if (status == 204 || body.length == 0 || responseType == null
                 || responseType == Void.class || responseType == void.class) {
