@@ -191,22 +191,18 @@ class IncrementalGenerationTest {
                     get:
                       operationId: listForms
                       responses: {'200': {description: ok}}
+                  /forms/{id}:
                     post:
                       operationId: submitForm
-                      requestBody:
-                        required: true
-                        content:
-                          application/x-www-form-urlencoded:
-                            schema: {type: object, properties: {name: {type: string}}}
                       responses: {'200': {description: ok}}
                 """);
         GenerationResult result = generate();
         ContractReport report = result.reports().getFirst();
         assertEquals(2, report.operations());
         assertEquals(1, report.tools());
-        assertEquals(Map.of("OPENAPI_UNSUPPORTED_BODY", 1), report.skipped());
+        assertEquals(Map.of("OPENAPI_PATH_PARAMETER_UNDECLARED", 1), report.skipped());
         assertTrue(report.summary().matches(
-                "src/main/contracts/forms\\.yaml: 2 operations -> 1 tool, 1 skipped \\(OPENAPI_UNSUPPORTED_BODY 1\\), \\d+\\.\\d s"),
+                "src/main/contracts/forms\\.yaml: 2 operations -> 1 tool, 1 skipped \\(OPENAPI_PATH_PARAMETER_UNDECLARED 1\\), \\d+\\.\\d s"),
                 report.summary());
     }
 

@@ -22,12 +22,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Converts one OpenAPI "Operation Object" to an {@link OperationModel}. */
 final class OpenApiOperations {
 
     private static final String BODY = "body";
+    /** The runtime type a non-JSON success response is read as. */
+    private static final String HTTP_BODY = "dev.imcp.runtime.spi.HttpBody";
+    private static final Set<String> IN = Set.of("path", "query", "header", "cookie");
+    /** OpenAPI 3.0.3 section 4.7.12.1: header parameters with these names "SHALL be ignored". */
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
     private final OpenAPI api;
     private final OpenApiSchemas schemas;
@@ -55,9 +65,24 @@ final class OpenApiOperations {
         SchemaModel.Builder input = SchemaModel.builder(Kind.OBJECT).typeName(javaName + "Input")
                 .location(locator.locate(pointer));
         List<HttpParameter> parameters = new ArrayList<>();
+        Set<String> declaredPath = new TreeSet<>();
         for (Map.Entry<String, Parameter> e : parameters(item, op, pointer).entrySet()) {
             Parameter p = e.getValue();
-            String in = p.getIn() == null ? "query" : p.getIn();
+            String in = p.getIn() == null ? "query" : p.getIn().toLowerCase(Locale.ROOT);
+            if (!IN.contains(in)) {
+                continue;
+            }
+            if (in.equals("header") && IGNORED_HEADERS.contains(p.getName().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (in.equals("path") && !templateVariables(path).contains(p.getName())) {
+                diagnostics.add(Diagnostic.warning("OPENAPI_PATH_PARAMETER_UNUSED", locator.locate(e.getKey()),
+                        "path parameter '" + p.getName() + "' has no {" + p.getName() + "} in '" + path
+                                + "'; it is left out of tool '" + toolName + "'"));
+                continue;
+            }
+            // Same-name rule: the first parameter (path item's, then the operation's, in declaration order)
+            // keeps its name; a later one with the same name in another location becomes name_in.
             String property = p.getName();
             if (input.build().properties().containsKey(property)) {
                 property = p.getName() + "_" + in;
@@ -66,49 +91,82 @@ final class OpenApiOperations {
             if (schema.description() == null && p.getDescription() != null) {
                 schema = schema.toBuilder().description(p.getDescription()).build();
             }
+            if (in.equals("path")) {
+                declaredPath.add(p.getName());
+                if (schema.kind() == Kind.STRING && !schema.constraints().containsKey("minLength")) {
+                    // an empty value would address the collection (/pets/ instead of /pets/{id})
+                    schema = schema.toBuilder().constraint("minLength", 1L).build();
+                }
+            }
             input.property(property, schema);
             boolean required = Boolean.TRUE.equals(p.getRequired()) || "path".equals(in);
             if (required) {
                 input.required(property);
             }
-            parameters.add(new HttpParameter(p.getName(), property, HttpBinding.In.valueOf(in.toUpperCase(Locale.ROOT)), required));
+            String style = p.getStyle() == null ? defaultStyle(in) : p.getStyle().toString();
+            boolean explode = p.getExplode() == null ? style.equals("form") : p.getExplode();
+            parameters.add(new HttpParameter(p.getName(), property, HttpBinding.In.valueOf(in.toUpperCase(Locale.ROOT)),
+                    required, style, explode, Boolean.TRUE.equals(p.getAllowReserved())));
+        }
+        Set<String> undeclared = new TreeSet<>(templateVariables(path));
+        undeclared.removeAll(declaredPath);
+        for (String variable : List.copyOf(undeclared)) {
+            // swagger-parser's Swagger 2.0 converter keeps one parameter per name, so a path parameter that shares
+            // its name with a query one ({path} and ?path in Kubernetes) is lost; the template still needs it
+            if (parameters.stream().anyMatch(p -> p.name().equals(variable))) {
+                String property = input.build().properties().containsKey(variable) ? variable + "_path" : variable;
+                input.property(property, SchemaModel.builder(Kind.STRING).constraint("minLength", 1L)
+                        .description("The {" + variable + "} segment of the path").build());
+                input.required(property);
+                parameters.add(new HttpParameter(variable, property, HttpBinding.In.PATH, true, "simple", false, false));
+                diagnostics.add(Diagnostic.info("OPENAPI_PATH_PARAMETER_RECOVERED", locator.locate(pointer),
+                        "path parameter '" + variable + "' shares its name with a parameter elsewhere and was dropped "
+                                + "by the Swagger 2.0 conversion; tool '" + toolName + "' takes it as a string '"
+                                + property + "'"));
+                undeclared.remove(variable);
+            }
+        }
+        if (!undeclared.isEmpty()) {
+            diagnostics.add(Diagnostic.skipped("OPENAPI_PATH_PARAMETER_UNDECLARED", locator.locate(pointer),
+                    "path template '" + path + "' has " + undeclared.stream().map(v -> "{" + v + "}").toList()
+                            + " without a path parameter; declare it (in: path, required: true); operation '"
+                            + toolName + "' is skipped", 1));
+            return null;
         }
 
         String bodyProperty = null;
         String bodyMediaType = null;
+        Map<String, HttpBinding.BodyField> bodyFields = Map.of();
         RequestBody body = requestBody(op.getRequestBody());
         if (body != null && body.getContent() != null && !body.getContent().isEmpty()) {
             String bodyPointer = pointer + "/requestBody";
-            Map.Entry<String, MediaType> json = json(body.getContent());
+            Map.Entry<String, MediaType> chosen = OpenApiBodies.choose(body.getContent());
             boolean required = Boolean.TRUE.equals(body.getRequired());
-            if (json == null) {
-                String types = String.join(", ", new TreeMap<>(body.getContent()).keySet());
-                if (required) {
-                    diagnostics.add(Diagnostic.skipped("OPENAPI_UNSUPPORTED_BODY", locator.locate(bodyPointer),
-                            "request body of type " + types + " is not supported yet; operation '" + toolName
-                                    + "' is skipped", 1));
-                    return null;
+            bodyProperty = input.build().properties().containsKey(BODY) ? "requestBody" : BODY;
+            bodyMediaType = chosen.getKey();
+            String schemaPointer = JsonLocator.pointer(bodyPointer + "/content", chosen.getKey()) + "/schema";
+            SchemaModel schema;
+            if (OpenApiBodies.isStructured(bodyMediaType)) {
+                schema = schemas.convert(chosen.getValue().getSchema(), schemaPointer, javaName + "Body");
+                if (OpenApiBodies.isForm(bodyMediaType)) {
+                    bodyFields = OpenApiBodies.fields(api, chosen.getValue());
+                    schema = OpenApiBodies.fileObjects(schema, bodyFields, javaName);
                 }
-                diagnostics.add(Diagnostic.warning("OPENAPI_UNSUPPORTED_BODY", locator.locate(bodyPointer),
-                        "optional request body of type " + types + " is not supported yet; it is never sent"));
             } else {
-                bodyProperty = input.build().properties().containsKey(BODY) ? "requestBody" : BODY;
-                bodyMediaType = json.getKey();
-                SchemaModel schema = schemas.convert(json.getValue().getSchema(),
-                        JsonLocator.pointer(bodyPointer + "/content", json.getKey()) + "/schema", javaName + "Body");
-                if (schema.description() == null && body.getDescription() != null) {
-                    schema = schema.toBuilder().description(body.getDescription()).build();
-                }
-                input.property(bodyProperty, schema);
-                if (required) {
-                    input.required(bodyProperty);
-                }
+                schema = OpenApiBodies.binary(bodyMediaType);
+            }
+            if (schema.description() == null && body.getDescription() != null) {
+                schema = schema.toBuilder().description(body.getDescription()).build();
+            }
+            input.property(bodyProperty, schema);
+            if (required) {
+                input.required(bodyProperty);
             }
         }
 
         SchemaModel output = output(op, pointer, javaName);
         return new OperationModel(toolName, javaName, tool.title(), tool.description(), tool.annotations(), input.build(),
-                output, new HttpBinding(method, path, parameters, bodyProperty, bodyMediaType), locator.locate(pointer),
+                output, new HttpBinding(method, path, parameters, bodyProperty, bodyMediaType, bodyFields), locator.locate(pointer),
                 tool.nameSource());
     }
 
@@ -164,7 +222,9 @@ final class OpenApiOperations {
             }
             Map.Entry<String, MediaType> json = response.getContent() == null ? null : json(response.getContent());
             if (json == null) {
-                return null;
+                // text, images, files: read as bytes and published as text, image or resource content
+                return response.getContent() == null || response.getContent().isEmpty() ? null
+                        : SchemaModel.builder(Kind.ANY).javaType(HTTP_BODY).build();
             }
             String at = JsonLocator.pointer(pointer + "/responses", code) + JsonLocator.pointer("/content", json.getKey()) + "/schema";
             SchemaModel schema = schemas.convert(json.getValue().getSchema(), at, javaName + "Result");
@@ -186,6 +246,20 @@ final class OpenApiOperations {
             }
         }
         return null;
+    }
+
+    /** OpenAPI 3.0.3 section 4.7.12.1, {@code style}: the default per location. */
+    private static String defaultStyle(String in) {
+        return in.equals("query") || in.equals("cookie") ? "form" : "simple";
+    }
+
+    private static Set<String> templateVariables(String path) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = TEMPLATE_VARIABLE.matcher(path);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     private static String simpleName(String ref) {

@@ -48,9 +48,11 @@ import java.util.Map;
  * {@code OPENAPI_UNRESOLVED_REF} (a local {@code $ref} to nothing, at the reference),
  * {@code OPENAPI_INVALID} (swagger-parser's own messages; errors when it produced no model, warnings otherwise),
  * and the warnings {@code OPENAPI_NO_OPERATIONS} (nothing to publish: no operation under {@code paths}, or every
- * one excluded or skipped), {@code OPENAPI_EXTENSION_INVALID}, {@code OPENAPI_UNSUPPORTED_BODY},
- * {@code OPENAPI_UNSUPPORTED_SCHEMA}, {@code OPENAPI_RECURSIVE_SCHEMA}, {@code OPENAPI_SECURITY_UNSUPPORTED} and
- * {@code OPENAPI_SECURITY_UNDECLARED}.
+ * one excluded or skipped), {@code OPENAPI_EXTENSION_INVALID}, {@code OPENAPI_PATH_PARAMETER_UNUSED} (a path
+ * parameter with no placeholder, left out), {@code OPENAPI_PATH_PARAMETER_UNDECLARED} (a placeholder with no
+ * parameter: the operation is skipped), {@code OPENAPI_UNSUPPORTED_SCHEMA}, {@code OPENAPI_RECURSIVE_SCHEMA}, {@code OPENAPI_SECURITY_UNSUPPORTED},
+ * {@code OPENAPI_SECURITY_UNDECLARED}; the
+ * note {@code OPENAPI_PATH_PARAMETER_RECOVERED} (a path parameter the Swagger 2.0 conversion dropped, taken back).
  */
 public final class OpenApiReader implements ContractReader {
 

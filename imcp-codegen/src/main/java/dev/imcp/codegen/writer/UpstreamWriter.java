@@ -20,8 +20,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -120,6 +122,11 @@ final class UpstreamWriter {
             if (component == null) {
                 continue;
             }
+            if (p.style() != null) {
+                call.add("\n.param($S, $S, $S, $L, $L, input.$L())", p.in().name().toLowerCase(Locale.ROOT), p.name(),
+                        p.style(), p.explode(), p.allowReserved(), component);
+                continue;
+            }
             String setter = switch (p.in()) {
                 case PATH -> "pathParam";
                 case QUERY -> "query";
@@ -141,7 +148,16 @@ final class UpstreamWriter {
             }
             call.add("\n.body(body)");
         } else if (binding.bodyProperty() != null && components.containsKey(binding.bodyProperty())) {
-            call.add("\n.body(input.$L())", components.get(binding.bodyProperty()));
+            if (binding.bodyMediaType() == null || binding.bodyMediaType().equals("application/json")) {
+                call.add("\n.body(input.$L())", components.get(binding.bodyProperty()));
+            } else {
+                call.add("\n.body(input.$L(), $S)", components.get(binding.bodyProperty()), binding.bodyMediaType());
+            }
+            for (Map.Entry<String, HttpBinding.BodyField> f : new TreeMap<>(binding.bodyFields()).entrySet()) {
+                HttpBinding.BodyField field = f.getValue();
+                call.add("\n.bodyField($S, $S, $L, $S, $L)", f.getKey(), field.style(), field.explode(),
+                        field.contentType(), field.file());
+            }
         }
         call.add("\n.build()");
         m.addStatement(call.build());

@@ -54,9 +54,9 @@ class OpenApiCorpusTest {
         "readme-parameters-style        | 3.0/json/parameters-style.json                           | 25 | | ",
         "readme-schema-types-31         | 3.1/json/schema-types.json                               | 23 | | ",
         "readme-security-schemes        | 3.0/json/security.json                                   | 15 | | ",
-        "swagger-petstore-v2-fileupload | 2.0/json/petstore.json                                   | 15 | OPENAPI_UNSUPPORTED_BODY=5 | ",
-        "stripe-spec3                   | openapi/spec3.json                                       | 368 | OPENAPI_UNSUPPORTED_BODY=49 | TOOL_NAME_SHORTENED=1",
-        "kubernetes-swagger             | kubernetes/swagger.json.unprocessed                      | 847 | OPENAPI_UNSUPPORTED_BODY=215 | TOOL_NAME_SHORTENED=12",
+        "swagger-petstore-v2-fileupload | 2.0/json/petstore.json                                   | 20 | | ",
+        "stripe-spec3                   | openapi/spec3.json                                       | 417 | | TOOL_NAME_SHORTENED=1",
+        "kubernetes-swagger             | kubernetes/swagger.json.unprocessed                      | 1062 | | TOOL_NAME_SHORTENED=15",
         "twilio-api-v2010               | spec/json/twilio_api_v2010.json                          | 197 | | ",
         "box-platform                   | openapi/openapi.json                                     | 296 | | TOOL_NAME_SANITIZED=19,TOOL_NAME_SHORTENED=12",
     })

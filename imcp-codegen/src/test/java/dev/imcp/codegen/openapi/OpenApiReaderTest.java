@@ -57,7 +57,7 @@ class OpenApiReaderTest {
         assertEquals(List.of("id", "name"), list.output().items().required());
         HttpBinding listBinding = (HttpBinding) list.binding();
         assertEquals("GET", listBinding.method());
-        assertEquals(List.of(new HttpBinding.HttpParameter("limit", "limit", HttpBinding.In.QUERY, false)),
+        assertEquals(List.of(new HttpBinding.HttpParameter("limit", "limit", HttpBinding.In.QUERY, false, "form", true, false)),
                 listBinding.parameters());
 
         OperationModel create = model.operations().get(1);

@@ -7,6 +7,7 @@ import dev.imcp.runtime.audit.AuditEvent;
 import dev.imcp.runtime.audit.AuditLog;
 import dev.imcp.runtime.audit.Redactor;
 import dev.imcp.runtime.security.Caller;
+import dev.imcp.runtime.spi.HttpBody;
 import dev.imcp.runtime.spi.Tool;
 
 import java.time.Instant;
@@ -141,6 +142,11 @@ public final class ToolCaller {
             result.put("isError", false);
             return result;
         }
+        if (output instanceof HttpBody body) {
+            result.putArray("content").add(content(tool.descriptor().name(), body));
+            result.put("isError", false);
+            return result;
+        }
         JsonNode value = mapper.valueToTree(output);
         String property = tool.descriptor().resultProperty();
         ObjectNode structured;
@@ -166,6 +172,30 @@ public final class ToolCaller {
     private static boolean acceptsFault(RegisteredTool tool) {
         JsonNode output = tool.published().get("outputSchema");
         return output == null || output.path("properties").path(FAULT).isObject();
+    }
+
+    /**
+     * Returns the content of a non-JSON response (MCP "Tool Result"): text content for {@code text/*} and JSON
+     * types (read as UTF-8), image content for {@code image/*} (base64 {@code data} and {@code mimeType}),
+     * else an embedded resource with a base64 {@code blob}, {@code mimeType} and the URI
+     * {@code urn:imcp:tool:<name>:response}.
+     */
+    private ObjectNode content(String toolName, HttpBody body) {
+        String type = body.mediaType();
+        int semicolon = type.indexOf(';');
+        String bare = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
+        ObjectNode content = mapper.createObjectNode();
+        if (bare.startsWith("text/") || bare.equals("application/json") || bare.endsWith("+json")
+                || bare.equals("application/xml") || bare.endsWith("+xml")) {
+            return content.put("type", "text").put("text", new String(body.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String base64 = java.util.Base64.getEncoder().encodeToString(body.bytes());
+        if (bare.startsWith("image/")) {
+            return content.put("type", "image").put("data", base64).put("mimeType", bare);
+        }
+        content.put("type", "resource").putObject("resource").put("uri", "urn:imcp:tool:" + toolName + ":response")
+                .put("mimeType", bare).put("blob", base64);
+        return content;
     }
 
     private ObjectNode errorResult(String text) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imcp.runtime.config.OutboundAuth;
 import dev.imcp.runtime.config.ServiceConfig;
+import dev.imcp.runtime.spi.HttpBody;
 import dev.imcp.runtime.spi.HttpCall;
 import dev.imcp.runtime.spi.HttpUpstream;
 import dev.imcp.runtime.spi.UpstreamException;
@@ -62,6 +63,7 @@ public final class JdkHttpUpstream implements HttpUpstream {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> T exchange(HttpCall call, Type responseType) throws UpstreamException {
         HttpRequest request = request(call);
         HttpResponse<byte[]> response = HttpSend.sendBounded(client, request, config.maxResponseBytes());
@@ -69,6 +71,9 @@ public final class JdkHttpUpstream implements HttpUpstream {
         byte[] body = response.body() == null ? new byte[0] : response.body();
         if (status < 200 || status > 299) {
             throw new UpstreamException(status, "HTTP " + status, new String(body, StandardCharsets.UTF_8));
+        }
+        if (responseType == HttpBody.class && body.length > 0) {
+            return (T) new HttpBody(body, response.headers().firstValue("Content-Type").orElse("application/octet-stream"));
         }
         if (status == 204 || body.length == 0 || responseType == null
                 || responseType == Void.class || responseType == void.class) {
@@ -84,9 +89,23 @@ public final class JdkHttpUpstream implements HttpUpstream {
     }
 
     private HttpRequest request(HttpCall call) throws UpstreamException {
-        String path = UriEncoding.expand(call.pathTemplate(), call.pathParams());
+        StyledParams styled;
+        try {
+            styled = StyledParams.of(mapper, call);
+        } catch (IllegalArgumentException e) {
+            throw new UpstreamException(0, "invalid argument: " + e.getMessage(), "");
+        }
+        String path;
+        try {
+            path = UriEncoding.expand(call.pathTemplate(), call.pathParams(), styled.path());
+        } catch (IllegalArgumentException e) {
+            throw new UpstreamException(0, "invalid argument: " + e.getMessage(), "");
+        }
         HttpAuth.Credentials credentials = schemes == null ? HttpAuth.Credentials.NONE : schemes.credentials(call);
         String query = UriEncoding.query(withCredentials(call.query(), credentials));
+        if (!styled.query().isEmpty()) {
+            query = query.isEmpty() ? styled.query() : query + "&" + styled.query();
+        }
         URI uri;
         try {
             uri = URI.create(baseUrl + (path.startsWith("/") || path.isEmpty() ? "" : "/") + path
@@ -96,14 +115,20 @@ public final class JdkHttpUpstream implements HttpUpstream {
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.timeout()).header("Accept", "application/json");
         call.headers().forEach(b::setHeader);
+        styled.headers().forEach(b::setHeader);
+        if (!styled.cookie().isEmpty()) {
+            b.setHeader("Cookie", styled.cookie());
+        }
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
         if (call.body() != null) {
+            BodyEncoders.Encoded encoded;
             try {
-                publisher = HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(call.body()));
-            } catch (IOException e) {
-                throw new UpstreamException(0, "cannot serialize request body: " + e.getClass().getSimpleName(), "");
+                encoded = BodyEncoders.encode(mapper, call.body(), call.bodyMediaType(), call.bodyFields());
+            } catch (IllegalArgumentException e) {
+                throw new UpstreamException(0, "cannot encode request body: " + e.getMessage(), "");
             }
-            b.setHeader("Content-Type", "application/json");
+            publisher = HttpRequest.BodyPublishers.ofByteArray(encoded.bytes());
+            b.setHeader("Content-Type", encoded.contentType());
         }
         OutboundAuth auth = config.auth();
         switch (auth.type()) {
@@ -113,7 +138,8 @@ public final class JdkHttpUpstream implements HttpUpstream {
         }
         credentials.headers().forEach(b::setHeader);
         if (!credentials.cookies().isEmpty()) {
-            StringBuilder cookie = new StringBuilder(call.headers().getOrDefault("Cookie", ""));
+            StringBuilder cookie = new StringBuilder(styled.cookie().isEmpty()
+                    ? call.headers().getOrDefault("Cookie", "") : styled.cookie());
             credentials.cookies().forEach((name, value) ->
                     cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=').append(value));
             b.setHeader("Cookie", cookie.toString());

@@ -45,12 +45,30 @@ final class UriEncoding {
      * @throws IllegalArgumentException when a placeholder has no value
      */
     static String expand(String template, Map<String, String> params) {
+        return expand(template, params, Map.of());
+    }
+
+    /**
+     * Replaces each {@code {name}} in {@code template} by its encoded value from {@code params}, or by its
+     * already serialized and encoded expansion from {@code expanded} (styled parameters).
+     *
+     * @throws IllegalArgumentException when a placeholder has no value, or its value is empty
+     */
+    static String expand(String template, Map<String, String> params, Map<String, String> expanded) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
+            String done = expanded.get(m.group(1));
+            if (done != null) {
+                m.appendReplacement(out, Matcher.quoteReplacement(done));
+                continue;
+            }
             String value = params.get(m.group(1));
             if (value == null) {
                 throw new IllegalArgumentException("missing path parameter '" + m.group(1) + "'");
+            }
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("path parameter '" + m.group(1) + "' must not be empty");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(segment(value)));
         }

@@ -39,7 +39,7 @@ public final class PetstoreUpstream {
      */
     public List<Pet> listPets(ListPetsInput input) throws UpstreamException {
         HttpCall call = HttpCall.builder("GET", "/pets")
-                .query("limit", input.limit())
+                .param("query", "limit", "form", true, false, input.limit())
                 .build();
         return http.exchange(call, Types.listOf(Pet.class));
     }
@@ -65,7 +65,7 @@ public final class PetstoreUpstream {
      */
     public Pet showPetById(ShowPetByIdInput input) throws UpstreamException {
         HttpCall call = HttpCall.builder("GET", "/pets/{petId}")
-                .pathParam("petId", input.petId())
+                .param("path", "petId", "simple", false, false, input.petId())
                 .build();
         return http.exchange(call, Pet.class);
     }
