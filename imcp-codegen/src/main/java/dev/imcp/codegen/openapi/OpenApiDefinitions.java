@@ -21,7 +21,13 @@ import java.util.TreeMap;
  */
 final class OpenApiDefinitions {
 
-    private OpenApiDefinitions() {
+    private final Map<String, SchemaModel> bodies;
+    private final Map<String, Set<String>> references = new HashMap<>();
+    private final Map<String, Boolean> recursive = new HashMap<>();
+
+    /** @param bodies every component converted so far, by name (read as it grows) */
+    OpenApiDefinitions(Map<String, SchemaModel> bodies) {
+        this.bodies = bodies;
     }
 
     /**
@@ -29,10 +35,9 @@ final class OpenApiDefinitions {
      * definitions.
      *
      * @param root the schema whose {@link Kind#REF} nodes name components
-     * @param bodies every component converted so far, by name
      */
-    static SchemaModel publish(SchemaModel root, Map<String, SchemaModel> bodies) {
-        Map<String, SchemaModel> reached = reach(root, bodies);
+    SchemaModel publish(SchemaModel root) {
+        Map<String, SchemaModel> reached = reach(root.references());
         if (reached.isEmpty()) {
             return root;
         }
@@ -41,31 +46,50 @@ final class OpenApiDefinitions {
         reached.values().forEach(body -> count(body, uses));
         Set<String> inline = new HashSet<>();
         for (String name : reached.keySet()) {
-            if (uses.getOrDefault(name, 0) == 1 && !reach(bodies.get(name), bodies).containsKey(name)) {
+            if (uses.getOrDefault(name, 0) == 1 && !recursive(name)) {
                 inline.add(name);
             }
         }
         Map<String, SchemaModel> kept = new TreeMap<>();
         Map<String, SchemaModel> done = new HashMap<>();
         SchemaModel published = rewrite(root, inline, bodies, done);
-        for (Map.Entry<String, SchemaModel> e : reach(published, bodies).entrySet()) {
+        for (Map.Entry<String, SchemaModel> e : reach(published.references()).entrySet()) {
             kept.put(e.getKey(), rewrite(e.getValue(), inline, bodies, done));
         }
         return kept.isEmpty() ? published : published.toBuilder().definitions(kept).build();
     }
 
-    /** Returns the components {@code schema} reaches, transitively, by name. */
-    private static Map<String, SchemaModel> reach(SchemaModel schema, Map<String, SchemaModel> bodies) {
+    /** Returns whether the component {@code name} reaches itself. */
+    private boolean recursive(String name) {
+        return recursive.computeIfAbsent(name, n -> reach(references(n)).containsKey(n));
+    }
+
+    /** Returns the components that {@code names} reach, transitively (including themselves), by name. */
+    private Map<String, SchemaModel> reach(Set<String> names) {
         Map<String, SchemaModel> reached = new TreeMap<>();
-        Deque<String> todo = new ArrayDeque<>(schema.references());
+        Deque<String> todo = new ArrayDeque<>(names);
         while (!todo.isEmpty()) {
-            SchemaModel body = bodies.get(todo.peek());
             String name = todo.pop();
+            SchemaModel body = bodies.get(name);
             if (body != null && reached.putIfAbsent(name, body) == null) {
-                todo.addAll(body.references());
+                todo.addAll(references(name));
             }
         }
         return reached;
+    }
+
+    /** Returns the components the body of {@code name} names directly (memoized: bodies never change). */
+    private Set<String> references(String name) {
+        Set<String> known = references.get(name);
+        if (known == null) {
+            SchemaModel body = bodies.get(name);
+            if (body == null) {
+                return Set.of();
+            }
+            known = body.references();
+            references.put(name, known);
+        }
+        return known;
     }
 
     private static void count(SchemaModel s, Map<String, Integer> uses) {

@@ -22,12 +22,20 @@ import java.util.Set;
 /**
  * Converts swagger-parser {@link Schema}s (OpenAPI "Schema Object") to {@link SchemaModel}s.
  *
- * <p>Local {@code $ref}s to {@code #/components/schemas/<name>} are inlined and the component name
- * becomes the type name; the same component converts to the same instance. A reference cycle is cut
- * with an {@link Kind#ANY} node and an {@code OPENAPI_RECURSIVE_SCHEMA} warning; {@code oneOf},
- * {@code anyOf}, {@code not} and unknown types become {@code ANY} with an
- * {@code OPENAPI_UNSUPPORTED_SCHEMA} warning. OpenAPI 3.0's boolean {@code exclusiveMinimum} and
- * {@code exclusiveMaximum} become JSON Schema 2020-12's numeric form.
+ * <p>A local {@code $ref} to an object component ({@code #/components/schemas/<name>}, Swagger 2.0's definitions
+ * through the converter) becomes a {@link Kind#REF} node; the component's body is converted once, named after the
+ * component, and {@link #withDefinitions} decides per published schema which components stay {@code $defs} (used
+ * more than once, or containing themselves) and which are written in place. Keywords beside a {@code $ref}
+ * ({@code description}; OpenAPI 3.1, section 4.8.24 Schema Object) stay on the referencing node, never on the
+ * shared component. Components that are not objects (strings, enums, arrays) are inlined; a cycle through them
+ * alone is cut with an {@link Kind#ANY} node and an {@code OPENAPI_RECURSIVE_SCHEMA} warning.
+ *
+ * <p>{@code allOf} is merged into one object; {@code oneOf}, {@code anyOf} and {@code not} are kept in the published
+ * schema (the Java type is a record of the schema's own properties, else {@code Object}); the nullable forms
+ * ({@code nullable: true} in 3.0, {@code type: [T, "null"]} and {@code oneOf: [{type: "null"}, X]} in 3.1) become
+ * a nullable node; {@code const} is kept. OpenAPI 3.0's boolean {@code exclusiveMinimum} and
+ * {@code exclusiveMaximum} become JSON Schema 2020-12's numeric form. Unknown types and several non-null types
+ * become {@code ANY} with an {@code OPENAPI_UNSUPPORTED_SCHEMA} warning.
  */
 final class OpenApiSchemas {
 
@@ -40,6 +48,7 @@ final class OpenApiSchemas {
     private final boolean swagger2;
     private final Map<String, SchemaModel> definitions = new HashMap<>();
     private final Map<String, SchemaModel> inlined = new HashMap<>();
+    private final OpenApiDefinitions published = new OpenApiDefinitions(definitions);
     private final Set<String> converting = new LinkedHashSet<>();
 
     OpenApiSchemas(OpenAPI api, JsonLocator locator, Diagnostics diagnostics, boolean swagger2) {
@@ -163,12 +172,7 @@ final class OpenApiSchemas {
     private SchemaModel reference(Schema<?> use, String pointer) {
         String ref = use.get$ref();
         if (!ref.startsWith(COMPONENT_PREFIX)) {
-            if (ref.startsWith("http:") || ref.startsWith("https:")) {
-                diagnostics.add(Diagnostic.error("OPENAPI_REMOTE_REF", locate(pointer + "/$ref"),
-                                "'" + ref + "' is on the network; iMCP never fetches a contract's references at build time")
-                        .withFix("download the file next to the contract and refer to it by a relative path"));
-            }
-            // Unresolvable local references are reported by OpenApiRefs from the raw document.
+            // Unresolvable and remote references are reported by OpenApiRefs from the raw document.
             return SchemaModel.builder(Kind.ANY).location(locate(pointer)).build();
         }
         String name = ref.substring(COMPONENT_PREFIX.length());
@@ -231,7 +235,7 @@ final class OpenApiSchemas {
      * {@code null} stays {@code null}.
      */
     SchemaModel withDefinitions(SchemaModel root) {
-        return root == null ? null : OpenApiDefinitions.publish(root, definitions);
+        return root == null ? null : published.publish(root);
     }
 
     private SchemaModel allOf(Schema<?> schema, String pointer, String typeName) {
@@ -276,7 +280,8 @@ final class OpenApiSchemas {
             if (converted.additionalProperties() != null) {
                 merged.additionalProperties(converted.additionalProperties());
             }
-            if (schema.getDescription() == null && converted.description() != null) {
+            // a component's text describes the component, not the composite that includes it
+            if (schema.getDescription() == null && converted.description() != null && part.get$ref() == null) {
                 merged.description(converted.description());
             }
         }
