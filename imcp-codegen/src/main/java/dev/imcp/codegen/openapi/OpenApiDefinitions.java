@@ -25,6 +25,12 @@ final class OpenApiDefinitions {
     private final Map<String, Set<String>> references = new HashMap<>();
     private final Map<String, Boolean> recursive = new HashMap<>();
 
+    /**
+     * The most definitions one published schema carries before alternatives that name objects are published as
+     * plain objects: beyond it, a tool's schema would carry a large share of the API.
+     */
+    static final int MAX_DEFINITIONS = 150;
+
     /** @param bodies every component converted so far, by name (read as it grows) */
     OpenApiDefinitions(Map<String, SchemaModel> bodies) {
         this.bodies = bodies;
@@ -37,7 +43,21 @@ final class OpenApiDefinitions {
      * @param root the schema whose {@link Kind#REF} nodes name components
      */
     SchemaModel publish(SchemaModel root) {
-        Map<String, SchemaModel> reached = reach(root.references());
+        SchemaModel published = publish(root, bodies, true);
+        if (published.definitions().size() <= MAX_DEFINITIONS) {
+            return published;
+        }
+        // Alternatives that name whole objects (Stripe's "the id, or the expanded object") would otherwise pull most
+        // of an API's components into every tool: past the budget they are published as any value.
+        Map<String, SchemaModel> cut = new HashMap<>();
+        for (String name : reach(root.references(), bodies, true).keySet()) {
+            cut.put(name, cutAlternatives(bodies.get(name)));
+        }
+        return publish(cutAlternatives(root), cut, false);
+    }
+
+    private SchemaModel publish(SchemaModel root, Map<String, SchemaModel> graph, boolean memo) {
+        Map<String, SchemaModel> reached = reach(root.references(), graph, memo);
         if (reached.isEmpty()) {
             return root;
         }
@@ -46,50 +66,76 @@ final class OpenApiDefinitions {
         reached.values().forEach(body -> count(body, uses));
         Set<String> inline = new HashSet<>();
         for (String name : reached.keySet()) {
-            if (uses.getOrDefault(name, 0) == 1 && !recursive(name)) {
+            boolean recursive = memo
+                    ? this.recursive.computeIfAbsent(name, n -> reach(references(n, graph, true), graph, true).containsKey(n))
+                    : reach(references(name, graph, false), graph, false).containsKey(name);
+            if (uses.getOrDefault(name, 0) == 1 && !recursive) {
                 inline.add(name);
             }
         }
         Map<String, SchemaModel> kept = new TreeMap<>();
         Map<String, SchemaModel> done = new HashMap<>();
-        SchemaModel published = rewrite(root, inline, bodies, done);
-        for (Map.Entry<String, SchemaModel> e : reach(published.references()).entrySet()) {
-            kept.put(e.getKey(), rewrite(e.getValue(), inline, bodies, done));
+        SchemaModel published = rewrite(root, inline, graph, done);
+        for (Map.Entry<String, SchemaModel> e : reach(published.references(), graph, memo).entrySet()) {
+            kept.put(e.getKey(), rewrite(e.getValue(), inline, graph, done));
         }
         return kept.isEmpty() ? published : published.toBuilder().definitions(kept).build();
     }
 
-    /** Returns whether the component {@code name} reaches itself. */
-    private boolean recursive(String name) {
-        return recursive.computeIfAbsent(name, n -> reach(references(n)).containsKey(n));
-    }
-
-    /** Returns the components that {@code names} reach, transitively (including themselves), by name. */
-    private Map<String, SchemaModel> reach(Set<String> names) {
+    /** Returns the components that {@code names} reach in {@code graph}, transitively (including themselves). */
+    private Map<String, SchemaModel> reach(Set<String> names, Map<String, SchemaModel> graph, boolean memo) {
         Map<String, SchemaModel> reached = new TreeMap<>();
         Deque<String> todo = new ArrayDeque<>(names);
         while (!todo.isEmpty()) {
             String name = todo.pop();
-            SchemaModel body = bodies.get(name);
+            SchemaModel body = graph.get(name);
             if (body != null && reached.putIfAbsent(name, body) == null) {
-                todo.addAll(references(name));
+                todo.addAll(references(name, graph, memo));
             }
         }
         return reached;
     }
 
-    /** Returns the components the body of {@code name} names directly (memoized: bodies never change). */
-    private Set<String> references(String name) {
-        Set<String> known = references.get(name);
+    /** Returns the components the body of {@code name} names directly (memoized for the contract's own bodies). */
+    private Set<String> references(String name, Map<String, SchemaModel> graph, boolean memo) {
+        Set<String> known = memo ? references.get(name) : null;
         if (known == null) {
-            SchemaModel body = bodies.get(name);
+            SchemaModel body = graph.get(name);
             if (body == null) {
                 return Set.of();
             }
             known = body.references();
-            references.put(name, known);
+            if (memo) {
+                references.put(name, known);
+            }
         }
         return known;
+    }
+
+    /** Returns {@code s} with every {@code anyOf}/{@code oneOf} alternative that is a reference replaced by any value. */
+    private static SchemaModel cutAlternatives(SchemaModel s) {
+        if (s == null || s.kind() == Kind.REF) {
+            return s;
+        }
+        Map<String, SchemaModel> properties = new LinkedHashMap<>();
+        s.properties().forEach((k, v) -> properties.put(k, cutAlternatives(v)));
+        List<SchemaModel> allOf = s.allOf().stream().map(OpenApiDefinitions::cutAlternatives).toList();
+        List<SchemaModel> anyOf = s.anyOf().stream().map(OpenApiDefinitions::cutAlternative).toList();
+        List<SchemaModel> oneOf = s.oneOf().stream().map(OpenApiDefinitions::cutAlternative).toList();
+        return new SchemaModel(s.kind(), s.ref(), s.typeName(), s.javaType(), s.title(), s.description(), s.format(),
+                s.contentEncoding(), s.contentMediaType(), properties, s.required(), cutAlternatives(s.items()),
+                cutAlternatives(s.additionalProperties()), allOf, anyOf, oneOf, cutAlternatives(s.not()),
+                s.enumValues(), s.constraints(), s.defaultValue(), s.constValue(), s.nullable(), s.definitions(),
+                s.location());
+    }
+
+    private static SchemaModel cutAlternative(SchemaModel s) {
+        if (s.kind() != Kind.REF) {
+            return cutAlternatives(s);
+        }
+        return SchemaModel.builder(Kind.OBJECT).description(s.description() != null ? s.description()
+                : "A " + s.ref() + " object (its schema is left out here to keep this tool's schema small).")
+                .location(s.location()).build();
     }
 
     private static void count(SchemaModel s, Map<String, Integer> uses) {

@@ -78,8 +78,10 @@ public final class OpenApiReader implements ContractReader {
         ParseOptions options = new ParseOptions();
         // swagger-parser's 3.1 resolver dereferences in place and copies a $ref's siblings (description) into the
         // shared component, so one use's text would appear on every use: a 3.1 document that refers only to itself
-        // is read unresolved, its local references followed by OpenApiSchemas and OpenApiOperations.
-        options.setResolve(!raw.path("openapi").asText().startsWith("3.1") || OpenApiRefs.external(raw));
+        // is read unresolved, its local references followed by OpenApiSchemas and OpenApiOperations (which do not
+        // follow path item references: a document with those is resolved).
+        options.setResolve(!raw.path("openapi").asText().startsWith("3.1") || OpenApiRefs.external(raw)
+                || OpenApiRefs.pathItemReferences(raw));
         SwaggerParseResult result = new OpenAPIParser().readLocation(source.path().toUri().toString(), null, options);
         OpenAPI api = result.getOpenAPI();
         if (result.getMessages() != null) {

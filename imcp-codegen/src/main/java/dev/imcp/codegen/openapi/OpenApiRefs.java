@@ -80,6 +80,16 @@ final class OpenApiRefs {
         return false;
     }
 
+    /** Returns whether a path item under {@code paths} of {@code root} is a {@code $ref}. */
+    static boolean pathItemReferences(JsonNode root) {
+        for (JsonNode item : root.path("paths")) {
+            if (item.has("$ref")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isRemote(String ref) {
         String lower = ref.toLowerCase(java.util.Locale.ROOT);
         return lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("//");
