@@ -165,8 +165,9 @@ final class OpenApiOperations {
         }
 
         SchemaModel output = output(op, pointer, javaName);
-        return new OperationModel(toolName, javaName, tool.title(), tool.description(), tool.annotations(), input.build(),
-                output, new HttpBinding(method, path, parameters, bodyProperty, bodyMediaType, bodyFields), locator.locate(pointer),
+        return new OperationModel(toolName, javaName, tool.title(), tool.description(), tool.annotations(),
+                schemas.withDefinitions(input.build()), schemas.withDefinitions(output),
+                new HttpBinding(method, path, parameters, bodyProperty, bodyMediaType, bodyFields), locator.locate(pointer),
                 tool.nameSource());
     }
 
@@ -228,7 +229,8 @@ final class OpenApiOperations {
             }
             String at = JsonLocator.pointer(pointer + "/responses", code) + JsonLocator.pointer("/content", json.getKey()) + "/schema";
             SchemaModel schema = schemas.convert(json.getValue().getSchema(), at, javaName + "Result");
-            if (schema.description() == null && response.getDescription() != null && schema.typeName() == null) {
+            if (schema.description() == null && response.getDescription() != null && schema.typeName() == null
+                    && schema.kind() != Kind.REF) {
                 schema = schema.toBuilder().description(response.getDescription()).build();
             }
             return schema;

@@ -46,6 +46,7 @@ import java.util.Map;
  *
  * <p>Diagnostics: {@code OPENAPI_PARSE_ERROR} (malformed YAML or JSON, at the parser's position),
  * {@code OPENAPI_UNRESOLVED_REF} (a local {@code $ref} to nothing, at the reference),
+ * {@code OPENAPI_REMOTE_REF} (a {@code $ref} to an http(s) URL, at the reference: nothing is fetched at build time),
  * {@code OPENAPI_INVALID} (swagger-parser's own messages; errors when it produced no model, warnings otherwise),
  * and the warnings {@code OPENAPI_NO_OPERATIONS} (nothing to publish: no operation under {@code paths}, or every
  * one excluded or skipped), {@code OPENAPI_EXTENSION_INVALID}, {@code OPENAPI_PATH_PARAMETER_UNUSED} (a path
@@ -73,9 +74,20 @@ public final class OpenApiReader implements ContractReader {
         JsonLocator locator = JsonLocator.of(file, source.text());
         List<Diagnostic> unresolved = OpenApiRefs.unresolved(raw, locator);
         unresolved.forEach(diagnostics::add);
+        List<Diagnostic> remote = OpenApiRefs.remote(raw, locator);
+        if (!remote.isEmpty()) {
+            // swagger-parser would download them: stop here, with every remote reference reported
+            remote.forEach(diagnostics::add);
+            return null;
+        }
 
         ParseOptions options = new ParseOptions();
-        options.setResolve(true);
+        // swagger-parser's 3.1 resolver dereferences in place and copies a $ref's siblings (description) into the
+        // shared component, so one use's text would appear on every use: a 3.1 document that refers only to itself
+        // is read unresolved, its local references followed by OpenApiSchemas and OpenApiOperations (which do not
+        // follow path item references: a document with those is resolved).
+        options.setResolve(!raw.path("openapi").asText().startsWith("3.1") || OpenApiRefs.external(raw)
+                || OpenApiRefs.pathItemReferences(raw));
         SwaggerParseResult result = new OpenAPIParser().readLocation(source.path().toUri().toString(), null, options);
         OpenAPI api = result.getOpenAPI();
         if (result.getMessages() != null) {

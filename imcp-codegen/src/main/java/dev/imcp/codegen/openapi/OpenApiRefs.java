@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Finds local {@code $ref}s ({@code #/...}) that point at nothing, in the raw document, so each is
- * reported with its own line (swagger-parser reports them without a position, or not at all).
+ * reported with its own line (swagger-parser reports them without a position, or not at all), and
+ * {@code $ref}s to the network, which the build refuses to fetch.
  */
 final class OpenApiRefs {
 
@@ -28,6 +29,70 @@ final class OpenApiRefs {
         List<Diagnostic> found = new ArrayList<>();
         walk(root, root, "", locator, found);
         return found;
+    }
+
+    /**
+     * Returns one {@code OPENAPI_REMOTE_REF} error per {@code $ref} of {@code root} to an {@code http:} or
+     * {@code https:} URL (or a network-path reference, {@code //host/...}), in document order, located at the
+     * {@code $ref} member: the build never fetches anything from the network, so the file must be vendored.
+     */
+    static List<Diagnostic> remote(JsonNode root, JsonLocator locator) {
+        List<Diagnostic> found = new ArrayList<>();
+        remote(root, "", locator, found);
+        return found;
+    }
+
+    private static void remote(JsonNode node, String pointer, JsonLocator locator, List<Diagnostic> found) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && isRemote(ref.asText())) {
+                found.add(Diagnostic.error("OPENAPI_REMOTE_REF",
+                                locator.locate(JsonLocator.pointer(pointer, "$ref")).withPointer(pointer),
+                                "'" + ref.asText() + "' is on the network; references are never fetched at build time")
+                        .withFix("download that document next to the contract (with the files it refers to) and "
+                                + "refer to it by a relative path, e.g. '$ref: ./vendor/common.yaml#/components/...'"));
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> e = fields.next();
+                remote(e.getValue(), JsonLocator.pointer(pointer, e.getKey()), locator, found);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                remote(node.get(i), JsonLocator.pointer(pointer, i), locator, found);
+            }
+        }
+    }
+
+    /** Returns whether {@code root} has a {@code $ref} to another document (one that does not start with {@code #}). */
+    static boolean external(JsonNode root) {
+        if (root.isObject()) {
+            JsonNode ref = root.get("$ref");
+            if (ref != null && ref.isTextual() && !ref.asText().startsWith("#")) {
+                return true;
+            }
+        }
+        for (JsonNode child : root) {
+            if (external(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether a path item under {@code paths} of {@code root} is a {@code $ref}. */
+    static boolean pathItemReferences(JsonNode root) {
+        for (JsonNode item : root.path("paths")) {
+            if (item.has("$ref")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRemote(String ref) {
+        String lower = ref.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("//");
     }
 
     private static void walk(JsonNode root, JsonNode node, String pointer, JsonLocator locator, List<Diagnostic> found) {

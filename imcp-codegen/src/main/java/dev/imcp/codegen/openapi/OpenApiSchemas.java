@@ -22,12 +22,20 @@ import java.util.Set;
 /**
  * Converts swagger-parser {@link Schema}s (OpenAPI "Schema Object") to {@link SchemaModel}s.
  *
- * <p>Local {@code $ref}s to {@code #/components/schemas/<name>} are inlined and the component name
- * becomes the type name; the same component converts to the same instance. A reference cycle is cut
- * with an {@link Kind#ANY} node and an {@code OPENAPI_RECURSIVE_SCHEMA} warning; {@code oneOf},
- * {@code anyOf}, {@code not} and unknown types become {@code ANY} with an
- * {@code OPENAPI_UNSUPPORTED_SCHEMA} warning. OpenAPI 3.0's boolean {@code exclusiveMinimum} and
- * {@code exclusiveMaximum} become JSON Schema 2020-12's numeric form.
+ * <p>A local {@code $ref} to an object component ({@code #/components/schemas/<name>}, Swagger 2.0's definitions
+ * through the converter) becomes a {@link Kind#REF} node; the component's body is converted once, named after the
+ * component, and {@link #withDefinitions} decides per published schema which components stay {@code $defs} (used
+ * more than once, or containing themselves) and which are written in place. Keywords beside a {@code $ref}
+ * ({@code description}; OpenAPI 3.1, section 4.8.24 Schema Object) stay on the referencing node, never on the
+ * shared component. Components that are not objects (strings, enums, arrays) are inlined; a cycle through them
+ * alone is cut with an {@link Kind#ANY} node and an {@code OPENAPI_RECURSIVE_SCHEMA} warning.
+ *
+ * <p>{@code allOf} is merged into one object; {@code oneOf}, {@code anyOf} and {@code not} are kept in the published
+ * schema (the Java type is a record of the schema's own properties, else {@code Object}); the nullable forms
+ * ({@code nullable: true} in 3.0, {@code type: [T, "null"]} and {@code oneOf: [{type: "null"}, X]} in 3.1) become
+ * a nullable node; {@code const} is kept. OpenAPI 3.0's boolean {@code exclusiveMinimum} and
+ * {@code exclusiveMaximum} become JSON Schema 2020-12's numeric form. Unknown types and several non-null types
+ * become {@code ANY} with an {@code OPENAPI_UNSUPPORTED_SCHEMA} warning.
  */
 final class OpenApiSchemas {
 
@@ -38,7 +46,9 @@ final class OpenApiSchemas {
     private final JsonLocator locator;
     private final Diagnostics diagnostics;
     private final boolean swagger2;
-    private final Map<String, SchemaModel> components = new HashMap<>();
+    private final Map<String, SchemaModel> definitions = new HashMap<>();
+    private final Map<String, SchemaModel> inlined = new HashMap<>();
+    private final OpenApiDefinitions published = new OpenApiDefinitions(definitions);
     private final Set<String> converting = new LinkedHashSet<>();
 
     OpenApiSchemas(OpenAPI api, JsonLocator locator, Diagnostics diagnostics, boolean swagger2) {
@@ -60,17 +70,14 @@ final class OpenApiSchemas {
             return SchemaModel.builder(Kind.ANY).location(locate(pointer)).build();
         }
         if (schema.get$ref() != null) {
-            return reference(schema.get$ref(), pointer);
+            return reference(schema, pointer);
         }
         List<Schema> allOf = schema.getAllOf();
         if (allOf != null && !allOf.isEmpty()) {
             return allOf(schema, pointer, typeName);
         }
-        if (schema.getOneOf() != null || schema.getAnyOf() != null || schema.getNot() != null) {
-            String keyword = schema.getOneOf() != null ? "oneOf" : schema.getAnyOf() != null ? "anyOf" : "not";
-            diagnostics.add(Diagnostic.warning("OPENAPI_UNSUPPORTED_SCHEMA", locate(pointer),
-                    "'" + keyword + "' is not supported yet; the value is accepted as any JSON value"));
-            return common(SchemaModel.builder(Kind.ANY), schema, pointer).build();
+        if (schema.getOneOf() != null || schema.getAnyOf() != null) {
+            return union(schema, pointer, typeName);
         }
         Kind kind = kind(schema, pointer);
         SchemaModel.Builder b = common(SchemaModel.builder(kind), schema, pointer);
@@ -86,42 +93,163 @@ final class OpenApiSchemas {
                 // scalars carry only the common keywords
             }
         }
+        if (schema.getNot() != null) {
+            b.not(convert(schema.getNot(), pointer + "/not", typeName + "Not"));
+        }
         return b.build();
     }
 
-    private SchemaModel reference(String ref, String pointer) {
+    /**
+     * Converts a schema with {@code oneOf} or {@code anyOf}: the alternatives are kept in the published schema
+     * (JSON Schema 2020-12 Core, sections 10.2.1.2 and 10.2.1.3), and the Java type is a record of the schema's
+     * own properties, or {@code Object} (any JSON value, as Jackson binds it) when it has none. The common
+     * nullable form, one alternative besides {@code {"type": "null"}}, becomes that alternative, nullable.
+     */
+    private SchemaModel union(Schema<?> schema, String pointer, String typeName) {
+        boolean hasOwn = schema.getProperties() != null && !schema.getProperties().isEmpty();
+        String keyword = schema.getOneOf() != null ? "oneOf" : "anyOf";
+        List<Schema> alternatives = schema.getOneOf() != null ? schema.getOneOf() : schema.getAnyOf();
+        List<Integer> real = new ArrayList<>();
+        for (int i = 0; i < alternatives.size(); i++) {
+            if (!isNull(alternatives.get(i))) {
+                real.add(i);
+            }
+        }
+        boolean nullable = real.size() < alternatives.size();
+        if (real.size() == 1 && !hasOwn && (schema.getOneOf() == null || schema.getAnyOf() == null)) {
+            int i = real.get(0);
+            SchemaModel only = convert(alternatives.get(i), pointer + "/" + keyword + "/" + i, typeName);
+            SchemaModel.Builder b = only.toBuilder().nullable(only.nullable() || nullable
+                    || Boolean.TRUE.equals(schema.getNullable()));
+            if (schema.getDescription() != null) {
+                b.description(schema.getDescription());
+            }
+            if (schema.getTitle() != null) {
+                b.title(schema.getTitle());
+            }
+            return b.build();
+        }
+        SchemaModel.Builder b = common(SchemaModel.builder(hasOwn ? Kind.OBJECT : Kind.ANY), schema, pointer);
+        if (hasOwn) {
+            object(b, schema, pointer, typeName);
+        }
+        if (schema.getOneOf() != null) {
+            alternatives(schema.getOneOf(), pointer + "/oneOf", typeName).forEach(b::oneOf);
+        }
+        if (schema.getAnyOf() != null) {
+            alternatives(schema.getAnyOf(), pointer + "/anyOf", typeName).forEach(b::anyOf);
+        }
+        if (schema.getNot() != null) {
+            b.not(convert(schema.getNot(), pointer + "/not", typeName + "Not"));
+        }
+        return b.build();
+    }
+
+    private List<SchemaModel> alternatives(List<Schema> list, String pointer, String typeName) {
+        List<SchemaModel> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Schema<?> alternative = list.get(i);
+            out.add(isNull(alternative)
+                    ? SchemaModel.builder(Kind.ANY).enumValue(null).location(locate(pointer + "/" + i)).build()
+                    : convert(alternative, pointer + "/" + i, typeName + "Option" + (i + 1)));
+        }
+        return out;
+    }
+
+    /** Returns whether {@code s} is {@code {"type": "null"}} (OpenAPI 3.1) and nothing else. */
+    private static boolean isNull(Schema<?> s) {
+        return s.get$ref() == null && ("null".equals(s.getType())
+                || s.getTypes() != null && s.getTypes().size() == 1 && s.getTypes().contains("null"));
+    }
+
+    /**
+     * Returns the {@link Kind#REF} node standing for the component {@code ref} names (its body converted once and
+     * kept in {@link #definitions}), with the referencing node's own {@code description} and {@code nullable}: those
+     * describe the use, never the shared component (OpenAPI 3.1, section 4.8.23: siblings of {@code $ref}).
+     * A component that is not an object (a string, an enum, an array) is inlined: it is small, and parameters
+     * and bodies keep their plain type.
+     */
+    private SchemaModel reference(Schema<?> use, String pointer) {
+        String ref = use.get$ref();
         if (!ref.startsWith(COMPONENT_PREFIX)) {
-            // Unresolvable references are reported by OpenApiRefs from the raw document.
+            // Unresolvable and remote references are reported by OpenApiRefs from the raw document.
             return SchemaModel.builder(Kind.ANY).location(locate(pointer)).build();
         }
         String name = ref.substring(COMPONENT_PREFIX.length());
-        SchemaModel done = components.get(name);
-        if (done != null) {
-            return done;
-        }
         Schema<?> target = api.getComponents() == null || api.getComponents().getSchemas() == null
                 ? null : api.getComponents().getSchemas().get(name);
         if (target == null) {
             return SchemaModel.builder(Kind.ANY).location(locate(pointer)).build();
         }
-        if (!converting.add(name)) {
-            diagnostics.add(Diagnostic.warning("OPENAPI_RECURSIVE_SCHEMA", locate(pointer),
-                    "'" + ref + "' refers to itself through " + String.join(" -> ", converting) + " -> " + name
-                            + "; the recursive value is accepted as any JSON value"));
-            return SchemaModel.builder(Kind.ANY).description(target.getDescription()).location(locate(pointer)).build();
+        if (!definition(target)) {
+            return inline(name, target, use, pointer);
         }
-        try {
-            SchemaModel model = convert(target, componentPointer(name), Names.upperCamel(name));
-            components.put(name, model);
-            return model;
-        } finally {
-            converting.remove(name);
+        if (!definitions.containsKey(name) && converting.add(name)) {
+            try {
+                definitions.put(name, convert(target, componentPointer(name), Names.upperCamel(name)));
+            } finally {
+                converting.remove(name);
+            }
         }
+        return SchemaModel.reference(name).description(use.getDescription())
+                .nullable(Boolean.TRUE.equals(use.getNullable())).location(locate(pointer)).build();
+    }
+
+    /** Returns an inlined copy of a component that is not published as a definition. */
+    private SchemaModel inline(String name, Schema<?> target, Schema<?> use, String pointer) {
+        SchemaModel done = inlined.get(name);
+        if (done == null) {
+            if (!converting.add(name)) {
+                diagnostics.add(Diagnostic.warning("OPENAPI_RECURSIVE_SCHEMA", locate(pointer),
+                        "'" + use.get$ref() + "' refers to itself through " + String.join(" -> ", converting) + " -> "
+                                + name + "; the recursive value is accepted as any JSON value"));
+                return SchemaModel.builder(Kind.ANY).description(target.getDescription()).location(locate(pointer)).build();
+            }
+            try {
+                done = convert(target, componentPointer(name), Names.upperCamel(name));
+                inlined.put(name, done);
+            } finally {
+                converting.remove(name);
+            }
+        }
+        if (use.getDescription() == null && !Boolean.TRUE.equals(use.getNullable())) {
+            return done;
+        }
+        SchemaModel.Builder copy = done.toBuilder();
+        if (use.getDescription() != null) {
+            copy.description(use.getDescription());
+        }
+        return copy.nullable(done.nullable() || Boolean.TRUE.equals(use.getNullable())).build();
+    }
+
+    /** Returns whether a component schema is published as a {@code $defs} entry rather than inlined. */
+    private static boolean definition(Schema<?> s) {
+        return s.getProperties() != null && !s.getProperties().isEmpty() || s.getAllOf() != null
+                || s.getOneOf() != null || s.getAnyOf() != null || "object".equals(s.getType())
+                || s.getTypes() != null && s.getTypes().contains("object");
+    }
+
+    /**
+     * Returns {@code root} as a self-contained published schema: the components it uses once written in place, the
+     * others (and the ones that contain themselves) declared as its definitions ({@link OpenApiDefinitions});
+     * {@code null} stays {@code null}.
+     */
+    SchemaModel withDefinitions(SchemaModel root) {
+        return root == null ? null : published.publish(root);
     }
 
     private SchemaModel allOf(Schema<?> schema, String pointer, String typeName) {
         SchemaModel.Builder merged = common(SchemaModel.builder(Kind.OBJECT), schema, pointer).typeName(typeName);
         List<Schema> parts = new ArrayList<>(schema.getAllOf());
+        if (parts.size() == 1 && parts.get(0).get$ref() != null && schema.getProperties() == null) {
+            // "allOf: [{$ref}]" with a description or nullable of its own: one use of the component
+            SchemaModel only = convert(parts.get(0), pointer + "/allOf/0", typeName);
+            SchemaModel.Builder use = only.toBuilder().nullable(only.nullable() || Boolean.TRUE.equals(schema.getNullable()));
+            if (schema.getDescription() != null) {
+                use.description(schema.getDescription());
+            }
+            return use.build();
+        }
         if (schema.getProperties() != null) {
             parts.add(schema);
         }
@@ -130,6 +258,15 @@ final class OpenApiSchemas {
             SchemaModel converted = part == schema
                     ? object(SchemaModel.builder(Kind.OBJECT), schema, pointer, typeName).build()
                     : convert(part, pointer + "/allOf/" + i, typeName + "Part" + (i + 1));
+            if (converted.kind() == Kind.REF) {
+                SchemaModel body = definitions.get(converted.ref());
+                if (body == null || body.kind() != Kind.OBJECT) {
+                    // still being converted (a cycle through allOf) or not an object: kept as a constraint
+                    merged.allOf(converted);
+                    continue;
+                }
+                converted = body;
+            }
             if (converted.kind() != Kind.OBJECT) {
                 if (parts.size() == 1) {
                     return converted;
@@ -143,7 +280,8 @@ final class OpenApiSchemas {
             if (converted.additionalProperties() != null) {
                 merged.additionalProperties(converted.additionalProperties());
             }
-            if (schema.getDescription() == null && converted.description() != null) {
+            // a component's text describes the component, not the composite that includes it
+            if (schema.getDescription() == null && converted.description() != null && part.get$ref() == null) {
                 merged.description(converted.description());
             }
         }
@@ -227,6 +365,9 @@ final class OpenApiSchemas {
         b.constraint("uniqueItems", Boolean.TRUE.equals(s.getUniqueItems()) ? Boolean.TRUE : null);
         if (s.getDefault() != null) {
             b.defaultValue(plain(s.getDefault()));
+        }
+        if (s.getConst() != null) {
+            b.constValue(plain(s.getConst()));
         }
         return b;
     }
