@@ -363,6 +363,10 @@ final class OpenApiSchemas {
         b.constraint("minItems", s.getMinItems());
         b.constraint("maxItems", s.getMaxItems());
         b.constraint("uniqueItems", Boolean.TRUE.equals(s.getUniqueItems()) ? Boolean.TRUE : null);
+        // annotations (JSON Schema 2020-12 Validation, section 9.4); the writer leaves such properties out of
+        // inputs (readOnly) and outputs (writeOnly), OpenAPI 3.0.3 section 4.7.24.1
+        b.constraint("readOnly", Boolean.TRUE.equals(s.getReadOnly()) ? Boolean.TRUE : null);
+        b.constraint("writeOnly", Boolean.TRUE.equals(s.getWriteOnly()) ? Boolean.TRUE : null);
         if (s.getDefault() != null) {
             b.defaultValue(plain(s.getDefault()));
         }

@@ -129,7 +129,7 @@ final class SchemaJson {
         if (schema.kind() == Kind.OBJECT && !node.has("properties")) {
             node.putObject("properties");
         }
-        return withDefinitions(node, schema);
+        return ReadWriteOnly.strip(withDefinitions(node, schema), "readOnly");
     }
 
     /**
@@ -144,12 +144,12 @@ final class SchemaJson {
             return null;
         }
         if (!wrapped(output)) {
-            return withDefinitions(tree(output), output);
+            return ReadWriteOnly.strip(withDefinitions(tree(output), output), "writeOnly");
         }
         ObjectNode node = NODES.objectNode().put("type", "object");
         node.putObject("properties").set(RESULT, tree(output));
         node.putArray("required").add(RESULT);
-        return withDefinitions(node, output);
+        return ReadWriteOnly.strip(withDefinitions(node, output), "writeOnly");
     }
 
     /** Adds to the root {@code node} the {@code $defs} that {@code schema} reaches, sorted by name. */
