@@ -1,8 +1,6 @@
 package dev.imcp.codegen.model;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,9 +26,8 @@ import java.util.Objects;
  * @param returnType the fully qualified (boxed) Java type the SEI method returns, or {@code null} for {@code void}
  * @param returnProperty the output property holding the return value when the output is a record of several
  *     values, or {@code null}
- * @param faults each {@code wsdl:fault} of the operation (WSDL 1.1 section 2.4.5), by name, to the schema of its
- *     detail: the element of the fault message's part as the runtime publishes the typed fault info; empty
- *     when the operation declares none
+ * @param faults the names of the operation's {@code wsdl:fault}s (WSDL 1.1 section 2.4.5), sorted; empty when it
+ *     declares none
  * @param attachments the parts its binding carries as MIME attachments (SOAP with Attachments, WSDL 1.1 section
  *     5), input parts first, each in {@code mime:part} order; empty for a plain SOAP binding. Such a part is an SEI
  *     parameter (or holder, or the return value) of type {@code byte[]} like any other; the runtime must be told
@@ -47,7 +44,7 @@ public record SoapBinding(
         List<SoapParameter> parameters,
         String returnType,
         String returnProperty,
-        Map<String, SchemaModel> faults,
+        List<String> faults,
         List<SoapAttachment> attachments) implements Binding {
 
     /** Checks the required components and copies the parameter list. */
@@ -58,14 +55,14 @@ public record SoapBinding(
         Objects.requireNonNull(seiMethod, "seiMethod");
         soapAction = soapAction == null ? "" : soapAction;
         parameters = List.copyOf(parameters);
-        faults = faults == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(faults));
+        faults = faults == null ? List.of() : List.copyOf(faults);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     /** A binding without MIME attachments. */
     public SoapBinding(String soapVersion, String soapAction, String style, boolean wrapped, String portName,
             String seiClass, String seiMethod, List<SoapParameter> parameters, String returnType, String returnProperty,
-            Map<String, SchemaModel> faults) {
+            List<String> faults) {
         this(soapVersion, soapAction, style, wrapped, portName, seiClass, seiMethod, parameters, returnType,
                 returnProperty, faults, List.of());
     }
@@ -74,7 +71,7 @@ public record SoapBinding(
     public SoapBinding(String soapVersion, String soapAction, String style, boolean wrapped, String portName,
             String seiClass, String seiMethod, List<SoapParameter> parameters, String returnType, String returnProperty) {
         this(soapVersion, soapAction, style, wrapped, portName, seiClass, seiMethod, parameters, returnType,
-                returnProperty, Map.of());
+                returnProperty, List.of());
     }
 
     /** Returns whether any parameter is a holder, so the output is a record of several values. */

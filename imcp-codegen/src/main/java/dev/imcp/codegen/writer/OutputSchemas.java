@@ -6,7 +6,7 @@ import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SchemaModel;
 import dev.imcp.codegen.model.SchemaModel.Kind;
 import dev.imcp.codegen.model.SoapBinding;
-import java.util.Map;
+import java.util.List;
 
 /**
  * The {@code outputSchema} a tool publishes, one answer for the tool class and {@code tools.json}.
@@ -46,7 +46,7 @@ final class OutputSchemas {
         if (object.properties().containsKey(FAULT)) {
             return SchemaJson.output(output); // the response has a 'fault' of its own: the runtime then sends no fault content
         }
-        Map<String, SchemaModel> declared = op.binding() instanceof SoapBinding s ? s.faults() : Map.of();
+        List<String> declared = op.binding() instanceof SoapBinding s ? s.faults() : List.of();
         SchemaModel.Builder withFault = SchemaModel.builder(Kind.OBJECT)
                 .typeName(object.typeName()).title(object.title()).description(object.description());
         object.properties().forEach(withFault::property);
@@ -77,7 +77,7 @@ final class OutputSchemas {
      * members are; {@code detail} is a string when no {@code wsdl:fault} is declared, else any value, described
      * by the declared faults' names (the typed detail itself is in {@code structuredContent}).
      */
-    private static SchemaModel fault(Map<String, SchemaModel> declared, boolean encoded) {
+    private static SchemaModel fault(List<String> declared, boolean encoded) {
         SchemaModel.Builder detail;
         if (encoded) {
             detail = SchemaModel.builder(Kind.ANY);
@@ -86,7 +86,7 @@ final class OutputSchemas {
         } else {
             // named, not described: the detail schemas repeated in every tool's outputSchema would more than double
             // a large WSDL's tools/list (VirtualBox: two faults on each of 1,158 operations)
-            detail = SchemaModel.builder(Kind.ANY).description("The detail of " + String.join(" or ", declared.keySet())
+            detail = SchemaModel.builder(Kind.ANY).description("The detail of " + String.join(" or ", declared)
                     + " as JSON, or the detail element as XML text.");
         }
         SchemaModel text = SchemaModel.builder(Kind.STRING).build();

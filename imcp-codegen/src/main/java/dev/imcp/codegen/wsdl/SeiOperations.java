@@ -188,7 +188,7 @@ final class SeiOperations {
         }
         SoapBinding binding = new SoapBinding(chosen.soapVersion(), SoapPorts.soapAction(bop), style, wrapped,
                 chosen.port().getName(), seiClass, method.getName(), parameters, returnType, returnProperty,
-                faults(op, at), mime.attachments());
+                faults(op), mime.attachments());
         return new OperationModel(toolName, javaName, null, description, Map.of("openWorldHint", true),
                 wholeInput != null ? wholeInput : input.build(), result, binding, at);
     }
@@ -208,26 +208,14 @@ final class SeiOperations {
                 + "xs:base64Binary or xs:hexBinary (byte[]) can travel as SOAP with Attachments parts";
     }
 
-    /**
-     * Returns each {@code wsdl:fault} of {@code op} (sorted by name) to the schema of its detail, the element of
-     * the fault message's single part (WSDL 1.1 section 3.6, {@code soap:fault}); a fault whose part names no
-     * declared element is left out, its detail then arrives untyped.
-     */
-    private Map<String, SchemaModel> faults(Operation op, SourceLocation at) {
-        Map<String, SchemaModel> faults = new java.util.TreeMap<>();
+    /** Returns the names of {@code op}'s {@code wsdl:fault}s, sorted (WSDL 1.1 section 2.4.5). */
+    private static List<String> faults(Operation op) {
+        List<String> names = new ArrayList<>();
         for (Object o : op.getFaults().values()) {
-            javax.wsdl.Fault fault = (javax.wsdl.Fault) o;
-            Message message = fault.getMessage();
-            if (message == null || message.getParts().size() != 1) {
-                continue;
-            }
-            Part part = (Part) message.getOrderedParts(null).getFirst();
-            SchemaModel detail = schema(part, null, at);
-            if (detail != null) {
-                faults.put(fault.getName(), detail);
-            }
+            names.add(((javax.wsdl.Fault) o).getName());
         }
-        return faults;
+        names.sort(null);
+        return names;
     }
 
     private static SoapParameter.Mode mode(JavaParameter p) {

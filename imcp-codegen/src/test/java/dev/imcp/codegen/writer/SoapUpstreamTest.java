@@ -66,7 +66,7 @@ class SoapUpstreamTest {
                         SchemaModel.builder(Kind.STRING).location(at).build(),
                         new SoapBinding("1.1", "", "document", false, "SoapPort", "org.example.hello.Greeter", "upload",
                                 List.of(new SoapParameter("file", "file", "byte[]", SoapParameter.Mode.IN, false)),
-                                "java.lang.String", null, Map.of(),
+                                "java.lang.String", null, List.of(),
                                 List.of(new SoapAttachment("upload", false, "file", "application/pdf"))), at));
         ContractModel contract = new ContractModel("hello", ContractKind.WSDL, "Hello", null, null, "0".repeat(64),
                 "http://localhost/hello", Map.of("SoapPort", "http://localhost/hello", "OtherPort", "http://localhost/other"),
