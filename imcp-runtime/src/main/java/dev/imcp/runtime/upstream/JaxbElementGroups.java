@@ -179,7 +179,10 @@ final class JaxbElementGroups extends NopAnnotationIntrospector {
             } catch (ClassNotFoundException | LinkageError e) {
                 continue;
             }
-            for (Method m : factory.getMethods()) {
+            // getMethods() has no defined order; by name, the elements a caller is told about come in a stable order
+            Method[] methods = factory.getMethods();
+            java.util.Arrays.sort(methods, java.util.Comparator.comparing(Method::getName));
+            for (Method m : methods) {
                 XmlElementDecl d = m.getAnnotation(XmlElementDecl.class);
                 if (d != null && m.getParameterCount() == 1) {
                     QName head = "".equals(d.substitutionHeadName()) ? null
