@@ -21,7 +21,7 @@ import java.util.Map;
  * Converts the JSON Schemas of an MCP JSON contract ({@code inputSchema}, {@code outputSchema}) to
  * {@link SchemaModel}s. Supports {@code type} (a name, or a list of one name and {@code "null"}),
  * {@code properties}, {@code required}, {@code items}, {@code additionalProperties}, {@code enum},
- * {@code default}, {@code const}, {@code title}, {@code description}, {@code format}, the validation keywords,
+ * {@code default}, {@code examples}, {@code const}, {@code title}, {@code description}, {@code format}, the validation keywords,
  * the composition keywords ({@code allOf}, {@code anyOf}, {@code oneOf}, {@code not}: kept in the published
  * schema, the Java type coming from the other keywords) and {@code $defs} (or draft-07 {@code definitions}) with
  * {@code $ref}s to them, kept as definitions and references (JSON Schema 2020-12 Core, sections 8.2.3.1 and
@@ -33,7 +33,8 @@ final class McpJsonSchemas {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> CONSTRAINTS = List.of("minimum", "maximum", "exclusiveMinimum",
-            "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems");
+            "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems",
+            "examples");
     private static final List<String> UNSUPPORTED = List.of("if", "$dynamicRef");
 
     private final JsonLocator locator;
@@ -175,7 +176,7 @@ final class McpJsonSchemas {
         }
         for (String keyword : CONSTRAINTS) {
             JsonNode v = node.get(keyword);
-            if (v != null && (v.isNumber() || v.isTextual() || v.isBoolean())) {
+            if (v != null && (v.isNumber() || v.isTextual() || v.isBoolean() || v.isArray() && keyword.equals("examples"))) {
                 b.constraint(keyword, MAPPER.convertValue(v, Object.class));
             }
         }

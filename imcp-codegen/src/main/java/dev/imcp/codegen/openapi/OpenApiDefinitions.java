@@ -125,7 +125,7 @@ final class OpenApiDefinitions {
         return new SchemaModel(s.kind(), s.ref(), s.typeName(), s.javaType(), s.title(), s.description(), s.format(),
                 s.contentEncoding(), s.contentMediaType(), properties, s.required(), cutAlternatives(s.items()),
                 cutAlternatives(s.additionalProperties()), allOf, anyOf, oneOf, cutAlternatives(s.not()),
-                s.enumValues(), s.constraints(), s.defaultValue(), s.constValue(), s.nullable(), s.definitions(),
+                s.discriminator(), s.enumValues(), s.constraints(), s.defaultValue(), s.constValue(), s.nullable(), s.definitions(),
                 s.location());
     }
 
@@ -190,7 +190,7 @@ final class OpenApiDefinitions {
         }
         return new SchemaModel(s.kind(), s.ref(), s.typeName(), s.javaType(), s.title(), s.description(), s.format(),
                 s.contentEncoding(), s.contentMediaType(), properties, s.required(), items, additional, allOf, anyOf,
-                oneOf, not, s.enumValues(), s.constraints(), s.defaultValue(), s.constValue(), s.nullable(),
+                oneOf, not, s.discriminator(), s.enumValues(), s.constraints(), s.defaultValue(), s.constValue(), s.nullable(),
                 s.definitions(), s.location());
     }
 

@@ -91,6 +91,10 @@ final class OpenApiOperations {
             if (schema.description() == null && p.getDescription() != null) {
                 schema = schema.toBuilder().description(p.getDescription()).build();
             }
+            if (p.getExample() != null && !schema.constraints().containsKey("examples")) {
+                // a Parameter Object's example (OpenAPI 3.0.3, section 4.7.12.1) describes its value
+                schema = schema.toBuilder().constraint("examples", List.of(OpenApiSchemas.plain(p.getExample()))).build();
+            }
             if (in.equals("path")) {
                 declaredPath.add(p.getName());
                 if (schema.kind() == Kind.STRING && !schema.constraints().containsKey("minLength")) {

@@ -31,7 +31,9 @@ import java.util.Set;
  * alone is cut with an {@link Kind#ANY} node and an {@code OPENAPI_RECURSIVE_SCHEMA} warning.
  *
  * <p>{@code allOf} is merged into one object; {@code oneOf}, {@code anyOf} and {@code not} are kept in the published
- * schema (the Java type is a record of the schema's own properties, else {@code Object}); the nullable forms
+ * schema, with the {@code discriminator} (values from its {@code mapping}, else implicit) recorded for the writer,
+ * which publishes each alternative's discriminator value and maps the union to a sealed interface; {@code example}
+ * and {@code examples} become JSON Schema's {@code examples}; the nullable forms
  * ({@code nullable: true} in 3.0, {@code type: [T, "null"]} and {@code oneOf: [{type: "null"}, X]} in 3.1) become
  * a nullable node; {@code const} is kept. OpenAPI 3.0's boolean {@code exclusiveMinimum} and
  * {@code exclusiveMaximum} become JSON Schema 2020-12's numeric form. Unknown types and several non-null types
@@ -101,8 +103,9 @@ final class OpenApiSchemas {
 
     /**
      * Converts a schema with {@code oneOf} or {@code anyOf}: the alternatives are kept in the published schema
-     * (JSON Schema 2020-12 Core, sections 10.2.1.2 and 10.2.1.3), and the Java type is a record of the schema's
-     * own properties, or {@code Object} (any JSON value, as Jackson binds it) when it has none. The common
+     * (JSON Schema 2020-12 Core, sections 10.2.1.2 and 10.2.1.3) with their discriminator, if any; the Java type is
+     * decided by the writer (a sealed interface for a discriminated union of objects, else a record of the schema's
+     * own properties, or {@code Object}, any JSON value as Jackson binds it, when it has none). The common
      * nullable form, one alternative besides {@code {"type": "null"}}, becomes that alternative, nullable.
      */
     private SchemaModel union(Schema<?> schema, String pointer, String typeName) {
@@ -133,16 +136,65 @@ final class OpenApiSchemas {
         if (hasOwn) {
             object(b, schema, pointer, typeName);
         }
-        if (schema.getOneOf() != null) {
-            alternatives(schema.getOneOf(), pointer + "/oneOf", typeName).forEach(b::oneOf);
-        }
-        if (schema.getAnyOf() != null) {
-            alternatives(schema.getAnyOf(), pointer + "/anyOf", typeName).forEach(b::anyOf);
+        List<SchemaModel> oneOf = schema.getOneOf() == null ? List.of()
+                : alternatives(schema.getOneOf(), pointer + "/oneOf", typeName);
+        List<SchemaModel> anyOf = schema.getAnyOf() == null ? List.of()
+                : alternatives(schema.getAnyOf(), pointer + "/anyOf", typeName);
+        oneOf.forEach(b::oneOf);
+        anyOf.forEach(b::anyOf);
+        SchemaModel.Discriminator discriminator = discriminator(schema.getDiscriminator(), oneOf.isEmpty() ? anyOf : oneOf,
+                oneOf.isEmpty() ? schema.getAnyOf() : schema.getOneOf());
+        if (discriminator != null) {
+            b.discriminator(discriminator).typeName(typeName);
         }
         if (schema.getNot() != null) {
             b.not(convert(schema.getNot(), pointer + "/not", typeName + "Not"));
         }
         return b.build();
+    }
+
+    /**
+     * Returns the discriminator of a {@code oneOf} or {@code anyOf} (OpenAPI 3.1, section 4.8.25): per alternative,
+     * the {@code mapping} keys that name its component ({@code "#/components/schemas/Cat"} or {@code "Cat"}); for an
+     * alternative no key names, the values its discriminator property allows ({@code const}, {@code enum}) when it
+     * declares some, else the component's name (the implicit mapping). {@code null} when the contract declares no
+     * discriminator or no alternative gets a value.
+     */
+    private SchemaModel.Discriminator discriminator(io.swagger.v3.oas.models.media.Discriminator declared,
+            List<SchemaModel> converted, List<Schema> alternatives) {
+        if (declared == null || declared.getPropertyName() == null || converted.isEmpty()) {
+            return null;
+        }
+        String property = declared.getPropertyName();
+        Map<String, String> mapping = declared.getMapping() == null ? Map.of() : declared.getMapping();
+        List<List<String>> values = new ArrayList<>();
+        boolean any = false;
+        for (int i = 0; i < converted.size(); i++) {
+            String ref = alternatives.get(i).get$ref();
+            String component = ref != null && ref.startsWith(COMPONENT_PREFIX) ? ref.substring(COMPONENT_PREFIX.length()) : null;
+            List<String> own = new ArrayList<>();
+            mapping.forEach((value, target) -> {
+                if (component != null && (target.equals(ref) || target.equals(component))) {
+                    own.add(value);
+                }
+            });
+            if (own.isEmpty()) {
+                SchemaModel body = converted.get(i).kind() == Kind.REF ? definitions.get(converted.get(i).ref())
+                        : converted.get(i);
+                SchemaModel tag = body == null ? null : body.properties().get(property);
+                if (tag != null && tag.constValue() instanceof String c) {
+                    own.add(c);
+                } else if (tag != null && !tag.enumValues().isEmpty()
+                        && tag.enumValues().stream().allMatch(v -> v instanceof String)) {
+                    tag.enumValues().forEach(v -> own.add((String) v));
+                } else if (component != null) {
+                    own.add(component);
+                }
+            }
+            any |= !own.isEmpty();
+            values.add(own);
+        }
+        return any ? new SchemaModel.Discriminator(property, values) : null;
     }
 
     private List<SchemaModel> alternatives(List<Schema> list, String pointer, String typeName) {
@@ -369,6 +421,16 @@ final class OpenApiSchemas {
         b.constraint("writeOnly", Boolean.TRUE.equals(s.getWriteOnly()) ? Boolean.TRUE : null);
         if (s.getDefault() != null) {
             b.defaultValue(plain(s.getDefault()));
+        }
+        // examples (JSON Schema 2020-12 Validation, section 9.5): 3.1's list, else 3.0's single example
+        List<Object> examples = new ArrayList<>();
+        if (s.getExamples() != null) {
+            s.getExamples().forEach(e -> examples.add(plain(e)));
+        } else if (s.getExample() != null) {
+            examples.add(plain(s.getExample()));
+        }
+        if (!examples.isEmpty()) {
+            b.constraint("examples", examples);
         }
         if (s.getConst() != null) {
             b.constValue(plain(s.getConst()));

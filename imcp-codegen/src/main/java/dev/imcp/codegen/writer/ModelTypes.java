@@ -33,9 +33,12 @@ final class ModelTypes {
     private final String contractName;
     private final Map<String, ClassName> byShape = new HashMap<>();
     private final Set<String> taken = new HashSet<>();
-    private final Map<ClassName, TypeSpec> specs = new TreeMap<>((a, b) -> a.canonicalName().compareTo(b.canonicalName()));
+    private final TreeMap<ClassName, TypeSpec> specs = new TreeMap<>((a, b) -> a.canonicalName().compareTo(b.canonicalName()));
     private final Map<ClassName, Map<String, String>> components = new HashMap<>();
     private final Map<String, SchemaModel> definitions = new HashMap<>();
+    private final Map<ClassName, Set<ClassName>> sealedParents = new HashMap<>();
+    private final Map<ClassName, java.util.function.Function<java.util.Collection<ClassName>, TypeSpec>> recordInputs =
+            new HashMap<>();
 
     ModelTypes(String javaPackage, String contractName) {
         this.modelPackage = javaPackage + ".model";
@@ -66,6 +69,10 @@ final class ModelTypes {
     TypeName type(SchemaModel schema) {
         if (schema.javaType() != null) {
             return TypeNames.parse(schema.javaType());
+        }
+        ClassName sealed = sealed(schema);
+        if (sealed != null) {
+            return sealed;
         }
         return switch (schema.kind()) {
             case OBJECT -> schema.properties().isEmpty() || schema.typeName() == null
@@ -100,9 +107,15 @@ final class ModelTypes {
         return components.getOrDefault(type, Map.of());
     }
 
-    /** Returns every record and enum to generate, sorted by name. */
+    /**
+     * Returns every record, enum and sealed interface to generate, sorted by name; a record that is an alternative of
+     * a discriminated union implements the union's sealed interface.
+     */
     Map<ClassName, TypeSpec> specs() {
-        return specs;
+        Map<ClassName, TypeSpec> all = new TreeMap<>(specs.comparator());
+        specs.forEach((name, spec) -> all.put(name, sealedParents.containsKey(name)
+                ? recordInputs.get(name).apply(sealedParents.get(name)) : spec));
+        return all;
     }
 
     private ClassName record(SchemaModel schema) {
@@ -113,8 +126,78 @@ final class ModelTypes {
             for (Map.Entry<String, SchemaModel> e : schema.properties().entrySet()) {
                 types.put(e.getKey(), type(e.getValue()));
             }
-            return RecordWriter.record(name, schema, wireToComponent, types, contractName);
+            TypeName others = null;
+            if (schema.additionalProperties() != null || alternativesAddProperties(schema)) {
+                others = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
+                        schema.additionalProperties() == null || alternativesAddProperties(schema)
+                                ? ClassName.OBJECT : type(schema.additionalProperties()));
+            }
+            TypeName extras = others;
+            recordInputs.put(name, parents -> RecordWriter.record(name, schema, wireToComponent, types, extras, parents,
+                    contractName));
+            return recordInputs.get(name).apply(List.of());
         });
+    }
+
+    /**
+     * Returns whether a {@code oneOf} or {@code anyOf} alternative of {@code schema} declares a property the schema
+     * itself does not: a value of such an alternative carries it, and the record must keep it.
+     */
+    private boolean alternativesAddProperties(SchemaModel schema) {
+        List<SchemaModel> alternatives = new ArrayList<>(schema.oneOf());
+        alternatives.addAll(schema.anyOf());
+        for (SchemaModel alternative : alternatives) {
+            SchemaModel body = alternative.kind() == Kind.REF ? definitions.get(alternative.ref()) : alternative;
+            if (body != null && !schema.properties().keySet().containsAll(body.properties().keySet())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the sealed interface for a discriminated {@code oneOf} or {@code anyOf} (OpenAPI Discriminator Object),
+     * generating it and making each alternative's record implement it; {@code null} when {@code schema} is not one,
+     * or when an alternative is not an object whose properties include the discriminator property and every
+     * property the union declares itself, or no discriminator value selects it (then the value binds as a record
+     * keeping the alternatives' properties, or as {@code Object}: nothing is lost).
+     */
+    private ClassName sealed(SchemaModel schema) {
+        SchemaModel.Discriminator discriminator = schema.discriminator();
+        if (discriminator == null || schema.typeName() == null) {
+            return null;
+        }
+        List<SchemaModel> alternatives = schema.oneOf().isEmpty() ? schema.anyOf() : schema.oneOf();
+        if (alternatives.size() != discriminator.values().size()) {
+            return null;
+        }
+        List<SchemaModel> bodies = new ArrayList<>();
+        for (int i = 0; i < alternatives.size(); i++) {
+            SchemaModel alternative = alternatives.get(i);
+            SchemaModel body = alternative.kind() == Kind.REF ? definition(alternative.ref()) : alternative;
+            if (body.javaType() != null || body.kind() != Kind.OBJECT || body.typeName() == null
+                    || !body.properties().containsKey(discriminator.propertyName())
+                    || !body.properties().keySet().containsAll(schema.properties().keySet())
+                    || discriminator.values().get(i).isEmpty()) {
+                return null;
+            }
+            bodies.add(body);
+        }
+        ClassName existing = byShape.get("sealed:" + shape(schema));
+        if (existing != null) {
+            return existing;
+        }
+        ClassName name = allocate(schema.typeName());
+        byShape.put("sealed:" + shape(schema), name);
+        Map<ClassName, List<String>> subtypes = new LinkedHashMap<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            ClassName record = record(bodies.get(i));
+            subtypes.computeIfAbsent(record, k -> new ArrayList<>()).addAll(discriminator.values().get(i));
+            sealedParents.computeIfAbsent(record, k -> new java.util.TreeSet<>(
+                    (a, b) -> a.canonicalName().compareTo(b.canonicalName()))).add(name);
+        }
+        specs.put(name, RecordWriter.sealedInterface(name, schema, discriminator.propertyName(), subtypes, contractName));
+        return name;
     }
 
     private ClassName enumType(SchemaModel schema) {
@@ -160,6 +243,12 @@ final class ModelTypes {
         return names;
     }
 
+    private static String shapes(List<SchemaModel> schemas) {
+        StringBuilder out = new StringBuilder("[");
+        schemas.forEach(s -> out.append(shape(s)).append(','));
+        return out.append(']').toString();
+    }
+
     /** Returns a description of {@code schema}'s shape without source locations, for deduplication. */
     static String shape(SchemaModel s) {
         if (s == null) {
@@ -171,6 +260,7 @@ final class ModelTypes {
                 String.valueOf(s.javaType()),
                 String.valueOf(s.title()), String.valueOf(s.description()), String.valueOf(s.format()),
                 s.required(), shape(s.items()), shape(s.additionalProperties()), s.enumValues(),
+                String.valueOf(s.discriminator()), shapes(s.oneOf()), shapes(s.anyOf()),
                 new TreeMap<>(s.constraints()), String.valueOf(s.defaultValue()), s.nullable()));
         return rest + "{" + props + "}";
     }

@@ -30,13 +30,25 @@ final class RecordWriter {
     private RecordWriter() {
     }
 
+    static final ClassName JSON_ANY_SETTER = ClassName.get("com.fasterxml.jackson.annotation", "JsonAnySetter");
+    static final ClassName JSON_ANY_GETTER = ClassName.get("com.fasterxml.jackson.annotation", "JsonAnyGetter");
+    static final ClassName JSON_TYPE_INFO = ClassName.get("com.fasterxml.jackson.annotation", "JsonTypeInfo");
+    static final ClassName JSON_SUB_TYPES = ClassName.get("com.fasterxml.jackson.annotation", "JsonSubTypes");
+
+    /** The record component that keeps the properties a contract does not name. */
+    static final String OTHERS = "additionalProperties";
+
     /**
      * Returns a record with one component per property: {@code @JsonProperty} carries the wire name,
      * the compact constructor checks required components and copies lists and maps (tolerating
-     * {@code null} elements).
+     * {@code null} elements). With {@code others}, a last component of that map type keeps every property the
+     * schema does not name ({@code @JsonAnySetter} when read, {@code @JsonAnyGetter} when written), so a value
+     * that a contract's {@code additionalProperties} or {@code oneOf} alternatives allow travels whole. A record
+     * that is an alternative of discriminated unions implements their sealed {@code parents}, and
+     * {@code @JsonTypeInfo(use = NONE)} keeps a property declared as the record itself plain.
      */
     static TypeSpec record(ClassName name, SchemaModel schema, Map<String, String> componentNames,
-            Map<String, TypeName> types, String contractName) {
+            Map<String, TypeName> types, TypeName others, java.util.Collection<ClassName> parents, String contractName) {
         CodeBlock.Builder doc = CodeBlock.builder().add("$L\n", Javadocs.firstOf(
                 "The {@code " + name.simpleName() + "} object of " + Javadocs.escape(contractName) + ".",
                 schema.description(), schema.title()));
@@ -68,17 +80,72 @@ final class RecordWriter {
                 needsBody = true;
             }
         }
+        if (others != null) {
+            String component = OTHERS;
+            for (int i = 2; componentNames.containsValue(component); i++) {
+                component = OTHERS + i;
+            }
+            doc.add("@param $L the properties the contract does not name, by name\n", component);
+            constructor.addParameter(ParameterSpec.builder(others, component)
+                    .addAnnotation(JSON_ANY_SETTER).addAnnotation(JSON_ANY_GETTER).build());
+            constructor.addStatement("$L = $L == null ? null : $T.unmodifiableMap(new $T<>($L))",
+                    component, component, Collections.class, LinkedHashMap.class, component);
+            needsBody = true;
+        }
         if (needsBody) {
             constructor.addJavadoc("Checks the required components and copies the collections.\n");
         } else {
             constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
                     .addParameters(constructor.build().parameters());
         }
-        return TypeSpec.recordBuilder(name)
+        TypeSpec.Builder record = TypeSpec.recordBuilder(name)
                 .addModifiers(Modifier.PUBLIC)
-                .addAnnotation(Generated.annotation(contractName))
-                .addJavadoc(doc.build())
+                .addAnnotation(Generated.annotation(contractName));
+        if (!parents.isEmpty()) {
+            record.addSuperinterfaces(parents)
+                    .addAnnotation(AnnotationSpec.builder(JSON_TYPE_INFO).addMember("use", "$T.Id.NONE", JSON_TYPE_INFO).build());
+        }
+        return record.addJavadoc(doc.build())
                 .recordConstructor(constructor.build())
+                .build();
+    }
+
+    /**
+     * Returns the sealed interface of a discriminated {@code oneOf}/{@code anyOf}: it permits one record per
+     * alternative, and Jackson picks the record by the discriminator property's value ({@code @JsonTypeInfo}
+     * {@code EXISTING_PROPERTY}, visible, so the record keeps the property and writes it back unchanged).
+     *
+     * @param subtypes per record, the discriminator values that select it
+     */
+    static TypeSpec sealedInterface(ClassName name, SchemaModel schema, String property,
+            Map<ClassName, List<String>> subtypes, String contractName) {
+        CodeBlock.Builder types = CodeBlock.builder().add("{");
+        boolean first = true;
+        for (Map.Entry<ClassName, List<String>> e : subtypes.entrySet()) {
+            types.add(first ? "\n" : ",\n");
+            first = false;
+            CodeBlock names = e.getValue().stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
+            types.add("@$T.Type(value = $T.class, names = {$L})", JSON_SUB_TYPES, e.getKey(), names);
+        }
+        types.add("\n}");
+        StringBuilder which = new StringBuilder();
+        subtypes.forEach((record, values) -> which.append("<li>{@link ").append(record.simpleName()).append("}: ")
+                .append(Javadocs.escape(String.join(", ", values))).append("</li>\n"));
+        return TypeSpec.interfaceBuilder(name)
+                .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
+                .addPermittedSubclasses(subtypes.keySet())
+                .addAnnotation(Generated.annotation(contractName))
+                .addAnnotation(AnnotationSpec.builder(JSON_TYPE_INFO)
+                        .addMember("use", "$T.Id.NAME", JSON_TYPE_INFO)
+                        .addMember("include", "$T.As.EXISTING_PROPERTY", JSON_TYPE_INFO)
+                        .addMember("property", "$S", property)
+                        .addMember("visible", "true")
+                        .build())
+                .addAnnotation(AnnotationSpec.builder(JSON_SUB_TYPES).addMember("value", types.build()).build())
+                .addJavadoc("$L\n\n<p>Which one a value is follows its {@code $L} property:\n<ul>\n$L</ul>\n",
+                        Javadocs.firstOf("One of the alternatives of {@code " + name.simpleName() + "} in "
+                                + Javadocs.escape(contractName) + ".", schema.description(), schema.title()),
+                        Javadocs.escape(property), which)
                 .build();
     }
 

@@ -109,10 +109,60 @@ final class SchemaJson {
             putAll(node, "anyOf", schema.anyOf());
         }
         putAll(node, "oneOf", schema.oneOf());
+        if (schema.discriminator() != null) {
+            tagAlternatives(node.get(schema.oneOf().isEmpty() ? "anyOf" : "oneOf"), schema.discriminator());
+        }
         if (schema.not() != null) {
             node.set("not", tree(schema.not()));
         }
         return node;
+    }
+
+    /**
+     * States the discriminator in the published alternatives: the alternative at position i requires the
+     * discriminator property and allows only the values that select it ({@code const}, or {@code enum} for several),
+     * beside its own keywords ({@code $ref} siblings, JSON Schema 2020-12 Core, section 8.2.3.1). So a value
+     * matches exactly the alternative its discriminator names, as OpenAPI's Discriminator Object means, and the
+     * generated sealed interface can bind it.
+     */
+    private static void tagAlternatives(JsonNode alternatives, SchemaModel.Discriminator discriminator) {
+        if (!(alternatives instanceof ArrayNode array) || array.size() != discriminator.values().size()) {
+            return;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            java.util.List<String> values = discriminator.values().get(i);
+            if (values.isEmpty() || !(array.get(i) instanceof ObjectNode alternative) || alternative.has("anyOf")) {
+                continue;
+            }
+            ObjectNode properties = alternative.has("properties") ? (ObjectNode) alternative.get("properties")
+                    : alternative.putObject("properties");
+            ObjectNode tag = properties.has(discriminator.propertyName())
+                    ? (ObjectNode) properties.get(discriminator.propertyName())
+                    : properties.putObject(discriminator.propertyName());
+            java.util.Set<String> stated = new java.util.TreeSet<>();
+            if (tag.has("const")) {
+                stated.add(tag.get("const").asText());
+            } else if (tag.has("enum")) {
+                tag.get("enum").forEach(v -> stated.add(v.asText()));
+            }
+            if (stated.equals(new java.util.TreeSet<>(values))) {
+                // the alternative already says it
+            } else if (values.size() == 1) {
+                tag.put("const", values.get(0));
+            } else {
+                ArrayNode allowed = tag.putArray("enum");
+                values.forEach(allowed::add);
+            }
+            ArrayNode required = alternative.has("required") ? (ArrayNode) alternative.get("required")
+                    : alternative.putArray("required");
+            boolean listed = false;
+            for (JsonNode r : required) {
+                listed |= r.asText().equals(discriminator.propertyName());
+            }
+            if (!listed) {
+                required.add(discriminator.propertyName());
+            }
+        }
     }
 
     private static void putAll(ObjectNode node, String keyword, java.util.List<SchemaModel> schemas) {
@@ -136,12 +186,19 @@ final class SchemaJson {
      * Returns the published output schema of {@code output}: the schema itself when it is an object,
      * else an object wrapping it under {@value #RESULT}; {@code null} when there is no output or the
      * contract allows any value (the runtime then publishes an object result as is and wraps any other
-     * value under {@value #RESULT}, MCP "Structured Content").
+     * value under {@value #RESULT}, MCP "Structured Content"). A {@code oneOf}/{@code anyOf} of objects is published
+     * with {@code "type": "object"} added, since every value it allows is one.
      */
     static ObjectNode output(SchemaModel output) {
         output = root(output);
-        if (output == null || output.kind() == Kind.ANY) {
+        if (output == null || output.kind() == Kind.ANY && !objectUnion(output)) {
             return null;
+        }
+        if (output.kind() == Kind.ANY) {
+            // every alternative is an object, so the result is one: MCP wants "type": "object" at the root
+            ObjectNode node = NODES.objectNode().put("type", "object");
+            node.setAll(tree(output));
+            return ReadWriteOnly.strip(withDefinitions(node, output), "writeOnly");
         }
         if (!wrapped(output)) {
             return ReadWriteOnly.strip(withDefinitions(tree(output), output), "writeOnly");
@@ -175,6 +232,26 @@ final class SchemaJson {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Returns whether {@code schema} is a {@code oneOf} or {@code anyOf} (and nothing else) whose alternatives are all
+     * objects, directly or through a reference.
+     */
+    private static boolean objectUnion(SchemaModel schema) {
+        java.util.List<SchemaModel> alternatives = new java.util.ArrayList<>(schema.oneOf());
+        alternatives.addAll(schema.anyOf());
+        if (alternatives.isEmpty() || schema.nullable()) {
+            return false;
+        }
+        Map<String, SchemaModel> definitions = schema.allDefinitions();
+        for (SchemaModel alternative : alternatives) {
+            SchemaModel body = alternative.kind() == Kind.REF ? definitions.get(alternative.ref()) : alternative;
+            if (body == null || body.kind() != Kind.OBJECT || alternative.nullable() || body.nullable()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns whether a result of {@code output} is not a JSON object and so is published under {@value #RESULT}. */
