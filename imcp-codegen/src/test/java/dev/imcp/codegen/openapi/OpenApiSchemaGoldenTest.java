@@ -38,7 +38,7 @@ class OpenApiSchemaGoldenTest {
     Path out;
 
     @ParameterizedTest
-    @ValueSource(strings = {"v31", "v30", "swagger2"})
+    @ValueSource(strings = {"v31", "v30", "swagger2", "v31-external"})
     void publishesWhatTheContractSays(String name) throws Exception {
         Path contract = CONTRACTS.resolve(name + ".yaml");
         GenerationResult result = new ImcpGenerator().generate(new CodegenRequest(List.of(contract), CONTRACTS,
