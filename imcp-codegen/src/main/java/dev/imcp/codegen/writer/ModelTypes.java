@@ -36,6 +36,8 @@ final class ModelTypes {
     private final TreeMap<ClassName, TypeSpec> specs = new TreeMap<>((a, b) -> a.canonicalName().compareTo(b.canonicalName()));
     private final Map<ClassName, Map<String, String>> components = new HashMap<>();
     private final Map<String, SchemaModel> definitions = new HashMap<>();
+    private final Map<SchemaModel, String> shapeKeys = new java.util.IdentityHashMap<>();
+    private final Map<String, Integer> shapeNumbers = new HashMap<>();
     private final Map<ClassName, Set<ClassName>> sealedParents = new HashMap<>();
     private final Map<ClassName, java.util.function.Function<java.util.Collection<ClassName>, TypeSpec>> recordInputs =
             new HashMap<>();
@@ -243,16 +245,24 @@ final class ModelTypes {
         return names;
     }
 
-    private static String shapes(List<SchemaModel> schemas) {
+    private String shapes(List<SchemaModel> schemas) {
         StringBuilder out = new StringBuilder("[");
         schemas.forEach(s -> out.append(shape(s)).append(','));
         return out.append(']').toString();
     }
 
-    /** Returns a description of {@code schema}'s shape without source locations, for deduplication. */
-    static String shape(SchemaModel s) {
+    /**
+     * Returns a key for {@code schema}'s shape without source locations, for deduplication: equal keys, equal shapes.
+     * A key describes one level and names each sub-schema by the number its own key was given, so it stays short
+     * and each node of a tree is described once (memoized by identity; trees are immutable).
+     */
+    String shape(SchemaModel s) {
         if (s == null) {
             return "null";
+        }
+        String known = shapeKeys.get(s);
+        if (known != null) {
+            return known;
         }
         StringBuilder props = new StringBuilder();
         s.properties().forEach((k, v) -> props.append(k).append('=').append(shape(v)).append(';'));
@@ -262,6 +272,9 @@ final class ModelTypes {
                 s.required(), shape(s.items()), shape(s.additionalProperties()), s.enumValues(),
                 String.valueOf(s.discriminator()), shapes(s.oneOf()), shapes(s.anyOf()),
                 new TreeMap<>(s.constraints()), String.valueOf(s.defaultValue()), s.nullable()));
-        return rest + "{" + props + "}";
+        String full = rest + "{" + props + "}";
+        String key = "#" + shapeNumbers.computeIfAbsent(full, k -> shapeNumbers.size());
+        shapeKeys.put(s, key);
+        return key;
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Writes the generated code of validated contracts. Per contract, in package {@code <basePackage>.<serviceId>}:
@@ -76,7 +73,7 @@ public final class SourceWriter {
             String adapterVersion, Path sourceOutput, Path resourceOutput) {
         GeneratedFiles files = new GeneratedFiles();
         List<String> providers = new ArrayList<>();
-        List<ObjectNode> tools = new ArrayList<>();
+        List<ToolJson> tools = new ArrayList<>();
         for (ContractModel contract : contracts) {
             for (SourceFile source : contract.generatedSources()) {
                 files.add(sourceOutput, source.path(), source.content());
@@ -88,7 +85,7 @@ public final class SourceWriter {
             UpstreamWriter upstream = new UpstreamWriter(contract, upstreamName, types);
             List<ClassName> toolNames = new ArrayList<>();
             List<TypeSpec> toolSpecs = new ArrayList<>();
-            ObjectNode schemas = JsonNodeFactory.instance.objectNode();
+            List<ToolJson> serviceTools = new ArrayList<>();
             for (OperationModel op : contract.operations()) {
                 TypeName input = types.input(op);
                 TypeName output = types.output(op);
@@ -96,15 +93,11 @@ public final class SourceWriter {
                 ClassName toolName = ClassName.get(javaPackage, op.javaName() + "Tool");
                 toolNames.add(toolName);
                 toolSpecs.add(ToolWriter.tool(contract, op, toolName, upstreamName, input, output, method));
-                ObjectNode entry = toolEntry(contract, op);
-                tools.add(entry);
-                ObjectNode toolSchemas = schemas.putObject(op.toolName());
-                toolSchemas.set("inputSchema", entry.get("inputSchema"));
-                if (entry.has("outputSchema")) {
-                    toolSchemas.set("outputSchema", entry.get("outputSchema"));
-                }
+                serviceTools.add(ToolJson.of(contract, op));
             }
-            files.add(resourceOutput, javaPackage.replace('.', '/') + "/" + TOOL_SCHEMAS_FILE, compact(schemas));
+            files.add(resourceOutput, javaPackage.replace('.', '/') + "/" + TOOL_SCHEMAS_FILE,
+                    ToolJson.schemasFile(serviceTools));
+            tools.addAll(serviceTools);
             for (Map.Entry<ClassName, TypeSpec> e : types.specs().entrySet()) {
                 writeJava(files, sourceOutput, e.getKey().packageName(), e.getValue());
             }
@@ -118,13 +111,10 @@ public final class SourceWriter {
         }
         providers.sort(Comparator.naturalOrder());
         files.add(resourceOutput, SERVICES_FILE, providers.isEmpty() ? "" : String.join("\n", providers) + "\n");
-        tools.sort(Comparator.comparing((ObjectNode n) -> n.get("name").asText()).thenComparing(n -> n.get("service").asText()));
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ArrayNode list = root.putArray("tools");
-        tools.forEach(list::add);
-        files.add(resourceOutput, TOOLS_FILE, pretty(root));
+        tools.sort(Comparator.comparing(ToolJson::name).thenComparing(ToolJson::service));
+        files.add(resourceOutput, TOOLS_FILE, ToolJson.toolsFile(tools));
         if (adapterName != null) {
-            ObjectNode adapter = JsonNodeFactory.instance.objectNode();
+            ObjectNode adapter = MAPPER.createObjectNode();
             adapter.put("name", adapterName);
             if (adapterVersion != null) {
                 adapter.put("version", adapterVersion);
@@ -137,30 +127,6 @@ public final class SourceWriter {
     private static void writeJava(GeneratedFiles files, Path root, String javaPackage, TypeSpec type) {
         JavaFile file = JavaFile.builder(javaPackage, type).indent("    ").skipJavaLangImports(true).build();
         files.add(root, javaPackage.replace('.', '/') + "/" + type.name() + ".java", file.toString());
-    }
-
-    private static ObjectNode toolEntry(ContractModel contract, OperationModel op) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("service", contract.serviceId());
-        node.put("name", op.toolName());
-        if (op.title() != null) {
-            node.put("title", op.title());
-        }
-        if (op.description() != null) {
-            node.put("description", op.description());
-        }
-        node.set("inputSchema", SchemaJson.input(op.input()));
-        ObjectNode output = OutputSchemas.published(op);
-        if (output != null) {
-            node.set("outputSchema", output);
-        }
-        ObjectNode annotations = node.putObject("annotations");
-        new TreeMap<>(op.annotations()).forEach(annotations::put);
-        return node;
-    }
-
-    private static String compact(ObjectNode root) {
-        return SchemaJson.text(root) + "\n";
     }
 
     private static String pretty(ObjectNode root) {

@@ -1,0 +1,117 @@
+package dev.imcp.codegen.writer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.OperationModel;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One tool as the adapter publishes it, its schemas already rendered as compact JSON text: each schema is built
+ * and serialized once, then spliced into both files that carry it, so a large contract (Kubernetes: 1,062 tools,
+ * 40 MB of schemas) never holds every schema as a JSON tree at once.
+ *
+ * <p>{@code META-INF/imcp/tools.json} is {@code {"tools": [...]}} with one tool per line, sorted by name then
+ * service: {@code service}, {@code name}, {@code title}, {@code description}, {@code inputSchema},
+ * {@code outputSchema} (when the tool has one) and {@code annotations}, as MCP "Tool" (2025-06-18) names them.
+ * The per-service {@code tool-schemas.json} maps each tool name to {@code {"inputSchema", "outputSchema"}}, in
+ * contract order.
+ *
+ * @param service the service id
+ * @param name the tool name
+ * @param title the title, or {@code null}
+ * @param description the description, or {@code null}
+ * @param inputSchema the published input schema, compact JSON
+ * @param outputSchema the published output schema, compact JSON, or {@code null}
+ * @param annotations the tool annotations (MCP {@code ToolAnnotations}), sorted by name
+ */
+record ToolJson(String service, String name, String title, String description, String inputSchema,
+        String outputSchema, Map<String, Boolean> annotations) {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Renders the tool of {@code op}. */
+    static ToolJson of(ContractModel contract, OperationModel op) {
+        ObjectNode output = OutputSchemas.published(op);
+        return new ToolJson(contract.serviceId(), op.toolName(), op.title(), op.description(),
+                SchemaJson.text(SchemaJson.input(op.input())), output == null ? null : SchemaJson.text(output),
+                new TreeMap<>(op.annotations()));
+    }
+
+    /** Returns {@code tools.json}'s text for {@code tools}, in the order given. */
+    static String toolsFile(List<ToolJson> tools) {
+        return write(g -> {
+            g.writeRaw("{\"tools\":[");
+            for (int i = 0; i < tools.size(); i++) {
+                g.writeRaw(i == 0 ? "\n" : ",\n");
+                tools.get(i).writeEntry(g);
+                g.flush();
+            }
+            g.writeRaw("\n]}\n");
+        });
+    }
+
+    /** Returns the text of one service's {@code tool-schemas.json}. */
+    static String schemasFile(List<ToolJson> tools) {
+        return write(g -> {
+            g.writeStartObject();
+            for (ToolJson tool : tools) {
+                g.writeFieldName(tool.name);
+                g.writeStartObject();
+                g.writeFieldName("inputSchema");
+                g.writeRawValue(tool.inputSchema);
+                if (tool.outputSchema != null) {
+                    g.writeFieldName("outputSchema");
+                    g.writeRawValue(tool.outputSchema);
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
+        });
+    }
+
+    private void writeEntry(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("service", service);
+        g.writeStringField("name", name);
+        if (title != null) {
+            g.writeStringField("title", title);
+        }
+        if (description != null) {
+            g.writeStringField("description", description);
+        }
+        g.writeFieldName("inputSchema");
+        g.writeRawValue(inputSchema);
+        if (outputSchema != null) {
+            g.writeFieldName("outputSchema");
+            g.writeRawValue(outputSchema);
+        }
+        g.writeObjectFieldStart("annotations");
+        for (Map.Entry<String, Boolean> a : annotations.entrySet()) {
+            g.writeBooleanField(a.getKey(), a.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String write(Body body) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(text).setRootValueSeparator(null)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}
