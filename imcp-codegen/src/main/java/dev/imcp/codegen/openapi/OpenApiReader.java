@@ -49,7 +49,8 @@ import java.util.Map;
  * {@code OPENAPI_REMOTE_REF} (a {@code $ref} to an http(s) URL, at the reference: nothing is fetched at build time),
  * {@code OPENAPI_INVALID} (swagger-parser's own messages; errors when it produced no model, warnings otherwise),
  * and the warnings {@code OPENAPI_NO_OPERATIONS} (nothing to publish: no operation under {@code paths}, or every
- * one excluded or skipped), {@code OPENAPI_EXTENSION_INVALID}, {@code OPENAPI_PATH_PARAMETER_UNUSED} (a path
+ * one excluded or skipped), {@code OPENAPI_DUPLICATE_OPERATION_ID} (at the second use of an operationId),
+ * {@code OPENAPI_EXTENSION_INVALID}, {@code OPENAPI_PATH_PARAMETER_UNUSED} (a path
  * parameter with no placeholder, left out), {@code OPENAPI_PATH_PARAMETER_UNDECLARED} (a placeholder with no
  * parameter: the operation is skipped), {@code OPENAPI_UNSUPPORTED_SCHEMA}, {@code OPENAPI_RECURSIVE_SCHEMA}, {@code OPENAPI_SECURITY_UNSUPPORTED},
  * {@code OPENAPI_SECURITY_UNDECLARED}; the
@@ -92,7 +93,9 @@ public final class OpenApiReader implements ContractReader {
         OpenAPI api = result.getOpenAPI();
         if (result.getMessages() != null) {
             for (String message : result.getMessages()) {
-                if (!unresolved.isEmpty() && (message.contains("$ref") || message.contains("#/"))) {
+                if (!unresolved.isEmpty() && (message.contains("$ref") || message.contains("#/"))
+                        || message.endsWith(".operationId is repeated")) {
+                    // reported with their locations: OPENAPI_UNRESOLVED_REF, OPENAPI_DUPLICATE_OPERATION_ID
                     continue;
                 }
                 SourceLocation at = locator.locate("");
@@ -114,10 +117,12 @@ public final class OpenApiReader implements ContractReader {
         OpenApiSecurity security = new OpenApiSecurity(api, locator, diagnostics, swagger2);
         List<OperationModel> models = new ArrayList<>();
         int found = 0;
+        Map<String, String> operationIds = new java.util.HashMap<>();
         if (api.getPaths() != null) {
             for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
                 for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
                     found++;
+                    duplicateOperationId(operationIds, path.getKey(), op.getKey(), op.getValue(), locator, diagnostics);
                     OperationModel model = operation(source, operations, path.getKey(), path.getValue(), op.getKey(),
                             op.getValue(), locator, diagnostics);
                     if (model != null) {
@@ -149,6 +154,26 @@ public final class OpenApiReader implements ContractReader {
                 source.sha256(), defaultUrl(source.serviceId(), api.getServers(), swagger2, locator, diagnostics),
                 Map.of(), models, locator.locate(""))
                 .withSecurity(security.model());
+    }
+
+    /**
+     * Reports an {@code operationId} that an earlier operation of the document already has (OpenAPI 3.1, section
+     * 4.8.10: "The id MUST be unique among all operations described in the API"): a warning at this one's
+     * {@code operationId}, naming the first; the naming pass then publishes it under a suffixed name.
+     */
+    private static void duplicateOperationId(Map<String, String> seen, String path, PathItem.HttpMethod method,
+            Operation op, JsonLocator locator, Diagnostics diagnostics) {
+        if (op.getOperationId() == null || op.getOperationId().isBlank()) {
+            return;
+        }
+        String pointer = JsonLocator.pointer("/paths", path, method.name().toLowerCase(Locale.ROOT), "operationId");
+        String first = seen.putIfAbsent(op.getOperationId(), pointer);
+        if (first != null) {
+            diagnostics.add(Diagnostic.warning("OPENAPI_DUPLICATE_OPERATION_ID", locator.locate(pointer),
+                            "operationId '" + op.getOperationId() + "' is also the id of the operation at "
+                                    + locator.locate(first) + " " + first + "; operation ids must be unique")
+                    .withFix("give one of the operations another operationId, or an x-mcp-name"));
+        }
     }
 
     /**
