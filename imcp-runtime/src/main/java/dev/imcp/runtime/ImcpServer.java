@@ -19,6 +19,7 @@ import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolProvider;
 import dev.imcp.runtime.upstream.DefaultUpstreamContext;
 import dev.imcp.runtime.upstream.JsonMapping;
+import dev.imcp.runtime.upstream.LazyHttpClient;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -95,10 +96,7 @@ public final class ImcpServer implements AutoCloseable {
         ServerInfo info = ServerInfo.resolve(rc, classLoader());
         ObjectMapper mapper = JsonMapping.create();
         Redactor redactor = new Redactor(rc.secrets());
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        HttpClient client = new LazyHttpClient(Duration.ofSeconds(10));
         List<Tool<?, ?>> tools = new ArrayList<>();
         for (ToolProvider provider : providers) {
             ServiceDescriptor service = provider.service();

@@ -13,6 +13,9 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,7 +45,8 @@ public final class SoapPorts {
     }
 
     /**
-     * Returns the proxy for {@code portName}, creating it on first use.
+     * Returns a proxy for {@code portName} that creates CXF's client proxy on its first call and delegates to it
+     * (one CXF proxy per SEI and port, shared by every caller); an exception of the call is thrown as is.
      *
      * @param sei the generated service endpoint interface
      * @param portName the WSDL port name
@@ -50,13 +54,31 @@ public final class SoapPorts {
      * @param attachments the parts the port's binding sends and receives as MIME attachments (SOAP with
      *     Attachments); the same for every call with this SEI and port, since they come from its binding
      * @param <P> the SEI type
-     * @return the cached proxy
-     * @throws IllegalStateException when no address is configured or in the contract (the message names the key),
-     *     or an attachment names an operation or part the SEI does not have
+     * @return the proxy
+     * @throws IllegalStateException when no address is configured or in the contract (the message names the key);
+     *     the proxy's first call throws it when an attachment names an operation or part the SEI does not have
      */
     public <P> P port(Class<P> sei, String portName, boolean soap12, List<MimePart> attachments) {
-        return sei.cast(cache.computeIfAbsent(sei.getName() + "#" + portName + (soap12 ? "#1.2" : ""),
-                k -> create(sei, portName, soap12, attachments)));
+        address(portName);
+        String key = sei.getName() + "#" + portName + (soap12 ? "#1.2" : "");
+        // CXF's bus, the SEI's JAXB context and WS-Security load on the first call, not at start-up: an adapter
+        // answers tools/list without them (about a thousand classes and most of its start-up time)
+        InvocationHandler lazy = (self, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> self == args[0];
+                    case "hashCode" -> System.identityHashCode(self);
+                    default -> "SOAP port " + portName + " of service " + service.id();
+                };
+            }
+            Object proxy = cache.computeIfAbsent(key, k -> create(sei, portName, soap12, attachments));
+            try {
+                return method.invoke(proxy, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return sei.cast(Proxy.newProxyInstance(sei.getClassLoader(), new Class<?>[] {sei}, lazy));
     }
 
     /** Returns the address calls to {@code portName} go to. */
