@@ -69,9 +69,27 @@ public final class ImcpServer implements AutoCloseable {
      *     {@code META-INF/imcp/adapter.json} is malformed
      */
     public static ImcpServer start(Config config) {
+        return start(config, loadProviders());
+    }
+
+    /**
+     * Builds the adapter without a web server (see {@link #runtime(Config, List)}) with the tool providers
+     * registered for {@link ServiceLoader}: what a stdio transport starts from.
+     *
+     * @param config the root configuration (its {@code imcp} node)
+     * @return the adapter; close it when done
+     * @throws IllegalArgumentException when a configuration value is malformed (the message names the key)
+     * @throws IllegalStateException when a service has no address, two tools share a name, or
+     *     {@code META-INF/imcp/adapter.json} is malformed
+     */
+    public static AdapterRuntime runtime(Config config) {
+        return runtime(config, loadProviders());
+    }
+
+    private static List<ToolProvider> loadProviders() {
         List<ToolProvider> providers = new ArrayList<>();
         ServiceLoader.load(ToolProvider.class).forEach(providers::add);
-        return start(config, providers);
+        return providers;
     }
 
     /**

@@ -20,15 +20,21 @@ import dev.imcp.runtime.mcp.Reply;
 import dev.imcp.runtime.mcp.RequestContext;
 import dev.imcp.runtime.security.Caller;
 import dev.imcp.runtime.spi.ProgressSink;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -68,6 +74,63 @@ class SpineTest {
             JsonNode malformed = RawServer.json(srv.send(srv.post(call.replace("\"id\":1", "\"id\":3").getBytes(StandardCharsets.UTF_8),
                     session).header("traceparent", "00-zz-00-01"))).at("/result/structuredContent");
             assertFalse(malformed.hasNonNull("traceparent"), "a malformed traceparent is ignored: " + malformed);
+        }
+    }
+
+    @Test
+    void progressOverStreamableHttpTurnsTheAnswerIntoAnEventStream() throws Exception {
+        try (RawServer srv = new RawServer("", "")) {
+            String session = srv.initialize("2025-06-18");
+            HttpResponse<String> r = srv.post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":"
+                    + "{\"name\":\"whoami\",\"arguments\":{},\"_meta\":{\"progressToken\":7}}}", session);
+            assertEquals(200, r.statusCode());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), r.headers().toString());
+            List<JsonNode> events = new ArrayList<>();
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("data: ")) {
+                    events.add(JSON.readTree(line.substring(6)));
+                }
+            }
+            assertEquals(2, events.size(), r.body());
+            assertEquals("notifications/progress", events.get(0).get("method").asText());
+            assertEquals(7, events.get(0).at("/params/progressToken").asInt());
+            assertEquals(1.0, events.get(0).at("/params/total").asDouble());
+            assertEquals(5, events.get(1).get("id").asInt(), "the response is the last event");
+            assertEquals("demo", events.get(1).at("/result/structuredContent/caller").asText());
+
+            HttpResponse<String> plain = srv.post("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":"
+                    + "{\"name\":\"whoami\",\"arguments\":{}}}", session);
+            assertTrue(plain.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                    "no progress token, no stream");
+        }
+    }
+
+    @Test
+    void javaSdkClientReceivesProgressAndTheResultFromTheEventStream() throws Exception {
+        try (RawServer srv = new RawServer("", "")) {
+            List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+            McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + srv.server.port())
+                            .endpoint("/mcp")
+                            .customizeRequest(b -> b.header("Authorization", "Bearer " + Fixture.DEMO_KEY))
+                            .build())
+                    .requestTimeout(Duration.ofSeconds(30))
+                    .progressConsumer(progress::add)
+                    .build();
+            try {
+                client.initialize();
+                McpSchema.CallToolResult r = client.callTool(McpSchema.CallToolRequest.builder().name("whoami")
+                        .arguments(Map.of()).progressToken("sdk-1").build());
+                assertFalse(Boolean.TRUE.equals(r.isError()), r.toString());
+                assertEquals("demo", ((Map<?, ?>) r.structuredContent()).get("caller"));
+                for (int i = 0; i < 100 && progress.isEmpty(); i++) {
+                    Thread.sleep(20);
+                }
+                assertEquals(1, progress.size(), progress.toString());
+                assertEquals("sdk-1", progress.get(0).progressToken());
+                assertEquals("done", progress.get(0).message());
+            } finally {
+                client.closeGracefully();
+            }
         }
     }
 

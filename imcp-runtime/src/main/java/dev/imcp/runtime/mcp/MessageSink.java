@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Where a transport delivers messages the server sends while it answers a request, such as
- * {@code notifications/progress} (MCP "Utilities", "Progress"). Stdio writes them as lines; Streamable HTTP can
- * only deliver them on an SSE stream, which this server does not open yet, so it passes {@link #NONE}.
+ * {@code notifications/progress} (MCP "Utilities", "Progress"). Stdio would write them as lines; Streamable HTTP
+ * turns its answer into an SSE stream that carries them before the response.
  */
 @FunctionalInterface
 public interface MessageSink {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imcp.runtime.mcp.Inbound;
 import dev.imcp.runtime.mcp.JsonRpc;
 import dev.imcp.runtime.mcp.McpEndpoint;
-import dev.imcp.runtime.mcp.MessageSink;
 import dev.imcp.runtime.mcp.Reply;
 import dev.imcp.runtime.security.ApiKeyAuthenticator;
 import dev.imcp.runtime.security.Caller;
@@ -26,8 +25,8 @@ import java.util.Optional;
 
 /**
  * The MCP Streamable HTTP transport (MCP 2025-03-26, 2025-06-18 and 2025-11-25, "Transports", "Streamable HTTP")
- * at one path: bytes in and out, everything else in {@link McpEndpoint}. Every POST is answered with a single
- * JSON body (no SSE).
+ * at one path: bytes in and out, everything else in {@link McpEndpoint}. A POST is answered with a single JSON
+ * body, or with an SSE stream when messages precede the response; the server opens no stream of its own (GET).
  *
  * <ul>
  *   <li>{@code POST}, {@code GET} and {@code DELETE} first check {@code Origin} and, on a loopback-bound server,
@@ -37,7 +36,10 @@ import java.util.Optional;
  *       {@code server.max-payload-size} is 413 (Helidon). The body goes to {@link McpEndpoint#handle} with
  *       {@code Mcp-Session-Id}, {@code MCP-Protocol-Version} and {@code traceparent}; the {@link Reply} is sent
  *       as 200 {@code application/json} (responses), 202 without a body (only notifications or responses), 400
- *       (-32700, -32600, or no session id), 404 (unknown, expired or another caller's session).</li>
+ *       (-32700, -32600, or no session id), 404 (unknown, expired or another caller's session). When the server
+ *       has a message to send before the response (a tool's {@code notifications/progress} for a request with
+ *       {@code _meta.progressToken}), the answer becomes a 200 {@code text/event-stream} whose last event is the
+ *       response ({@link SseReply}).</li>
  *   <li>{@code GET}: 405, the server opens no stream. {@code DELETE}: ends the session (204), unknown 404.</li>
  *   <li>{@code OPTIONS}: a CORS preflight (an {@code Origin} and {@code Access-Control-Request-Method}) is
  *       answered by Helidon's CORS support for the origins of {@code server.cors.allowed-origins} and refused
@@ -125,7 +127,8 @@ public final class StreamableHttpTransport implements HttpService {
             return;
         }
         Optional<HttpMediaType> type = req.headers().contentType();
-        if (type.isEmpty() || !type.get().test(MediaTypes.APPLICATION_JSON)) {
+        // exactly application/json (parameters such as charset allowed); no wildcard, no other +json type
+        if (type.isEmpty() || !type.get().mediaType().text().equalsIgnoreCase(MediaTypes.APPLICATION_JSON.text())) {
             json(res, 415, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
                     "Unsupported Media Type: the body must be sent as Content-Type: application/json"));
             return;
@@ -136,10 +139,15 @@ public final class StreamableHttpTransport implements HttpService {
             return;
         }
         byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        SseReply sse = new SseReply(res, mapper);
         Inbound inbound = new Inbound(caller.get(), req.headers().first(SESSION_ID),
-                req.headers().first(PROTOCOL_VERSION), req.headers().first(TRACEPARENT),
-                MessageSink.NONE); // no SSE stream yet, so nothing can carry a notification
-        send(res, endpoint.handle(body, inbound));
+                req.headers().first(PROTOCOL_VERSION), req.headers().first(TRACEPARENT), sse);
+        Reply reply = endpoint.handle(body, inbound);
+        if (sse.streaming()) {
+            sse.finish(reply.body()); // progress went out as events: the response is the stream's last one
+        } else {
+            send(res, reply);
+        }
     }
 
     /**

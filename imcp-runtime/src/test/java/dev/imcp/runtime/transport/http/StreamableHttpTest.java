@@ -140,7 +140,8 @@ class StreamableHttpTest {
 
     @Test
     void contentTypeMustBeJson() throws Exception {
-        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/jsonx")) {
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/jsonx", "*/*",
+                "application/merge-patch+json")) {
             HttpResponse<String> r = srv.send(srv.post(PING.getBytes(StandardCharsets.UTF_8), null).setHeader("Content-Type", type));
             assertEquals(415, r.statusCode(), type);
             assertEquals(-32600, json(r).at("/error/code").asInt(), type);
