@@ -135,7 +135,7 @@ public final class AdapterRuntime implements AutoCloseable {
     }
 
     /** Returns the JSON mapper of messages and tool results. */
-    public ObjectMapper mapper() {
+    ObjectMapper mapper() {
         return mapper;
     }
 

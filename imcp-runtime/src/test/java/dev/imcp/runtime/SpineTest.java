@@ -202,6 +202,19 @@ class SpineTest {
     }
 
     @Test
+    void auditSinkIsConfigurableAndCheckedAtStartUp() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImcpServer.runtime(
+                Fixture.config("imcp:\n  audit:\n    sink: syslog\n"), List.of()));
+        assertEquals("imcp.audit.sink must be stderr or stdout, was syslog", e.getMessage());
+        try (AdapterRuntime runtime = ImcpServer.runtime(Fixture.config("imcp:\n  audit:\n    sink: stdout\n"), List.of())) {
+            assertEquals("stdout", runtime.config().auditSink());
+        }
+        try (AdapterRuntime runtime = ImcpServer.runtime(Fixture.config("imcp: {}\n"), List.of())) {
+            assertEquals("stderr", runtime.config().auditSink(), "the default keeps standard output free for stdio");
+        }
+    }
+
+    @Test
     void chainRunsLinksInOrderAndTheLastMustAnswer() throws Exception {
         List<String> seen = new ArrayList<>();
         InvocationLink outer = (inv, next) -> {
