@@ -1,44 +1,36 @@
 package dev.imcp.runtime;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.imcp.runtime.audit.AuditLog;
-import dev.imcp.runtime.audit.Redactor;
 import dev.imcp.runtime.config.RuntimeConfig;
 import dev.imcp.runtime.config.ServerInfo;
-import dev.imcp.runtime.mcp.McpDispatcher;
-import dev.imcp.runtime.mcp.McpHttpService;
 import dev.imcp.runtime.mcp.ProtocolVersions;
-import dev.imcp.runtime.mcp.SessionStore;
-import dev.imcp.runtime.mcp.ToolCaller;
-import dev.imcp.runtime.mcp.ToolRegistry;
-import dev.imcp.runtime.policy.ToolPolicy;
-import dev.imcp.runtime.security.ApiKeyAuthenticator;
 import dev.imcp.runtime.security.OriginCheck;
-import dev.imcp.runtime.spi.ServiceDescriptor;
-import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolProvider;
-import dev.imcp.runtime.upstream.DefaultUpstreamContext;
-import dev.imcp.runtime.upstream.JsonMapping;
-import dev.imcp.runtime.upstream.LazyHttpClient;
+import dev.imcp.runtime.transport.http.StreamableHttpTransport;
 import io.helidon.config.Config;
+import io.helidon.cors.CrossOriginConfig;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.cors.CorsSupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
- * A running iMCP adapter: the MCP endpoint {@code /mcp} on a Helidon SE web server, with identity, policy,
- * audit and upstream clients wired from configuration.
+ * A running iMCP adapter: the MCP endpoint {@code /mcp} on a Helidon SE web server (the Streamable HTTP
+ * transport in front of an {@link AdapterRuntime}), with identity, policy, audit and upstream clients wired from
+ * configuration. {@link #runtime} builds the same adapter without a web server.
+ *
+ * <p>Server keys besides Helidon's own: {@code server.host} (default {@code 127.0.0.1}), {@code server.port}
+ * (default 8080), {@code server.max-payload-size} (Helidon's request body limit, default
+ * {@value #DEFAULT_MAX_PAYLOAD} bytes; larger bodies are 413) and {@code server.cors.allowed-origins} (origins,
+ * e.g. {@code https://app.example.com}, whose browsers may call the endpoint; none by default).
  *
  * <p>Once it listens, the server logs one INFO line on logger {@code dev.imcp.runtime.ImcpServer}, e.g.
  * {@code iMCP adapter my-adapter 1.0 serving MCP at http://127.0.0.1:8080/mcp (revisions 2024-11-05, 2025-03-26,
@@ -53,16 +45,17 @@ public final class ImcpServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ImcpServer.class.getName());
 
-    private final WebServer server;
-    private final AuditLog audit;
-    private final String host;
-    private final ServerInfo info;
+    /** The default of {@code server.max-payload-size}: the largest request body accepted, 4 MiB (larger: 413). */
+    public static final long DEFAULT_MAX_PAYLOAD = 4L * 1024 * 1024;
 
-    private ImcpServer(WebServer server, AuditLog audit, String host, ServerInfo info) {
+    private final WebServer server;
+    private final AdapterRuntime runtime;
+    private final String host;
+
+    private ImcpServer(WebServer server, AdapterRuntime runtime, String host) {
         this.server = server;
-        this.audit = audit;
+        this.runtime = runtime;
         this.host = host;
-        this.info = info;
     }
 
     /**
@@ -76,9 +69,27 @@ public final class ImcpServer implements AutoCloseable {
      *     {@code META-INF/imcp/adapter.json} is malformed
      */
     public static ImcpServer start(Config config) {
+        return start(config, loadProviders());
+    }
+
+    /**
+     * Builds the adapter without a web server (see {@link #runtime(Config, List)}) with the tool providers
+     * registered for {@link ServiceLoader}: what a stdio transport starts from.
+     *
+     * @param config the root configuration (its {@code imcp} node)
+     * @return the adapter; close it when done
+     * @throws IllegalArgumentException when a configuration value is malformed (the message names the key)
+     * @throws IllegalStateException when a service has no address, two tools share a name, or
+     *     {@code META-INF/imcp/adapter.json} is malformed
+     */
+    public static AdapterRuntime runtime(Config config) {
+        return runtime(config, loadProviders());
+    }
+
+    private static List<ToolProvider> loadProviders() {
         List<ToolProvider> providers = new ArrayList<>();
         ServiceLoader.load(ToolProvider.class).forEach(providers::add);
-        return start(config, providers);
+        return providers;
     }
 
     /**
@@ -92,55 +103,75 @@ public final class ImcpServer implements AutoCloseable {
      *     {@code META-INF/imcp/adapter.json} is malformed
      */
     public static ImcpServer start(Config config, List<ToolProvider> providers) {
-        RuntimeConfig rc = RuntimeConfig.from(config);
-        ServerInfo info = ServerInfo.resolve(rc, classLoader());
-        ObjectMapper mapper = JsonMapping.create();
-        Redactor redactor = new Redactor(rc.secrets());
-        HttpClient client = new LazyHttpClient(Duration.ofSeconds(10));
-        List<Tool<?, ?>> tools = new ArrayList<>();
-        for (ToolProvider provider : providers) {
-            ServiceDescriptor service = provider.service();
-            DefaultUpstreamContext context = new DefaultUpstreamContext(service, rc.service(service.id()), client, mapper);
-            if (!"wsdl".equals(service.kind())) {
-                context.http(); // fail at start-up, naming the key, when a REST service has no base URL
-            }
-            tools.addAll(provider.tools(context));
-        }
-        ToolRegistry registry = new ToolRegistry(tools, new ToolPolicy(rc), mapper);
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(rc.apiKeys());
-        if (!authenticator.enabled()) {
+        AdapterRuntime runtime = runtime(config, providers);
+        if (!runtime.authenticator().enabled()) {
             LOG.log(System.Logger.Level.WARNING, "imcp.auth.api-keys is empty: authentication is DISABLED and every caller "
                     + "is 'anonymous'. Configure API keys before exposing this server.");
         }
-        AuditLog audit;
-        try {
-            audit = new AuditLog(rc.auditFile(), redactor);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open imcp.audit.file " + rc.auditFile(), e);
-        }
-        SessionStore sessions = new SessionStore(rc.sessionIdleTimeout());
-        McpDispatcher dispatcher = new McpDispatcher(mapper, sessions, registry,
-                new ToolCaller(registry, mapper, audit, redactor), info.name(), info.version(), rc.instructions());
-        McpHttpService mcp = new McpHttpService(MCP_PATH, mapper, dispatcher, sessions, authenticator,
-                new OriginCheck(rc.allowedOrigins(),
-                        OriginCheck.isLoopback(config.get("server.host").asString().orElse("127.0.0.1"))));
-
         Config serverConfig = config.get("server");
         String host = serverConfig.get("host").asString().orElse("127.0.0.1");
+        Set<String> corsOrigins = new LinkedHashSet<>(serverConfig.get("cors.allowed-origins").asList(String.class).orElse(List.of()));
+        Set<String> origins = new LinkedHashSet<>(runtime.config().allowedOrigins());
+        origins.addAll(corsOrigins);
+        StreamableHttpTransport mcp = new StreamableHttpTransport(MCP_PATH, runtime.mapper(), runtime.endpoint(),
+                runtime.authenticator(), new OriginCheck(origins, OriginCheck.isLoopback(host)));
         WebServerConfig.Builder builder = WebServer.builder()
                 .config(serverConfig)
                 .host(host)
                 .port(serverConfig.get("port").asInt().orElse(8080))
-                .routing(r -> r.register(mcp));
+                .routing(r -> {
+                    if (!corsOrigins.isEmpty()) {
+                        r.register(MCP_PATH, cors(corsOrigins));
+                    }
+                    r.register(mcp);
+                });
+        if (serverConfig.get("max-payload-size").asLong().isEmpty()) {
+            builder.maxPayloadSize(DEFAULT_MAX_PAYLOAD);
+        }
         try {
-            ImcpServer started = new ImcpServer(builder.build().start(), audit, host, info);
-            LOG.log(System.Logger.Level.INFO, readyMessage(info, started.uri(), registry.publishedCount(),
+            ImcpServer started = new ImcpServer(builder.build().start(), runtime, host);
+            LOG.log(System.Logger.Level.INFO, readyMessage(runtime.serverInfo(), started.uri(), runtime.publishedTools(),
                     ManagementFactory.getRuntimeMXBean().getUptime()));
             return started;
         } catch (RuntimeException e) {
-            audit.close();
+            runtime.close();
             throw e;
         }
+    }
+
+    /**
+     * Builds the adapter without any transport and without starting a web server: what a stdio transport or an
+     * embedding application drives through {@link AdapterRuntime#endpoint()}. Close it when done.
+     *
+     * @param config the root configuration (its {@code imcp} node)
+     * @param providers the tool providers, in publication order
+     * @return the adapter
+     * @throws IllegalArgumentException when a configuration value is malformed (the message names the key)
+     * @throws IllegalStateException when a service has no address, two tools share a name, or
+     *     {@code META-INF/imcp/adapter.json} is malformed
+     */
+    public static AdapterRuntime runtime(Config config, List<ToolProvider> providers) {
+        RuntimeConfig rc = RuntimeConfig.from(config);
+        return AdapterRuntime.create(rc, ServerInfo.resolve(rc, classLoader()), providers);
+    }
+
+    /**
+     * Returns Helidon's CORS support for the endpoint (Fetch Standard, "CORS protocol"): preflights from
+     * {@code origins} are answered with {@code Access-Control-Allow-Origin}, {@code -Methods} ({@code POST, GET,
+     * DELETE}), {@code -Headers} (the MCP and auth headers) and {@code Access-Control-Max-Age}; responses expose
+     * {@code Mcp-Session-Id}. Other origins' preflights are refused (403).
+     */
+    private static CorsSupport cors(Set<String> origins) {
+        return CorsSupport.builder()
+                .addCrossOrigin(CrossOriginConfig.builder()
+                        .allowOrigins(origins.toArray(String[]::new))
+                        .allowMethods("POST", "GET", "DELETE")
+                        .allowHeaders("Content-Type", "Accept", "Authorization", "Mcp-Session-Id",
+                                "MCP-Protocol-Version", "Last-Event-ID", "traceparent", "tracestate")
+                        .exposeHeaders("Mcp-Session-Id")
+                        .maxAgeSeconds(600)
+                        .build())
+                .build();
     }
 
     /** Returns the port the server listens on (the chosen one when {@code server.port} is 0). */
@@ -161,14 +192,14 @@ public final class ImcpServer implements AutoCloseable {
 
     /** Returns the adapter's name and version, as sent in {@code serverInfo}. */
     public ServerInfo serverInfo() {
-        return info;
+        return runtime.serverInfo();
     }
 
     /** Stops the server and flushes the audit log. */
     @Override
     public void close() {
         server.stop();
-        audit.close();
+        runtime.close();
     }
 
     /**

@@ -6,6 +6,7 @@ import com.palantir.javapoet.ClassName;
 final class Spi {
 
     static final String PACKAGE = "dev.imcp.runtime.spi";
+    static final ClassName CALL_CONTEXT = ClassName.get(PACKAGE, "CallContext");
     static final ClassName TOOL = ClassName.get(PACKAGE, "Tool");
     static final ClassName TOOL_DESCRIPTOR = ClassName.get(PACKAGE, "ToolDescriptor");
     static final ClassName TOOL_PROVIDER = ClassName.get(PACKAGE, "ToolProvider");

@@ -15,8 +15,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Builds {@code <javaName>Tool implements Tool<I, O>}: the tool's descriptor (name, title, description and
  * annotations in the class; the JSON Schemas from the service's {@value SourceWriter#TOOL_SCHEMAS_FILE}
- * resource, through the runtime's {@code ToolSchemas}) and a {@code call} that delegates to the service's
- * upstream stub.
+ * resource, through the runtime's {@code ToolSchemas}) and a {@code call(CallContext, input)} that delegates to the
+ * service's upstream stub (the runtime enforces the context's deadline and cancellation around it).
  */
 final class ToolWriter {
 
@@ -77,6 +77,7 @@ final class ToolWriter {
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(output)
+                        .addParameter(Spi.CALL_CONTEXT, "context")
                         .addParameter(input, "input")
                         .addException(Exception.class)
                         .addStatement("return upstream.$L(input)", upstreamMethod)

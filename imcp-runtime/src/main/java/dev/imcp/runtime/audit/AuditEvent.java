@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param status the outcome
  * @param latencyMs time spent handling the call, in milliseconds
  * @param arguments the caller's arguments (redacted by {@link AuditLog} before writing), or {@code null}
+ * @param traceId the W3C trace id (32 hex digits) of the request's {@code traceparent}, or {@code null}
  */
 public record AuditEvent(
         Instant timestamp,
@@ -28,7 +29,8 @@ public record AuditEvent(
         String tool,
         Status status,
         long latencyMs,
-        JsonNode arguments) {
+        JsonNode arguments,
+        String traceId) {
 
     /** Checks the required components. */
     public AuditEvent {

@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Writes {@link AuditEvent}s as JSON lines off the request path: {@link #record} only queues the event;
  * one daemon thread redacts, serializes, writes and flushes each line.
+ *
+ * <p>Line shape: {@code {"timestamp", "correlation_id", "actor", "session_id", "service", "tool", "status",
+ * "latency_ms", "arguments", "trace_id"?}}. The sink is a file, standard error (the default: standard output is
+ * the stdio transport's protocol stream, which one stray line would corrupt) or standard output.
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -38,14 +42,27 @@ public final class AuditLog implements AutoCloseable {
      * Opens the sink.
      *
      * @param file the JSON-lines file to append to (created with its parent directories), or {@code null}
-     *     for standard output
+     *     for standard error
      * @param redactor masks secrets in every event
      * @throws IOException when the file cannot be opened
      */
     public AuditLog(String file, Redactor redactor) throws IOException {
+        this(file, false, redactor);
+    }
+
+    /**
+     * Opens the sink.
+     *
+     * @param file the JSON-lines file to append to (created with its parent directories), or {@code null}
+     *     for a standard stream
+     * @param stdout without a file: {@code true} for standard output, {@code false} for standard error
+     * @param redactor masks secrets in every event
+     * @throws IOException when the file cannot be opened
+     */
+    public AuditLog(String file, boolean stdout, Redactor redactor) throws IOException {
         this.redactor = redactor;
         if (file == null) {
-            this.out = System.out;
+            this.out = stdout ? System.out : System.err;
             this.ownsStream = false;
         } else {
             Path path = Path.of(file).toAbsolutePath();
@@ -83,6 +100,9 @@ public final class AuditLog implements AutoCloseable {
         line.put("status", e.status().wire());
         line.put("latency_ms", e.latencyMs());
         line.set("arguments", e.arguments() == null ? null : e.arguments());
+        if (e.traceId() != null) {
+            line.put("trace_id", e.traceId());
+        }
         try {
             String json = redactor.redact(mapper.writeValueAsString(redactor.redact(line)));
             out.println(json);

@@ -20,20 +20,28 @@ import java.util.Set;
  *       wins over {@code META-INF/imcp/adapter.json}, which the iMCP Maven plugin writes with the project's
  *       artifactId and version; without either, the name is {@code imcp-adapter} and the version that of
  *       {@code imcp-runtime} (see {@link ServerInfo}).</li>
- *   <li>{@code imcp.instructions}, {@code imcp.auth.api-keys}, {@code imcp.audit.file}, {@code imcp.allowed-origins},
- *       {@code imcp.services.<id>}, {@code imcp.session-idle-minutes}: see the components below.</li>
+ *   <li>{@code imcp.instructions}, {@code imcp.auth.api-keys}, {@code imcp.audit.file}, {@code imcp.audit.sink},
+ *       {@code imcp.allowed-origins}, {@code imcp.services.<id>}, {@code imcp.session-idle-minutes},
+ *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}: see the components below.</li>
  * </ul>
  *
  * @param serverName {@code imcp.server-name}, or {@code null} when absent or blank
  * @param serverVersion {@code imcp.server-version}, or {@code null} when absent or blank
  * @param instructions {@code imcp.instructions}: the optional {@code instructions} sent in {@code initialize}, or {@code null}
  * @param apiKeys {@code imcp.auth.api-keys}: accepted inbound keys; empty disables authentication
- * @param auditFile {@code imcp.audit.file}: the JSON-lines audit file, or {@code null} for standard output
+ * @param auditFile {@code imcp.audit.file}: the JSON-lines audit file, or {@code null} for the standard stream
+ *     {@code auditSink} names
+ * @param auditSink {@code imcp.audit.sink}: without a file, {@code stderr} (the default; standard output is the
+ *     stdio transport's protocol stream) or {@code stdout}
  * @param allowedOrigins {@code imcp.allowed-origins}: host names (or full origins) accepted in an {@code Origin}
  *     header besides loopback
  * @param services {@code imcp.services.<id>} by service id
  * @param sessionIdleTimeout {@code imcp.session-idle-minutes} (default 30): an MCP session without a request for
  *     this long expires
+ * @param requestTimeout {@code imcp.request-timeout-seconds} (default 120): how long one request may take before
+ *     it is cancelled and answered as a tool error
+ * @param maxJsonDepth {@code imcp.max-json-depth} (default 100, at least 8): the deepest nesting of arrays and
+ *     objects in one client message; deeper is JSON-RPC -32700
  */
 public record RuntimeConfig(
         String serverName,
@@ -41,9 +49,12 @@ public record RuntimeConfig(
         String instructions,
         List<ApiKey> apiKeys,
         String auditFile,
+        String auditSink,
         Set<String> allowedOrigins,
         Map<String, ServiceConfig> services,
-        java.time.Duration sessionIdleTimeout) {
+        java.time.Duration sessionIdleTimeout,
+        java.time.Duration requestTimeout,
+        int maxJsonDepth) {
 
     /** Checks the required components and copies the collections. */
     public RuntimeConfig {
@@ -51,6 +62,10 @@ public record RuntimeConfig(
         allowedOrigins = Set.copyOf(allowedOrigins);
         services = Map.copyOf(services);
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (!"stderr".equals(auditSink) && !"stdout".equals(auditSink)) {
+            throw new IllegalArgumentException("imcp.audit.sink must be stderr or stdout, was " + auditSink);
+        }
     }
 
     /**
@@ -78,15 +93,26 @@ public record RuntimeConfig(
         if (idleMinutes <= 0) {
             throw new IllegalArgumentException("imcp.session-idle-minutes must be a positive number of minutes");
         }
+        int timeoutSeconds = imcp.get("request-timeout-seconds").asInt().orElse(120);
+        if (timeoutSeconds <= 0) {
+            throw new IllegalArgumentException("imcp.request-timeout-seconds must be a positive number of seconds");
+        }
+        int depth = imcp.get("max-json-depth").asInt().orElse(100);
+        if (depth < 8) {
+            throw new IllegalArgumentException("imcp.max-json-depth must be at least 8, was " + depth);
+        }
         return new RuntimeConfig(
                 imcp.get("server-name").asString().filter(s -> !s.isBlank()).orElse(null),
                 imcp.get("server-version").asString().filter(s -> !s.isBlank()).orElse(null),
                 imcp.get("instructions").asString().filter(s -> !s.isBlank()).orElse(null),
                 keys,
                 imcp.get("audit.file").asString().filter(s -> !s.isBlank()).orElse(null),
+                imcp.get("audit.sink").asString().map(String::strip).filter(s -> !s.isEmpty()).orElse("stderr"),
                 new LinkedHashSet<>(imcp.get("allowed-origins").asList(String.class).orElse(List.of())),
                 services,
-                java.time.Duration.ofMinutes(idleMinutes));
+                java.time.Duration.ofMinutes(idleMinutes),
+                java.time.Duration.ofSeconds(timeoutSeconds),
+                depth);
     }
 
     /** Returns the configuration of {@code serviceId}, or an empty one when none is configured. */

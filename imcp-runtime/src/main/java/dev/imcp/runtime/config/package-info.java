@@ -5,7 +5,9 @@
  * node once at start-up into immutable records: {@code imcp.server-name} and {@code imcp.server-version}
  * (resolved with {@code META-INF/imcp/adapter.json} by {@link dev.imcp.runtime.config.ServerInfo}),
  * {@code imcp.auth.api-keys}
- * (list of {@code name} + {@code sha256}), {@code imcp.audit.file}, {@code imcp.allowed-origins} and
+ * (list of {@code name} + {@code sha256}), {@code imcp.audit.file} and {@code imcp.audit.sink} ({@code stderr}
+ * by default, or {@code stdout}), {@code imcp.allowed-origins}, {@code imcp.request-timeout-seconds} (default 120),
+ * {@code imcp.max-json-depth} (default 100) and
  * {@code imcp.services.<id>} ({@link dev.imcp.runtime.config.ServiceConfig}). Environment variables
  * override the YAML through Helidon's environment-variable mapping, e.g.
  * {@code IMCP_SERVICES_PETSTORE_URL} sets {@code imcp.services.petstore.url}.

@@ -12,6 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record Envelope(JsonNode id, String method, JsonNode params) {
 
+    /**
+     * The notifications a client sends (MCP "Lifecycle", "Utilities" Cancellation and Progress, "Roots"); one of
+     * them sent with an {@code id} is a request that cannot be one, so -32600 (JSON-RPC 2.0 section 4.1: a
+     * notification is a request without an id).
+     */
+    static final java.util.Set<String> CLIENT_NOTIFICATIONS = java.util.Set.of("notifications/initialized",
+            "notifications/cancelled", "notifications/progress", "notifications/roots/list_changed");
+
     /** Returns whether this is a request (has a method and an id). */
     boolean isRequest() {
         return method != null && id != null;
@@ -25,12 +33,10 @@ record Envelope(JsonNode id, String method, JsonNode params) {
     /**
      * Validates one message.
      *
-     * @throws McpError -32600 when it is not a JSON-RPC 2.0 request, notification or response
+     * @throws McpError -32600 when it is not a JSON-RPC 2.0 request, notification or response (an array is
+     *     refused too: batches are taken apart by {@link McpEndpoint}), or is a known notification with an id
      */
     static Envelope parse(JsonNode message) throws McpError {
-        if (message.isArray()) {
-            throw new McpError(JsonRpc.INVALID_REQUEST, "Invalid Request: batch arrays are not supported");
-        }
         if (!message.isObject()) {
             throw new McpError(JsonRpc.INVALID_REQUEST, "Invalid Request: expected a JSON object");
         }
@@ -51,6 +57,10 @@ record Envelope(JsonNode id, String method, JsonNode params) {
         }
         if (!method.isTextual() || method.textValue().isEmpty()) {
             throw new McpError(JsonRpc.INVALID_REQUEST, "Invalid Request: 'method' must be a non-empty string");
+        }
+        if (id != null && CLIENT_NOTIFICATIONS.contains(method.textValue())) {
+            throw new McpError(JsonRpc.INVALID_REQUEST, "Invalid Request: " + method.textValue()
+                    + " is a notification and must not carry an 'id'");
         }
         JsonNode params = message.get("params");
         if (params != null && !params.isNull() && !params.isObject()) {

@@ -44,15 +44,19 @@ public final class JsonRpc {
     /**
      * Returns an error response.
      *
-     * @param id the request id, or {@code null} when it could not be determined (sent as JSON {@code null})
+     * @param id the request id, or {@code null} when it could not be determined: then the member is left out
+     *     (MCP 2025-11-25 "Base Protocol", "Error responses": {@code id} is omitted when the request id is unknown,
+     *     e.g. after a parse error), never sent as JSON {@code null}, which MCP does not allow as a request id
      * @param code the error code
      * @param message a short description, without secrets or stack traces
-     * @return {@code {"jsonrpc":"2.0","id":id,"error":{"code":code,"message":message}}}
+     * @return {@code {"jsonrpc":"2.0","id":id,"error":{"code":code,"message":message}}}, without {@code id} when unknown
      */
     public static ObjectNode error(JsonNode id, int code, String message) {
         ObjectNode out = NODES.objectNode();
         out.put("jsonrpc", "2.0");
-        out.set("id", id == null ? NullNode.getInstance() : id);
+        if (id != null && !id.isNull()) {
+            out.set("id", id);
+        }
         ObjectNode error = out.putObject("error");
         error.put("code", code);
         error.put("message", message);

@@ -2,7 +2,7 @@ package dev.imcp.runtime.mcp;
 
 /**
  * A JSON-RPC error to answer a request with; thrown inside the protocol layer and turned into an error
- * response by {@link McpDispatcher}. Carries no stack trace to the client.
+ * response by {@link McpEndpoint}. Carries no stack trace to the client.
  */
 public final class McpError extends Exception {
 

@@ -43,4 +43,16 @@ public final class ProtocolVersions {
         // Revision names are ISO dates, so lexical order is chronological order.
         return version != null && version.compareTo("2025-11-25") >= 0;
     }
+
+    /**
+     * Returns whether a session of {@code version} accepts JSON-RPC batches: only 2025-03-26, whose Streamable HTTP
+     * transport lets a POST carry an array of requests and notifications (MCP 2025-03-26 "Transports"); 2025-06-18
+     * removed batching ("Changelog") and 2024-11-05 had no Streamable HTTP.
+     *
+     * @param version the session's negotiated version
+     * @return {@code true} for 2025-03-26 only
+     */
+    public static boolean batchesAllowed(String version) {
+        return "2025-03-26".equals(version);
+    }
 }

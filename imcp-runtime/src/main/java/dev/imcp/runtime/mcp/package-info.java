@@ -1,5 +1,10 @@
 /**
- * The Model Context Protocol server: JSON-RPC 2.0 messages, sessions, tools and the Streamable HTTP transport.
+ * The transport-neutral Model Context Protocol core: {@link dev.imcp.runtime.mcp.McpEndpoint} takes one
+ * message's bytes and an {@link dev.imcp.runtime.mcp.Inbound} from any transport, builds a
+ * {@link dev.imcp.runtime.mcp.RequestContext} per request and hands it to the
+ * {@link dev.imcp.runtime.mcp.MethodHandler} of its method; it owns JSON-RPC 2.0 validation, lifecycle,
+ * sessions, revisions, batches (2025-03-26 only) and request ids. Transports live in
+ * {@code dev.imcp.runtime.transport}, the tool-call chain in {@code dev.imcp.runtime.chain}.
  *
  * <p>Spec sources: MCP revisions 2025-11-25 and 2025-06-18, "Base Protocol" (JSON-RPC messages),
  * "Lifecycle" (initialize and version negotiation; supported: 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05),
@@ -11,10 +16,13 @@
  * structuredContent?, isError}}, where {@code structuredContent} is the tool's result as a JSON object
  * (or {@code {<resultProperty>: value}}) and the text is its compact JSON.
  *
- * <p>Errors: -32700 parse error (HTTP 400), -32600 invalid request (HTTP 400), -32601 method not found,
+ * <p>Errors: -32700 parse error (HTTP 400: not UTF-8, not exactly one JSON value, nested too deep), -32600
+ * invalid request (HTTP 400: not a JSON-RPC 2.0 message, an id that is not a string or integer, a known
+ * notification carrying an id, an id already in flight in the session, a batch outside 2025-03-26), -32601
+ * method not found,
  * -32602 invalid params (unknown or hidden tool: {@code Unknown tool: <name>}; bad arguments before
  * 2025-11-25), -32603 internal error (generic message plus correlation id; the exception is logged
- * server-side only). From 2025-11-25 on, arguments failing the input schema are answered as a tool result
+ * server-side only). An error whose request id is unknown has no {@code id} member. From 2025-11-25 on, arguments failing the input schema are answered as a tool result
  * with {@code isError: true} naming the field (SEP-1303), so the model can retry. Upstream failures are
  * always tool results with {@code isError: true}.
  */

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * DNS-rebinding protection (MCP specification, Transports, "Security Warning"): a request carrying an
  * {@code Origin} header is accepted only when the origin's host is loopback ({@code localhost},
- * {@code 127.0.0.1}, {@code [::1]}) or listed in {@code imcp.allowed-origins}. Requests without
+ * {@code 127.0.0.1}, {@code [::1]}) or listed in {@code imcp.allowed-origins} (the server adds the CORS origins
+ * of {@code server.cors.allowed-origins}). Requests without
  * {@code Origin} (non-browser clients) are accepted. A server bound to loopback also checks the
  * {@code Host} header the same way (RFC 9110 section 7.2), since a rebound DNS name reaches it with a
  * foreign host name even when a page sends no {@code Origin}.

@@ -5,7 +5,7 @@ package dev.imcp.runtime.spi;
  *
  * <p>The runtime validates the caller's {@code arguments} against {@link ToolDescriptor#inputSchema()},
  * binds them to an instance of {@link #inputType()} (Jackson, honouring JAXB annotations for WSDL
- * types) and calls {@link #call}. The returned value is serialized to JSON and sent as
+ * types) and calls {@link #call} with the request's {@link CallContext}. The returned value is serialized to JSON and sent as
  * {@code structuredContent} (wrapped in an object under {@link ToolDescriptor#resultProperty()} when
  * the operation's result is not a JSON object), plus a text copy, per MCP "Tools" / "Tool Result".
  *
@@ -23,11 +23,12 @@ public interface Tool<I, O> {
     /**
      * Performs the upstream call.
      *
+     * @param context the calling request: revision, caller, session, deadline, cancellation, progress, trace
      * @param input the bound arguments, never {@code null}
      * @return the upstream's result, or {@code null} when the operation has none
      * @throws UpstreamException when the upstream answered with an error (non-2xx status)
      * @throws Exception any other failure of the upstream call, for example a SOAP fault or an I/O error;
      *     the runtime reports it to the caller as a tool result with {@code isError: true}
      */
-    O call(I input) throws Exception;
+    O call(CallContext context, I input) throws Exception;
 }

@@ -1,6 +1,7 @@
 package com.example.gen.petstore;
 
 import com.example.gen.petstore.model.CreatePetsInput;
+import dev.imcp.runtime.spi.CallContext;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
 import dev.imcp.runtime.spi.ToolSchemas;
@@ -56,7 +57,7 @@ public final class CreatePetsTool implements Tool<CreatePetsInput, Void> {
     }
 
     @Override
-    public Void call(CreatePetsInput input) throws Exception {
+    public Void call(CallContext context, CreatePetsInput input) throws Exception {
         return upstream.createPets(input);
     }
 }

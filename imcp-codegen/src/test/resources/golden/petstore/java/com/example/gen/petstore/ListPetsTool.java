@@ -2,6 +2,7 @@ package com.example.gen.petstore;
 
 import com.example.gen.petstore.model.ListPetsInput;
 import com.example.gen.petstore.model.Pet;
+import dev.imcp.runtime.spi.CallContext;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
 import dev.imcp.runtime.spi.ToolSchemas;
@@ -58,7 +59,7 @@ public final class ListPetsTool implements Tool<ListPetsInput, List<Pet>> {
     }
 
     @Override
-    public List<Pet> call(ListPetsInput input) throws Exception {
+    public List<Pet> call(CallContext context, ListPetsInput input) throws Exception {
         return upstream.listPets(input);
     }
 }

@@ -2,6 +2,7 @@ package com.example.gen.petstore;
 
 import com.example.gen.petstore.model.Pet;
 import com.example.gen.petstore.model.ShowPetByIdInput;
+import dev.imcp.runtime.spi.CallContext;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
 import dev.imcp.runtime.spi.ToolSchemas;
@@ -57,7 +58,7 @@ public final class ShowPetByIdTool implements Tool<ShowPetByIdInput, Pet> {
     }
 
     @Override
-    public Pet call(ShowPetByIdInput input) throws Exception {
+    public Pet call(CallContext context, ShowPetByIdInput input) throws Exception {
         return upstream.showPetById(input);
     }
 }

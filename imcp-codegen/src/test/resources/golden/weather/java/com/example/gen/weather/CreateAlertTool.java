@@ -2,6 +2,7 @@ package com.example.gen.weather;
 
 import com.example.gen.weather.model.CreateAlertInput;
 import com.example.gen.weather.model.CreateAlertOutput;
+import dev.imcp.runtime.spi.CallContext;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
 import dev.imcp.runtime.spi.ToolSchemas;
@@ -57,7 +58,7 @@ public final class CreateAlertTool implements Tool<CreateAlertInput, CreateAlert
     }
 
     @Override
-    public CreateAlertOutput call(CreateAlertInput input) throws Exception {
+    public CreateAlertOutput call(CallContext context, CreateAlertInput input) throws Exception {
         return upstream.createAlert(input);
     }
 }

@@ -1,6 +1,7 @@
 package com.example.gen.weather;
 
 import com.example.gen.weather.model.DeleteAlertInput;
+import dev.imcp.runtime.spi.CallContext;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
 import dev.imcp.runtime.spi.ToolSchemas;
@@ -56,7 +57,7 @@ public final class DeleteAlertTool implements Tool<DeleteAlertInput, Object> {
     }
 
     @Override
-    public Object call(DeleteAlertInput input) throws Exception {
+    public Object call(CallContext context, DeleteAlertInput input) throws Exception {
         return upstream.deleteAlert(input);
     }
 }

@@ -1,6 +1,7 @@
 package com.example.gen.weather;
 
 import com.example.gen.weather.model.GetForecastInput;
+import dev.imcp.runtime.spi.CallContext;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
 import dev.imcp.runtime.spi.ToolSchemas;
@@ -56,7 +57,7 @@ public final class GetForecastTool implements Tool<GetForecastInput, Object> {
     }
 
     @Override
-    public Object call(GetForecastInput input) throws Exception {
+    public Object call(CallContext context, GetForecastInput input) throws Exception {
         return upstream.getForecast(input);
     }
 }

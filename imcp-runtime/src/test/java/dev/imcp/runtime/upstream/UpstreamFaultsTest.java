@@ -1,17 +1,16 @@
-package dev.imcp.runtime.mcp;
+package dev.imcp.runtime.upstream;
 
 import dev.imcp.runtime.audit.Redactor;
 import dev.imcp.runtime.spi.UpstreamException;
-import dev.imcp.runtime.upstream.JsonMapping;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class UpstreamErrorsTest {
+class UpstreamFaultsTest {
 
-    private final UpstreamErrors errors = new UpstreamErrors(JsonMapping.create(), new Redactor(List.of("s3cret")));
+    private final UpstreamFaults errors = new UpstreamFaults(JsonMapping.create(), new Redactor(List.of("s3cret")));
 
     @Test
     void plainHttpErrorShowsStatusAndBody() {

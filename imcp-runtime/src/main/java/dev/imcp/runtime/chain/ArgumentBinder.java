@@ -1,10 +1,11 @@
-package dev.imcp.runtime.mcp;
+package dev.imcp.runtime.chain;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
+import dev.imcp.runtime.mcp.RegisteredTool;
 
 import java.io.IOException;
 import java.util.Iterator;

@@ -1,10 +1,10 @@
-package dev.imcp.runtime.mcp;
+package dev.imcp.runtime.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.imcp.runtime.spi.SoapFaultException;
 import dev.imcp.runtime.audit.Redactor;
+import dev.imcp.runtime.spi.SoapFaultException;
 import dev.imcp.runtime.spi.UpstreamException;
 import jakarta.xml.ws.soap.SOAPFaultException;
 
@@ -14,24 +14,39 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.UndeclaredThrowableException;
 
 /**
- * Turns a failure of {@code Tool.call} into the text of an {@code isError} tool result, saying what the
- * upstream said; configured secrets are masked and upstream bodies truncated to {@link #MAX_BODY} characters.
+ * Classifies a failure of {@code Tool.call}: HTTP errors ({@link UpstreamException}), SOAP faults (JAX-WS
+ * {@link SOAPFaultException}, CXF's {@code SoapFault}, typed {@code wsdl:fault} exceptions, rpc/encoded
+ * {@link SoapFaultException}) and failures CXF met on this side of the wire. It gives the text of an
+ * {@code isError} tool result, saying what the upstream said, and the SOAP fault as structured content.
+ * Configured secrets are masked and upstream bodies truncated to {@link #MAX_BODY} characters; no stack trace
+ * is ever part of the text. Thread-safe.
  */
-final class UpstreamErrors {
+public final class UpstreamFaults {
 
     /** The longest upstream body quoted, in characters (2 KB). */
-    static final int MAX_BODY = 2048;
+    public static final int MAX_BODY = 2048;
 
     private final ObjectMapper mapper;
     private final Redactor redactor;
 
-    UpstreamErrors(ObjectMapper mapper, Redactor redactor) {
+    /**
+     * @param mapper the JSON mapper ({@link JsonMapping#create()}), for typed fault details
+     * @param redactor masks configured secrets
+     */
+    public UpstreamFaults(ObjectMapper mapper, Redactor redactor) {
         this.mapper = mapper;
         this.redactor = redactor;
     }
 
-    /** Returns the caller-facing text for {@code failure} of a tool of {@code service}. */
-    String describe(String service, Throwable failure) {
+    /**
+     * Returns the caller-facing text for {@code failure} of a tool of {@code service}, e.g.
+     * {@code Upstream pets answered HTTP 404: <body>} or {@code SOAP fault soap:Server: <faultstring>}.
+     *
+     * @param service the service id
+     * @param failure what {@code Tool.call} threw
+     * @return the redacted text, without stack trace
+     */
+    public String describe(String service, Throwable failure) {
         Throwable e = unwrap(failure);
         String text;
         Throwable local = localFailure(e);
@@ -68,8 +83,11 @@ final class UpstreamErrors {
      * as JSON, else the detail element as XML text (at most {@link #MAX_BODY} characters), or the decoded
      * detail of an rpc/encoded fault. Configured secrets are masked as in the text. {@code null} when the
      * failure is not a SOAP fault.
+     *
+     * @param failure what {@code Tool.call} threw
+     * @return the fault object, or {@code null}
      */
-    ObjectNode fault(Throwable failure) {
+    public ObjectNode fault(Throwable failure) {
         Throwable e = unwrap(failure);
         ObjectNode fault = mapper.createObjectNode();
         if (localFailure(e) != null) {

@@ -1,0 +1,150 @@
+package dev.imcp.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imcp.runtime.audit.AuditLog;
+import dev.imcp.runtime.audit.Redactor;
+import dev.imcp.runtime.chain.ArgumentsLink;
+import dev.imcp.runtime.chain.AuditLink;
+import dev.imcp.runtime.chain.InvocationChain;
+import dev.imcp.runtime.chain.InvocationLink;
+import dev.imcp.runtime.chain.LimitsLink;
+import dev.imcp.runtime.chain.PolicyLink;
+import dev.imcp.runtime.chain.ToolsCallHandler;
+import dev.imcp.runtime.chain.UpstreamCallLink;
+import dev.imcp.runtime.config.RuntimeConfig;
+import dev.imcp.runtime.config.ServerInfo;
+import dev.imcp.runtime.mcp.McpEndpoint;
+import dev.imcp.runtime.mcp.MessageReader;
+import dev.imcp.runtime.mcp.SessionStore;
+import dev.imcp.runtime.mcp.ToolRegistry;
+import dev.imcp.runtime.mcp.ToolsListHandler;
+import dev.imcp.runtime.policy.ToolPolicy;
+import dev.imcp.runtime.security.ApiKeyAuthenticator;
+import dev.imcp.runtime.spi.ServiceDescriptor;
+import dev.imcp.runtime.spi.Tool;
+import dev.imcp.runtime.spi.ToolProvider;
+import dev.imcp.runtime.upstream.DefaultUpstreamContext;
+import dev.imcp.runtime.upstream.JsonMapping;
+import dev.imcp.runtime.upstream.LazyHttpClient;
+import dev.imcp.runtime.upstream.UpstreamFaults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An adapter without any transport: the tools of every provider bound to their configured upstreams, the
+ * invocation chain, the audit log and the {@link McpEndpoint} that answers MCP messages. {@link ImcpServer} puts
+ * the Streamable HTTP transport in front of one; a stdio transport would feed its endpoint lines from standard
+ * input. Close it to flush the audit log.
+ */
+public final class AdapterRuntime implements AutoCloseable {
+
+    private final RuntimeConfig config;
+    private final ServerInfo info;
+    private final ObjectMapper mapper;
+    private final ToolRegistry registry;
+    private final ApiKeyAuthenticator authenticator;
+    private final AuditLog audit;
+    private final McpEndpoint endpoint;
+
+    private AdapterRuntime(RuntimeConfig config, ServerInfo info, ObjectMapper mapper, ToolRegistry registry,
+                           ApiKeyAuthenticator authenticator, AuditLog audit, McpEndpoint endpoint) {
+        this.config = config;
+        this.info = info;
+        this.mapper = mapper;
+        this.registry = registry;
+        this.authenticator = authenticator;
+        this.audit = audit;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Builds the adapter: reads the {@code imcp} configuration, binds each provider's tools to its upstream and
+     * wires the invocation chain {@link #defaultLinks}.
+     *
+     * @param config the {@code imcp} settings
+     * @param info the adapter's {@code serverInfo}
+     * @param providers the tool providers, in publication order
+     * @return the adapter
+     * @throws IllegalArgumentException when a configuration value is malformed (the message names the key)
+     * @throws IllegalStateException when a service has no address or two tools share a name
+     * @throws UncheckedIOException when {@code imcp.audit.file} cannot be opened
+     */
+    static AdapterRuntime create(RuntimeConfig config, ServerInfo info, List<ToolProvider> providers) {
+        ObjectMapper mapper = JsonMapping.create();
+        Redactor redactor = new Redactor(config.secrets());
+        HttpClient client = new LazyHttpClient(Duration.ofSeconds(10));
+        List<Tool<?, ?>> tools = new ArrayList<>();
+        for (ToolProvider provider : providers) {
+            ServiceDescriptor service = provider.service();
+            DefaultUpstreamContext context = new DefaultUpstreamContext(service, config.service(service.id()), client, mapper);
+            if (!"wsdl".equals(service.kind())) {
+                context.http(); // fail at start-up, naming the key, when a REST service has no base URL
+            }
+            tools.addAll(provider.tools(context));
+        }
+        ToolRegistry registry = new ToolRegistry(tools, new ToolPolicy(config), mapper);
+        AuditLog audit;
+        try {
+            audit = new AuditLog(config.auditFile(), "stdout".equals(config.auditSink()), redactor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open imcp.audit.file " + config.auditFile(), e);
+        }
+        InvocationChain chain = new InvocationChain(defaultLinks(mapper, registry, audit, new UpstreamFaults(mapper, redactor)));
+        McpEndpoint endpoint = new McpEndpoint(mapper, new MessageReader(config.maxJsonDepth()),
+                new SessionStore(config.sessionIdleTimeout()),
+                Map.of("tools/list", new ToolsListHandler(registry, mapper), "tools/call", new ToolsCallHandler(chain)),
+                info.name(), info.version(), config.instructions(), config.requestTimeout());
+        return new AdapterRuntime(config, info, mapper, registry, new ApiKeyAuthenticator(config.apiKeys()), audit, endpoint);
+    }
+
+    /**
+     * Returns the links every tool call passes through, outermost first: audit, policy, arguments, limits, upstream
+     * call. A new concern (identity, rate limits, fault tolerance) is one more {@link InvocationLink} in this list.
+     */
+    static List<InvocationLink> defaultLinks(ObjectMapper mapper, ToolRegistry registry, AuditLog audit, UpstreamFaults faults) {
+        return List.of(new AuditLink(audit), new PolicyLink(registry), new ArgumentsLink(mapper), new LimitsLink(mapper),
+                new UpstreamCallLink(mapper, faults));
+    }
+
+    /** Returns the transport-neutral MCP endpoint. */
+    public McpEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Returns the API-key authenticator that an HTTP transport applies before the endpoint. */
+    public ApiKeyAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    /** Returns the adapter's name and version, as sent in {@code serverInfo}. */
+    public ServerInfo serverInfo() {
+        return info;
+    }
+
+    /** Returns the {@code imcp} settings. */
+    public RuntimeConfig config() {
+        return config;
+    }
+
+    /** Returns the JSON mapper of messages and tool results. */
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Returns how many tools the allow and deny lists publish. */
+    public int publishedTools() {
+        return registry.publishedCount();
+    }
+
+    /** Flushes and closes the audit log. */
+    @Override
+    public void close() {
+        audit.close();
+    }
+}

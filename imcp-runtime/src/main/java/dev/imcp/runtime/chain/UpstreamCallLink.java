@@ -1,0 +1,86 @@
+package dev.imcp.runtime.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imcp.runtime.audit.AuditEvent;
+import dev.imcp.runtime.mcp.CancellationToken;
+import dev.imcp.runtime.mcp.RegisteredTool;
+import dev.imcp.runtime.spi.Cancellation;
+import dev.imcp.runtime.spi.Tool;
+import dev.imcp.runtime.upstream.UpstreamFaults;
+
+/**
+ * The last link: calls {@link Tool#call} with the request's context and the bound input, and turns what it returns
+ * or throws into the {@code CallToolResult} ({@link ToolResults}; failures through {@link UpstreamFaults}, with
+ * a SOAP fault as {@code structuredContent.fault} when the tool's output schema admits it).
+ *
+ * <p>While the tool runs, cancelling the request (client {@code notifications/cancelled}, deadline, end of the
+ * session) interrupts the calling thread, which aborts a blocking {@link java.net.http.HttpClient#send}; the call
+ * is then answered as a tool result with {@code isError: true} saying why, whatever the tool threw. The thread's
+ * interrupt status is cleared before it goes back to the transport.
+ */
+public final class UpstreamCallLink implements InvocationLink {
+
+    private static final System.Logger LOG = System.getLogger(UpstreamCallLink.class.getName());
+
+    private final ToolResults results;
+    private final UpstreamFaults faults;
+
+    /**
+     * @param mapper the JSON mapper of tool results ({@link dev.imcp.runtime.upstream.JsonMapping#create()})
+     * @param faults classifies failures
+     */
+    public UpstreamCallLink(ObjectMapper mapper, UpstreamFaults faults) {
+        this.results = new ToolResults(mapper);
+        this.faults = faults;
+    }
+
+    @Override
+    public ObjectNode invoke(ToolInvocation invocation, Next next) {
+        RegisteredTool tool = invocation.tool();
+        CancellationToken token = invocation.context().cancellation();
+        Thread caller = Thread.currentThread();
+        Object output;
+        try (Cancellation.Registration ignored = token.onCancel(caller::interrupt)) {
+            output = invoke(tool.tool(), invocation);
+        } catch (Exception e) {
+            invocation.status(AuditEvent.Status.ERROR);
+            if (token.isCancelled()) {
+                return results.error(LimitsLink.cancelledText(invocation, token));
+            }
+            LOG.log(System.Logger.Level.INFO, "Tool " + invocation.name() + " failed [" + invocation.context().correlationId()
+                    + "]: " + e.getClass().getSimpleName());
+            ObjectNode error = results.error(faults.describe(invocation.service(), e));
+            ObjectNode fault = faults.fault(e);
+            if (fault != null && acceptsFault(tool)) {
+                error.putObject("structuredContent").set(ToolResults.FAULT, fault);
+            }
+            return error;
+        } finally {
+            Thread.interrupted(); // a cancellation that came late must not hit the transport's next read
+        }
+        if (token.isCancelled()) {
+            invocation.status(AuditEvent.Status.ERROR);
+            return results.error(LimitsLink.cancelledText(invocation, token));
+        }
+        ObjectNode result = results.success(tool, output);
+        invocation.status(AuditEvent.Status.OK);
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object invoke(Tool<?, ?> tool, ToolInvocation invocation) throws Exception {
+        return ((Tool<Object, ?>) tool).call(invocation.context(), invocation.input());
+    }
+
+    /**
+     * Whether an error result of {@code tool} may carry a SOAP fault as {@code structuredContent}: clients check
+     * it against the output schema, so only when the tool publishes none or one with a {@value ToolResults#FAULT}
+     * property (the generator adds it to every SOAP tool's output schema).
+     */
+    private static boolean acceptsFault(RegisteredTool tool) {
+        JsonNode output = tool.published().get("outputSchema");
+        return output == null || output.path("properties").path(ToolResults.FAULT).isObject();
+    }
+}

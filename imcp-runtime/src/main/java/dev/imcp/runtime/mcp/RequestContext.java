@@ -1,0 +1,69 @@
+package dev.imcp.runtime.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.imcp.runtime.security.Caller;
+import dev.imcp.runtime.spi.CallContext;
+import dev.imcp.runtime.spi.ProgressSink;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the server knows about one JSON-RPC request, whatever transport carried it: built by
+ * {@link McpEndpoint} for each request and handed to its {@link MethodHandler}, and, as the {@link CallContext},
+ * to the tool.
+ *
+ * @param protocolVersion the revision the request is made under: the session's negotiated one, else the one the
+ *     transport reported, else the one {@code initialize} negotiates
+ * @param caller the authenticated caller (the transport authenticates)
+ * @param session the caller's session, empty for {@code initialize} and for revisions or transports without one
+ * @param requestId the JSON-RPC id (a string or an integer)
+ * @param method the JSON-RPC method
+ * @param correlationId a random UUID, in the audit event and in the logs
+ * @param deadline when the server stops waiting for the request
+ * @param cancellation fired by {@code notifications/cancelled}, the deadline or the end of the session
+ * @param progress where {@code notifications/progress} go; {@link ProgressSink#NONE} without a progress token
+ * @param trace the W3C trace context, from {@code params._meta.traceparent} or the transport
+ */
+public record RequestContext(
+        String protocolVersion,
+        Caller caller,
+        Optional<Session> session,
+        JsonNode requestId,
+        String method,
+        String correlationId,
+        Instant deadline,
+        CancellationToken cancellation,
+        ProgressSink progress,
+        Optional<TraceContext> trace) implements CallContext {
+
+    /** Checks the required components. */
+    public RequestContext {
+        Objects.requireNonNull(protocolVersion, "protocolVersion");
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(cancellation, "cancellation");
+        Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(trace, "trace");
+    }
+
+    @Override
+    public String callerName() {
+        return caller.name();
+    }
+
+    @Override
+    public Optional<String> sessionId() {
+        return session.map(Session::id);
+    }
+
+    @Override
+    public Optional<String> traceparent() {
+        return trace.map(TraceContext::traceparent);
+    }
+}
