@@ -91,12 +91,17 @@ class SpineTest {
                     events.add(JSON.readTree(line.substring(6)));
                 }
             }
-            assertEquals(2, events.size(), r.body());
-            assertEquals("notifications/progress", events.get(0).get("method").asText());
-            assertEquals(7, events.get(0).at("/params/progressToken").asInt());
-            assertEquals(1.0, events.get(0).at("/params/total").asDouble());
-            assertEquals(5, events.get(1).get("id").asInt(), "the response is the last event");
-            assertEquals("demo", events.get(1).at("/result/structuredContent/caller").asText());
+            // the runtime's steps (0, 50, 100 of 100) with the tool's own report (1 of 1) scaled into the first half
+            assertEquals(4, events.size(), r.body());
+            for (int i = 0; i < 3; i++) {
+                assertEquals("notifications/progress", events.get(i).get("method").asText());
+                assertEquals(7, events.get(i).at("/params/progressToken").asInt());
+                assertEquals(100.0, events.get(i).at("/params/total").asDouble());
+                assertEquals(List.of(0.0, 50.0, 100.0).get(i), events.get(i).at("/params/progress").asDouble());
+            }
+            assertEquals("done", events.get(1).at("/params/message").asText(), "the tool's own report");
+            assertEquals(5, events.get(3).get("id").asInt(), "the response is the last event");
+            assertEquals("demo", events.get(3).at("/result/structuredContent/caller").asText());
 
             HttpResponse<String> plain = srv.post("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":"
                     + "{\"name\":\"whoami\",\"arguments\":{}}}", session);
@@ -122,12 +127,14 @@ class SpineTest {
                         .arguments(Map.of()).progressToken("sdk-1").build());
                 assertFalse(Boolean.TRUE.equals(r.isError()), r.toString());
                 assertEquals("demo", ((Map<?, ?>) r.structuredContent()).get("caller"));
-                for (int i = 0; i < 100 && progress.isEmpty(); i++) {
+                for (int i = 0; i < 100 && progress.size() < 3; i++) {
                     Thread.sleep(20);
                 }
-                assertEquals(1, progress.size(), progress.toString());
+                assertEquals(3, progress.size(), progress.toString());
                 assertEquals("sdk-1", progress.get(0).progressToken());
-                assertEquals("done", progress.get(0).message());
+                assertEquals("done", progress.get(1).message());
+                assertTrue(progress.get(0).progress() < progress.get(1).progress()
+                        && progress.get(1).progress() < progress.get(2).progress(), progress.toString());
             } finally {
                 client.closeGracefully();
             }
@@ -169,10 +176,10 @@ class SpineTest {
             Reply call = runtime.endpoint().handle(("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
                     + "{\"name\":\"whoami\",\"arguments\":{},\"_meta\":{\"progressToken\":\"p1\"}}}").getBytes(StandardCharsets.UTF_8), in);
             assertEquals("anonymous", call.body().at("/result/structuredContent/caller").asText(), call.body().toString());
-            assertEquals(1, sent.size(), "the tool's progress went to the transport's sink");
+            assertEquals(3, sent.size(), "the call's progress went to the transport's sink");
             assertEquals("notifications/progress", sent.get(0).get("method").asText());
             assertEquals("p1", sent.get(0).at("/params/progressToken").asText());
-            assertEquals("done", sent.get(0).at("/params/message").asText());
+            assertEquals("done", sent.get(1).at("/params/message").asText());
 
             assertEquals(Reply.Kind.ACCEPTED, runtime.endpoint().handle(
                     "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}".getBytes(StandardCharsets.UTF_8), in).kind());

@@ -2,10 +2,17 @@ package dev.imcp.runtime.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.mcp.RegisteredTool;
 import dev.imcp.runtime.spi.HttpBody;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -19,6 +26,9 @@ final class ToolResults {
     /** The {@code structuredContent} property of an error result that carries a SOAP fault. */
     static final String FAULT = "fault";
 
+    /** How deep multipart bodies nested in multipart bodies are split into content items. */
+    static final int MAX_MULTIPART_DEPTH = 4;
+
     private final ObjectMapper mapper;
 
     ToolResults(ObjectMapper mapper) {
@@ -26,8 +36,8 @@ final class ToolResults {
     }
 
     /**
-     * Returns the result of a successful call: {@code OK} text for no output; text, image or embedded resource
-     * content for an {@link HttpBody}; else the output as {@code structuredContent} (an object, or
+     * Returns the result of a successful call: {@code OK} text for no output; the content items of an
+     * {@link HttpBody} (see {@link #contents}); else the output as {@code structuredContent} (an object, or
      * {@code {<resultProperty>: value}}, or {@code {"result": value}} for a stray scalar or array) and its compact
      * JSON as text content.
      */
@@ -39,7 +49,8 @@ final class ToolResults {
             return result;
         }
         if (output instanceof HttpBody body) {
-            result.putArray("content").add(content(tool.descriptor().name(), body));
+            ArrayNode content = result.putArray("content");
+            contents(tool.descriptor().name(), body.bytes(), body.mediaType(), body.contentLocation(), 0, content);
             result.put("isError", false);
             return result;
         }
@@ -69,25 +80,69 @@ final class ToolResults {
     }
 
     /**
-     * Returns the content of a non-JSON response: text content for {@code text/*}, JSON and XML types (read as
-     * UTF-8), image content for {@code image/*} (base64 {@code data} and {@code mimeType}), else an embedded
-     * resource with a base64 {@code blob}, {@code mimeType} and the URI {@code urn:imcp:tool:<name>:response}.
+     * Adds the MCP content items of a non-JSON response (or of one part of a multipart one) to {@code out}:
+     * <ul>
+     * <li>{@code multipart/*}: one item per part, by these same rules (RFC 2046, section 5.1; nested multiparts up
+     * to {@value #MAX_MULTIPART_DEPTH} levels); a body that does not parse as multipart is one embedded resource;
+     * <li>with a {@code Content-Location}: an embedded resource of that URI ({@code text} for textual types, else a
+     * base64 {@code blob}), since the upstream named the resource it sent (RFC 9110, section 8.7);
+     * <li>{@code text/*}, JSON and XML types: text content (read as UTF-8);
+     * <li>{@code image/*}: image content, {@code audio/*}: audio content (base64 {@code data}, {@code mimeType});
+     * <li>anything else: an embedded resource with a base64 {@code blob} and the URI
+     * {@code urn:imcp:tool:<name>:response}.
+     * </ul>
      */
-    private ObjectNode content(String toolName, HttpBody body) {
-        String type = body.mediaType();
-        int semicolon = type.indexOf(';');
-        String bare = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-        ObjectNode content = mapper.createObjectNode();
-        if (bare.startsWith("text/") || bare.equals("application/json") || bare.endsWith("+json")
-                || bare.equals("application/xml") || bare.endsWith("+xml")) {
-            return content.put("type", "text").put("text", new String(body.bytes(), StandardCharsets.UTF_8));
+    private void contents(String toolName, byte[] bytes, String mediaType, String location, int depth, ArrayNode out) {
+        int semicolon = mediaType.indexOf(';');
+        String bare = (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        if (bare.startsWith("multipart/") && depth < MAX_MULTIPART_DEPTH && parts(toolName, bytes, mediaType, depth, out)) {
+            return;
         }
-        String base64 = Base64.getEncoder().encodeToString(body.bytes());
-        if (bare.startsWith("image/")) {
-            return content.put("type", "image").put("data", base64).put("mimeType", bare);
+        boolean textual = bare.startsWith("text/") || bare.equals("application/json") || bare.endsWith("+json")
+                || bare.equals("application/xml") || bare.endsWith("+xml");
+        ObjectNode content = out.addObject();
+        if (location != null) {
+            ObjectNode resource = content.put("type", "resource").putObject("resource").put("uri", location)
+                    .put("mimeType", bare);
+            if (textual) {
+                resource.put("text", new String(bytes, StandardCharsets.UTF_8));
+            } else {
+                resource.put("blob", Base64.getEncoder().encodeToString(bytes));
+            }
+            return;
+        }
+        if (textual) {
+            content.put("type", "text").put("text", new String(bytes, StandardCharsets.UTF_8));
+            return;
+        }
+        String base64 = Base64.getEncoder().encodeToString(bytes);
+        if (bare.startsWith("image/") || bare.startsWith("audio/")) {
+            content.put("type", bare.startsWith("image/") ? "image" : "audio").put("data", base64).put("mimeType", bare);
+            return;
         }
         content.put("type", "resource").putObject("resource").put("uri", "urn:imcp:tool:" + toolName + ":response")
                 .put("mimeType", bare).put("blob", base64);
-        return content;
+    }
+
+    /** Adds one content item per part of a multipart body; {@code false} (nothing added) when it does not parse. */
+    private boolean parts(String toolName, byte[] bytes, String mediaType, int depth, ArrayNode out) {
+        ArrayNode items = mapper.createArrayNode();
+        try {
+            MimeMultipart multipart = new MimeMultipart(new ByteArrayDataSource(bytes, mediaType));
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                String type = part.getContentType() == null ? "text/plain" : part.getContentType();
+                String[] location = part.getHeader("Content-Location");
+                byte[] content;
+                try (InputStream in = part.getInputStream()) {
+                    content = in.readAllBytes();
+                }
+                contents(toolName, content, type, location == null ? null : location[0].strip(), depth + 1, items);
+            }
+        } catch (MessagingException | IOException e) {
+            return false;
+        }
+        out.addAll(items);
+        return true;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.audit.AuditEvent;
 import dev.imcp.runtime.mcp.CancellationToken;
 import dev.imcp.runtime.mcp.RegisteredTool;
+import dev.imcp.runtime.spi.CallContext;
 import dev.imcp.runtime.spi.Cancellation;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.upstream.UpstreamFaults;
@@ -19,8 +20,14 @@ import dev.imcp.runtime.upstream.UpstreamFaults;
  * session) interrupts the calling thread, which aborts a blocking {@link java.net.http.HttpClient#send}; the call
  * is then answered as a tool result with {@code isError: true} saying why, whatever the tool threw. The thread's
  * interrupt status is cleared before it goes back to the transport.
+ *
+ * <p>A request with {@code _meta.progressToken} gets {@code notifications/progress} (MCP "Utilities: Progress") on one
+ * scale ({@link CallProgress}): {@code 0/100} when the upstream call starts, the tool's own reports scaled into the
+ * first half, {@code 50/100} when the upstream answered and {@code 100/100} when the result is built, each with a
+ * message naming the step; a failed call stops where it failed.
  */
 public final class UpstreamCallLink implements InvocationLink {
+
 
     private static final System.Logger LOG = System.getLogger(UpstreamCallLink.class.getName());
 
@@ -41,9 +48,12 @@ public final class UpstreamCallLink implements InvocationLink {
         RegisteredTool tool = invocation.tool();
         CancellationToken token = invocation.context().cancellation();
         Thread caller = Thread.currentThread();
+        CallProgress progress = new CallProgress(invocation.context().progress());
         Object output;
         try (Cancellation.Registration ignored = token.onCancel(caller::interrupt)) {
-            output = invoke(tool.tool(), invocation);
+            progress.step(0, "calling " + invocation.service());
+            output = invoke(tool.tool(), progress.forTool(invocation.context()), invocation.input());
+            progress.step(CallProgress.TOTAL / 2, invocation.service() + " answered");
         } catch (Exception e) {
             invocation.status(AuditEvent.Status.ERROR);
             if (token.isCancelled()) {
@@ -66,12 +76,13 @@ public final class UpstreamCallLink implements InvocationLink {
         }
         ObjectNode result = results.success(tool, output);
         invocation.status(AuditEvent.Status.OK);
+        progress.step(CallProgress.TOTAL, "result ready");
         return result;
     }
 
     @SuppressWarnings("unchecked")
-    private static Object invoke(Tool<?, ?> tool, ToolInvocation invocation) throws Exception {
-        return ((Tool<Object, ?>) tool).call(invocation.context(), invocation.input());
+    private static Object invoke(Tool<?, ?> tool, CallContext context, Object input) throws Exception {
+        return ((Tool<Object, ?>) tool).call(context, input);
     }
 
     /**

@@ -73,7 +73,8 @@ public final class JdkHttpUpstream implements HttpUpstream {
             throw new UpstreamException(status, "HTTP " + status, new String(body, StandardCharsets.UTF_8));
         }
         if (responseType == HttpBody.class && body.length > 0) {
-            return (T) new HttpBody(body, response.headers().firstValue("Content-Type").orElse("application/octet-stream"));
+            return (T) new HttpBody(body, response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
+                    response.headers().firstValue("Content-Location").map(l -> location(request.uri(), l)).orElse(null));
         }
         if (status == 204 || body.length == 0 || responseType == null
                 || responseType == Void.class || responseType == void.class) {
@@ -85,6 +86,15 @@ public final class JdkHttpUpstream implements HttpUpstream {
         } catch (IOException e) {
             throw new UpstreamException(0, "response is not valid JSON for " + type.getTypeName() + ": "
                     + e.getClass().getSimpleName(), "");
+        }
+    }
+
+    /** Resolves a {@code Content-Location} against the request URI (RFC 9110, section 8.7); {@code null} if malformed. */
+    private static String location(java.net.URI request, String value) {
+        try {
+            return request.resolve(value.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
