@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.audit.AuditEvent;
 import dev.imcp.runtime.mcp.CancellationToken;
+import dev.imcp.runtime.mcp.LogLevel;
+import dev.imcp.runtime.mcp.LogSink;
 import dev.imcp.runtime.mcp.RegisteredTool;
 import dev.imcp.runtime.spi.CallContext;
 import dev.imcp.runtime.spi.Cancellation;
@@ -24,7 +26,9 @@ import dev.imcp.runtime.upstream.UpstreamFaults;
  * <p>A request with {@code _meta.progressToken} gets {@code notifications/progress} (MCP "Utilities: Progress") on one
  * scale ({@link CallProgress}): {@code 0/100} when the upstream call starts, the tool's own reports scaled into the
  * first half, {@code 50/100} when the upstream answered and {@code 100/100} when the result is built, each with a
- * message naming the step; a failed call stops where it failed.
+ * message naming the step; a failed call stops where it failed. A session that asked for log messages
+ * ({@code logging/setLevel} info or lower) gets the same steps as {@code notifications/message}, and an error message
+ * with what the client is told when the call fails.
  */
 public final class UpstreamCallLink implements InvocationLink {
 
@@ -49,19 +53,27 @@ public final class UpstreamCallLink implements InvocationLink {
         CancellationToken token = invocation.context().cancellation();
         Thread caller = Thread.currentThread();
         CallProgress progress = new CallProgress(invocation.context().progress());
+        LogSink log = invocation.context().log();
+        long start = System.nanoTime();
         Object output;
         try (Cancellation.Registration ignored = token.onCancel(caller::interrupt)) {
             progress.step(0, "calling " + invocation.service());
+            log.log(LogLevel.INFO, "tool " + invocation.name() + ": calling " + invocation.service());
             output = invoke(tool.tool(), progress.forTool(invocation.context()), invocation.input());
             progress.step(CallProgress.TOTAL / 2, invocation.service() + " answered");
+            log.log(LogLevel.INFO, "tool " + invocation.name() + ": " + invocation.service() + " answered in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (Exception e) {
             invocation.status(AuditEvent.Status.ERROR);
             if (token.isCancelled()) {
+                log.log(LogLevel.WARNING, "tool " + invocation.name() + ": cancelled");
                 return results.error(LimitsLink.cancelledText(invocation, token));
             }
             LOG.log(System.Logger.Level.INFO, "Tool " + invocation.name() + " failed [" + invocation.context().correlationId()
                     + "]: " + e.getClass().getSimpleName());
-            ObjectNode error = results.error(faults.describe(invocation.service(), e));
+            String description = faults.describe(invocation.service(), e);
+            log.log(LogLevel.ERROR, "tool " + invocation.name() + ": " + description);
+            ObjectNode error = results.error(description);
             ObjectNode fault = faults.fault(e);
             if (fault != null && acceptsFault(tool)) {
                 error.putObject("structuredContent").set(ToolResults.FAULT, fault);
@@ -77,6 +89,7 @@ public final class UpstreamCallLink implements InvocationLink {
         ObjectNode result = results.success(tool, output);
         invocation.status(AuditEvent.Status.OK);
         progress.step(CallProgress.TOTAL, "result ready");
+        log.log(LogLevel.INFO, "tool " + invocation.name() + ": result ready");
         return result;
     }
 

@@ -53,7 +53,8 @@ public final class McpEndpoint {
      * @param mapper the JSON mapper of results
      * @param reader reads message bytes
      * @param sessions the live sessions
-     * @param handlers the handler of each method besides {@code initialize} (answered here) and {@code ping}
+     * @param handlers the handler of each method besides {@code initialize}, {@code logging/setLevel} (answered here)
+     *     and {@code ping}
      *     (answered here unless given), e.g. {@code tools/list} and {@code tools/call}
      * @param serverName {@code serverInfo.name} of the {@code initialize} result
      * @param serverVersion {@code serverInfo.version}
@@ -204,7 +205,9 @@ public final class McpEndpoint {
         Session session = sessions.create(version, caller.name());
         ObjectNode result = mapper.createObjectNode();
         result.put("protocolVersion", version);
-        result.putObject("capabilities").putObject("tools").put("listChanged", false);
+        ObjectNode capabilities = result.putObject("capabilities");
+        capabilities.putObject("tools").put("listChanged", false);
+        capabilities.putObject("logging");
         result.putObject("serverInfo").put("name", serverName).put("version", serverVersion);
         if (instructions != null) {
             result.put("instructions", instructions);
@@ -230,6 +233,9 @@ public final class McpEndpoint {
                     "Invalid Request: request id " + env.id() + " is already in flight in this session");
         }
         try {
+            if ("logging/setLevel".equals(env.method())) {
+                return JsonRpc.result(env.id(), setLevel(session, env.params()));
+            }
             MethodHandler handler = handlers.get(env.method());
             if (handler == null) {
                 throw new McpError(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + env.method());
@@ -253,9 +259,37 @@ public final class McpEndpoint {
         JsonNode traceparent = meta == null ? null : meta.get("traceparent");
         Optional<TraceContext> trace = TraceContext.parse(traceparent != null && traceparent.isTextual() ? traceparent.textValue() : null)
                 .or(() -> inbound.traceparent().flatMap(TraceContext::parse));
+        LogLevel level = session.logLevel();
+        LogSink log = level == null || inbound.sink() == MessageSink.NONE ? LogSink.NONE : logSink(level, inbound.sink());
         return new RequestContext(session.protocolVersion(), inbound.caller(), Optional.of(session), env.id(),
                 env.method(), UUID.randomUUID().toString(), Instant.now().plus(requestTimeout), new CancellationToken(),
-                progress, trace);
+                progress, trace, log);
+    }
+
+    /**
+     * {@code logging/setLevel} (MCP "Utilities: Logging"): the session's client wants {@code notifications/message}
+     * at {@code params.level} and above from now on; an unknown level is -32602.
+     */
+    private JsonNode setLevel(Session session, JsonNode params) throws McpError {
+        JsonNode level = params == null ? null : params.get("level");
+        LogLevel parsed = level != null && level.isTextual() ? LogLevel.parse(level.textValue()).orElse(null) : null;
+        if (parsed == null) {
+            throw new McpError(JsonRpc.INVALID_PARAMS, "Invalid params: level must be one of debug, info, notice, "
+                    + "warning, error, critical, alert, emergency");
+        }
+        session.logLevel(parsed);
+        return mapper.createObjectNode();
+    }
+
+    /** Returns a sink that sends {@code notifications/message} at {@code threshold} and above through {@code sink}. */
+    private LogSink logSink(LogLevel threshold, MessageSink sink) {
+        return (level, data) -> {
+            if (level.compareTo(threshold) >= 0) {
+                ObjectNode notification = mapper.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/message");
+                notification.putObject("params").put("level", level.wireName()).put("logger", "imcp").put("data", data);
+                sink.send(notification);
+            }
+        };
     }
 
     /** Returns a sink that sends {@code notifications/progress} (MCP "Utilities", "Progress") for {@code token}. */

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param cancellation fired by {@code notifications/cancelled}, the deadline or the end of the session
  * @param progress where {@code notifications/progress} go; {@link ProgressSink#NONE} without a progress token
  * @param trace the W3C trace context, from {@code params._meta.traceparent} or the transport
+ * @param log where the request's log messages go ({@code notifications/message}); {@link LogSink#NONE} when the
+ *     client asked for none
  */
 public record RequestContext(
         String protocolVersion,
@@ -36,7 +38,8 @@ public record RequestContext(
         Instant deadline,
         CancellationToken cancellation,
         ProgressSink progress,
-        Optional<TraceContext> trace) implements CallContext {
+        Optional<TraceContext> trace,
+        LogSink log) implements CallContext {
 
     /** Checks the required components. */
     public RequestContext {
@@ -50,6 +53,15 @@ public record RequestContext(
         Objects.requireNonNull(cancellation, "cancellation");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(trace, "trace");
+        Objects.requireNonNull(log, "log");
+    }
+
+    /** A context whose log messages are dropped. */
+    public RequestContext(String protocolVersion, Caller caller, Optional<Session> session, JsonNode requestId,
+            String method, String correlationId, Instant deadline, CancellationToken cancellation, ProgressSink progress,
+            Optional<TraceContext> trace) {
+        this(protocolVersion, caller, session, requestId, method, correlationId, deadline, cancellation, progress, trace,
+                LogSink.NONE);
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class Session {
     private final String protocolVersion;
     private final String actor;
     private final ConcurrentMap<String, CancellationToken> inFlight = new ConcurrentHashMap<>();
+    private volatile LogLevel logLevel;
 
     /**
      * @param id the {@code Mcp-Session-Id}: 43 URL-safe base64 characters (256 random bits)
@@ -44,6 +45,19 @@ public final class Session {
     /** Returns the name of the caller that owns the session. */
     public String actor() {
         return actor;
+    }
+
+    /**
+     * Returns the level of the log messages the client asked for with {@code logging/setLevel}, or {@code null} when
+     * it asked for none (then the server sends none).
+     */
+    public LogLevel logLevel() {
+        return logLevel;
+    }
+
+    /** Sets the level of the log messages the client wants (MCP "Utilities: Logging", {@code logging/setLevel}). */
+    public void logLevel(LogLevel level) {
+        this.logLevel = level;
     }
 
     /**
