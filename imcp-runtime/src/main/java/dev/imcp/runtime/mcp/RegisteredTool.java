@@ -10,22 +10,32 @@ import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
- * A tool with its schemas parsed once at start-up: the published {@code Tool} object of
- * {@code tools/list} and the compiled input schema (JSON Schema 2020-12, unless the schema's
- * {@code $schema} names another draft). Validation errors locate fields as JSON paths ({@code $.field}).
+ * A tool with its schemas parsed once at start-up: the published {@code Tool} object of {@code tools/list}, and the
+ * input schema compiled on the tool's first call (JSON Schema 2020-12, unless the schema's {@code $schema} names
+ * another draft), so an adapter with a thousand tools answers {@code tools/list} without compiling a thousand
+ * schemas (or loading the validator at all). Validation errors locate fields as JSON paths ({@code $.field}).
  *
  * @param tool the tool
  * @param inputSchema the parsed input schema
- * @param validator the compiled input schema
+ * @param compiled the compiled input schema, made on first use ({@link #validator()})
  * @param published the {@code tools/list} entry
  */
-public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Schema validator, ObjectNode published) {
+public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Supplier<Schema> compiled, ObjectNode published) {
 
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            b -> b.schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder()
-                    .pathType(com.networknt.schema.path.PathType.JSON_PATH).build()));
+    /** The validator's registry, made on the first compilation. */
+    private static final class Schemas {
+        static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder()
+                        .pathType(com.networknt.schema.path.PathType.JSON_PATH).build()));
+    }
+
+    /** Returns the compiled input schema, compiling it on the first call (thread-safe, once). */
+    public Schema validator() {
+        return compiled.get();
+    }
 
     /** Returns the tool's descriptor. */
     public ToolDescriptor descriptor() {
@@ -60,7 +70,7 @@ public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Schema val
             d.annotations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .forEach(e -> annotations.put(e.getKey(), e.getValue()));
         }
-        return new RegisteredTool(tool, input, SCHEMAS.getSchema(input), entry);
+        return new RegisteredTool(tool, input, once(() -> Schemas.REGISTRY.getSchema(input)), entry);
     }
 
     private static ObjectNode parseObject(ObjectMapper mapper, String json, String tool, String what) {
@@ -73,5 +83,27 @@ public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Schema val
             throw new IllegalStateException("Tool " + tool + ": " + what + " is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
         throw new IllegalStateException("Tool " + tool + ": " + what + " must be a JSON object");
+    }
+
+    /** Returns a supplier that calls {@code make} once, on its first use, and then returns that value. */
+    private static <T> Supplier<T> once(Supplier<T> make) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = make.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 }
