@@ -12,6 +12,7 @@ import dev.imcp.runtime.spi.CallContext;
 import dev.imcp.runtime.spi.Cancellation;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.upstream.UpstreamFaults;
+import dev.imcp.runtime.upstream.UpstreamTrace;
 
 /**
  * The last link: calls {@link Tool#call} with the request's context and the bound input, and turns what it returns
@@ -28,7 +29,8 @@ import dev.imcp.runtime.upstream.UpstreamFaults;
  * first half, {@code 50/100} when the upstream answered and {@code 100/100} when the result is built, each with a
  * message naming the step; a failed call stops where it failed. A session that asked for log messages
  * ({@code logging/setLevel} info or lower) gets the same steps as {@code notifications/message}, and an error message
- * with what the client is told when the call fails.
+ * with what the client is told when the call fails. The request's W3C {@code traceparent} goes to the upstream
+ * requests the call makes, with a new parent id ({@link UpstreamTrace}).
  */
 public final class UpstreamCallLink implements InvocationLink {
 
@@ -56,7 +58,8 @@ public final class UpstreamCallLink implements InvocationLink {
         LogSink log = invocation.context().log();
         long start = System.nanoTime();
         Object output;
-        try (Cancellation.Registration ignored = token.onCancel(caller::interrupt)) {
+        try (Cancellation.Registration ignored = token.onCancel(caller::interrupt);
+                UpstreamTrace.Scope trace = UpstreamTrace.open(invocation.context().traceparent().orElse(null))) {
             progress.step(0, "calling " + invocation.service());
             log.log(LogLevel.INFO, "tool " + invocation.name() + ": calling " + invocation.service());
             output = invoke(tool.tool(), progress.forTool(invocation.context()), invocation.input());

@@ -124,6 +124,10 @@ public final class JdkHttpUpstream implements HttpUpstream {
             throw new UpstreamException(0, "invalid request URL: " + e.getMessage(), "");
         }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.timeout()).header("Accept", "application/json");
+        String traceparent = UpstreamTrace.outgoing();
+        if (traceparent != null) {
+            b.setHeader(UpstreamTrace.HEADER, traceparent);
+        }
         call.headers().forEach(b::setHeader);
         styled.headers().forEach(b::setHeader);
         if (!styled.cookie().isEmpty()) {

@@ -112,6 +112,7 @@ public final class SoapPorts {
         Client client = ClientProxy.getClient(proxy);
         SwaParts.install(client, attachments);
         SoapFaultCause.install(client);
+        UpstreamTrace.install(client);
         ResponseLimit.install(client, config.maxResponseBytes());
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();

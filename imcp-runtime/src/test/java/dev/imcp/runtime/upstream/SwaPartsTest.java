@@ -2,6 +2,7 @@ package dev.imcp.runtime.upstream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,7 @@ class SwaPartsTest {
         server.createContext("/files", exchange -> {
             byte[] request = exchange.getRequestBody().readAllBytes();
             LAST.put("content-type", exchange.getRequestHeaders().getFirst("Content-Type"));
+            LAST.put("traceparent", String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
             LAST.put("body", new String(request, StandardCharsets.ISO_8859_1));
             String action = String.valueOf(exchange.getRequestHeaders().getFirst("SOAPAction"));
             byte[] body;
@@ -121,6 +123,20 @@ class SwaPartsTest {
 
         assertEquals("report.pdf", found.value);
         assertArrayEquals(PDF, document.value);
+    }
+
+    @Test
+    void aSoapCallCarriesTheCallersTraceContextWithANewParentId() {
+        Files files = port(false, List.of(MimePart.output("get", "document", "application/pdf")));
+        contentId = "document=7f3a@example.com";
+        try (UpstreamTrace.Scope scope = UpstreamTrace.open("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")) {
+            files.get("report.pdf", new Holder<>(), new Holder<>());
+        }
+        assertTrue(LAST.get("traceparent").matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01"),
+                LAST.get("traceparent"));
+        assertFalse(LAST.get("traceparent").contains("00f067aa0ba902b7"), "this hop's own parent id");
+        files.get("report.pdf", new Holder<>(), new Holder<>());
+        assertEquals("null", LAST.get("traceparent"), "no trace context outside a traced call");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.imcp.runtime.upstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,19 @@ class WireFormatTest {
     private String query(String style, boolean explode, Object value) throws UpstreamException {
         return send(HttpCall.builder("GET", "/q").param("query", "color", style, explode, false, value).build())
                 .rawQuery();
+    }
+
+    @Test
+    void theCallersTraceContextGoesUpstreamWithANewParentId() throws Exception {
+        String incoming = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Seen traced;
+        try (UpstreamTrace.Scope scope = UpstreamTrace.open(incoming)) {
+            traced = send(HttpCall.builder("GET", "/t").build());
+        }
+        String sent = traced.header("Traceparent");
+        assertTrue(sent.matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01"), sent);
+        assertNotEquals(incoming, sent, "this hop's own parent id (W3C Trace Context 3.2.2.3)");
+        assertEquals(null, send(HttpCall.builder("GET", "/t").build()).header("Traceparent"), "none outside a traced call");
     }
 
     @Test

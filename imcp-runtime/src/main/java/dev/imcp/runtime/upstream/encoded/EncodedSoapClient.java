@@ -6,6 +6,7 @@ import dev.imcp.runtime.spi.EncodedOperation;
 import dev.imcp.runtime.spi.EncodedSoapPort;
 import dev.imcp.runtime.spi.UpstreamException;
 import dev.imcp.runtime.upstream.HttpSend;
+import dev.imcp.runtime.upstream.UpstreamTrace;
 import jakarta.xml.soap.SOAPBody;
 import jakarta.xml.soap.SOAPException;
 import jakarta.xml.soap.SOAPFault;
@@ -113,6 +114,10 @@ public final class EncodedSoapClient implements EncodedSoapPort {
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("Accept", "text/xml")
                 .header("SOAPAction", "\"" + operation.soapAction() + "\"");
+        String traceparent = UpstreamTrace.outgoing();
+        if (traceparent != null) {
+            b.setHeader(UpstreamTrace.HEADER, traceparent);
+        }
         headers.forEach(b::setHeader);
         HttpRequest request = b.POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build();
         HttpResponse<byte[]> response = HttpSend.sendBounded(client, request, maxResponseBytes);

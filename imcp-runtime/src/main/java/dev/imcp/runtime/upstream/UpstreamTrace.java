@@ -1,0 +1,91 @@
+package dev.imcp.runtime.upstream;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+
+/**
+ * Carries the W3C Trace Context of the tool call a thread is making to the upstream requests it sends (W3C Trace
+ * Context Level 1, section 2.2 {@code traceparent}): each upstream request gets the caller's trace id and flags with
+ * a new parent id of this hop (section 3.2.2.3: a participant that forwards the request SHOULD make a new
+ * {@code parent-id}), so the upstream's spans join the client's trace. REST requests ({@link JdkHttpUpstream}),
+ * SOAP calls through CXF ({@link #install}) and rpc/encoded calls read it.
+ */
+public final class UpstreamTrace {
+
+    /** The HTTP header name. */
+    public static final String HEADER = "traceparent";
+
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private UpstreamTrace() {
+    }
+
+    /** A scope during which the thread's upstream requests carry a trace context; closing it ends that. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Makes the current thread's upstream requests carry {@code traceparent} (a validated W3C value, or {@code null}
+     * for none) until the returned scope is closed.
+     */
+    public static Scope open(String traceparent) {
+        String previous = CURRENT.get();
+        CURRENT.set(traceparent);
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    /**
+     * Returns the {@code traceparent} for one upstream request of the current thread: the caller's version, trace id
+     * and flags with a new random parent id; {@code null} when the call carries no trace context.
+     */
+    public static String outgoing() {
+        String incoming = CURRENT.get();
+        if (incoming == null || incoming.length() != 55) {
+            return null;
+        }
+        byte[] span = new byte[8];
+        RANDOM.nextBytes(span);
+        if (span[0] == 0) {
+            span[0] = 1; // an all-zero parent id is invalid (section 3.2.2.3)
+        }
+        return incoming.substring(0, 36) + HexFormat.of().formatHex(span) + incoming.substring(52);
+    }
+
+    /** Makes CXF's {@code client} send the trace context of the calling thread as an HTTP header. */
+    static void install(Client client) {
+        client.getOutInterceptors().add(new AbstractPhaseInterceptor<Message>(Phase.SETUP) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void handleMessage(Message message) {
+                String traceparent = outgoing();
+                if (traceparent == null) {
+                    return;
+                }
+                // a copy: the map in the client's request context is shared by every call of the port
+                Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                Object existing = message.get(Message.PROTOCOL_HEADERS);
+                if (existing instanceof Map<?, ?> map) {
+                    headers.putAll((Map<String, List<String>>) map);
+                }
+                headers.put(HEADER, List.of(traceparent));
+                message.put(Message.PROTOCOL_HEADERS, headers);
+            }
+        });
+    }
+}
