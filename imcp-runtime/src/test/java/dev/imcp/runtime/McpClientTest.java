@@ -30,7 +30,7 @@ class McpClientTest {
         fixture = new Fixture();
         client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + fixture.server.port())
                         .endpoint("/mcp")
-                        .customizeRequest(b -> b.header("Authorization", "Bearer " + Fixture.DEMO_KEY))
+                        .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + Fixture.DEMO_KEY))
                         .build())
                 .requestTimeout(Duration.ofSeconds(30))
                 .build();

@@ -116,7 +116,7 @@ class SpineTest {
             List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
             McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + srv.server.port())
                             .endpoint("/mcp")
-                            .customizeRequest(b -> b.header("Authorization", "Bearer " + Fixture.DEMO_KEY))
+                            .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + Fixture.DEMO_KEY))
                             .build())
                     .requestTimeout(Duration.ofSeconds(30))
                     .progressConsumer(progress::add)

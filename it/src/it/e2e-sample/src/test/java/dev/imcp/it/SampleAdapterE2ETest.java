@@ -76,7 +76,7 @@ class SampleAdapterE2ETest {
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
                 .builder("http://127.0.0.1:" + port)
                 .endpoint("/mcp")
-                .customizeRequest(b -> b.header("Authorization", "Bearer " + DEMO_KEY))
+                .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + DEMO_KEY))
                 .build();
         McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
         client.initialize();

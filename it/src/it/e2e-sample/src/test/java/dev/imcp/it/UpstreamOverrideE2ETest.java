@@ -35,7 +35,7 @@ class UpstreamOverrideE2ETest {
         try {
             SampleAdapterE2ETest.awaitListening(adapter, port, log);
             var transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port).endpoint("/mcp")
-                    .customizeRequest(b -> b.header("Authorization", "Bearer imcp-demo-key")).build();
+                    .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer imcp-demo-key")).build();
             try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build()) {
                 client.initialize();
                 var pets = client.callTool(new McpSchema.CallToolRequest("showPetById", Map.of("petId", "1")));
