@@ -104,7 +104,7 @@ class AdapterTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("getStatus is not listed"));
         assertEquals("Reads the status of the example upstream.", tool.description());
-        assertEquals(Map.of("verbose", Map.of("type", "boolean", "default", false)), tool.inputSchema().properties());
+        assertEquals(Map.of("verbose", Map.of("type", "boolean", "default", false)), tool.inputSchema().get("properties"));
         assertEquals(Boolean.TRUE, tool.annotations().readOnlyHint());
     }
 
