@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.mcp.MessageSink;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -22,6 +23,8 @@ import java.nio.charset.StandardCharsets;
  * events"); the JSON-RPC response is the last event and ends the stream. Thread-safe.
  */
 final class SseReply implements MessageSink {
+
+    private static final HeaderName X_ACCEL_BUFFERING = HeaderNames.create("X-Accel-Buffering");
 
     private final ServerResponse res;
     private final ObjectMapper mapper;
@@ -42,7 +45,8 @@ final class SseReply implements MessageSink {
         try {
             if (stream == null) {
                 res.status(200).header(HeaderNames.CONTENT_TYPE, "text/event-stream")
-                        .header(HeaderNames.CACHE_CONTROL, "no-cache");
+                        .header(HeaderNames.CACHE_CONTROL, "no-cache")
+                        .header(X_ACCEL_BUFFERING, "no"); // proxies pass events on at once (MCP 2026-07-28 "Streamable HTTP")
                 stream = res.outputStream();
             }
             event(message);
