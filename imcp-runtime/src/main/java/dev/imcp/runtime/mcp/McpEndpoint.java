@@ -36,7 +36,7 @@ import java.util.UUID;
  *
  * <p>Two eras on one endpoint (MCP 2026-07-28 "Versioning", dual-era): a message whose {@code params._meta} names
  * {@code io.modelcontextprotocol/protocolVersion}, or whose transport reports a modern revision, is modern traffic
- * and is answered by {@link ModernRequests} without {@code initialize} or session (whatever its method, so a
+ * and is answered by {@code ModernRequests} without {@code initialize} or session (whatever its method, so a
  * modern {@code initialize} is an unknown method); everything else is legacy traffic and is answered as above.
  *
  * <p>Errors follow JSON-RPC 2.0 section 5.1 and carry the request's id when it is known, no {@code id} member
