@@ -41,6 +41,9 @@ import java.util.UUID;
  * must be a single message ("Streamable HTTP", "Sending Messages"). Notifications are accepted and ignored: the
  * revision defines none a client sends over HTTP, and the only one, {@code notifications/cancelled}, is for stdio.
  *
+ * <p>A {@code tools/call} asks the transport to tell when its client is gone ({@link MessageSink#onClientGone}),
+ * which cancels it: closing the response stream is how a 2026-07-28 client cancels over HTTP ("Cancellation").
+ *
  * <p>The runtime sends no log messages, so {@code logging} is not declared and
  * {@code io.modelcontextprotocol/logLevel} (checked, never acted on) never yields a {@code notifications/message}.
  */
@@ -161,7 +164,12 @@ final class ModernRequests {
                     + (REMOVED.contains(env.method()) ? " (removed in revision " + version + ")" : ""),
                     null, Reply.Kind.METHOD_NOT_FOUND);
         }
-        return new Reply(Reply.Kind.RESPONSE, call(handler, context(inbound, env, version, meta), env), null);
+        RequestContext context = context(inbound, env, version, meta);
+        if ("tools/call".equals(env.method())) {
+            // MCP 2026-07-28 "Cancellation": on HTTP, a client cancels by closing the response stream
+            inbound.sink().onClientGone(() -> context.cancellation().cancel("the client closed the response stream"));
+        }
+        return new Reply(Reply.Kind.RESPONSE, call(handler, context, env), null);
     }
 
     private ObjectNode call(MethodHandler handler, RequestContext context, Envelope env) {

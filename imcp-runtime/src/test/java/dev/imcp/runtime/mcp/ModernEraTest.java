@@ -6,10 +6,12 @@ import dev.imcp.runtime.ImcpServer;
 import dev.imcp.runtime.fixture.EchoProvider;
 import dev.imcp.runtime.fixture.Fixture;
 import dev.imcp.runtime.fixture.RawServer;
+import dev.imcp.runtime.fixture.WaitProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +21,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static dev.imcp.runtime.fixture.RawServer.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -317,6 +321,40 @@ class ModernEraTest {
                 .getBytes(StandardCharsets.UTF_8), srv.initialize("2025-06-18")).header("MCP-Protocol-Version", "1999-01-01"));
         assertEquals(400, unknownHeader.statusCode());
         assertEquals(5, json(unknownHeader).get("id").asInt());
+    }
+
+    @Test
+    void closingTheResponseStreamCancelsTheCall() throws Exception {
+        WaitProvider.started = new CountDownLatch(1);
+        WaitProvider.interrupted = new CountDownLatch(1);
+        try (RawServer probed = new RawServer("", "  keep-alive-ms: 200\n")) {
+            byte[] body = request(100, "tools/call", "\"name\":\"wait\",\"arguments\":{}," + META).getBytes(StandardCharsets.UTF_8);
+            String head = "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1:" + probed.mcp().getPort() + "\r\n"
+                    + "Authorization: Bearer " + Fixture.DEMO_KEY + "\r\nContent-Type: application/json\r\n"
+                    + "Accept: application/json, text/event-stream\r\nMCP-Protocol-Version: 2026-07-28\r\n"
+                    + "Mcp-Method: tools/call\r\nMcp-Name: wait\r\nContent-Length: " + body.length + "\r\n\r\n";
+            try (Socket socket = new Socket(probed.mcp().getHost(), probed.mcp().getPort())) {
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(body);
+                socket.getOutputStream().flush();
+                assertTrue(WaitProvider.started.await(10, TimeUnit.SECONDS), "the call runs");
+                socket.setSoTimeout(5_000);
+                byte[] first = new byte[512];
+                int n = socket.getInputStream().read(first); // the keep-alive turns the answer into an event stream
+                String seen = new String(first, 0, Math.max(n, 0), StandardCharsets.US_ASCII);
+                assertTrue(seen.contains("text/event-stream"), seen);
+            }
+            assertTrue(WaitProvider.interrupted.await(10, TimeUnit.SECONDS), "the closed stream cancelled the call");
+        }
+    }
+
+    @Test
+    void aQuickCallStaysOneJsonBody() throws Exception {
+        HttpResponse<String> r = send(modern(request(101, "tools/call", "\"name\":\"wait\",\"arguments\":{\"millis\":1}," + META),
+                "tools/call", "wait"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        assertEquals("done", json(r).at("/result/structuredContent/waited").asText());
     }
 
     @Test

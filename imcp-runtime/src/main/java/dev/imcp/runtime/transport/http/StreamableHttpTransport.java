@@ -22,6 +22,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,9 @@ import java.util.Optional;
  *       caller's session; a method 2026-07-28 does not serve, -32601). When the server
  *       has a message to send before the response (a tool's {@code notifications/progress} for a request with
  *       {@code _meta.progressToken}), the answer becomes a 200 {@code text/event-stream} whose last event is the
- *       response ({@link SseReply}).</li>
+ *       response ({@link SseReply}). For a request the endpoint watches (a 2026-07-28 {@code tools/call}), the
+ *       answer becomes such a stream after {@code keepAlive} too, with an SSE comment each period: a write that
+ *       fails means the client closed the stream, which cancels the request (MCP 2026-07-28 "Cancellation").</li>
  *   <li>{@code GET}: 405, the server opens no stream. {@code DELETE}: ends the legacy session it names (204),
  *       unknown 404; without {@code Mcp-Session-Id} 405, as 2026-07-28 has no sessions ("Backward
  *       Compatibility").</li>
@@ -78,8 +81,11 @@ public final class StreamableHttpTransport implements HttpService {
     private final McpEndpoint endpoint;
     private final ApiKeyAuthenticator authenticator;
     private final OriginCheck originCheck;
+    private final Duration keepAlive;
 
     /**
+     * A transport that probes a watched request's client every 15 seconds.
+     *
      * @param path the endpoint path, e.g. {@code /mcp}
      * @param mapper the JSON mapper
      * @param endpoint answers the messages
@@ -88,6 +94,21 @@ public final class StreamableHttpTransport implements HttpService {
      */
     public StreamableHttpTransport(String path, ObjectMapper mapper, McpEndpoint endpoint,
                                    ApiKeyAuthenticator authenticator, OriginCheck originCheck) {
+        this(path, mapper, endpoint, authenticator, originCheck, Duration.ofSeconds(15));
+    }
+
+    /**
+     * @param path the endpoint path, e.g. {@code /mcp}
+     * @param mapper the JSON mapper
+     * @param endpoint answers the messages
+     * @param authenticator checks API keys
+     * @param originCheck checks {@code Origin} and {@code Host}
+     * @param keepAlive how often the answer to a request the endpoint watches (a 2026-07-28 {@code tools/call})
+     *     gets an SSE comment, which finds a client that closed the stream and so cancelled the request
+     */
+    public StreamableHttpTransport(String path, ObjectMapper mapper, McpEndpoint endpoint,
+                                   ApiKeyAuthenticator authenticator, OriginCheck originCheck, Duration keepAlive) {
+        this.keepAlive = keepAlive;
         this.path = path;
         this.mapper = mapper;
         this.endpoint = endpoint;
@@ -152,14 +173,14 @@ public final class StreamableHttpTransport implements HttpService {
             return;
         }
         byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
-        SseReply sse = new SseReply(res, mapper);
+        SseReply sse = new SseReply(res, mapper, keepAlive);
         Inbound inbound = new Inbound(caller.get(), req.headers().first(SESSION_ID),
                 req.headers().first(PROTOCOL_VERSION), req.headers().first(TRACEPARENT), sse,
                 Optional.of(new StandardHeaders(req.headers().first(PROTOCOL_VERSION), req.headers().first(MCP_METHOD),
                         req.headers().first(MCP_NAME))));
         Reply reply = endpoint.handle(body, inbound);
-        if (sse.streaming()) {
-            sse.finish(reply.body()); // progress went out as events: the response is the stream's last one
+        if (sse.stop()) {
+            sse.finish(reply.body()); // progress or keep-alives went out: the response is the stream's last event
         } else {
             send(res, reply);
         }
