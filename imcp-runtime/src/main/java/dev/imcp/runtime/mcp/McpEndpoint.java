@@ -299,10 +299,11 @@ public final class McpEndpoint {
     }
 
     /**
-     * Returns a sink that sends {@code notifications/progress} (MCP "Utilities", "Progress") for {@code token}. A
-     * transport whose client went away (its sink throws {@link UncheckedIOException}) cancels the request: on
-     * Streamable HTTP, closing a POST's stream is the cancellation signal (MCP 2026-07-28 "Cancellation"), and
-     * nothing is sent for the request afterwards.
+     * Returns a sink that sends {@code notifications/progress} (MCP "Utilities", "Progress") for {@code token},
+     * nothing once the request is cancelled. In revision 2026-07-28 a transport whose client went away (its sink
+     * throws {@link UncheckedIOException}) cancels the request: on Streamable HTTP, closing a POST's stream is the
+     * cancellation signal (MCP 2026-07-28 "Cancellation"); in the legacy revisions a disconnect is not one, and the
+     * exception reaches the tool as before.
      */
     static ProgressSink progressSink(ObjectMapper mapper, JsonNode token, String version, MessageSink sink,
                                      CancellationToken cancellation) {
@@ -323,6 +324,9 @@ public final class McpEndpoint {
             try {
                 sink.send(notification);
             } catch (UncheckedIOException e) {
+                if (!ProtocolVersions.modern(version)) {
+                    throw e; // legacy revisions: a disconnect is not a cancellation (MCP 2025-06-18 "Transports")
+                }
                 cancellation.cancel("the client closed the response stream");
             }
         };
