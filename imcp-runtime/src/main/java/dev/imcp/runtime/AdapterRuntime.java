@@ -96,11 +96,14 @@ public final class AdapterRuntime implements AutoCloseable {
             throw new UncheckedIOException("Cannot open imcp.audit.file " + config.auditFile(), e);
         }
         InvocationChain chain = new InvocationChain(defaultLinks(mapper, registry, audit, new UpstreamFaults(mapper, redactor)));
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(config.apiKeys());
+        // With authentication on, the caller's policy decides what tools/list shows: a per-caller ("private") list.
+        ToolsListHandler toolsList = new ToolsListHandler(registry, mapper, config.toolsListTtlMs(), authenticator.enabled());
         McpEndpoint endpoint = new McpEndpoint(mapper, new MessageReader(config.maxJsonDepth()),
                 new SessionStore(config.sessionIdleTimeout()),
-                Map.of("tools/list", new ToolsListHandler(registry, mapper), "tools/call", new ToolsCallHandler(chain)),
-                info.name(), info.version(), config.instructions(), config.requestTimeout());
-        return new AdapterRuntime(config, info, mapper, registry, new ApiKeyAuthenticator(config.apiKeys()), audit, endpoint);
+                Map.of("tools/list", toolsList, "tools/call", new ToolsCallHandler(chain)),
+                info.name(), info.version(), config.instructions(), config.requestTimeout(), config.toolsListTtlMs());
+        return new AdapterRuntime(config, info, mapper, registry, authenticator, audit, endpoint);
     }
 
     /**

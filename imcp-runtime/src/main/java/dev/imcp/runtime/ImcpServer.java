@@ -114,7 +114,8 @@ public final class ImcpServer implements AutoCloseable {
         Set<String> origins = new LinkedHashSet<>(runtime.config().allowedOrigins());
         origins.addAll(corsOrigins);
         StreamableHttpTransport mcp = new StreamableHttpTransport(MCP_PATH, runtime.mapper(), runtime.endpoint(),
-                runtime.authenticator(), new OriginCheck(origins, OriginCheck.isLoopback(host)));
+                runtime.authenticator(), new OriginCheck(origins, OriginCheck.isLoopback(host)),
+                java.time.Duration.ofMillis(runtime.config().keepAliveMs()));
         WebServerConfig.Builder builder = WebServer.builder()
                 .config(serverConfig)
                 .host(host)

@@ -61,7 +61,7 @@ class StartLogTest {
     @Test
     void readyMessageFormat() {
         assertEquals("iMCP adapter my-adapter 1.0 serving MCP at http://127.0.0.1:8080/mcp (revisions 2024-11-05, "
-                        + "2025-03-26, 2025-06-18, 2025-11-25; 1 tool; ready 1.3 s after JVM start)",
+                        + "2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28; 1 tool; ready 1.3 s after JVM start)",
                 ImcpServer.readyMessage(new ServerInfo("my-adapter", "1.0"), URI.create("http://127.0.0.1:8080/mcp"),
                         1, 1_349));
         assertTrue(ImcpServer.readyMessage(new ServerInfo("a", "1"), URI.create("http://h:1/mcp"), 0, 12_050)

@@ -1,13 +1,16 @@
 package dev.imcp.runtime.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.mcp.McpError;
 import dev.imcp.runtime.mcp.MethodHandler;
 import dev.imcp.runtime.mcp.RequestContext;
+import dev.imcp.runtime.mcp.RevisionFields;
 
 /**
  * Answers {@code tools/call} (MCP "Server Features", "Tools", "Calling Tools") by running a {@link ToolInvocation}
- * through the {@link InvocationChain}.
+ * through the {@link InvocationChain}, and gives the result the members the request's revision defines
+ * ({@link RevisionFields#callResult}).
  */
 public final class ToolsCallHandler implements MethodHandler {
 
@@ -30,7 +33,8 @@ public final class ToolsCallHandler implements MethodHandler {
     @Override
     public JsonNode handle(RequestContext context, JsonNode params) throws McpError {
         JsonNode name = params == null ? null : params.get("name");
-        return chain.invoke(new ToolInvocation(context, name != null && name.isTextual() ? name.textValue() : null,
+        ObjectNode result = chain.invoke(new ToolInvocation(context, name != null && name.isTextual() ? name.textValue() : null,
                 params == null ? null : params.get("arguments")));
+        return RevisionFields.callResult(result, context.protocolVersion());
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  *       {@code imcp-runtime} (see {@link ServerInfo}).</li>
  *   <li>{@code imcp.instructions}, {@code imcp.auth.api-keys}, {@code imcp.audit.file}, {@code imcp.audit.sink},
  *       {@code imcp.allowed-origins}, {@code imcp.services.<id>}, {@code imcp.session-idle-minutes},
- *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}: see the components below.</li>
+ *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}, {@code imcp.tools-list-ttl-ms},
+ *       {@code imcp.keep-alive-ms}: see the components below.</li>
  * </ul>
  *
  * @param serverName {@code imcp.server-name}, or {@code null} when absent or blank
@@ -42,6 +43,12 @@ import java.util.Set;
  *     it is cancelled and answered as a tool error
  * @param maxJsonDepth {@code imcp.max-json-depth} (default 100, at least 8): the deepest nesting of arrays and
  *     objects in one client message; deeper is JSON-RPC -32700
+ * @param toolsListTtlMs {@code imcp.tools-list-ttl-ms} (default 300000, five minutes; at least 0): the {@code ttlMs}
+ *     of 2026-07-28 {@code tools/list} and {@code server/discover} results, how long a client may reuse them (MCP
+ *     2026-07-28 "Server Utilities", "Caching"); both change only when the adapter is redeployed
+ * @param keepAliveMs {@code imcp.keep-alive-ms} (default 15000, at least 100): how often a 2026-07-28
+ *     {@code tools/call} still running gets an SSE comment on its response stream, which finds a client that closed
+ *     the stream, and so cancelled the call (MCP 2026-07-28 "Cancellation")
  */
 public record RuntimeConfig(
         String serverName,
@@ -54,7 +61,9 @@ public record RuntimeConfig(
         Map<String, ServiceConfig> services,
         java.time.Duration sessionIdleTimeout,
         java.time.Duration requestTimeout,
-        int maxJsonDepth) {
+        int maxJsonDepth,
+        long toolsListTtlMs,
+        long keepAliveMs) {
 
     /** Checks the required components and copies the collections. */
     public RuntimeConfig {
@@ -65,6 +74,12 @@ public record RuntimeConfig(
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         if (!"stderr".equals(auditSink) && !"stdout".equals(auditSink)) {
             throw new IllegalArgumentException("imcp.audit.sink must be stderr or stdout, was " + auditSink);
+        }
+        if (toolsListTtlMs < 0) {
+            throw new IllegalArgumentException("imcp.tools-list-ttl-ms must be at least 0 (milliseconds), was " + toolsListTtlMs);
+        }
+        if (keepAliveMs < 100) {
+            throw new IllegalArgumentException("imcp.keep-alive-ms must be at least 100 (milliseconds), was " + keepAliveMs);
         }
     }
 
@@ -112,7 +127,9 @@ public record RuntimeConfig(
                 services,
                 java.time.Duration.ofMinutes(idleMinutes),
                 java.time.Duration.ofSeconds(timeoutSeconds),
-                depth);
+                depth,
+                imcp.get("tools-list-ttl-ms").asLong().orElse(300_000L),
+                imcp.get("keep-alive-ms").asLong().orElse(15_000L));
     }
 
     /** Returns the configuration of {@code serviceId}, or an empty one when none is configured. */

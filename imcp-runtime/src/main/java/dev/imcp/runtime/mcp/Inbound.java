@@ -16,9 +16,26 @@ import java.util.Optional;
  * @param traceparent the transport's W3C {@code traceparent} (HTTP header), empty when none
  * @param sink where server-to-client messages sent while answering go ({@link MessageSink#NONE} when the
  *     transport cannot deliver them)
+ * @param standardHeaders the headers that mirror the body (HTTP: {@code MCP-Protocol-Version}, {@code Mcp-Method},
+ *     {@code Mcp-Name}), checked against it for modern (2026-07-28) requests; empty for a transport without headers
+ *     (stdio), which skips those checks
  */
 public record Inbound(Caller caller, Optional<String> sessionId, Optional<String> protocolVersion,
-                      Optional<String> traceparent, MessageSink sink) {
+                      Optional<String> traceparent, MessageSink sink, Optional<StandardHeaders> standardHeaders) {
+
+    /**
+     * An inbound message of a transport without headers (stdio): no {@link StandardHeaders}.
+     *
+     * @param caller the caller
+     * @param sessionId the session id, empty when none
+     * @param protocolVersion the revision the transport was told, empty when none
+     * @param traceparent the transport's {@code traceparent}, empty when none
+     * @param sink where server-to-client messages go
+     */
+    public Inbound(Caller caller, Optional<String> sessionId, Optional<String> protocolVersion,
+                   Optional<String> traceparent, MessageSink sink) {
+        this(caller, sessionId, protocolVersion, traceparent, sink, Optional.empty());
+    }
 
     /** Checks the required components. */
     public Inbound {
@@ -27,5 +44,6 @@ public record Inbound(Caller caller, Optional<String> sessionId, Optional<String
         Objects.requireNonNull(protocolVersion, "protocolVersion");
         Objects.requireNonNull(traceparent, "traceparent");
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(standardHeaders, "standardHeaders");
     }
 }

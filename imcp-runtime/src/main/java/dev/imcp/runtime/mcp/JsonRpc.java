@@ -20,6 +20,17 @@ public final class JsonRpc {
     public static final int INVALID_PARAMS = -32602;
     /** Internal JSON-RPC error. */
     public static final int INTERNAL_ERROR = -32603;
+    /**
+     * A standard header is missing or does not match the body (MCP 2026-07-28 "Transports", "Streamable HTTP",
+     * "Server Validation"; schema {@code HeaderMismatchError}).
+     */
+    public static final int HEADER_MISMATCH = -32020;
+    /**
+     * The request's protocol version is one the server does not support (MCP 2026-07-28 "Versioning", "Protocol
+     * Version Negotiation"; schema {@code UnsupportedProtocolVersionError}); {@code data} is
+     * {@code {supported: [...], requested}}.
+     */
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -52,6 +63,19 @@ public final class JsonRpc {
      * @return {@code {"jsonrpc":"2.0","id":id,"error":{"code":code,"message":message}}}, without {@code id} when unknown
      */
     public static ObjectNode error(JsonNode id, int code, String message) {
+        return error(id, code, message, null);
+    }
+
+    /**
+     * Returns an error response with a {@code data} member.
+     *
+     * @param id the request id, or {@code null} when unknown (see {@link #error(JsonNode, int, String)})
+     * @param code the error code
+     * @param message a short description, without secrets or stack traces
+     * @param data the error's {@code data}, or {@code null} for none
+     * @return the error response
+     */
+    public static ObjectNode error(JsonNode id, int code, String message, JsonNode data) {
         ObjectNode out = NODES.objectNode();
         out.put("jsonrpc", "2.0");
         if (id != null && !id.isNull()) {
@@ -60,6 +84,9 @@ public final class JsonRpc {
         ObjectNode error = out.putObject("error");
         error.put("code", code);
         error.put("message", message);
+        if (data != null) {
+            error.set("data", data);
+        }
         return out;
     }
 }

@@ -17,4 +17,19 @@ public interface LogSink {
      * @param data the message, plain text without secrets (it goes to the client as is)
      */
     void log(LogLevel level, String data);
+
+    /**
+     * Returns a sink that sends {@code notifications/message} ({@code {level, logger: "imcp", data}}) at
+     * {@code threshold} and above through {@code sink}.
+     */
+    static LogSink notifications(com.fasterxml.jackson.databind.ObjectMapper mapper, LogLevel threshold, MessageSink sink) {
+        return (level, data) -> {
+            if (level.compareTo(threshold) >= 0) {
+                com.fasterxml.jackson.databind.node.ObjectNode notification = mapper.createObjectNode()
+                        .put("jsonrpc", "2.0").put("method", "notifications/message");
+                notification.putObject("params").put("level", level.wireName()).put("logger", "imcp").put("data", data);
+                sink.send(notification);
+            }
+        };
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.security.Caller;
 import dev.imcp.runtime.spi.ProgressSink;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,6 +34,11 @@ import java.util.UUID;
  * session and answered with an array of the requests' responses (no {@code initialize} inside); elsewhere it is
  * -32600. A transport-level {@code protocolVersion} the server does not support is -32600.
  *
+ * <p>Two eras on one endpoint (MCP 2026-07-28 "Versioning", dual-era): a message whose {@code params._meta} names
+ * {@code io.modelcontextprotocol/protocolVersion}, or whose transport reports a modern revision, is modern traffic
+ * and is answered by {@code ModernRequests} without {@code initialize} or session (whatever its method, so a
+ * modern {@code initialize} is an unknown method); everything else is legacy traffic and is answered as above.
+ *
  * <p>Errors follow JSON-RPC 2.0 section 5.1 and carry the request's id when it is known, no {@code id} member
  * otherwise; an exception of a handler is -32603 with a correlation id (logged here, never sent). Thread-safe.
  */
@@ -48,8 +54,11 @@ public final class McpEndpoint {
     private final String serverVersion;
     private final String instructions;
     private final Duration requestTimeout;
+    private final ModernRequests modern;
 
     /**
+     * An endpoint whose {@code server/discover} results may be cached for five minutes.
+     *
      * @param mapper the JSON mapper of results
      * @param reader reads message bytes
      * @param sessions the live sessions
@@ -64,6 +73,26 @@ public final class McpEndpoint {
     public McpEndpoint(ObjectMapper mapper, MessageReader reader, SessionStore sessions,
                        Map<String, MethodHandler> handlers, String serverName, String serverVersion,
                        String instructions, Duration requestTimeout) {
+        this(mapper, reader, sessions, handlers, serverName, serverVersion, instructions, requestTimeout, 300_000);
+    }
+
+    /**
+     * @param mapper the JSON mapper of results
+     * @param reader reads message bytes
+     * @param sessions the live sessions
+     * @param handlers the handler of each method besides {@code initialize} (answered here) and {@code ping}
+     *     (answered here unless given), e.g. {@code tools/list} and {@code tools/call}; modern requests reach them
+     *     too, except the methods 2026-07-28 removed
+     * @param serverName {@code serverInfo.name} of the {@code initialize} result and of modern results' {@code _meta}
+     * @param serverVersion {@code serverInfo.version}
+     * @param instructions the {@code instructions} of the {@code initialize} and {@code server/discover} results, or
+     *     {@code null}
+     * @param requestTimeout how long a request may take: its context's deadline is this far from its arrival
+     * @param discoverTtlMs the {@code ttlMs} of the {@code server/discover} result, in milliseconds (at least 0)
+     */
+    public McpEndpoint(ObjectMapper mapper, MessageReader reader, SessionStore sessions,
+                       Map<String, MethodHandler> handlers, String serverName, String serverVersion,
+                       String instructions, Duration requestTimeout, long discoverTtlMs) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -75,6 +104,11 @@ public final class McpEndpoint {
         this.serverVersion = Objects.requireNonNull(serverVersion, "serverVersion");
         this.instructions = instructions;
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (discoverTtlMs < 0) {
+            throw new IllegalArgumentException("discoverTtlMs must be at least 0, was " + discoverTtlMs);
+        }
+        this.modern = new ModernRequests(mapper, this.handlers, serverName, serverVersion, instructions,
+                requestTimeout, discoverTtlMs);
     }
 
     /**
@@ -85,17 +119,22 @@ public final class McpEndpoint {
      * @return the reply; never {@code null}, never an exception for anything a client can send
      */
     public Reply handle(byte[] body, Inbound inbound) {
-        Optional<String> version = inbound.protocolVersion();
-        if (version.isPresent() && !ProtocolVersions.supported(version.get())) {
-            // MCP 2025-06-18 "Transports", "Protocol Version Header": an unsupported version is 400 Bad Request
-            return malformed(null, JsonRpc.INVALID_REQUEST, "Bad Request: unsupported MCP-Protocol-Version "
-                    + version.get() + "; supported: " + String.join(", ", ProtocolVersions.SUPPORTED));
-        }
         JsonNode message;
         try {
             message = reader.read(body);
         } catch (McpError e) {
             return malformed(null, e.code(), e.getMessage());
+        }
+        if (ModernRequests.claims(message, inbound)) {
+            return modern.handle(message, inbound);
+        }
+        Optional<String> version = inbound.protocolVersion();
+        if (version.isPresent() && !ProtocolVersions.legacy(version.get())) {
+            // MCP 2025-06-18 "Transports", "Protocol Version Header": an unsupported version is 400 Bad Request
+            return malformed(idOf(message), JsonRpc.INVALID_REQUEST, "Bad Request: unsupported MCP-Protocol-Version "
+                    + version.get() + "; supported: " + String.join(", ", ProtocolVersions.LEGACY)
+                    + " (after initialize), " + String.join(", ", ProtocolVersions.MODERN)
+                    + " (with params._meta." + ModernRequests.PROTOCOL_VERSION + ")");
         }
         if (message instanceof ArrayNode batch) {
             return batch(batch, inbound);
@@ -254,15 +293,16 @@ public final class McpEndpoint {
     private RequestContext context(Session session, Inbound inbound, Envelope env) {
         JsonNode meta = env.params() == null ? null : env.params().get("_meta");
         JsonNode token = meta == null ? null : meta.get("progressToken");
+        CancellationToken cancellation = new CancellationToken();
         ProgressSink progress = Envelope.validId(token) && inbound.sink() != MessageSink.NONE
-                ? progressSink(token, session.protocolVersion(), inbound.sink()) : ProgressSink.NONE;
+                ? progressSink(mapper, token, session.protocolVersion(), inbound.sink(), cancellation) : ProgressSink.NONE;
         JsonNode traceparent = meta == null ? null : meta.get("traceparent");
         Optional<TraceContext> trace = TraceContext.parse(traceparent != null && traceparent.isTextual() ? traceparent.textValue() : null)
                 .or(() -> inbound.traceparent().flatMap(TraceContext::parse));
         LogLevel level = session.logLevel();
-        LogSink log = level == null || inbound.sink() == MessageSink.NONE ? LogSink.NONE : logSink(level, inbound.sink());
+        LogSink log = level == null || inbound.sink() == MessageSink.NONE ? LogSink.NONE : LogSink.notifications(mapper, level, inbound.sink());
         return new RequestContext(session.protocolVersion(), inbound.caller(), Optional.of(session), env.id(),
-                env.method(), UUID.randomUUID().toString(), Instant.now().plus(requestTimeout), new CancellationToken(),
+                env.method(), UUID.randomUUID().toString(), Instant.now().plus(requestTimeout), cancellation,
                 progress, trace, log);
     }
 
@@ -281,20 +321,20 @@ public final class McpEndpoint {
         return mapper.createObjectNode();
     }
 
-    /** Returns a sink that sends {@code notifications/message} at {@code threshold} and above through {@code sink}. */
-    private LogSink logSink(LogLevel threshold, MessageSink sink) {
-        return (level, data) -> {
-            if (level.compareTo(threshold) >= 0) {
-                ObjectNode notification = mapper.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/message");
-                notification.putObject("params").put("level", level.wireName()).put("logger", "imcp").put("data", data);
-                sink.send(notification);
-            }
-        };
-    }
 
-    /** Returns a sink that sends {@code notifications/progress} (MCP "Utilities", "Progress") for {@code token}. */
-    private ProgressSink progressSink(JsonNode token, String version, MessageSink sink) {
+    /**
+     * Returns a sink that sends {@code notifications/progress} (MCP "Utilities", "Progress") for {@code token},
+     * nothing once the request is cancelled. In revision 2026-07-28 a transport whose client went away (its sink
+     * throws {@link UncheckedIOException}) cancels the request: on Streamable HTTP, closing a POST's stream is the
+     * cancellation signal (MCP 2026-07-28 "Cancellation"); in the legacy revisions a disconnect is not one, and the
+     * exception reaches the tool as before.
+     */
+    static ProgressSink progressSink(ObjectMapper mapper, JsonNode token, String version, MessageSink sink,
+                                     CancellationToken cancellation) {
         return (progress, total, message) -> {
+            if (cancellation.isCancelled()) {
+                return;
+            }
             ObjectNode notification = mapper.createObjectNode().put("jsonrpc", "2.0").put("method", "notifications/progress");
             ObjectNode params = notification.putObject("params");
             params.set("progressToken", token);
@@ -305,7 +345,14 @@ public final class McpEndpoint {
             if (message != null && version.compareTo("2025-03-26") >= 0) { // message was added in 2025-03-26
                 params.put("message", message);
             }
-            sink.send(notification);
+            try {
+                sink.send(notification);
+            } catch (UncheckedIOException e) {
+                if (!ProtocolVersions.modern(version)) {
+                    throw e; // legacy revisions: a disconnect is not a cancellation (MCP 2025-06-18 "Transports")
+                }
+                cancellation.cancel("the client closed the response stream");
+            }
         };
     }
 

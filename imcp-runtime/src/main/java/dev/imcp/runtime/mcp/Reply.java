@@ -32,6 +32,11 @@ public record Reply(Kind kind, JsonNode body, String sessionId) {
         /** A session id is required and none was sent: HTTP 400. */
         SESSION_REQUIRED,
         /** The session id is unknown, expired, ended or another caller's: HTTP 404. */
-        SESSION_NOT_FOUND
+        SESSION_NOT_FOUND,
+        /**
+         * A modern (2026-07-28) request names a method this server does not serve (-32601): HTTP 404 (MCP
+         * 2026-07-28 "Transports", "Streamable HTTP", "Protocol Version Header").
+         */
+        METHOD_NOT_FOUND
     }
 }

@@ -14,10 +14,11 @@ import java.util.Optional;
  * {@link McpEndpoint} for each request and handed to its {@link MethodHandler}, and, as the {@link CallContext},
  * to the tool.
  *
- * @param protocolVersion the revision the request is made under: the session's negotiated one, else the one the
- *     transport reported, else the one {@code initialize} negotiates
+ * @param protocolVersion the revision the request is made under: the session's negotiated one, or for a modern
+ *     request the one its {@code params._meta} names (2026-07-28)
  * @param caller the authenticated caller (the transport authenticates)
  * @param session the caller's session, empty for {@code initialize} and for revisions or transports without one
+ *     (every 2026-07-28 request: that revision has no sessions)
  * @param requestId the JSON-RPC id (a string or an integer)
  * @param method the JSON-RPC method
  * @param correlationId a random UUID, in the audit event and in the logs

@@ -7,6 +7,7 @@ import dev.imcp.runtime.mcp.Inbound;
 import dev.imcp.runtime.mcp.JsonRpc;
 import dev.imcp.runtime.mcp.McpEndpoint;
 import dev.imcp.runtime.mcp.Reply;
+import dev.imcp.runtime.mcp.StandardHeaders;
 import dev.imcp.runtime.security.ApiKeyAuthenticator;
 import dev.imcp.runtime.security.Caller;
 import dev.imcp.runtime.security.OriginCheck;
@@ -21,11 +22,13 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The MCP Streamable HTTP transport (MCP 2025-03-26, 2025-06-18 and 2025-11-25, "Transports", "Streamable HTTP")
- * at one path: bytes in and out, everything else in {@link McpEndpoint}. A POST is answered with a single JSON
+ * The MCP Streamable HTTP transport (MCP 2025-03-26, 2025-06-18, 2025-11-25 and 2026-07-28, "Transports",
+ * "Streamable HTTP") at one path: bytes in and out, everything else in {@link McpEndpoint}, which tells the legacy
+ * era (sessions) from the modern one (2026-07-28: no session, headers mirroring the body). A POST is answered with a single JSON
  * body, or with an SSE stream when messages precede the response; the server opens no stream of its own (GET).
  *
  * <ul>
@@ -34,13 +37,19 @@ import java.util.Optional;
  *   <li>{@code POST}: {@code Content-Type} must be {@code application/json} (else 415) and {@code Accept} must
  *       accept both {@code application/json} and {@code text/event-stream} (else 406); a body over
  *       {@code server.max-payload-size} is 413 (Helidon). The body goes to {@link McpEndpoint#handle} with
- *       {@code Mcp-Session-Id}, {@code MCP-Protocol-Version} and {@code traceparent}; the {@link Reply} is sent
- *       as 200 {@code application/json} (responses), 202 without a body (only notifications or responses), 400
- *       (-32700, -32600, or no session id), 404 (unknown, expired or another caller's session). When the server
+ *       {@code Mcp-Session-Id}, {@code MCP-Protocol-Version}, {@code traceparent} and the standard headers
+ *       {@code Mcp-Method} and {@code Mcp-Name} ({@link StandardHeaders}); the {@link Reply} is sent as 200
+ *       {@code application/json} (responses), 202 without a body (only notifications or responses), 400 (-32700,
+ *       -32600, no session id, and for 2026-07-28 -32602, -32020 and -32022), 404 (unknown, expired or another
+ *       caller's session; a method 2026-07-28 does not serve, -32601). When the server
  *       has a message to send before the response (a tool's {@code notifications/progress} for a request with
  *       {@code _meta.progressToken}), the answer becomes a 200 {@code text/event-stream} whose last event is the
- *       response ({@link SseReply}).</li>
- *   <li>{@code GET}: 405, the server opens no stream. {@code DELETE}: ends the session (204), unknown 404.</li>
+ *       response ({@link SseReply}). For a request the endpoint watches (a 2026-07-28 {@code tools/call}), the
+ *       answer becomes such a stream after {@code keepAlive} too, with an SSE comment each period: a write that
+ *       fails means the client closed the stream, which cancels the request (MCP 2026-07-28 "Cancellation").</li>
+ *   <li>{@code GET}: 405, the server opens no stream. {@code DELETE}: ends the legacy session it names (204),
+ *       unknown 404; without {@code Mcp-Session-Id} 405, as 2026-07-28 has no sessions ("Backward
+ *       Compatibility").</li>
  *   <li>{@code OPTIONS}: a CORS preflight (an {@code Origin} and {@code Access-Control-Request-Method}) is
  *       answered by Helidon's CORS support for the origins of {@code server.cors.allowed-origins} and refused
  *       with 403 otherwise; any other {@code OPTIONS} is 204 with {@code Allow}.</li>
@@ -55,6 +64,10 @@ public final class StreamableHttpTransport implements HttpService {
     public static final HeaderName SESSION_ID = HeaderNames.create("Mcp-Session-Id");
     /** The protocol version header (MCP 2025-06-18 "Protocol Version Header"). */
     public static final HeaderName PROTOCOL_VERSION = HeaderNames.create("MCP-Protocol-Version");
+    /** The header mirroring a request's method (MCP 2026-07-28 "Standard Headers"). */
+    public static final HeaderName MCP_METHOD = HeaderNames.create("Mcp-Method");
+    /** The header mirroring a request's {@code params.name} or {@code params.uri} (MCP 2026-07-28 "Standard Headers"). */
+    public static final HeaderName MCP_NAME = HeaderNames.create("Mcp-Name");
     /** The W3C Trace Context header. */
     public static final HeaderName TRACEPARENT = HeaderNames.create("traceparent");
     /** The methods of the endpoint, as sent in {@code Allow}. */
@@ -68,8 +81,11 @@ public final class StreamableHttpTransport implements HttpService {
     private final McpEndpoint endpoint;
     private final ApiKeyAuthenticator authenticator;
     private final OriginCheck originCheck;
+    private final Duration keepAlive;
 
     /**
+     * A transport that probes a watched request's client every 15 seconds.
+     *
      * @param path the endpoint path, e.g. {@code /mcp}
      * @param mapper the JSON mapper
      * @param endpoint answers the messages
@@ -78,6 +94,21 @@ public final class StreamableHttpTransport implements HttpService {
      */
     public StreamableHttpTransport(String path, ObjectMapper mapper, McpEndpoint endpoint,
                                    ApiKeyAuthenticator authenticator, OriginCheck originCheck) {
+        this(path, mapper, endpoint, authenticator, originCheck, Duration.ofSeconds(15));
+    }
+
+    /**
+     * @param path the endpoint path, e.g. {@code /mcp}
+     * @param mapper the JSON mapper
+     * @param endpoint answers the messages
+     * @param authenticator checks API keys
+     * @param originCheck checks {@code Origin} and {@code Host}
+     * @param keepAlive how often the answer to a request the endpoint watches (a 2026-07-28 {@code tools/call})
+     *     gets an SSE comment, which finds a client that closed the stream and so cancelled the request
+     */
+    public StreamableHttpTransport(String path, ObjectMapper mapper, McpEndpoint endpoint,
+                                   ApiKeyAuthenticator authenticator, OriginCheck originCheck, Duration keepAlive) {
+        this.keepAlive = keepAlive;
         this.path = path;
         this.mapper = mapper;
         this.endpoint = endpoint;
@@ -116,7 +147,10 @@ public final class StreamableHttpTransport implements HttpService {
 
     private void delete(ServerRequest req, ServerResponse res) {
         Optional<Caller> caller = guard(req, res);
-        if (caller.isPresent()) {
+        if (caller.isPresent() && req.headers().first(SESSION_ID).isEmpty()) {
+            // Only a legacy session can be ended; 2026-07-28 has none (MCP 2026-07-28 "Backward Compatibility")
+            res.status(405).header(HeaderNames.ALLOW, ALLOW).send();
+        } else if (caller.isPresent()) {
             send(res, endpoint.endSession(caller.get(), req.headers().first(SESSION_ID)));
         }
     }
@@ -139,12 +173,14 @@ public final class StreamableHttpTransport implements HttpService {
             return;
         }
         byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
-        SseReply sse = new SseReply(res, mapper);
+        SseReply sse = new SseReply(res, mapper, keepAlive);
         Inbound inbound = new Inbound(caller.get(), req.headers().first(SESSION_ID),
-                req.headers().first(PROTOCOL_VERSION), req.headers().first(TRACEPARENT), sse);
+                req.headers().first(PROTOCOL_VERSION), req.headers().first(TRACEPARENT), sse,
+                Optional.of(new StandardHeaders(req.headers().first(PROTOCOL_VERSION), req.headers().first(MCP_METHOD),
+                        req.headers().first(MCP_NAME))));
         Reply reply = endpoint.handle(body, inbound);
-        if (sse.streaming()) {
-            sse.finish(reply.body()); // progress went out as events: the response is the stream's last one
+        if (sse.stop()) {
+            sse.finish(reply.body()); // progress or keep-alives went out: the response is the stream's last event
         } else {
             send(res, reply);
         }
@@ -168,7 +204,7 @@ public final class StreamableHttpTransport implements HttpService {
             case ACCEPTED -> 202;
             case ENDED -> 204;
             case MALFORMED, SESSION_REQUIRED -> 400;
-            case SESSION_NOT_FOUND -> 404;
+            case SESSION_NOT_FOUND, METHOD_NOT_FOUND -> 404;
         };
         if (reply.body() == null) {
             res.status(status).send();

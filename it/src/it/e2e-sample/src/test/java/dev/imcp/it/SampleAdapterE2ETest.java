@@ -214,7 +214,7 @@ class SampleAdapterE2ETest {
         assertEquals(System.getProperty("sample.version"), serverInfo.version());
         String expected = "INFO dev.imcp.runtime.ImcpServer: iMCP adapter " + serverInfo.name() + " "
                 + serverInfo.version() + " serving MCP at http://127.0.0.1:" + port + "/mcp (revisions 2024-11-05, "
-                + "2025-03-26, 2025-06-18, 2025-11-25; " + published + " tools; ready ";
+                + "2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28; " + published + " tools; ready ";
         assertTrue(ready.get(0).contains(expected), () -> ready.get(0) + "\nexpected to contain\n" + expected);
         assertTrue(ready.get(0).matches(".* ready \\d+\\.\\d s after JVM start\\)$"), ready.get(0));
         assertEquals(12, published, "13 tools in the contracts, greetMeOneWay denied by configuration");
