@@ -1,0 +1,44 @@
+package dev.imcp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Launches the sample's fat jar with {@code --stdio} as an AI client does (Claude Desktop, {@code claude mcp add},
+ * VS Code) through the MCP Java SDK's stdio client: no port, no API key, MCP on the process's standard streams.
+ */
+class SampleStdioE2ETest {
+
+    @Test
+    void servesMcpOnStdio() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ServerParameters params = ServerParameters.builder(java)
+                .args("-jar", System.getProperty("sample.jar"), "--stdio")
+                .build();
+        StdioClientTransport transport = new StdioClientTransport(params, McpJsonMapper.getDefault());
+        try (McpSyncClient client = McpClient.sync(transport)
+                .requestTimeout(Duration.ofSeconds(60)).initializationTimeout(Duration.ofSeconds(60)).build()) {
+            McpSchema.InitializeResult init = client.initialize();
+            assertEquals("petstore-greeter", init.serverInfo().name());
+            List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+            assertTrue(names.contains("showPetById") && names.contains("greetMe"), names.toString());
+            assertFalse(names.contains("greetMeOneWay"), names.toString());
+            McpSchema.CallToolResult pet = client.callTool(new McpSchema.CallToolRequest("showPetById", Map.of("petId", "2")));
+            assertFalse(Boolean.TRUE.equals(pet.isError()), pet.toString());
+            assertEquals("Tom", ((Map<?, ?>) pet.structuredContent()).get("name"));
+        }
+    }
+}
