@@ -22,7 +22,8 @@ import java.util.Set;
  *       {@code imcp-runtime} (see {@link ServerInfo}).</li>
  *   <li>{@code imcp.instructions}, {@code imcp.auth.api-keys}, {@code imcp.audit.file}, {@code imcp.audit.sink},
  *       {@code imcp.allowed-origins}, {@code imcp.services.<id>}, {@code imcp.session-idle-minutes},
- *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}: see the components below.</li>
+ *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}, {@code imcp.session.secret},
+ *       {@code imcp.session.ttl}: see the components below.</li>
  * </ul>
  *
  * @param serverName {@code imcp.server-name}, or {@code null} when absent or blank
@@ -36,12 +37,18 @@ import java.util.Set;
  * @param allowedOrigins {@code imcp.allowed-origins}: host names (or full origins) accepted in an {@code Origin}
  *     header besides loopback
  * @param services {@code imcp.services.<id>} by service id
- * @param sessionIdleTimeout {@code imcp.session-idle-minutes} (default 30): an MCP session without a request for
- *     this long expires
+ * @param sessionIdleTimeout {@code imcp.session-idle-minutes} (default 30): an MCP session's local state
+ *     (its requests in flight) is dropped after this long without a request; its id stays valid until
+ *     {@code sessionTtl}
  * @param requestTimeout {@code imcp.request-timeout-seconds} (default 120): how long one request may take before
  *     it is cancelled and answered as a tool error
  * @param maxJsonDepth {@code imcp.max-json-depth} (default 100, at least 8): the deepest nesting of arrays and
  *     objects in one client message; deeper is JSON-RPC -32700
+ * @param sessionSecret {@code imcp.session.secret} as UTF-8 bytes (at least 32): the HMAC-SHA256 key that signs
+ *     MCP session ids, so that instances sharing it accept each other's sessions and sessions survive restarts;
+ *     {@code null} when unset (a random key per process). Never logged.
+ * @param sessionTtl {@code imcp.session.ttl} (ISO-8601 duration, default {@code PT24H}): how long a session id is
+ *     accepted after {@code initialize} issued it; then the client gets 404 and initializes again
  */
 public record RuntimeConfig(
         String serverName,
@@ -54,7 +61,9 @@ public record RuntimeConfig(
         Map<String, ServiceConfig> services,
         java.time.Duration sessionIdleTimeout,
         java.time.Duration requestTimeout,
-        int maxJsonDepth) {
+        int maxJsonDepth,
+        byte[] sessionSecret,
+        java.time.Duration sessionTtl) {
 
     /** Checks the required components and copies the collections. */
     public RuntimeConfig {
@@ -63,6 +72,8 @@ public record RuntimeConfig(
         services = Map.copyOf(services);
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(sessionTtl, "sessionTtl");
+        sessionSecret = sessionSecret == null ? null : sessionSecret.clone();
         if (!"stderr".equals(auditSink) && !"stdout".equals(auditSink)) {
             throw new IllegalArgumentException("imcp.audit.sink must be stderr or stdout, was " + auditSink);
         }
@@ -112,7 +123,30 @@ public record RuntimeConfig(
                 services,
                 java.time.Duration.ofMinutes(idleMinutes),
                 java.time.Duration.ofSeconds(timeoutSeconds),
-                depth);
+                depth,
+                imcp.get("session.secret").asString().filter(v -> !v.isBlank())
+                        .map(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null),
+                sessionTtl(imcp));
+    }
+
+    private static java.time.Duration sessionTtl(Config imcp) {
+        String text = imcp.get("session.ttl").asString().map(String::strip).orElse("PT24H");
+        java.time.Duration ttl;
+        try {
+            ttl = java.time.Duration.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("imcp.session.ttl must be an ISO-8601 duration such as PT24H or PT30M, was " + text);
+        }
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("imcp.session.ttl must be positive, was " + text);
+        }
+        return ttl;
+    }
+
+    /** Returns a copy of {@code imcp.session.secret}'s bytes, or {@code null} when unset. */
+    @Override
+    public byte[] sessionSecret() {
+        return sessionSecret == null ? null : sessionSecret.clone();
     }
 
     /** Returns the configuration of {@code serviceId}, or an empty one when none is configured. */
