@@ -137,6 +137,11 @@ public final class AdapterRuntime implements AutoCloseable {
         return mapper;
     }
 
+    /** Returns whether a tool named {@code name} exists, whether or not the allow and deny lists publish it. */
+    public boolean hasTool(String name) {
+        return registry.exists(name);
+    }
+
     /** Returns how many tools the allow and deny lists publish. */
     public int publishedTools() {
         return registry.publishedCount();

@@ -6,6 +6,8 @@ import dev.imcp.runtime.mcp.ProtocolVersions;
 import dev.imcp.runtime.security.OriginCheck;
 import dev.imcp.runtime.spi.ToolProvider;
 import dev.imcp.runtime.transport.http.StreamableHttpTransport;
+import dev.imcp.runtime.transport.rest.FacadeOpenApi;
+import dev.imcp.runtime.transport.rest.RestFacade;
 import dev.imcp.runtime.transport.stdio.StdioTransport;
 import io.helidon.config.Config;
 import io.helidon.cors.CrossOriginConfig;
@@ -33,10 +35,13 @@ import java.util.Set;
 /**
  * A running iMCP adapter: the MCP endpoint {@code /mcp} on a Helidon SE web server (the Streamable HTTP
  * transport in front of an {@link AdapterRuntime}), with identity, policy, audit and upstream clients wired from
- * configuration. {@link #runtime} builds the same adapter without a web server.
+ * configuration. {@link #runtime} builds the same adapter without a web server; {@link #stdio(Config)} serves it
+ * on standard input and output instead ({@code --stdio}).
  *
  * <p>Server keys besides Helidon's own: {@code server.host} (default {@code 127.0.0.1}), {@code server.port}
- * (default 8080), {@code server.max-payload-size} (Helidon's request body limit, default
+ * (default 8080), {@code imcp.rest-facade.enabled} ({@code false} by default: {@code true} adds the
+ * {@link RestFacade}'s {@code GET /tools}, {@code POST /tools/<name>} and {@code GET /openapi} behind the same API
+ * keys, policy, limits and audit), {@code server.max-payload-size} (Helidon's request body limit, default
  * {@value #DEFAULT_MAX_PAYLOAD} bytes; larger bodies are 413) and {@code server.cors.allowed-origins} (origins,
  * e.g. {@code https://app.example.com}, whose browsers may call the endpoint; none by default).
  *
@@ -134,8 +139,10 @@ public final class ImcpServer implements AutoCloseable {
         Set<String> corsOrigins = new LinkedHashSet<>(serverConfig.get("cors.allowed-origins").asList(String.class).orElse(List.of()));
         Set<String> origins = new LinkedHashSet<>(runtime.config().allowedOrigins());
         origins.addAll(corsOrigins);
+        OriginCheck originCheck = new OriginCheck(origins, OriginCheck.isLoopback(host));
         StreamableHttpTransport mcp = new StreamableHttpTransport(MCP_PATH, runtime.mapper(), runtime.endpoint(),
-                runtime.authenticator(), new OriginCheck(origins, OriginCheck.isLoopback(host)));
+                runtime.authenticator(), originCheck);
+        boolean restFacade = config.get("imcp.rest-facade.enabled").asBoolean().orElse(false);
         WebServerConfig.Builder builder = WebServer.builder()
                 .config(serverConfig)
                 .host(host)
@@ -145,6 +152,11 @@ public final class ImcpServer implements AutoCloseable {
                         r.register(MCP_PATH, cors(corsOrigins));
                     }
                     r.register(mcp);
+                    if (restFacade) {
+                        r.register(new RestFacade(runtime.mapper(), runtime.endpoint(), runtime.authenticator(), originCheck,
+                                runtime::hasTool, new FacadeOpenApi(runtime.mapper(), runtime.serverInfo().name(),
+                                        runtime.serverInfo().version())));
+                    }
                 });
         if (serverConfig.get("max-payload-size").asLong().isEmpty()) {
             builder.maxPayloadSize(DEFAULT_MAX_PAYLOAD);
