@@ -97,7 +97,8 @@ public final class AdapterRuntime implements AutoCloseable {
         }
         InvocationChain chain = new InvocationChain(defaultLinks(mapper, registry, audit, new UpstreamFaults(mapper, redactor)));
         McpEndpoint endpoint = new McpEndpoint(mapper, new MessageReader(config.maxJsonDepth()),
-                new SessionStore(config.sessionIdleTimeout(), config.sessionSecret(), config.sessionTtl(), java.time.Clock.systemUTC()),
+                new SessionStore(config.sessionIdleTimeout(), config.sessionSecret(), config.sessionTtl(), config.sessionsPerCaller(),
+                        java.time.Clock.systemUTC()),
                 Map.of("tools/list", new ToolsListHandler(registry, mapper), "tools/call", new ToolsCallHandler(chain)),
                 info.name(), info.version(), config.instructions(), config.requestTimeout());
         return new AdapterRuntime(config, info, mapper, registry, new ApiKeyAuthenticator(config.apiKeys()), audit, endpoint);

@@ -23,7 +23,7 @@ import java.util.Set;
  *   <li>{@code imcp.instructions}, {@code imcp.auth.api-keys}, {@code imcp.audit.file}, {@code imcp.audit.sink},
  *       {@code imcp.allowed-origins}, {@code imcp.services.<id>}, {@code imcp.session-idle-minutes},
  *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}, {@code imcp.session.secret},
- *       {@code imcp.session.ttl}: see the components below.</li>
+ *       {@code imcp.session.ttl}, {@code imcp.session.max-per-caller}: see the components below.</li>
  * </ul>
  *
  * @param serverName {@code imcp.server-name}, or {@code null} when absent or blank
@@ -49,6 +49,8 @@ import java.util.Set;
  *     {@code null} when unset (a random key per process). Never logged.
  * @param sessionTtl {@code imcp.session.ttl} (ISO-8601 duration, default {@code PT24H}): how long a session id is
  *     accepted after {@code initialize} issued it; then the client gets 404 and initializes again
+ * @param sessionsPerCaller {@code imcp.session.max-per-caller} (default 1000): how many sessions one caller (API
+ *     key) may have in use on one instance; a further {@code initialize} is refused with -32000
  */
 public record RuntimeConfig(
         String serverName,
@@ -63,7 +65,8 @@ public record RuntimeConfig(
         java.time.Duration requestTimeout,
         int maxJsonDepth,
         byte[] sessionSecret,
-        java.time.Duration sessionTtl) {
+        java.time.Duration sessionTtl,
+        int sessionsPerCaller) {
 
     /** Checks the required components and copies the collections. */
     public RuntimeConfig {
@@ -112,6 +115,10 @@ public record RuntimeConfig(
         if (depth < 8) {
             throw new IllegalArgumentException("imcp.max-json-depth must be at least 8, was " + depth);
         }
+        int perCaller = imcp.get("session.max-per-caller").asInt().orElse(1000);
+        if (perCaller <= 0) {
+            throw new IllegalArgumentException("imcp.session.max-per-caller must be positive, was " + perCaller);
+        }
         return new RuntimeConfig(
                 imcp.get("server-name").asString().filter(s -> !s.isBlank()).orElse(null),
                 imcp.get("server-version").asString().filter(s -> !s.isBlank()).orElse(null),
@@ -126,7 +133,8 @@ public record RuntimeConfig(
                 depth,
                 imcp.get("session.secret").asString().filter(v -> !v.isBlank())
                         .map(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null),
-                sessionTtl(imcp));
+                sessionTtl(imcp),
+                perCaller);
     }
 
     private static java.time.Duration sessionTtl(Config imcp) {

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * MCP sessions whose ids validate themselves (MCP "Transports", "Session Management"), so that adapter instances
@@ -37,6 +39,9 @@ import java.util.Optional;
  * flight (for duplicate ids and {@code notifications/cancelled}), dropped after {@code idleTimeout} without a
  * request or beyond 100,000 sessions and rebuilt from the id on the next message, and the ids ended here (until
  * they would expire anyway). An id ended on one instance is still accepted by another until its {@code ttl}.
+ * A caller may have {@code maxPerCaller} sessions in use per instance; {@code initialize} beyond that is refused
+ * (one key shared by many clients, or {@code anonymous} without keys, shares the cap), while valid ids are always
+ * accepted.
  * Thread-safe.
  */
 public final class SessionStore {
@@ -48,12 +53,19 @@ public final class SessionStore {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final int MAX_ID_LENGTH = 1024;
 
+    /** The default of {@code imcp.session.max-per-caller}. */
+    public static final int DEFAULT_MAX_PER_CALLER = 1000;
+    /** The JSON-RPC error code of a refused {@code initialize} when the caller has too many sessions. */
+    public static final int TOO_MANY_SESSIONS = -32000;
+
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec key;
     private final Duration ttl;
     private final Clock clock;
     private final Cache<String, Session> sessions;
     private final Cache<String, Boolean> ended;
+    private final int maxPerCaller;
+    private final ConcurrentMap<String, Integer> perCaller = new ConcurrentHashMap<>();
 
     /**
      * Sessions signed with a random key of this process: they end with it and no other instance accepts them.
@@ -61,7 +73,7 @@ public final class SessionStore {
      * @param idleTimeout how long a session's local state is kept without a request
      */
     public SessionStore(Duration idleTimeout) {
-        this(idleTimeout, null, Duration.ofHours(24), Clock.systemUTC());
+        this(idleTimeout, null, Duration.ofHours(24), DEFAULT_MAX_PER_CALLER, Clock.systemUTC());
     }
 
     /**
@@ -69,13 +81,21 @@ public final class SessionStore {
      * @param secret the HMAC key ({@code imcp.session.secret}, at least 32 bytes), or {@code null} for a random
      *     per-process key (logged at INFO: sessions then survive neither a restart nor a move to another instance)
      * @param ttl how long an id is accepted after it was issued ({@code imcp.session.ttl})
+     * @param maxPerCaller how many sessions one caller may have open on this instance
+     *     ({@code imcp.session.max-per-caller}): sessions whose local state is kept, i.e. used within
+     *     {@code idleTimeout}; {@link #create} refuses more
      * @param clock the clock of issue times and expiry
-     * @throws IllegalArgumentException when the secret is shorter than 32 bytes or a duration is not positive
+     * @throws IllegalArgumentException when the secret is shorter than 32 bytes, a duration or the cap is not
+     *     positive
      */
-    public SessionStore(Duration idleTimeout, byte[] secret, Duration ttl, Clock clock) {
+    public SessionStore(Duration idleTimeout, byte[] secret, Duration ttl, int maxPerCaller, Clock clock) {
         if (idleTimeout.isNegative() || idleTimeout.isZero() || ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("session timeouts must be positive");
         }
+        if (maxPerCaller <= 0) {
+            throw new IllegalArgumentException("imcp.session.max-per-caller must be positive, was " + maxPerCaller);
+        }
+        this.maxPerCaller = maxPerCaller;
         byte[] k = secret;
         if (k == null) {
             k = new byte[32];
@@ -89,7 +109,14 @@ public final class SessionStore {
         this.key = new SecretKeySpec(k.clone(), "HmacSHA256");
         this.ttl = ttl;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sessions = Caffeine.newBuilder().expireAfterAccess(idleTimeout).maximumSize(100_000).build();
+        this.sessions = Caffeine.newBuilder().expireAfterAccess(idleTimeout).maximumSize(100_000)
+                .executor(Runnable::run) // the removal listener runs at once, so the counts stay exact
+                .<String, Session>removalListener((id, session, cause) -> {
+                    if (session != null) {
+                        perCaller.computeIfPresent(session.actor(), (a, n) -> n <= 1 ? null : n - 1);
+                    }
+                })
+                .build();
         this.ended = Caffeine.newBuilder().expireAfterWrite(ttl.plus(CLOCK_SKEW)).maximumSize(1_000_000).build();
     }
 
@@ -99,8 +126,16 @@ public final class SessionStore {
      * @param protocolVersion the negotiated revision
      * @param actor the creating caller's name
      * @return the new session
+     * @throws McpError -32000 when the caller already has {@code maxPerCaller} sessions in use on this instance
      */
-    public Session create(String protocolVersion, String actor) {
+    public Session create(String protocolVersion, String actor) throws McpError {
+        if (count(actor) >= maxPerCaller) {
+            sessions.cleanUp(); // expired entries leave on maintenance: count again after it
+            if (count(actor) >= maxPerCaller) {
+                throw new McpError(TOO_MANY_SESSIONS, "Too many sessions: this caller has " + maxPerCaller
+                        + " open; end unused ones (HTTP DELETE) or let them idle out");
+            }
+        }
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -116,7 +151,17 @@ public final class SessionStore {
         byte[] payload = bytes.toByteArray();
         String id = B64.encodeToString(payload) + "." + B64.encodeToString(mac(payload));
         Session session = new Session(id, protocolVersion, actor);
-        sessions.put(id, session);
+        sessions.get(id, k -> counted(session));
+        return session;
+    }
+
+    private int count(String actor) {
+        return perCaller.getOrDefault(actor, 0);
+    }
+
+    /** Returns {@code session} after counting it for its caller: it is about to enter the cache. */
+    private Session counted(Session session) {
+        perCaller.merge(session.actor(), 1, Integer::sum);
         return session;
     }
 
@@ -133,7 +178,7 @@ public final class SessionStore {
             sessions.invalidate(id); // expired
             return Optional.empty();
         }
-        return Optional.of(sessions.get(id, k -> new Session(k, claims.get().version(), claims.get().actor())));
+        return Optional.of(sessions.get(id, k -> counted(new Session(k, claims.get().version(), claims.get().actor()))));
     }
 
     /**

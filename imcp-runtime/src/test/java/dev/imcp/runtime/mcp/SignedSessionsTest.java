@@ -49,10 +49,10 @@ class SignedSessionsTest {
     }
 
     @Test
-    void anotherStoreWithTheSameSecretAcceptsTheSession() {
+    void anotherStoreWithTheSameSecretAcceptsTheSession() throws McpError {
         MovableClock clock = new MovableClock();
-        SessionStore a = new SessionStore(IDLE, SECRET, Duration.ofHours(1), clock);
-        SessionStore b = new SessionStore(IDLE, SECRET, Duration.ofHours(1), clock);
+        SessionStore a = new SessionStore(IDLE, SECRET, Duration.ofHours(1), 1000, clock);
+        SessionStore b = new SessionStore(IDLE, SECRET, Duration.ofHours(1), 1000, clock);
         Session s = a.create("2025-06-18", "demo");
         assertTrue(s.id().chars().allMatch(c -> c >= 0x21 && c <= 0x7e), s.id());
         Session found = b.find(s.id()).orElseThrow();
@@ -60,13 +60,13 @@ class SignedSessionsTest {
         assertEquals("demo", found.actor());
         assertNotEquals(s.id(), a.create("2025-06-18", "demo").id(), "each id is unique");
         SessionStore other = new SessionStore(IDLE, "another secret of at least 32 bytes!".getBytes(StandardCharsets.UTF_8),
-                Duration.ofHours(1), clock);
+                Duration.ofHours(1), 1000, clock);
         assertTrue(other.find(s.id()).isEmpty(), "another secret");
     }
 
     @Test
-    void tamperedOrMalformedIdsAreUnknown() {
-        SessionStore store = new SessionStore(IDLE, SECRET, Duration.ofHours(1), new MovableClock());
+    void tamperedOrMalformedIdsAreUnknown() throws McpError {
+        SessionStore store = new SessionStore(IDLE, SECRET, Duration.ofHours(1), 1000, new MovableClock());
         String id = store.create("2025-06-18", "demo").id();
         int dot = id.lastIndexOf('.');
         char c = id.charAt(3);
@@ -80,10 +80,10 @@ class SignedSessionsTest {
     }
 
     @Test
-    void idsExpireAfterTheTtlAndEndWhenRemoved() {
+    void idsExpireAfterTheTtlAndEndWhenRemoved() throws McpError {
         MovableClock clock = new MovableClock();
-        SessionStore store = new SessionStore(IDLE, SECRET, Duration.ofMinutes(10), clock);
-        SessionStore other = new SessionStore(IDLE, SECRET, Duration.ofMinutes(10), clock);
+        SessionStore store = new SessionStore(IDLE, SECRET, Duration.ofMinutes(10), 1000, clock);
+        SessionStore other = new SessionStore(IDLE, SECRET, Duration.ofMinutes(10), 1000, clock);
         String id = store.create("2025-06-18", "demo").id();
         clock.now = clock.now.plus(Duration.ofMinutes(9));
         assertTrue(other.find(id).isPresent());
@@ -98,9 +98,22 @@ class SignedSessionsTest {
     }
 
     @Test
+    void aCallerHasAtMostTheCapOfSessions() throws McpError {
+        SessionStore store = new SessionStore(IDLE, SECRET, Duration.ofHours(1), 2, Clock.systemUTC());
+        String first = store.create("2025-06-18", "demo").id();
+        store.create("2025-06-18", "demo");
+        McpError e = org.junit.jupiter.api.Assertions.assertThrows(McpError.class, () -> store.create("2025-06-18", "demo"));
+        assertEquals(SessionStore.TOO_MANY_SESSIONS, e.code());
+        store.create("2025-06-18", "ops"); // another caller has its own cap
+        assertTrue(store.remove(first));
+        store.create("2025-06-18", "demo"); // one was ended
+        assertTrue(store.find(first).isEmpty());
+    }
+
+    @Test
     void shortSecretIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SessionStore(IDLE, "short".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1), Clock.systemUTC()));
+                () -> new SessionStore(IDLE, "short".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1), 1000, Clock.systemUTC()));
         assertTrue(e.getMessage().contains("imcp.session.secret"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> dev.imcp.runtime.config.RuntimeConfig.from(
                 Fixture.config("imcp:\n  session:\n    ttl: 3 hours")));

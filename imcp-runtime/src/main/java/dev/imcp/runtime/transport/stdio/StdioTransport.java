@@ -40,7 +40,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>Sessions: the client is the local process user; every message is the caller {@link #CALLER} and no API
  *       key is asked for. Until the first {@code initialize} is answered messages are handled one after the other,
  *       so the session id it returns is passed with every later message; after that requests are handled
- *       concurrently, each on its own virtual thread.</li>
+ *       concurrently, each on its own virtual thread. When the session id expires ({@code imcp.session.ttl}) the
+ *       transport opens a new session with the client's own {@code initialize} message, unseen, since a stdio
+ *       client has no way to learn that it must initialize again.</li>
  *   <li>End: at end of input (the client closed the pipe) no new message is read; requests in flight get up to
  *       {@code grace} to finish, then the session ends, which cancels the rest (each is answered as cancelled),
  *       and {@link #run} returns once every answer is written.</li>
@@ -60,6 +62,7 @@ public final class StdioTransport {
     private final Duration grace;
     private final Object writeLock = new Object();
     private volatile String sessionId;
+    private volatile byte[] initialize;
 
     /**
      * @param endpoint answers the messages
@@ -129,14 +132,26 @@ public final class StdioTransport {
     }
 
     private void handle(byte[] message, OutputStream out, MessageSink sink) {
-        Reply reply = endpoint.handle(message, new Inbound(CALLER, Optional.ofNullable(sessionId), Optional.empty(),
-                Optional.empty(), sink));
+        Reply reply = endpoint.handle(message, inbound(sessionId, sink));
         if (reply.sessionId() != null) {
             sessionId = reply.sessionId();
+            initialize = message;
+        } else if (reply.kind() == Reply.Kind.SESSION_NOT_FOUND && initialize != null) {
+            // The id outlived imcp.session.ttl. Over stdio the client cannot be told to initialize again (HTTP's
+            // 404), and the process is its session: open a new one as the client did, unseen, and answer on it.
+            Reply reopened = endpoint.handle(initialize, inbound(null, MessageSink.NONE));
+            if (reopened.sessionId() != null) {
+                sessionId = reopened.sessionId();
+                reply = endpoint.handle(message, inbound(sessionId, sink));
+            }
         }
         if (reply.body() != null) {
             write(out, reply.body());
         }
+    }
+
+    private static Inbound inbound(String session, MessageSink sink) {
+        return new Inbound(CALLER, Optional.ofNullable(session), Optional.empty(), Optional.empty(), sink);
     }
 
     private void write(OutputStream out, JsonNode message) {

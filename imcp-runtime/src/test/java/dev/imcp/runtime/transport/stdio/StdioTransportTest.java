@@ -101,6 +101,35 @@ class StdioTransportTest {
     }
 
     @Test
+    void anExpiredSessionIsReopenedUnseen() throws Exception {
+        java.io.PipedOutputStream client = new java.io.PipedOutputStream();
+        java.io.PipedInputStream in = new java.io.PipedInputStream(client, 1 << 16);
+        java.io.PipedInputStream answers = new java.io.PipedInputStream(1 << 16);
+        java.io.PipedOutputStream out = new java.io.PipedOutputStream(answers);
+        Thread server = Thread.ofVirtual().start(() -> {
+            try {
+                ImcpServer.stdio(Fixture.config("imcp:\n  session:\n    ttl: PT1S"), List.of(new EchoProvider()), in, out);
+                out.close();
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(answers, StandardCharsets.UTF_8));
+        client.write((INIT + "\n").getBytes(StandardCharsets.UTF_8));
+        client.flush();
+        assertEquals(1, JSON.readTree(lines.readLine()).path("id").asInt());
+        Thread.sleep(2100); // the id expires after one to two seconds (issue times are whole seconds)
+        client.write("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n".getBytes(StandardCharsets.UTF_8));
+        client.flush();
+        JsonNode ping = JSON.readTree(lines.readLine());
+        assertEquals(2, ping.path("id").asInt());
+        assertTrue(ping.path("result").isObject(), ping.toString());
+        client.close();
+        server.join(10_000);
+        assertFalse(server.isAlive());
+    }
+
+    @Test
     void auditOnStdoutIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> serve("imcp:\n  audit:\n    sink: stdout", INIT + "\n"));
