@@ -186,6 +186,13 @@ class RestFacadeTest {
         assertTrue(doc.at("/paths/~1tools~1hiddenTool").isMissingNode());
         assertEquals("bearer", doc.at("/components/securitySchemes/bearer/scheme").asText());
         assertEquals(tools.size() + 1, doc.path("paths").size(), "one path per tool and GET /tools");
+        io.swagger.v3.parser.core.models.SwaggerParseResult parsed = new io.swagger.v3.parser.OpenAPIV3Parser()
+                .readContents(r.body(), null, null);
+        assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(), String.valueOf(parsed.getMessages()));
+        assertEquals(tools.size() + 1, parsed.getOpenAPI().getPaths().size());
+        assertEquals("echo", parsed.getOpenAPI().getPaths().get("/tools/echo").getPost().getOperationId());
+        assertTrue(parsed.getOpenAPI().getComponents().getSchemas().containsKey("sumTree.in.Node"),
+                parsed.getOpenAPI().getComponents().getSchemas().keySet().toString());
         // every reference resolves inside the document: tool $defs moved to components/schemas
         List<String> refs = new ArrayList<>();
         collectRefs(doc, refs);
