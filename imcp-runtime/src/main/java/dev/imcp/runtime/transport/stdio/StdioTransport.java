@@ -44,8 +44,8 @@ import java.util.concurrent.TimeUnit;
  *       transport opens a new session with the client's own {@code initialize} message, unseen, since a stdio
  *       client has no way to learn that it must initialize again.</li>
  *   <li>End: at end of input (the client closed the pipe) no new message is read; requests in flight get up to
- *       {@code grace} to finish, then the session ends, which cancels the rest (each is answered as cancelled),
- *       and {@link #run} returns once every answer is written.</li>
+ *       {@code grace} to finish, then the session ends, which cancels the rest (each is answered as cancelled;
+ *       their threads are interrupted too), and {@link #run} returns once every answer is written.</li>
  * </ul>
  */
 public final class StdioTransport {
@@ -63,6 +63,7 @@ public final class StdioTransport {
     private final Object writeLock = new Object();
     private volatile String sessionId;
     private volatile byte[] initialize;
+    private volatile boolean closing;
 
     /**
      * @param endpoint answers the messages
@@ -117,8 +118,12 @@ public final class StdioTransport {
                 dispatch(last, out, sink, workers); // a last message without a line end
             }
             workers.shutdown();
-            if (!awaitQuietly(workers, grace) && sessionId != null) {
-                endpoint.endSession(CALLER, Optional.of(sessionId)); // cancels what is still running
+            if (!awaitQuietly(workers, grace)) {
+                closing = true; // no session is reopened from now on
+                if (sessionId != null) {
+                    endpoint.endSession(CALLER, Optional.of(sessionId)); // cancels the requests in flight
+                }
+                workers.shutdownNow(); // and interrupts any that had not yet registered with the session
             }
         }
     }
@@ -136,7 +141,7 @@ public final class StdioTransport {
         if (reply.sessionId() != null) {
             sessionId = reply.sessionId();
             initialize = message;
-        } else if (reply.kind() == Reply.Kind.SESSION_NOT_FOUND && initialize != null) {
+        } else if (reply.kind() == Reply.Kind.SESSION_NOT_FOUND && initialize != null && !closing) {
             // The id outlived imcp.session.ttl. Over stdio the client cannot be told to initialize again (HTTP's
             // 404), and the process is its session: open a new one as the client did, unseen, and answer on it.
             Reply reopened = endpoint.handle(initialize, inbound(null, MessageSink.NONE));
