@@ -252,6 +252,8 @@ public final class ImcpServer implements AutoCloseable {
         LogConfig.configureRuntime();
         if (stdio) {
             stdio(config);
+            // End of input is the end of the process, even when a library left a non-daemon thread behind.
+            System.exit(0);
         } else {
             start(config);
         }

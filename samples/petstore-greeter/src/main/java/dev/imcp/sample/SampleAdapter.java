@@ -51,7 +51,8 @@ public final class SampleAdapter {
                     upstreams.close();
                 }
             }
-            return;
+            System.exit(0); // end of input ends the process; the embedded SOAP upstream leaves Jetty threads behind
+
         }
         ImcpServer server = ImcpServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -41,4 +41,25 @@ class SampleStdioE2ETest {
             assertEquals("Tom", ((Map<?, ?>) pet.structuredContent()).get("name"));
         }
     }
+
+    @Test
+    void endOfInputEndsTheProcess() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-jar", System.getProperty("sample.jar"), "--stdio")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var in = p.getOutputStream()) {
+            in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        boolean ended = p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        assertTrue(ended, "the adapter exits when its standard input ends");
+        assertEquals(0, p.exitValue());
+        List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(1, lines.size(), "standard output holds the initialize response only: " + lines);
+        assertTrue(lines.get(0).contains("\"protocolVersion\":\"2025-11-25\""), lines.get(0));
+    }
 }
