@@ -14,6 +14,7 @@ import dev.imcp.runtime.security.ApiKeyAuthenticator;
 import dev.imcp.runtime.security.Caller;
 import dev.imcp.runtime.security.OriginCheck;
 import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
 import io.helidon.webserver.http.HttpRules;
@@ -50,7 +51,7 @@ import java.util.function.Predicate;
  * unknown API key (with {@code WWW-Authenticate}); 403 a disallowed {@code Origin}, or a tool that exists but the
  * deny/allow lists hide from the caller; 404 no such tool; 405 another method (with {@code Allow}); 413 a body
  * over {@code server.max-payload-size}; 415 another content type; 502 the tool failed ({@code isError}: the
- * upstream's redacted message, or a timeout) ; 500 an internal error (with a correlation id, never a stack trace).
+ * upstream's redacted message, or a timeout); 500 an internal error (with a correlation id, never a stack trace).
  */
 public final class RestFacade implements HttpService {
 
@@ -62,6 +63,7 @@ public final class RestFacade implements HttpService {
     public static final String OPENAPI = "/openapi";
 
     private static final String PROBLEM = "application/problem+json";
+    private static final HeaderName TRACEPARENT = HeaderNames.create("traceparent");
 
     private final ObjectMapper mapper;
     private final McpEndpoint endpoint;
@@ -202,7 +204,7 @@ public final class RestFacade implements HttpService {
                 return Optional.empty();
             }
             Reply reply = endpoint.handle(bytes, new Inbound(caller, session, Optional.of(REVISION),
-                    req.headers().first(io.helidon.http.HeaderNames.create("traceparent")), MessageSink.NONE));
+                    req.headers().first(TRACEPARENT), MessageSink.NONE));
             if (reply.kind() == Reply.Kind.SESSION_NOT_FOUND) {
                 sessions.remove(caller.name(), session.get()); // expired (imcp.session.ttl): open a new one
                 continue;
