@@ -100,7 +100,8 @@ public final class AdapterRuntime implements AutoCloseable {
         // With authentication on, the caller's policy decides what tools/list shows: a per-caller ("private") list.
         ToolsListHandler toolsList = new ToolsListHandler(registry, mapper, config.toolsListTtlMs(), authenticator.enabled());
         McpEndpoint endpoint = new McpEndpoint(mapper, new MessageReader(config.maxJsonDepth()),
-                new SessionStore(config.sessionIdleTimeout()),
+                new SessionStore(config.sessionIdleTimeout(), config.sessionSecret(), config.sessionTtl(), config.sessionsPerCaller(),
+                        java.time.Clock.systemUTC()),
                 Map.of("tools/list", toolsList, "tools/call", new ToolsCallHandler(chain)),
                 info.name(), info.version(), config.instructions(), config.requestTimeout(), config.toolsListTtlMs());
         return new AdapterRuntime(config, info, mapper, registry, authenticator, audit, endpoint);
@@ -138,6 +139,11 @@ public final class AdapterRuntime implements AutoCloseable {
     /** Returns the JSON mapper of messages and tool results. */
     ObjectMapper mapper() {
         return mapper;
+    }
+
+    /** Returns whether a tool named {@code name} exists, whether or not the allow and deny lists publish it. */
+    public boolean hasTool(String name) {
+        return registry.exists(name);
     }
 
     /** Returns how many tools the allow and deny lists publish. */

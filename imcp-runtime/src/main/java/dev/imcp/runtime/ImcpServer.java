@@ -6,6 +6,9 @@ import dev.imcp.runtime.mcp.ProtocolVersions;
 import dev.imcp.runtime.security.OriginCheck;
 import dev.imcp.runtime.spi.ToolProvider;
 import dev.imcp.runtime.transport.http.StreamableHttpTransport;
+import dev.imcp.runtime.transport.rest.FacadeOpenApi;
+import dev.imcp.runtime.transport.rest.RestFacade;
+import dev.imcp.runtime.transport.stdio.StdioTransport;
 import io.helidon.config.Config;
 import io.helidon.cors.CrossOriginConfig;
 import io.helidon.logging.common.LogConfig;
@@ -13,8 +16,15 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.cors.CorsSupport;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,10 +35,13 @@ import java.util.Set;
 /**
  * A running iMCP adapter: the MCP endpoint {@code /mcp} on a Helidon SE web server (the Streamable HTTP
  * transport in front of an {@link AdapterRuntime}), with identity, policy, audit and upstream clients wired from
- * configuration. {@link #runtime} builds the same adapter without a web server.
+ * configuration. {@link #runtime} builds the same adapter without a web server; {@link #stdio(Config)} serves it
+ * on standard input and output instead ({@code --stdio}).
  *
  * <p>Server keys besides Helidon's own: {@code server.host} (default {@code 127.0.0.1}), {@code server.port}
- * (default 8080), {@code server.max-payload-size} (Helidon's request body limit, default
+ * (default 8080), {@code imcp.rest-facade.enabled} ({@code false} by default: {@code true} adds the
+ * {@link RestFacade}'s {@code GET /tools}, {@code POST /tools/<name>} and {@code GET /openapi} behind the same API
+ * keys, policy, limits and audit), {@code server.max-payload-size} (Helidon's request body limit, default
  * {@value #DEFAULT_MAX_PAYLOAD} bytes; larger bodies are 413) and {@code server.cors.allowed-origins} (origins,
  * e.g. {@code https://app.example.com}, whose browsers may call the endpoint; none by default).
  *
@@ -39,6 +52,9 @@ import java.util.Set;
  * seconds since the JVM started. A WARNING precedes it when authentication is disabled.
  */
 public final class ImcpServer implements AutoCloseable {
+
+    /** The command-line argument that selects the stdio transport. */
+    public static final String STDIO_ARG = "--stdio";
 
     /** The MCP endpoint path. */
     public static final String MCP_PATH = "/mcp";
@@ -86,6 +102,16 @@ public final class ImcpServer implements AutoCloseable {
         return runtime(config, loadProviders());
     }
 
+    /**
+     * Returns the tool providers registered for {@link ServiceLoader}
+     * ({@code META-INF/services/dev.imcp.runtime.spi.ToolProvider}) in the context class loader.
+     *
+     * @return the providers, in class-path order
+     */
+    public static List<ToolProvider> providers() {
+        return loadProviders();
+    }
+
     private static List<ToolProvider> loadProviders() {
         List<ToolProvider> providers = new ArrayList<>();
         ServiceLoader.load(ToolProvider.class).forEach(providers::add);
@@ -113,9 +139,10 @@ public final class ImcpServer implements AutoCloseable {
         Set<String> corsOrigins = new LinkedHashSet<>(serverConfig.get("cors.allowed-origins").asList(String.class).orElse(List.of()));
         Set<String> origins = new LinkedHashSet<>(runtime.config().allowedOrigins());
         origins.addAll(corsOrigins);
+        OriginCheck originCheck = new OriginCheck(origins, OriginCheck.isLoopback(host));
         StreamableHttpTransport mcp = new StreamableHttpTransport(MCP_PATH, runtime.mapper(), runtime.endpoint(),
-                runtime.authenticator(), new OriginCheck(origins, OriginCheck.isLoopback(host)),
-                java.time.Duration.ofMillis(runtime.config().keepAliveMs()));
+                runtime.authenticator(), originCheck, java.time.Duration.ofMillis(runtime.config().keepAliveMs()));
+        boolean restFacade = config.get("imcp.rest-facade.enabled").asBoolean().orElse(false);
         WebServerConfig.Builder builder = WebServer.builder()
                 .config(serverConfig)
                 .host(host)
@@ -125,6 +152,11 @@ public final class ImcpServer implements AutoCloseable {
                         r.register(MCP_PATH, cors(corsOrigins));
                     }
                     r.register(mcp);
+                    if (restFacade) {
+                        r.register(new RestFacade(runtime.mapper(), runtime.endpoint(), runtime.authenticator(), originCheck,
+                                runtime::hasTool, new FacadeOpenApi(runtime.mapper(), runtime.serverInfo().name(),
+                                        runtime.serverInfo().version())));
+                    }
                 });
         if (serverConfig.get("max-payload-size").asLong().isEmpty()) {
             builder.maxPayloadSize(DEFAULT_MAX_PAYLOAD);
@@ -207,19 +239,124 @@ public final class ImcpServer implements AutoCloseable {
      * Starts a server from {@code Config.create()} ({@code application.yaml} on the class path, environment
      * variables, system properties) and the providers on the class path.
      *
-     * @param args ignored
+     * @param args {@value #STDIO_ARG} to speak MCP on standard input and output instead (see {@link #stdio(Config)})
+     * @throws IOException when standard input cannot be read (stdio)
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        Config config = Config.create();
+        boolean stdio = stdioRequested(args, config);
+        if (stdio) {
+            protectStdout(); // before logging is configured: Helidon's console handler keeps the System.out it finds
+        }
         // Apply logging.properties before anything logs, so every start-up line has the configured format and levels.
         LogConfig.configureRuntime();
-        start(Config.create());
+        if (stdio) {
+            stdio(config);
+            // End of input is the end of the process, even when a library left a non-daemon thread behind.
+            System.exit(0);
+        } else {
+            start(config);
+        }
+    }
+
+    /**
+     * Returns whether the adapter is to speak MCP on standard input and output: the argument {@value #STDIO_ARG}
+     * or {@code imcp.transport: stdio} ({@code http}, the default, starts the web server).
+     *
+     * @param args the command line
+     * @param config the root configuration
+     * @return {@code true} for stdio
+     * @throws IllegalArgumentException when {@code imcp.transport} is neither {@code http} nor {@code stdio}
+     */
+    public static boolean stdioRequested(String[] args, Config config) {
+        if (java.util.Arrays.asList(args).contains(STDIO_ARG)) {
+            return true;
+        }
+        String transport = config.get("imcp.transport").asString().map(String::strip).orElse("http");
+        return switch (transport.toLowerCase(Locale.ROOT)) {
+            case "stdio" -> true;
+            case "http" -> false;
+            default -> throw new IllegalArgumentException("imcp.transport must be http or stdio, was " + transport);
+        };
+    }
+
+    /**
+     * Makes every later write to {@link System#out} go to standard error, so that only the stdio transport writes to
+     * the process's standard output, and returns that output. Call it before logging is configured.
+     *
+     * @return the process's standard output, unbuffered
+     */
+    public static OutputStream protectStdout() {
+        System.setOut(System.err);
+        return new FileOutputStream(FileDescriptor.out);
+    }
+
+    /**
+     * Serves MCP on the process's standard input and output (MCP "Transports", "stdio") with the tool providers
+     * registered for {@link ServiceLoader}, and returns at end of input with the audit log flushed; no web server is
+     * started. See {@link StdioTransport} for framing, identity (caller {@code stdio}, no API key) and shutdown.
+     * {@link System#out} is redirected to standard error first; logs go to standard error as well.
+     *
+     * <p>Keys: {@code imcp.stdio.max-message-bytes} (default {@code server.max-payload-size}, else
+     * {@value #DEFAULT_MAX_PAYLOAD}): the longest line accepted, larger is -32600; {@code
+     * imcp.stdio.shutdown-grace-seconds} (default 5): how long requests in flight at end of input may finish before
+     * they are cancelled.
+     *
+     * @param config the root configuration
+     * @throws IOException when standard input cannot be read
+     * @throws IllegalArgumentException when a configuration value is malformed, or {@code imcp.audit.sink} is
+     *     {@code stdout} (standard output carries the protocol)
+     */
+    public static void stdio(Config config) throws IOException {
+        OutputStream out = protectStdout();
+        stdio(config, loadProviders(), new FileInputStream(FileDescriptor.in), out);
+    }
+
+    /**
+     * Serves MCP on {@code in} and {@code out} with the given providers until end of {@code in} (see
+     * {@link #stdio(Config)}); what tests and embedding applications call.
+     *
+     * @param config the root configuration
+     * @param providers the tool providers, in publication order
+     * @param in the client's messages
+     * @param out where answers go; nothing else may write to it
+     * @throws IOException when {@code in} cannot be read
+     * @throws IllegalArgumentException when a configuration value is malformed, or {@code imcp.audit.sink} is
+     *     {@code stdout}
+     */
+    public static void stdio(Config config, List<ToolProvider> providers, InputStream in, OutputStream out) throws IOException {
+        if ("stdout".equals(config.get("imcp.audit.sink").asString().map(String::strip).orElse(null))) {
+            throw new IllegalArgumentException("imcp.audit.sink must not be stdout with the stdio transport: "
+                    + "standard output carries MCP messages (use stderr or imcp.audit.file)");
+        }
+        long maxBytes = config.get("imcp.stdio.max-message-bytes").asLong()
+                .orElse(config.get("server.max-payload-size").asLong().orElse(DEFAULT_MAX_PAYLOAD));
+        int graceSeconds = config.get("imcp.stdio.shutdown-grace-seconds").asInt().orElse(5);
+        if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("imcp.stdio.max-message-bytes must be between 1 and 2^31 - 9, was " + maxBytes);
+        }
+        if (graceSeconds < 0) {
+            throw new IllegalArgumentException("imcp.stdio.shutdown-grace-seconds must not be negative, was " + graceSeconds);
+        }
+        try (AdapterRuntime runtime = runtime(config, providers)) {
+            StdioTransport transport = new StdioTransport(runtime.endpoint(), runtime.mapper(), (int) maxBytes,
+                    Duration.ofSeconds(graceSeconds));
+            LOG.log(System.Logger.Level.INFO, readyMessage(runtime.serverInfo(), "on stdio", runtime.publishedTools(),
+                    ManagementFactory.getRuntimeMXBean().getUptime()));
+            transport.run(in, out);
+        }
     }
 
     /** The start-up line; {@code uptimeMillis} is the JVM's uptime when the server listens. */
     static String readyMessage(ServerInfo info, URI uri, int tools, long uptimeMillis) {
+        return readyMessage(info, "at " + uri, tools, uptimeMillis);
+    }
+
+    /** The start-up line; {@code where} is {@code at <uri>} or {@code on stdio}. */
+    static String readyMessage(ServerInfo info, String where, int tools, long uptimeMillis) {
         return String.format(Locale.ROOT,
-                "iMCP adapter %s %s serving MCP at %s (revisions %s; %d %s; ready %.1f s after JVM start)",
-                info.name(), info.version(), uri, String.join(", ", ProtocolVersions.SUPPORTED.reversed()),
+                "iMCP adapter %s %s serving MCP %s (revisions %s; %d %s; ready %.1f s after JVM start)",
+                info.name(), info.version(), where, String.join(", ", ProtocolVersions.SUPPORTED.reversed()),
                 tools, tools == 1 ? "tool" : "tools", uptimeMillis / 1000.0);
     }
 

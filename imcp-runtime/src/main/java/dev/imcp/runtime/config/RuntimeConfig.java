@@ -23,7 +23,8 @@ import java.util.Set;
  *   <li>{@code imcp.instructions}, {@code imcp.auth.api-keys}, {@code imcp.audit.file}, {@code imcp.audit.sink},
  *       {@code imcp.allowed-origins}, {@code imcp.services.<id>}, {@code imcp.session-idle-minutes},
  *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}, {@code imcp.tools-list-ttl-ms},
- *       {@code imcp.keep-alive-ms}: see the components below.</li>
+ *       {@code imcp.keep-alive-ms}, {@code imcp.session.secret}, {@code imcp.session.ttl},
+ *       {@code imcp.session.max-per-caller}: see the components below.</li>
  * </ul>
  *
  * @param serverName {@code imcp.server-name}, or {@code null} when absent or blank
@@ -37,8 +38,9 @@ import java.util.Set;
  * @param allowedOrigins {@code imcp.allowed-origins}: host names (or full origins) accepted in an {@code Origin}
  *     header besides loopback
  * @param services {@code imcp.services.<id>} by service id
- * @param sessionIdleTimeout {@code imcp.session-idle-minutes} (default 30): an MCP session without a request for
- *     this long expires
+ * @param sessionIdleTimeout {@code imcp.session-idle-minutes} (default 30): an MCP session's local state
+ *     (its requests in flight) is dropped after this long without a request; its id stays valid until
+ *     {@code sessionTtl}
  * @param requestTimeout {@code imcp.request-timeout-seconds} (default 120): how long one request may take before
  *     it is cancelled and answered as a tool error
  * @param maxJsonDepth {@code imcp.max-json-depth} (default 100, at least 8): the deepest nesting of arrays and
@@ -49,6 +51,13 @@ import java.util.Set;
  * @param keepAliveMs {@code imcp.keep-alive-ms} (default 15000, at least 100): how often a 2026-07-28
  *     {@code tools/call} still running gets an SSE comment on its response stream, which finds a client that closed
  *     the stream, and so cancelled the call (MCP 2026-07-28 "Cancellation")
+ * @param sessionSecret {@code imcp.session.secret} as UTF-8 bytes (at least 32): the HMAC-SHA256 key that signs
+ *     MCP session ids, so that instances sharing it accept each other's sessions and sessions survive restarts;
+ *     {@code null} when unset (a random key per process). Never logged.
+ * @param sessionTtl {@code imcp.session.ttl} (ISO-8601 duration, default {@code PT24H}): how long a session id is
+ *     accepted after {@code initialize} issued it; then the client gets 404 and initializes again
+ * @param sessionsPerCaller {@code imcp.session.max-per-caller} (default 1000): how many sessions one caller (API
+ *     key) may have in use on one instance; a further {@code initialize} is refused with -32000
  */
 public record RuntimeConfig(
         String serverName,
@@ -63,7 +72,10 @@ public record RuntimeConfig(
         java.time.Duration requestTimeout,
         int maxJsonDepth,
         long toolsListTtlMs,
-        long keepAliveMs) {
+        long keepAliveMs,
+        byte[] sessionSecret,
+        java.time.Duration sessionTtl,
+        int sessionsPerCaller) {
 
     /** Checks the required components and copies the collections. */
     public RuntimeConfig {
@@ -72,6 +84,8 @@ public record RuntimeConfig(
         services = Map.copyOf(services);
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(sessionTtl, "sessionTtl");
+        sessionSecret = sessionSecret == null ? null : sessionSecret.clone();
         if (!"stderr".equals(auditSink) && !"stdout".equals(auditSink)) {
             throw new IllegalArgumentException("imcp.audit.sink must be stderr or stdout, was " + auditSink);
         }
@@ -116,6 +130,10 @@ public record RuntimeConfig(
         if (depth < 8) {
             throw new IllegalArgumentException("imcp.max-json-depth must be at least 8, was " + depth);
         }
+        int perCaller = imcp.get("session.max-per-caller").asInt().orElse(1000);
+        if (perCaller <= 0) {
+            throw new IllegalArgumentException("imcp.session.max-per-caller must be positive, was " + perCaller);
+        }
         return new RuntimeConfig(
                 imcp.get("server-name").asString().filter(s -> !s.isBlank()).orElse(null),
                 imcp.get("server-version").asString().filter(s -> !s.isBlank()).orElse(null),
@@ -129,7 +147,31 @@ public record RuntimeConfig(
                 java.time.Duration.ofSeconds(timeoutSeconds),
                 depth,
                 imcp.get("tools-list-ttl-ms").asLong().orElse(300_000L),
-                imcp.get("keep-alive-ms").asLong().orElse(15_000L));
+                imcp.get("keep-alive-ms").asLong().orElse(15_000L),
+                imcp.get("session.secret").asString().filter(v -> !v.isBlank())
+                        .map(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null),
+                sessionTtl(imcp),
+                perCaller);
+    }
+
+    private static java.time.Duration sessionTtl(Config imcp) {
+        String text = imcp.get("session.ttl").asString().map(String::strip).orElse("PT24H");
+        java.time.Duration ttl;
+        try {
+            ttl = java.time.Duration.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("imcp.session.ttl must be an ISO-8601 duration such as PT24H or PT30M, was " + text);
+        }
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("imcp.session.ttl must be positive, was " + text);
+        }
+        return ttl;
+    }
+
+    /** Returns a copy of {@code imcp.session.secret}'s bytes, or {@code null} when unset. */
+    @Override
+    public byte[] sessionSecret() {
+        return sessionSecret == null ? null : sessionSecret.clone();
     }
 
     /** Returns the configuration of {@code serviceId}, or an empty one when none is configured. */

@@ -241,7 +241,12 @@ public final class McpEndpoint {
                     "Invalid params: initialize requires params.protocolVersion (a string)"), null);
         }
         String version = ProtocolVersions.negotiate(requested.textValue());
-        Session session = sessions.create(version, caller.name());
+        Session session;
+        try {
+            session = sessions.create(version, caller.name());
+        } catch (McpError e) { // the caller's session cap
+            return new Reply(Reply.Kind.RESPONSE, JsonRpc.error(env.id(), e.code(), e.getMessage()), null);
+        }
         ObjectNode result = mapper.createObjectNode();
         result.put("protocolVersion", version);
         ObjectNode capabilities = result.putObject("capabilities");

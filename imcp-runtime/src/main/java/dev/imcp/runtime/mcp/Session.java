@@ -22,7 +22,7 @@ public final class Session {
     private volatile LogLevel logLevel;
 
     /**
-     * @param id the {@code Mcp-Session-Id}: 43 URL-safe base64 characters (256 random bits)
+     * @param id the {@code Mcp-Session-Id}: signed by {@link SessionStore}, visible ASCII
      * @param protocolVersion the negotiated protocol revision
      * @param actor the name of the caller that created it; other callers cannot use it
      */

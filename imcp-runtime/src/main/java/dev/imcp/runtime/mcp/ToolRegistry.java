@@ -47,6 +47,11 @@ public final class ToolRegistry {
         return Optional.ofNullable(tools.get(name)).filter(t -> policy.visible(caller, t.descriptor()));
     }
 
+    /** Returns whether a tool named {@code name} exists, visible to anyone or not. */
+    public boolean exists(String name) {
+        return tools.containsKey(name);
+    }
+
     /**
      * Returns how many tools the service allow and deny lists publish: the tools some caller may see, not counting
      * denied ones.

@@ -3,7 +3,10 @@
  * message's bytes and an {@link dev.imcp.runtime.mcp.Inbound} from any transport, builds a
  * {@link dev.imcp.runtime.mcp.RequestContext} per request and hands it to the
  * {@link dev.imcp.runtime.mcp.MethodHandler} of its method; it owns JSON-RPC 2.0 validation, lifecycle,
- * sessions, revisions, batches (2025-03-26 only) and request ids. Transports live in
+ * sessions, revisions, batches (2025-03-26 only) and request ids. Session ids are self-validating
+ * ({@link dev.imcp.runtime.mcp.SessionStore}: HMAC-SHA256 under {@code imcp.session.secret}), so instances that
+ * share the secret accept each other's sessions; a caller may have {@code imcp.session.max-per-caller} in use
+ * per instance (more: {@code initialize} answers -32000). Transports live in
  * {@code dev.imcp.runtime.transport}, the tool-call chain in {@code dev.imcp.runtime.chain}.
  *
  * <p>Two eras on one endpoint (MCP 2026-07-28 "Versioning"): legacy revisions (2024-11-05 to 2025-11-25) open a

@@ -4,6 +4,8 @@ import dev.imcp.runtime.ImcpServer;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -11,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Starts the sample adapter: the embedded upstreams (unless {@code sample.embedded-upstreams} is
  * {@code false}) and the iMCP server on {@code server.host}:{@code server.port} (default
- * 127.0.0.1:8080), serving MCP at {@code /mcp}.
+ * 127.0.0.1:8080), serving MCP at {@code /mcp}; or, with {@code --stdio}, MCP on standard input and output.
  *
  * <p>Configuration, highest precedence first: environment variables (e.g. {@code SERVER_PORT},
  * {@code IMCP_SERVICES_PETSTORE_URL}), system properties, the embedded upstreams' addresses, then
@@ -24,19 +26,34 @@ public final class SampleAdapter {
     }
 
     /**
-     * Runs until the process is stopped.
+     * Runs until the process is stopped, or with {@code --stdio} (or {@code imcp.transport: stdio}) serves MCP on
+     * standard input and output until its end.
      *
-     * @param args ignored
+     * @param args {@code --stdio} for the stdio transport
      * @throws InterruptedException when interrupted while serving
+     * @throws IOException when standard input cannot be read (stdio)
      */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
+        Config base = Config.create();
+        boolean stdio = ImcpServer.stdioRequested(args, base);
+        OutputStream protocol = stdio ? ImcpServer.protectStdout() : null; // before any logging is configured
         // logging.properties first: the embedded upstreams start (and would log) before the adapter does.
         LogConfig.configureRuntime();
-        Config base = Config.create();
         EmbeddedUpstreams upstreams = base.get("sample.embedded-upstreams").asBoolean().orElse(true)
                 ? EmbeddedUpstreams.start(base.get("sample"))
                 : null;
         Config config = withUpstreams(upstreams);
+        if (stdio) {
+            try {
+                ImcpServer.stdio(config, ImcpServer.providers(), System.in, protocol); // returns at end of input
+            } finally {
+                if (upstreams != null) {
+                    upstreams.close();
+                }
+            }
+            System.exit(0); // end of input ends the process; the embedded SOAP upstream leaves Jetty threads behind
+
+        }
         ImcpServer server = ImcpServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -163,6 +163,25 @@ class SampleAdapterE2ETest {
     }
 
     @Test
+    void restFacadeCallsToolsAndDescribesThem() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> pet = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tools/showPetById"))
+                .header("Authorization", "Bearer " + DEMO_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"petId\":\"2\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, pet.statusCode(), pet.body());
+        assertTrue(pet.body().contains("\"name\":\"Tom\""), pet.body());
+        HttpResponse<String> denied = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tools/greetMeOneWay"))
+                .header("Authorization", "Bearer " + DEMO_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, denied.statusCode(), denied.body());
+        HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/openapi"))
+                .header("Authorization", "Bearer " + DEMO_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, openApi.statusCode(), openApi.body());
+        assertTrue(openApi.body().contains("\"openapi\":\"3.1.0\"") && openApi.body().contains("\"/tools/showPetById\""),
+                openApi.body());
+    }
+
+    @Test
     void requestWithoutKeyGets401() throws Exception {
         HttpResponse<String> response = post(null, null, """
                 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18",
