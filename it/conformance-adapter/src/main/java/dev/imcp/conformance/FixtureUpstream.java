@@ -25,7 +25,8 @@ import javax.sound.sampled.AudioSystem;
  * results: {@code /simple-text} (text/plain), {@code /image} (a 4x4 PNG drawn at start-up), {@code /audio} (0.1 s of
  * 8 kHz WAV silence), {@code /embedded-resource} (text/plain with {@code Content-Location: test://embedded-resource}),
  * {@code /mixed} (multipart/mixed: text, the PNG, and a JSON part at {@code test://mixed-content-resource}),
- * {@code /error} (500 with a text body), {@code /slow} and {@code /logged} (text after 150 ms).
+ * {@code /error} (500 with a text body), {@code /slow}, {@code /logged}, {@code /logging-tool} and
+ * {@code /streaming-elicitation} (text after 150 ms).
  */
 public final class FixtureUpstream implements AutoCloseable {
 
@@ -80,7 +81,7 @@ public final class FixtureUpstream implements AutoCloseable {
                 }
                 case "/mixed" -> send(exchange, 200, "multipart/mixed; boundary=" + BOUNDARY, mixed());
                 case "/error" -> send(exchange, 500, "text/plain; charset=utf-8", text(ERROR));
-                case "/slow", "/logged" -> {
+                case "/slow", "/logged", "/logging-tool", "/streaming-elicitation" -> {
                     sleep();
                     send(exchange, 200, "text/plain; charset=utf-8", text("Completed after 150 ms."));
                 }

@@ -62,8 +62,9 @@ class ConformanceAdapterTest {
     void listsTheFixtureToolsWithDescriptions() {
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertEquals(List.of("test_audio_content", "test_embedded_resource", "test_error_handling",
-                "test_image_content", "test_multiple_content_types", "test_simple_text", "test_tool_with_logging",
-                "test_tool_with_progress"), tools.stream().map(McpSchema.Tool::name).sorted().toList());
+                "test_image_content", "test_logging_tool", "test_multiple_content_types", "test_simple_text",
+                "test_streaming_elicitation", "test_tool_with_logging", "test_tool_with_progress"),
+                tools.stream().map(McpSchema.Tool::name).sorted().toList());
         tools.forEach(t -> assertFalse(t.description() == null || t.description().isBlank(), t.name()));
     }
 
