@@ -2,12 +2,15 @@
 # Serving benchmark (issue 8): throughput, latency and footprint of the sample adapter's tools/call, against the
 # upstream called directly.
 #
-#   bench/serve.sh [--runs N] [--duration S] [--connections "16 64"] [--jvm-opts "FLAGS"] [--no-build] [--repo DIR]
+#   bench/serve.sh [--runs N] [--duration S] [--connections "16 64"] [--jvm-opts "FLAGS"] [--aot] [--no-build]
+#                  [--repo DIR]
 #
 #   --runs N            measured runs per row and connection count; the table shows the median run (default: 3)
 #   --duration S        seconds per run; each row is warmed up by one run of the same length first (default: 10)
 #   --connections LIST  wrk connection counts, one table block each (default: "16 64"); wrk uses 1 thread
 #   --jvm-opts FLAGS    JVM flags for the adapter (default: none, the JVM's ergonomics)
+#   --aot               JDK 24+: train an ahead-of-time cache first (-XX:AOTCacheOutput: one start, initialize,
+#                       tools/list, one call of each kind, stop) and run every adapter with -XX:AOTCache
 #   --no-build          use samples/petstore-greeter/target/petstore-greeter.jar as last packaged
 #   --repo DIR          the Maven local repository for the build (default: Maven's own)
 #
@@ -29,6 +32,7 @@ RUNS=3
 DURATION=10
 CONNECTIONS="16 64"
 JVM_OPTS=""
+AOT=0
 BUILD=1
 REPO_ARGS=()
 while [ $# -gt 0 ]; do
@@ -37,6 +41,7 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --jvm-opts) JVM_OPTS=$2; shift 2 ;;
+    --aot) AOT=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --repo) REPO_ARGS=("-Dmaven.repo.local=$2"); shift 2 ;;
     *) echo "unknown argument: $1 (see the header of $0)" >&2; exit 2 ;;
@@ -142,6 +147,26 @@ rss_mib() { # pid
   awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"
 }
 HZ=$(getconf CLK_TCK)
+
+# --- optional: an ahead-of-time cache (JDK 24+, JEP 483/514), trained on one short run ---
+if [ "$AOT" = 1 ]; then
+  port=$(free_port)
+  saved=$JVM_OPTS
+  JVM_OPTS="$saved -XX:AOTCacheOutput=$WORK/adapter.aot"
+  start_adapter "$port" "$WORK/aot-training.log"
+  for _ in $(seq 1 3000); do
+    session=$(open_session "$port" 2>/dev/null || true)
+    [ -n "$session" ] && break
+    sleep 0.01
+  done
+  mcp "$port" "$session" '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' >/dev/null
+  mcp "$port" "$session" '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"showPetById","arguments":{"petId":"1"}}}' >/dev/null
+  mcp "$port" "$session" '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"greetMe","arguments":{"requestType":"aot"}}}' >/dev/null
+  kill "$ADAPTER_PID"
+  wait "$ADAPTER_PID" 2>/dev/null || true   # the JVM writes the cache as it exits
+  [ -f "$WORK/adapter.aot" ] || { echo "no AOT cache was written (JDK 24+ needed):" >&2; tail "$WORK/aot-training.log" >&2; exit 1; }
+  JVM_OPTS="$saved -XX:AOTCache=$WORK/adapter.aot"
+fi
 
 # --- start-up and idle footprint ---
 STARTS=()
