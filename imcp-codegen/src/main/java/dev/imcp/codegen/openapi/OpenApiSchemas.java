@@ -355,7 +355,11 @@ final class OpenApiSchemas {
         Object additional = schema.getAdditionalProperties();
         if (additional instanceof Schema<?> value) {
             b.additionalProperties(convert(value, pointer + "/additionalProperties", typeName + "Value"));
-        } else if (Boolean.TRUE.equals(additional)) {
+        } else if (Boolean.TRUE.equals(additional) || additional == null && schema.getDiscriminator() != null
+                && schema.getOneOf() == null && schema.getAnyOf() == null) {
+            // a discriminator without alternatives is a base type that other schemas extend with allOf (Swagger 2.0
+            // polymorphism, OpenAPI 3.1 section 4.8.25.2): a value may be any of them, so its record keeps the
+            // properties the base does not name
             b.additionalProperties(SchemaModel.builder(Kind.ANY).build());
         }
         return b;

@@ -44,7 +44,8 @@ class UnionTypesTest {
             out = Path.of(System.getProperty("unions.out"));
         }
         new ImcpGenerator().generate(new CodegenRequest(
-                List.of(CONTRACTS.resolve("v30.yaml"), CONTRACTS.resolve("v31.yaml")), CONTRACTS,
+                List.of(CONTRACTS.resolve("v30.yaml"), CONTRACTS.resolve("v31.yaml"), CONTRACTS.resolve("swagger2.yaml")),
+                CONTRACTS,
                 out.resolve("java"), out.resolve("resources"), "com.example.unions"));
         Path classes = Files.createDirectories(out.resolve("classes"));
         WsdlTestSupport.compile(out.resolve("java"), classes);
@@ -116,6 +117,12 @@ class UnionTypesTest {
                 .getClass().getSimpleName());
         assertEquals("Transfer", roundTrip(payment, "{\"method\":\"Transfer\",\"iban\":\"DE89\"}")
                 .getClass().getSimpleName());
+    }
+
+    @Test
+    void aBaseTypeWithADiscriminatorKeepsItsSubtypesProperties() throws Exception {
+        // Swagger 2.0 polymorphism: Cat extends Pet with allOf; a Cat sent where a Pet is declared stays a Cat
+        roundTrip(type("swagger2", "Pet"), "{\"name\":\"Tom\",\"petType\":\"Cat\",\"huntingSkill\":\"lazy\"}");
     }
 
     @Test
