@@ -148,6 +148,7 @@ public final class ImcpServer implements AutoCloseable {
                 .host(host)
                 .port(serverConfig.get("port").asInt().orElse(8080))
                 .routing(r -> {
+                    r.addFilter(ImcpServer::ambiguousFraming);
                     if (!corsOrigins.isEmpty()) {
                         r.register(MCP_PATH, cors(corsOrigins));
                     }
@@ -170,6 +171,22 @@ public final class ImcpServer implements AutoCloseable {
             runtime.close();
             throw e;
         }
+    }
+
+    /**
+     * Refuses a request that carries both {@code Content-Length} and {@code Transfer-Encoding} (RFC 9112, section
+     * 6.1: the two disagree on where the message ends, the classic request-smuggling setup) with 400 and closes the
+     * connection, so that bytes after its chunked body are never read as a next request.
+     */
+    private static void ambiguousFraming(io.helidon.webserver.http.FilterChain chain,
+            io.helidon.webserver.http.RoutingRequest req, io.helidon.webserver.http.RoutingResponse res) {
+        if (req.headers().contains(io.helidon.http.HeaderNames.CONTENT_LENGTH)
+                && req.headers().contains(io.helidon.http.HeaderNames.TRANSFER_ENCODING)) {
+            res.header(io.helidon.http.HeaderNames.CONNECTION, "close");
+            res.status(io.helidon.http.Status.BAD_REQUEST_400).send();
+            return;
+        }
+        chain.proceed();
     }
 
     /**

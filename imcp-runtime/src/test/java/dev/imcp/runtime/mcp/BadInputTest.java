@@ -8,9 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -57,9 +55,16 @@ class BadInputTest {
                 + "\r\nContent-Length: " + big.length + "\r\nConnection: close\r\n\r\n", big);
         assertTrue(declared.startsWith("HTTP/1.1 413"), declared);
         assertFalse(declared.contains("at io.helidon"), "no stack trace: " + declared);
-        HttpResponse<String> chunked = srv.send(srv.post(new byte[0], session)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
-        assertEquals(413, chunked.statusCode(), chunked.body());
+        // the same body chunked, without a Content-Length: raw, since the server answers and closes before the
+        // client has sent it all (an HTTP client may then report the closed connection instead of the answer)
+        java.io.ByteArrayOutputStream chunks = new java.io.ByteArrayOutputStream();
+        chunks.writeBytes((Integer.toHexString(big.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunks.writeBytes(big);
+        chunks.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        String chunked = srv.raw("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer demo-key-123\r\n"
+                + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\nMcp-Session-Id: " + session
+                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunks.toByteArray());
+        assertTrue(chunked.startsWith("HTTP/1.1 413"), chunked);
         assertEquals(200, srv.post(PING.replace("}", ",\"params\":{\"pad\":\"" + "y".repeat(3000) + "\"}}"), session).statusCode(),
                 "a body under the limit is served");
     }
