@@ -129,9 +129,10 @@ final class ModelTypes {
                 types.put(e.getKey(), type(e.getValue()));
             }
             TypeName others = null;
-            if (schema.additionalProperties() != null || alternativesAddProperties(schema)) {
+            boolean fromAlternatives = alternativesAddProperties(schema);
+            if (schema.additionalProperties() != null || fromAlternatives) {
                 others = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
-                        schema.additionalProperties() == null || alternativesAddProperties(schema)
+                        schema.additionalProperties() == null || fromAlternatives
                                 ? ClassName.OBJECT : type(schema.additionalProperties()));
             }
             TypeName extras = others;

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 
 /**
  * Builds {@code CallToolResult} objects (MCP "Tools", "Tool Result"): {@code {content, structuredContent?,
@@ -93,8 +92,7 @@ final class ToolResults {
      * </ul>
      */
     private void contents(String toolName, byte[] bytes, String mediaType, String location, int depth, ArrayNode out) {
-        int semicolon = mediaType.indexOf(';');
-        String bare = (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        String bare = HttpBody.bare(mediaType);
         if (bare.startsWith("multipart/") && depth < MAX_MULTIPART_DEPTH && parts(toolName, bytes, mediaType, depth, out)) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.imcp.runtime.spi;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -26,5 +27,14 @@ public record HttpBody(byte[] bytes, String mediaType, String contentLocation) {
     /** A body without {@code Content-Location}. */
     public HttpBody(byte[] bytes, String mediaType) {
         this(bytes, mediaType, null);
+    }
+
+    /**
+     * Returns a media type without its parameters, lower case: {@code "Text/Plain; charset=utf-8"} is
+     * {@code "text/plain"} (RFC 9110, section 8.3.1: type and subtype are case-insensitive).
+     */
+    public static String bare(String mediaType) {
+        int semicolon = mediaType.indexOf(';');
+        return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,13 +2,13 @@ package dev.imcp.runtime.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imcp.runtime.spi.HttpBody;
 import dev.imcp.runtime.spi.HttpCall;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,10 +71,9 @@ final class BodyEncoders {
         return bare.equals("application/json") || bare.endsWith("+json") || bare.equals("*/*");
     }
 
-    /** Returns the media type without parameters, lower case. */
+    /** Returns the media type without parameters, lower case ({@link HttpBody#bare}). */
     static String bare(String mediaType) {
-        int semicolon = mediaType.indexOf(';');
-        return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return HttpBody.bare(mediaType);
     }
 
     private static JsonNode object(JsonNode node) {
