@@ -1,10 +1,7 @@
 package dev.imcp.runtime.chain;
 
-import dev.imcp.runtime.spi.CallContext;
-import dev.imcp.runtime.spi.Cancellation;
+import dev.imcp.runtime.mcp.RequestContext;
 import dev.imcp.runtime.spi.ProgressSink;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The progress of one {@code tools/call} on one scale of {@value #TOTAL} (MCP "Utilities: Progress": each
@@ -34,52 +31,11 @@ final class CallProgress {
     }
 
     /** Returns {@code context} with a progress sink that scales the tool's reports into the first half. */
-    CallContext forTool(CallContext context) {
-        ProgressSink scaled = (progress, total, message) -> {
+    RequestContext forTool(RequestContext context) {
+        return context.withProgress((progress, total, message) -> {
             if (total != null && total > 0 && progress >= 0) {
                 step(Math.min(progress / total, 1.0) * TOTAL / 2, message);
             }
-        };
-        return new CallContext() {
-            @Override
-            public String protocolVersion() {
-                return context.protocolVersion();
-            }
-
-            @Override
-            public String callerName() {
-                return context.callerName();
-            }
-
-            @Override
-            public Optional<String> sessionId() {
-                return context.sessionId();
-            }
-
-            @Override
-            public String correlationId() {
-                return context.correlationId();
-            }
-
-            @Override
-            public Instant deadline() {
-                return context.deadline();
-            }
-
-            @Override
-            public Cancellation cancellation() {
-                return context.cancellation();
-            }
-
-            @Override
-            public ProgressSink progress() {
-                return scaled;
-            }
-
-            @Override
-            public Optional<String> traceparent() {
-                return context.traceparent();
-            }
-        };
+        });
     }
 }

@@ -65,6 +65,12 @@ public record RequestContext(
                 LogSink.NONE);
     }
 
+    /** Returns this context with {@code sink} receiving the progress reports instead. */
+    public RequestContext withProgress(ProgressSink sink) {
+        return new RequestContext(protocolVersion, caller, session, requestId, method, correlationId, deadline,
+                cancellation, sink, trace, log);
+    }
+
     @Override
     public String callerName() {
         return caller.name();
