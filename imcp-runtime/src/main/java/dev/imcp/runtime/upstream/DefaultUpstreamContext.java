@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@link UpstreamContext} of one service: a {@link JdkHttpUpstream} on the shared client and a
+ * The {@link UpstreamContext} of one service: a {@link RestUpstream} on the shared client and a
  * {@link SoapPorts} cache, and one {@link EncodedSoapClient} per port for rpc/encoded operations.
  */
 public final class DefaultUpstreamContext implements UpstreamContext {
@@ -130,14 +130,14 @@ public final class DefaultUpstreamContext implements UpstreamContext {
         });
     }
 
-    private JdkHttpUpstream upstream(String base, String key) {
+    private RestUpstream upstream(String base, String key) {
         if (base == null || base.isBlank()) {
             String envKey = ("imcp.services." + service.id() + "." + key).toUpperCase(java.util.Locale.ROOT)
                     .replace('-', '_').replace('.', '_');
             throw new IllegalStateException("Service " + service.id() + " has no base URL: set imcp.services."
                     + service.id() + "." + key + " (environment variable " + envKey + ")");
         }
-        return new JdkHttpUpstream(client, mapper, base, config, schemes(base));
+        return new RestUpstream(client, mapper, base, config, schemes(base));
     }
 
     /** Returns the credentials of the contract's security schemes for base URL {@code base}, or {@code null}. */
@@ -175,7 +175,7 @@ public final class DefaultUpstreamContext implements UpstreamContext {
         OutboundAuth auth = config.auth();
         switch (auth.type()) {
             case BEARER -> headers.put("Authorization", "Bearer " + auth.token());
-            case BASIC -> headers.put("Authorization", JdkHttpUpstream.basic(auth));
+            case BASIC -> headers.put("Authorization", RestUpstream.basic(auth));
             case NONE -> { }
         }
         headers.putAll(config.headers());

@@ -14,7 +14,7 @@ import org.apache.cxf.phase.Phase;
  * Carries the W3C Trace Context of the tool call a thread is making to the upstream requests it sends (W3C Trace
  * Context Level 1, section 2.2 {@code traceparent}): each upstream request gets the caller's trace id and flags with
  * a new parent id of this hop (section 3.2.2.3: a participant that forwards the request SHOULD make a new
- * {@code parent-id}), so the upstream's spans join the client's trace. REST requests ({@link JdkHttpUpstream}),
+ * {@code parent-id}), so the upstream's spans join the client's trace. REST requests ({@link RestUpstream}),
  * SOAP calls through CXF ({@link #install}) and rpc/encoded calls read it.
  */
 public final class UpstreamTrace {

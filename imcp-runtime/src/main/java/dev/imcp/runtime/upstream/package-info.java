@@ -1,7 +1,7 @@
 /**
  * Configured clients for upstream services.
  *
- * <p>{@link dev.imcp.runtime.upstream.JdkHttpUpstream} performs REST calls on one shared
+ * <p>{@link dev.imcp.runtime.upstream.RestUpstream} performs REST calls on one shared
  * {@link java.net.http.HttpClient}: the base URL is {@code imcp.services.<id>.url}, else the contract's
  * ({@link dev.imcp.runtime.spi.ServiceDescriptor#defaultUrl()}); path parameters are percent-encoded as
  * one segment each (RFC 3986 section 3.3), query parameters are form-encoded with lists sent as repeated
@@ -15,7 +15,7 @@
  * ({@link dev.imcp.runtime.spi.RestSecurity}, secrets from {@code imcp.services.<id>.security.<scheme>.*}): API keys
  * as a header, query parameter or cookie, HTTP basic and bearer, and OAuth 2.0 client credentials tokens, which
  * {@code OAuth2Tokens} caches in Caffeine until shortly before they expire. A service whose MCP JSON tools name
- * several base URLs ({@link dev.imcp.runtime.spi.NamedUpstreams}) has one {@code JdkHttpUpstream} per named
+ * several base URLs ({@link dev.imcp.runtime.spi.NamedUpstreams}) has one {@code RestUpstream} per named
  * upstream ({@code imcp.services.<id>.upstreams.<name>.url}), sharing those credentials.
  *
  * <p>{@link dev.imcp.runtime.upstream.SoapPorts} creates CXF JAX-WS proxies for WSDL ports, one per

@@ -53,7 +53,7 @@ class ResponseSizeLimitTest {
     void bodiesUpToTheLimitAreReadLongerOnesFailTheCall() throws Exception {
         ServiceConfig config = new ServiceConfig("s", null, Map.of(), OutboundAuth.NONE, Map.of(), java.util.List.of(),
                 dev.imcp.runtime.config.TlsConfig.NONE, Duration.ofSeconds(5), Set.of(), Set.of(), 4096, false);
-        JdkHttpUpstream upstream = new JdkHttpUpstream(HttpClient.newHttpClient(), JsonMapping.create(),
+        RestUpstream upstream = new RestUpstream(HttpClient.newHttpClient(), JsonMapping.create(),
                 "http://127.0.0.1:" + server.getAddress().getPort(), config);
         for (String chunked : new String[] {"no", "yes"}) {
             String fits = upstream.exchange(get(4096, chunked), String.class);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The exact bytes {@link JdkHttpUpstream} sends for each parameter style (OpenAPI 3.0.3 section 4.7.12.4, "Style
+ * The exact bytes {@link RestUpstream} sends for each parameter style (OpenAPI 3.0.3 section 4.7.12.4, "Style
  * Examples": {@code color} as {@code "blue"}, {@code [blue, black, brown]} and {@code {R:100, G:200, B:150}}) and
  * each body media type, recorded by a real HTTP server on 127.0.0.1.
  */
@@ -56,7 +56,7 @@ class WireFormatTest {
 
     private static HttpServer server;
     private static final List<Seen> SEEN = new ArrayList<>();
-    private JdkHttpUpstream upstream;
+    private RestUpstream upstream;
 
     @BeforeAll
     static void start() throws IOException {
@@ -84,7 +84,7 @@ class WireFormatTest {
     void upstream() {
         ServiceConfig config = new ServiceConfig("s", null, Map.of(), OutboundAuth.NONE, Map.of(), List.of(),
                 TlsConfig.NONE, Duration.ofSeconds(5), Set.of(), Set.of(), 1 << 20, false);
-        upstream = new JdkHttpUpstream(HttpClient.newHttpClient(), JsonMapping.create(),
+        upstream = new RestUpstream(HttpClient.newHttpClient(), JsonMapping.create(),
                 "http://127.0.0.1:" + server.getAddress().getPort(), config);
     }
 

@@ -23,7 +23,7 @@ import java.util.Objects;
  * {@link HttpUpstream} on the JDK {@link HttpClient}, bound to one service's base URL and outbound
  * credentials. Thread-safe.
  */
-public final class JdkHttpUpstream implements HttpUpstream {
+public final class RestUpstream implements HttpUpstream {
 
     private final HttpClient client;
     private final ObjectMapper mapper;
@@ -37,7 +37,7 @@ public final class JdkHttpUpstream implements HttpUpstream {
      * @param baseUrl the service's base URL, e.g. {@code http://host:8080/api/v3}; a trailing {@code /} is ignored
      * @param config the service's configuration (credentials, headers, timeout)
      */
-    public JdkHttpUpstream(HttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config) {
+    public RestUpstream(HttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config) {
         this(client, mapper, baseUrl, config, null);
     }
 
@@ -48,7 +48,7 @@ public final class JdkHttpUpstream implements HttpUpstream {
      * @param config the service's configuration (credentials, headers, timeout)
      * @param schemes the credentials of the contract's security schemes, or {@code null} for none
      */
-    public JdkHttpUpstream(HttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config,
+    public RestUpstream(HttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config,
             HttpAuth schemes) {
         this.schemes = schemes;
         this.client = Objects.requireNonNull(client, "client");
