@@ -25,12 +25,11 @@ import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolProvider;
 import dev.imcp.runtime.upstream.DefaultUpstreamContext;
 import dev.imcp.runtime.upstream.JsonMapping;
-import dev.imcp.runtime.upstream.LazyHttpClient;
+import dev.imcp.runtime.upstream.UpstreamHttpClient;
 import dev.imcp.runtime.upstream.UpstreamFaults;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +50,11 @@ public final class AdapterRuntime implements AutoCloseable {
     private final ApiKeyAuthenticator authenticator;
     private final AuditLog audit;
     private final McpEndpoint endpoint;
+    private final UpstreamHttpClient upstreams;
 
     private AdapterRuntime(RuntimeConfig config, ServerInfo info, ObjectMapper mapper, ToolRegistry registry,
-                           ApiKeyAuthenticator authenticator, AuditLog audit, McpEndpoint endpoint) {
+                           ApiKeyAuthenticator authenticator, AuditLog audit, McpEndpoint endpoint,
+                           UpstreamHttpClient upstreams) {
         this.config = config;
         this.info = info;
         this.mapper = mapper;
@@ -61,6 +62,7 @@ public final class AdapterRuntime implements AutoCloseable {
         this.authenticator = authenticator;
         this.audit = audit;
         this.endpoint = endpoint;
+        this.upstreams = upstreams;
     }
 
     /**
@@ -78,7 +80,7 @@ public final class AdapterRuntime implements AutoCloseable {
     static AdapterRuntime create(RuntimeConfig config, ServerInfo info, List<ToolProvider> providers) {
         ObjectMapper mapper = JsonMapping.create();
         Redactor redactor = new Redactor(config.secrets());
-        HttpClient client = new LazyHttpClient(Duration.ofSeconds(10));
+        UpstreamHttpClient client = new UpstreamHttpClient(Duration.ofSeconds(10));
         List<Tool<?, ?>> tools = new ArrayList<>();
         for (ToolProvider provider : providers) {
             ServiceDescriptor service = provider.service();
@@ -104,7 +106,7 @@ public final class AdapterRuntime implements AutoCloseable {
                         java.time.Clock.systemUTC()),
                 Map.of("tools/list", toolsList, "tools/call", new ToolsCallHandler(chain)),
                 info.name(), info.version(), config.instructions(), config.requestTimeout(), config.toolsListTtlMs());
-        return new AdapterRuntime(config, info, mapper, registry, authenticator, audit, endpoint);
+        return new AdapterRuntime(config, info, mapper, registry, authenticator, audit, endpoint, client);
     }
 
     /**
@@ -151,9 +153,10 @@ public final class AdapterRuntime implements AutoCloseable {
         return registry.publishedCount();
     }
 
-    /** Flushes and closes the audit log. */
+    /** Flushes and closes the audit log and closes the pooled upstream connections. */
     @Override
     public void close() {
         audit.close();
+        upstreams.close();
     }
 }

@@ -20,7 +20,7 @@ import dev.imcp.runtime.upstream.UpstreamTrace;
  * a SOAP fault as {@code structuredContent.fault} when the tool's output schema admits it).
  *
  * <p>While the tool runs, cancelling the request (client {@code notifications/cancelled}, deadline, end of the
- * session) interrupts the calling thread, which aborts a blocking {@link java.net.http.HttpClient#send}; the call
+ * session) interrupts the calling thread, which aborts a blocking upstream exchange; the call
  * is then answered as a tool result with {@code isError: true} saying why, whatever the tool threw. The thread's
  * interrupt status is cleared before it goes back to the transport.
  *

@@ -36,7 +36,7 @@ public interface CallContext {
      * Returns the request's cancellation token: cancelled by the client's {@code notifications/cancelled}
      * (MCP "Utilities", "Cancellation"), by the deadline or when the transport closes. Long upstream calls should
      * observe it; the runtime also interrupts the calling thread when it fires, which aborts a blocking
-     * {@link java.net.http.HttpClient#send}.
+     * upstream exchange (a blocked socket read of a virtual thread).
      */
     Cancellation cancellation();
 

@@ -11,9 +11,7 @@ import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.UpstreamContext;
 import dev.imcp.runtime.upstream.encoded.EncodedSoapClient;
 
-import javax.net.ssl.SSLContext;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ public final class DefaultUpstreamContext implements UpstreamContext {
 
     private final ServiceDescriptor service;
     private final ServiceConfig config;
-    private final HttpClient client;
+    private final UpstreamHttpClient client;
     private final ObjectMapper mapper;
     private final SoapPorts soapPorts;
     private final SoapSecurity security;
@@ -46,13 +44,13 @@ public final class DefaultUpstreamContext implements UpstreamContext {
      *     SOAP-only setting ({@code soap-headers}, a UsernameToken) is given for a REST service (the message names
      *     the key)
      */
-    public DefaultUpstreamContext(ServiceDescriptor service, ServiceConfig config, HttpClient client, ObjectMapper mapper) {
+    public DefaultUpstreamContext(ServiceDescriptor service, ServiceConfig config, UpstreamHttpClient client, ObjectMapper mapper) {
         this.service = service;
         this.config = config;
         this.mapper = mapper;
         this.security = new SoapSecurity(config); // WS-Security, soap-headers, TLS; fails here when malformed
         this.soapPorts = new SoapPorts(service, config, security);
-        this.client = security.sslContext() == null ? client : withTls(client, security.sslContext());
+        this.client = security.sslContext() == null ? client : client.withTls(security.sslContext());
         for (String name : config.upstreamUrls().keySet()) {
             if (!service.upstreams().urls().containsKey(name)) {
                 throw new IllegalArgumentException("imcp.services." + service.id() + ".upstreams." + name
@@ -75,18 +73,6 @@ public final class DefaultUpstreamContext implements UpstreamContext {
                         + " is " + service.kind());
             }
         }
-    }
-
-    /** Returns a client like {@code shared} (timeouts, redirects, proxy) that uses the service's TLS context. */
-    private static HttpClient withTls(HttpClient shared, SSLContext tls) {
-        HttpClient.Builder b = HttpClient.newBuilder()
-                .followRedirects(shared.followRedirects())
-                .version(shared.version())
-                .sslContext(tls);
-        shared.connectTimeout().ifPresent(b::connectTimeout);
-        shared.proxy().ifPresent(b::proxy);
-        shared.executor().ifPresent(b::executor);
-        return b.build();
     }
 
     @Override

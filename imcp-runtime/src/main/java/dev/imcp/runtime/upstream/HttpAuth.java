@@ -10,7 +10,6 @@ import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.UpstreamException;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -71,7 +70,7 @@ public final class HttpAuth {
      * @throws IllegalArgumentException when a configured scheme is not in the contract, or lacks a key its type
      *     needs, or has one its type does not use (the message names the key, never a value)
      */
-    public HttpAuth(ServiceDescriptor service, ServiceConfig config, HttpClient client, ObjectMapper mapper,
+    public HttpAuth(ServiceDescriptor service, ServiceConfig config, UpstreamHttpClient client, ObjectMapper mapper,
             String baseUrl) {
         this.security = service.security();
         this.credentials = config.security();

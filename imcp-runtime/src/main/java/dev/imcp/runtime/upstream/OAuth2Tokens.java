@@ -10,13 +10,12 @@ import dev.imcp.runtime.spi.UpstreamException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,7 +35,7 @@ final class OAuth2Tokens {
 
     private static final Duration MAX_MARGIN = Duration.ofMinutes(1);
 
-    private final HttpClient client;
+    private final UpstreamHttpClient client;
     private final ObjectMapper mapper;
     private final Duration timeout;
     private final long maxResponseBytes;
@@ -66,7 +65,7 @@ final class OAuth2Tokens {
      * @param timeout the token request timeout
      * @param maxResponseBytes the largest token response read
      */
-    OAuth2Tokens(HttpClient client, ObjectMapper mapper, Duration timeout, long maxResponseBytes) {
+    OAuth2Tokens(UpstreamHttpClient client, ObjectMapper mapper, Duration timeout, long maxResponseBytes) {
         this.client = Objects.requireNonNull(client, "client");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -120,17 +119,14 @@ final class OAuth2Tokens {
             form.append("&scope=").append(encode(String.join(" ", grant.scopes())));
         }
         String pair = encode(grant.clientId()) + ":" + encode(grant.clientSecret());
-        HttpRequest request = HttpRequest.newBuilder(grant.tokenUrl())
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<byte[]> response = HttpSend.sendBounded(client, request, maxResponseBytes);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        UpstreamHttpClient.Response response = client.send("POST", grant.tokenUrl(), headers,
+                form.toString().getBytes(StandardCharsets.UTF_8), timeout, maxResponseBytes);
         String body = new String(response.body(), StandardCharsets.UTF_8);
-        int status = response.statusCode();
+        int status = response.status();
         if (status < 200 || status > 299) {
             throw new UpstreamException(status, "OAuth 2.0 token request to " + grant.tokenUrl() + " failed: HTTP "
                     + status, body);

@@ -12,20 +12,21 @@ import dev.imcp.runtime.spi.UpstreamException;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@link HttpUpstream} on the JDK {@link HttpClient}, bound to one service's base URL and outbound
- * credentials. Thread-safe.
+ * {@link HttpUpstream} on the runtime's {@link UpstreamHttpClient}, bound to one service's base URL and outbound
+ * credentials: the {@link HttpCall} is encoded (path, query, header and cookie parameters by their OpenAPI style,
+ * the body by its media type), credentials and configured headers are added, and the response is read whole,
+ * within the service's {@code timeout-seconds} (headers and body) and {@code max-response-bytes}. Thread-safe.
  */
 public final class RestUpstream implements HttpUpstream {
 
-    private final HttpClient client;
+    private final UpstreamHttpClient client;
     private final ObjectMapper mapper;
     private final String baseUrl;
     private final ServiceConfig config;
@@ -37,7 +38,7 @@ public final class RestUpstream implements HttpUpstream {
      * @param baseUrl the service's base URL, e.g. {@code http://host:8080/api/v3}; a trailing {@code /} is ignored
      * @param config the service's configuration (credentials, headers, timeout)
      */
-    public RestUpstream(HttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config) {
+    public RestUpstream(UpstreamHttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config) {
         this(client, mapper, baseUrl, config, null);
     }
 
@@ -48,7 +49,7 @@ public final class RestUpstream implements HttpUpstream {
      * @param config the service's configuration (credentials, headers, timeout)
      * @param schemes the credentials of the contract's security schemes, or {@code null} for none
      */
-    public RestUpstream(HttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config,
+    public RestUpstream(UpstreamHttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config,
             HttpAuth schemes) {
         this.schemes = schemes;
         this.client = Objects.requireNonNull(client, "client");
@@ -65,16 +66,17 @@ public final class RestUpstream implements HttpUpstream {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T exchange(HttpCall call, Type responseType) throws UpstreamException {
-        HttpRequest request = request(call);
-        HttpResponse<byte[]> response = HttpSend.sendBounded(client, request, config.maxResponseBytes());
-        int status = response.statusCode();
-        byte[] body = response.body() == null ? new byte[0] : response.body();
+        Request request = request(call);
+        UpstreamHttpClient.Response response = client.send(request.method(), request.uri(), request.headers(),
+                request.body(), config.timeout(), config.maxResponseBytes());
+        int status = response.status();
+        byte[] body = response.body();
         if (status < 200 || status > 299) {
             throw new UpstreamException(status, "HTTP " + status, new String(body, StandardCharsets.UTF_8));
         }
         if (responseType == HttpBody.class && body.length > 0) {
-            return (T) new HttpBody(body, response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
-                    response.headers().firstValue("Content-Location").map(l -> location(request.uri(), l)).orElse(null));
+            return (T) new HttpBody(body, response.header("Content-Type").orElse("application/octet-stream"),
+                    response.header("Content-Location").map(l -> location(request.uri(), l)).orElse(null));
         }
         if (status == 204 || body.length == 0 || responseType == null
                 || responseType == Void.class || responseType == void.class) {
@@ -98,7 +100,11 @@ public final class RestUpstream implements HttpUpstream {
         }
     }
 
-    private HttpRequest request(HttpCall call) throws UpstreamException {
+    /** One request as built from an {@link HttpCall}: headers in the order set, a later name replacing an earlier one. */
+    private record Request(String method, URI uri, Map<String, String> headers, byte[] body) {
+    }
+
+    private Request request(HttpCall call) throws UpstreamException {
         StyledParams styled;
         try {
             styled = StyledParams.of(mapper, call);
@@ -123,7 +129,8 @@ public final class RestUpstream implements HttpUpstream {
         } catch (IllegalArgumentException e) {
             throw new UpstreamException(0, "invalid request URL: " + e.getMessage(), "");
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.timeout()).header("Accept", "application/json");
+        Headers b = new Headers();
+        b.setHeader("Accept", "application/json");
         String traceparent = UpstreamTrace.outgoing();
         if (traceparent != null) {
             b.setHeader(UpstreamTrace.HEADER, traceparent);
@@ -133,7 +140,7 @@ public final class RestUpstream implements HttpUpstream {
         if (!styled.cookie().isEmpty()) {
             b.setHeader("Cookie", styled.cookie());
         }
-        HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
+        byte[] body = null;
         if (call.body() != null) {
             BodyEncoders.Encoded encoded;
             try {
@@ -141,7 +148,7 @@ public final class RestUpstream implements HttpUpstream {
             } catch (IllegalArgumentException e) {
                 throw new UpstreamException(0, "cannot encode request body: " + e.getMessage(), "");
             }
-            publisher = HttpRequest.BodyPublishers.ofByteArray(encoded.bytes());
+            body = encoded.bytes();
             b.setHeader("Content-Type", encoded.contentType());
         }
         OutboundAuth auth = config.auth();
@@ -159,7 +166,26 @@ public final class RestUpstream implements HttpUpstream {
             b.setHeader("Cookie", cookie.toString());
         }
         config.headers().forEach(b::setHeader);
-        return b.method(call.method(), publisher).build();
+        return new Request(call.method(), uri, b.values, body);
+    }
+
+    /** Request headers by name, case-insensitively unique, in the order first set (as HTTP clients send them). */
+    private static final class Headers {
+        private final Map<String, String> values = new LinkedHashMap<>();
+        private final Map<String, String> names = new java.util.HashMap<>();
+
+        /** Headers the client writes itself from the message's framing and connection; never taken from a call. */
+        private static final java.util.Set<String> FRAMING = java.util.Set.of("host", "content-length",
+                "transfer-encoding", "connection", "keep-alive", "expect", "upgrade", "te");
+
+        void setHeader(String name, String value) {
+            String key = name.toLowerCase(java.util.Locale.ROOT);
+            if (FRAMING.contains(key)) {
+                return;
+            }
+            String previous = names.putIfAbsent(key, name);
+            values.put(previous == null ? name : previous, value);
+        }
     }
 
     private static java.util.Map<String, java.util.List<String>> withCredentials(

@@ -20,7 +20,7 @@ import java.util.Collections;
 
 /**
  * Builds the {@link SSLContext} of one service's {@code tls} settings ({@link TlsConfig}), shared by its REST and
- * rpc/encoded client (the JDK {@link java.net.http.HttpClient}) and its CXF JAX-WS ports.
+ * rpc/encoded client ({@link UpstreamHttpClient}) and its CXF JAX-WS ports.
  */
 final class TlsContexts {
 

@@ -2,12 +2,13 @@
  * Configured clients for upstream services.
  *
  * <p>{@link dev.imcp.runtime.upstream.RestUpstream} performs REST calls on one shared
- * {@link java.net.http.HttpClient}: the base URL is {@code imcp.services.<id>.url}, else the contract's
+ * {@link dev.imcp.runtime.upstream.UpstreamHttpClient} (Apache HttpClient 5, pooled keep-alive connections, no
+ * redirects or retries): the base URL is {@code imcp.services.<id>.url}, else the contract's
  * ({@link dev.imcp.runtime.spi.ServiceDescriptor#defaultUrl()}); path parameters are percent-encoded as
  * one segment each (RFC 3986 section 3.3), query parameters are form-encoded with lists sent as repeated
  * parameters (OpenAPI {@code style: form, explode: true}); the request carries {@code Accept: application/json},
  * a JSON body when there is one, the configured outbound credentials and headers, and the configured
- * timeout ({@code timeout-seconds}). A status outside 2xx raises
+ * timeout ({@code timeout-seconds}), which covers the whole exchange, the response body included. A status outside 2xx raises
  * {@link dev.imcp.runtime.spi.UpstreamException} with the status and body; a transport failure raises one with
  * status 0 and the exception's class and message.
  *
@@ -27,8 +28,8 @@
  * bearer credentials and HTTP headers on every request; the WS-Security UsernameToken (CXF's
  * {@code WSS4JOutInterceptor} on JAX-WS proxies, WSS4J's DOM API on rpc/encoded SAAJ envelopes), custom SOAP header
  * blocks and the TLS context (mutual TLS with a key store) are set up by {@code SoapSecurity}. The TLS context of a
- * service applies to all its calls: its CXF conduits and, for REST and rpc/encoded calls, a JDK client built like the
- * shared one with that context.
+ * service applies to all its calls: its CXF conduits and, for REST and rpc/encoded calls, an {@code UpstreamHttpClient} built like
+ * the shared one with that context.
  *
  * <p>{@link dev.imcp.runtime.upstream.JsonMapping} is the Jackson configuration shared with the MCP layer:
  * JAXB annotations first, then Jackson's, unknown properties ignored.

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -136,7 +135,7 @@ class HttpAuthTest {
     }
 
     private static HttpUpstream upstream(Map<String, String> keys) {
-        return new DefaultUpstreamContext(service(), config(keys), HttpClient.newHttpClient(), JsonMapping.create())
+        return new DefaultUpstreamContext(service(), config(keys), new UpstreamHttpClient(java.time.Duration.ofSeconds(5)), JsonMapping.create())
                 .http();
     }
 

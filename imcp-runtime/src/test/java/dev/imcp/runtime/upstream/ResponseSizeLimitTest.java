@@ -11,7 +11,6 @@ import dev.imcp.runtime.spi.UpstreamException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -53,7 +52,7 @@ class ResponseSizeLimitTest {
     void bodiesUpToTheLimitAreReadLongerOnesFailTheCall() throws Exception {
         ServiceConfig config = new ServiceConfig("s", null, Map.of(), OutboundAuth.NONE, Map.of(), java.util.List.of(),
                 dev.imcp.runtime.config.TlsConfig.NONE, Duration.ofSeconds(5), Set.of(), Set.of(), 4096, false);
-        RestUpstream upstream = new RestUpstream(HttpClient.newHttpClient(), JsonMapping.create(),
+        RestUpstream upstream = new RestUpstream(new UpstreamHttpClient(java.time.Duration.ofSeconds(5)), JsonMapping.create(),
                 "http://127.0.0.1:" + server.getAddress().getPort(), config);
         for (String chunked : new String[] {"no", "yes"}) {
             String fits = upstream.exchange(get(4096, chunked), String.class);

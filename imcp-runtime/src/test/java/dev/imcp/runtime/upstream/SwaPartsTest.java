@@ -23,7 +23,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -178,7 +177,7 @@ class SwaPartsTest {
         ServiceDescriptor service = new ServiceDescriptor("files", "wsdl", "Files", null, "0", url, Map.of("FilesPort", url));
         ServiceConfig config = new ServiceConfig("files", null, Map.of(), OutboundAuth.NONE, Map.of(), List.of(),
                 TlsConfig.NONE, Duration.ofSeconds(5), Set.of(), Set.of(), ServiceConfig.DEFAULT_MAX_RESPONSE_BYTES, mtom);
-        return new DefaultUpstreamContext(service, config, HttpClient.newHttpClient(), JsonMapping.create())
+        return new DefaultUpstreamContext(service, config, new UpstreamHttpClient(java.time.Duration.ofSeconds(5)), JsonMapping.create())
                 .soapPort(Files.class, "FilesPort", false, parts);
     }
 

@@ -13,7 +13,6 @@ import dev.imcp.runtime.spi.HttpCall;
 import dev.imcp.runtime.spi.UpstreamException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ class WireFormatTest {
     void upstream() {
         ServiceConfig config = new ServiceConfig("s", null, Map.of(), OutboundAuth.NONE, Map.of(), List.of(),
                 TlsConfig.NONE, Duration.ofSeconds(5), Set.of(), Set.of(), 1 << 20, false);
-        upstream = new RestUpstream(HttpClient.newHttpClient(), JsonMapping.create(),
+        upstream = new RestUpstream(new UpstreamHttpClient(java.time.Duration.ofSeconds(5)), JsonMapping.create(),
                 "http://127.0.0.1:" + server.getAddress().getPort(), config);
     }
 

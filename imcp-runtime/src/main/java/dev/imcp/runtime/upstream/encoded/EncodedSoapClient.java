@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imcp.runtime.spi.EncodedOperation;
 import dev.imcp.runtime.spi.EncodedSoapPort;
 import dev.imcp.runtime.spi.UpstreamException;
-import dev.imcp.runtime.upstream.HttpSend;
 import dev.imcp.runtime.upstream.UpstreamTrace;
 import jakarta.xml.soap.SOAPBody;
 import jakarta.xml.soap.SOAPException;
@@ -16,9 +15,7 @@ import org.xml.sax.SAXException;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.imcp.runtime.upstream.UpstreamHttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,7 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@link EncodedSoapPort} on the JDK {@link HttpClient}: SOAP 1.1 over HTTP (SOAP 1.1 section 6) to one port
+ * {@link EncodedSoapPort} on the runtime's {@link UpstreamHttpClient}: SOAP 1.1 over HTTP (SOAP 1.1 section 6) to one port
  * address, envelopes written and read with SAAJ. Thread-safe.
  *
  * <p>Each call POSTs the envelope {@link EnvelopeWriter} builds with {@code Content-Type: text/xml; charset=utf-8},
@@ -44,7 +41,7 @@ public final class EncodedSoapClient implements EncodedSoapPort {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client;
+    private final UpstreamHttpClient client;
     private final URI endpoint;
     private final Map<String, String> headers;
     private final SoapHeaderWriter soapHeaders;
@@ -60,7 +57,7 @@ public final class EncodedSoapClient implements EncodedSoapPort {
      * @param maxResponseBytes the largest response body read, in bytes; a longer one fails the call
      * @throws IllegalArgumentException when {@code maxResponseBytes} is not positive or the endpoint not absolute
      */
-    public EncodedSoapClient(HttpClient client, URI endpoint, Map<String, String> headers, Duration timeout,
+    public EncodedSoapClient(UpstreamHttpClient client, URI endpoint, Map<String, String> headers, Duration timeout,
             long maxResponseBytes) {
         this(client, endpoint, headers, SoapHeaderWriter.NONE, timeout, maxResponseBytes);
     }
@@ -75,7 +72,7 @@ public final class EncodedSoapClient implements EncodedSoapPort {
      * @param maxResponseBytes the largest response body read, in bytes; a longer one fails the call
      * @throws IllegalArgumentException when {@code maxResponseBytes} is not positive or the endpoint not absolute
      */
-    public EncodedSoapClient(HttpClient client, URI endpoint, Map<String, String> headers, SoapHeaderWriter soapHeaders,
+    public EncodedSoapClient(UpstreamHttpClient client, URI endpoint, Map<String, String> headers, SoapHeaderWriter soapHeaders,
             Duration timeout, long maxResponseBytes) {
         this.client = Objects.requireNonNull(client, "client");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -109,19 +106,17 @@ public final class EncodedSoapClient implements EncodedSoapPort {
         } catch (SOAPException | IOException e) {
             throw new UpstreamException(0, "cannot build the request envelope: " + e.getMessage(), "");
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
-                .header("Content-Type", "text/xml; charset=utf-8")
-                .header("Accept", "text/xml")
-                .header("SOAPAction", "\"" + operation.soapAction() + "\"");
+        Map<String, String> sent = new LinkedHashMap<>();
+        sent.put("Content-Type", "text/xml; charset=utf-8");
+        sent.put("Accept", "text/xml");
+        sent.put("SOAPAction", "\"" + operation.soapAction() + "\"");
         String traceparent = UpstreamTrace.outgoing();
         if (traceparent != null) {
-            b.setHeader(UpstreamTrace.HEADER, traceparent);
+            sent.put(UpstreamTrace.HEADER, traceparent);
         }
-        headers.forEach(b::setHeader);
-        HttpRequest request = b.POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build();
-        HttpResponse<byte[]> response = HttpSend.sendBounded(client, request, maxResponseBytes);
-        return decode(operation, response.statusCode(), response.body());
+        sent.putAll(headers);
+        UpstreamHttpClient.Response response = client.send("POST", endpoint, sent, envelope, timeout, maxResponseBytes);
+        return decode(operation, response.status(), response.body());
     }
 
     private Object decode(EncodedOperation operation, int status, byte[] body) throws UpstreamException {

@@ -6,7 +6,7 @@
  * {@link dev.imcp.runtime.spi.EncodedSoapPort}: from a {@link dev.imcp.runtime.spi.EncodedOperation} and the
  * JSON-shaped arguments it writes the envelope with SAAJ (each part an unqualified accessor with {@code xsi:type},
  * structs as nested accessors, arrays as {@code soapenc:Array} with {@code soapenc:arrayType="ns:item[n]"}, nulls
- * as {@code xsi:nil="true"}), POSTs it on the JDK HTTP client with the configured credentials, headers and timeout,
+ * as {@code xsi:nil="true"}), POSTs it on the runtime's upstream HTTP client with the configured credentials, headers and timeout,
  * and decodes the response: {@code href}/{@code id} multi-references (section 5.4.1), arrays (section 5.4.2),
  * {@code xsi:type} or the descriptor's types, faults (section 4.4) as
  * {@link dev.imcp.runtime.spi.UpstreamException}. Responses are size-capped and parsed with DTDs refused.

@@ -1,6 +1,7 @@
 package dev.imcp.runtime.upstream.encoded;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imcp.runtime.upstream.UpstreamHttpClient;
 import dev.imcp.runtime.spi.UpstreamException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +13,6 @@ import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +34,7 @@ class EncodedSoapClientTest {
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final String XSD = "http://www.w3.org/2001/XMLSchema";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final UpstreamHttpClient HTTP = new UpstreamHttpClient(Duration.ofSeconds(5));
 
     private SoapStub stub;
     private EncodedSoapClient client;

@@ -1,5 +1,6 @@
 package dev.imcp.runtime.upstream.encoded;
 
+import dev.imcp.runtime.upstream.UpstreamHttpClient;
 import dev.imcp.runtime.config.OutboundAuth;
 import dev.imcp.runtime.config.ServiceConfig;
 import dev.imcp.runtime.config.TlsConfig;
@@ -19,7 +20,6 @@ import org.w3c.dom.Element;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -99,14 +99,14 @@ class EncodedSoapSecurityTest {
         ServiceDescriptor rest = new ServiceDescriptor("omniture", "openapi", "Omniture", null, "0",
                 "http://127.0.0.1:9/api", Map.of());
         IllegalArgumentException token = assertThrows(IllegalArgumentException.class, () -> new DefaultUpstreamContext(
-                rest, usernameToken("pa55-word", OutboundAuth.PasswordType.DIGEST, true, true), HttpClient.newHttpClient(),
+                rest, usernameToken("pa55-word", OutboundAuth.PasswordType.DIGEST, true, true), new UpstreamHttpClient(java.time.Duration.ofSeconds(5)),
                 JsonMapping.create()));
         assertEquals("imcp.services.omniture.auth.type: ws-security-username-token applies to SOAP services only; "
                 + "omniture is openapi", token.getMessage());
         ServiceConfig headersOnly = new ServiceConfig("omniture", null, Map.of(), OutboundAuth.NONE, Map.of(),
                 List.of(SESSION), TlsConfig.NONE, Duration.ofSeconds(5), Set.of(), Set.of());
         IllegalArgumentException headers = assertThrows(IllegalArgumentException.class, () -> new DefaultUpstreamContext(
-                rest, headersOnly, HttpClient.newHttpClient(), JsonMapping.create()));
+                rest, headersOnly, new UpstreamHttpClient(java.time.Duration.ofSeconds(5)), JsonMapping.create()));
         assertEquals("imcp.services.omniture.soap-headers apply to SOAP services only; omniture is openapi",
                 headers.getMessage());
     }
@@ -122,7 +122,7 @@ class EncodedSoapSecurityTest {
     private static EncodedSoapPort port(SoapStub stub, ServiceConfig config) {
         ServiceDescriptor service = new ServiceDescriptor("omniture", "wsdl", "OmnitureAdminServices", null, "0",
                 stub.uri().toString(), Map.of("OmnitureAdminServicesPort", stub.uri().toString()));
-        return new DefaultUpstreamContext(service, config, HttpClient.newBuilder().build(), JsonMapping.create())
+        return new DefaultUpstreamContext(service, config, new UpstreamHttpClient(java.time.Duration.ofSeconds(5)), JsonMapping.create())
                 .encodedSoapPort("OmnitureAdminServicesPort");
     }
 

@@ -1,5 +1,6 @@
 package dev.imcp.runtime.upstream.encoded;
 
+import dev.imcp.runtime.upstream.UpstreamHttpClient;
 import dev.imcp.runtime.config.OutboundAuth;
 import dev.imcp.runtime.config.ServiceConfig;
 import dev.imcp.runtime.spi.EncodedSoapPort;
@@ -8,7 +9,6 @@ import dev.imcp.runtime.upstream.DefaultUpstreamContext;
 import dev.imcp.runtime.upstream.JsonMapping;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -40,7 +40,7 @@ class EncodedUpstreamContextTest {
                     new OutboundAuth(OutboundAuth.Type.BASIC, null, "admin", "s3cret:pw"),
                     Map.of("X-Api-Version", "1.4"), Duration.ofSeconds(5), Set.of(), Set.of());
             DefaultUpstreamContext context = new DefaultUpstreamContext(service, config,
-                    HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), JsonMapping.create());
+                    new UpstreamHttpClient(java.time.Duration.ofSeconds(5)), JsonMapping.create());
 
             EncodedSoapPort port = context.encodedSoapPort("OmnitureAdminServicesPort");
             assertSame(port, context.encodedSoapPort("OmnitureAdminServicesPort"), "one client per port");
@@ -58,7 +58,7 @@ class EncodedUpstreamContextTest {
     void portWithoutAddressNamesTheKey() {
         ServiceDescriptor service = new ServiceDescriptor("omniture", "wsdl", "t", null, "0", null, Map.of());
         DefaultUpstreamContext context = new DefaultUpstreamContext(service, ServiceConfig.empty("omniture"),
-                HttpClient.newHttpClient(), JsonMapping.create());
+                new UpstreamHttpClient(java.time.Duration.ofSeconds(5)), JsonMapping.create());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> context.encodedSoapPort("P"));
         assertTrue(e.getMessage().contains("imcp.services.omniture.ports.P.url"), e.getMessage());
     }
