@@ -56,6 +56,9 @@ public final class ImcpServer implements AutoCloseable {
     /** The command-line argument that selects the stdio transport. */
     public static final String STDIO_ARG = "--stdio";
 
+    /** The command-line argument that makes the process a training run for the JVM's ahead-of-time cache. */
+    public static final String TRAINING_RUN_ARG = "--training-run";
+
     /** The MCP endpoint path. */
     public static final String MCP_PATH = "/mcp";
 
@@ -129,6 +132,11 @@ public final class ImcpServer implements AutoCloseable {
      *     {@code META-INF/imcp/adapter.json} is malformed
      */
     public static ImcpServer start(Config config, List<ToolProvider> providers) {
+        return start(config, providers, null);
+    }
+
+    /** Starts a server; {@code port}, when not {@code null}, replaces {@code server.port} (0: any free port). */
+    static ImcpServer start(Config config, List<ToolProvider> providers, Integer port) {
         AdapterRuntime runtime = runtime(config, providers);
         if (!runtime.authenticator().enabled()) {
             LOG.log(System.Logger.Level.WARNING, "imcp.auth.api-keys is empty: authentication is DISABLED and every caller "
@@ -146,7 +154,7 @@ public final class ImcpServer implements AutoCloseable {
         WebServerConfig.Builder builder = WebServer.builder()
                 .config(serverConfig)
                 .host(host)
-                .port(serverConfig.get("port").asInt().orElse(8080))
+                .port(port != null ? port : serverConfig.get("port").asInt().orElse(8080))
                 .routing(r -> {
                     r.addFilter(ImcpServer::ambiguousFraming);
                     if (!corsOrigins.isEmpty()) {
@@ -240,6 +248,11 @@ public final class ImcpServer implements AutoCloseable {
         return URI.create("http://" + h + ":" + port() + MCP_PATH);
     }
 
+    /** Returns the adapter behind the web server. */
+    AdapterRuntime adapter() {
+        return runtime;
+    }
+
     /** Returns the adapter's name and version, as sent in {@code serverInfo}. */
     public ServerInfo serverInfo() {
         return runtime.serverInfo();
@@ -256,7 +269,8 @@ public final class ImcpServer implements AutoCloseable {
      * Starts a server from {@code Config.create()} ({@code application.yaml} on the class path, environment
      * variables, system properties) and the providers on the class path.
      *
-     * @param args {@value #STDIO_ARG} to speak MCP on standard input and output instead (see {@link #stdio(Config)})
+     * @param args {@value #STDIO_ARG} to speak MCP on standard input and output instead (see {@link #stdio(Config)});
+     *     {@value #TRAINING_RUN_ARG} for a training run of the JVM's ahead-of-time cache (see {@link #trainingRun})
      * @throws IOException when standard input cannot be read (stdio)
      */
     public static void main(String[] args) throws IOException {
@@ -267,7 +281,9 @@ public final class ImcpServer implements AutoCloseable {
         }
         // Apply logging.properties before anything logs, so every start-up line has the configured format and levels.
         LogConfig.configureRuntime();
-        if (stdio) {
+        if (java.util.Arrays.asList(args).contains(TRAINING_RUN_ARG)) {
+            trainingRun(config, loadProviders());
+        } else if (stdio) {
             stdio(config);
             // End of input is the end of the process, even when a library left a non-daemon thread behind.
             System.exit(0);
@@ -361,6 +377,30 @@ public final class ImcpServer implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, readyMessage(runtime.serverInfo(), "on stdio", runtime.publishedTools(),
                     ManagementFactory.getRuntimeMXBean().getUptime()));
             transport.run(in, out);
+        }
+    }
+
+    /**
+     * A training run for the JVM's ahead-of-time cache ({@value #TRAINING_RUN_ARG}): starts the adapter as
+     * configured, but on a free port ({@code server.host} as configured), sends it the requests of a client's
+     * first minute and stops, so that the JVM records which classes start-up and the request path load. Run it once per build of the
+     * jar, under the JDK that will run the adapter, then start the adapter with the cache:
+     * <pre>
+     * java -XX:AOTCacheOutput=adapter.aot -jar adapter.jar --training-run   # JDK 25+ (JEP 483, 514, 515)
+     * java -XX:AOTCache=adapter.aot -jar adapter.jar
+     * </pre>
+     * (JDK 21: {@code -XX:ArchiveClassesAtExit=adapter.jsa}, then {@code -XX:SharedArchiveFile=adapter.jsa}.) No
+     * upstream is called: see {@link TrainingRun} for the requests.
+     *
+     * @param config the root configuration
+     * @param providers the tool providers
+     * @throws IllegalStateException when the adapter does not start, or a request of the run is not answered as
+     *     expected (the message says which)
+     */
+    public static void trainingRun(Config config, List<ToolProvider> providers) {
+        try (ImcpServer server = start(config, providers, 0)) {
+            String summary = new TrainingRun(server.runtime, server.uri()).run();
+            LOG.log(System.Logger.Level.INFO, "Training run done: " + summary);
         }
     }
 

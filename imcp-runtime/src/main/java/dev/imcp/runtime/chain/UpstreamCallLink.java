@@ -107,7 +107,7 @@ public final class UpstreamCallLink implements InvocationLink {
      * property (the generator adds it to every SOAP tool's output schema).
      */
     private static boolean acceptsFault(RegisteredTool tool) {
-        JsonNode output = tool.published().get("outputSchema");
+        JsonNode output = tool.outputSchema();
         return output == null || output.path("properties").path(ToolResults.FAULT).isObject();
     }
 }

@@ -1,7 +1,13 @@
 package dev.imcp.runtime.mcp;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -10,26 +16,59 @@ import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * A tool with its schemas parsed once at start-up: the published {@code Tool} object of {@code tools/list}, and the
- * input schema compiled on the tool's first call (JSON Schema 2020-12, unless the schema's {@code $schema} names
- * another draft), so an adapter with a thousand tools answers {@code tools/list} without compiling a thousand
- * schemas (or loading the validator at all). Validation errors locate fields as JSON paths ({@code $.field}).
- *
- * @param tool the tool
- * @param inputSchema the parsed input schema
- * @param compiled the compiled input schema, made on first use ({@link #validator()})
- * @param published the {@code tools/list} entry
+ * A registered tool: its {@code tools/list} entry and its input schema, kept as the JSON text the descriptor gives
+ * until something needs them as trees. {@code tools/list} writes the schema text as it is
+ * ({@link #listEntry(String)}), so an adapter with a thousand large tools neither parses nor holds a thousand
+ * schema trees at start-up; the input schema is parsed on the tool's first call ({@link #inputSchema()}) and
+ * compiled there too ({@link #validator()}: JSON Schema 2020-12, unless the schema's {@code $schema} names
+ * another draft). Validation errors locate fields as JSON paths ({@code $.field}). Thread-safe.
  */
-public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Supplier<Schema> compiled, ObjectNode published) {
+public final class RegisteredTool {
 
     /** The validator's registry, made on the first compilation. */
     private static final class Schemas {
         static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 b -> b.schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder()
                         .pathType(com.networknt.schema.path.PathType.JSON_PATH).build()));
+    }
+
+    private final Tool<?, ?> tool;
+    private final ObjectMapper mapper;
+    private final String inputText;
+    private final String outputText;
+    private final Supplier<ObjectNode> inputSchema;
+    private final Supplier<Schema> compiled;
+    private final Supplier<ObjectNode> outputSchema;
+
+    private RegisteredTool(Tool<?, ?> tool, ObjectMapper mapper, String inputText, String outputText) {
+        this.tool = tool;
+        this.mapper = mapper;
+        this.inputText = inputText;
+        this.outputText = outputText;
+        ToolDescriptor d = tool.descriptor();
+        this.inputSchema = once(() -> parseObject(mapper, inputText, d.name(), "inputSchema"));
+        this.compiled = once(() -> Schemas.REGISTRY.getSchema(inputSchema.get()));
+        this.outputSchema = once(() -> outputText == null ? NO_SCHEMA
+                : parseObject(mapper, outputText, d.name(), "outputSchema"));
+    }
+
+    /** Stands for "no output schema" in the once-supplier, which takes {@code null} for "not made yet". */
+    private static final ObjectNode NO_SCHEMA = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
+    /** Returns the tool. */
+    public Tool<?, ?> tool() {
+        return tool;
+    }
+
+    /** Returns the input schema, parsed on the first call (thread-safe, once; shared: never modify it). */
+    public ObjectNode inputSchema() {
+        return inputSchema.get();
     }
 
     /** Returns the compiled input schema, compiling it on the first call (thread-safe, once). */
@@ -43,7 +82,19 @@ public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Supplier<S
     }
 
     /**
-     * Parses and compiles the tool's schemas.
+     * Returns the output schema, parsed on the first call (thread-safe, once; shared: never modify it), or
+     * {@code null} when the tool publishes none.
+     */
+    public ObjectNode outputSchema() {
+        ObjectNode schema = outputSchema.get();
+        return schema == NO_SCHEMA ? null : schema;
+    }
+
+    /**
+     * Checks the descriptor's schemas (each must be one JSON object; read as tokens, no tree is kept) and
+     * registers the tool. A schema written over several lines is kept re-written on one (a message on the stdio
+     * transport is one line). The generated tools' schemas, which {@link dev.imcp.runtime.spi.ToolSchemas} has read
+     * already, are taken as they are.
      *
      * @param tool the tool
      * @param mapper the JSON mapper
@@ -52,25 +103,98 @@ public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Supplier<S
      */
     public static RegisteredTool of(Tool<?, ?> tool, ObjectMapper mapper) {
         ToolDescriptor d = tool.descriptor();
-        ObjectNode input = parseObject(mapper, d.inputSchema(), d.name(), "inputSchema");
-        ObjectNode entry = mapper.createObjectNode();
-        entry.put("name", d.name());
-        if (d.title() != null) {
-            entry.put("title", d.title());
+        String input = oneLine(mapper, d.inputSchema(), d.name(), "inputSchema");
+        String output = d.outputSchema() == null ? null : oneLine(mapper, d.outputSchema(), d.name(), "outputSchema");
+        return new RegisteredTool(tool, mapper, input, output);
+    }
+
+    /**
+     * Returns the {@code tools/list} entry in the newest revision's shape as a tree (parsed for the caller, who may
+     * keep or change it): {@code name}, {@code title}, {@code description}, {@code inputSchema},
+     * {@code outputSchema}, {@code annotations} (sorted by name), each when the descriptor has it.
+     */
+    public ObjectNode published() {
+        try {
+            return (ObjectNode) mapper.readTree(mapper.writeValueAsString(listEntry(ProtocolVersions.LATEST)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Tool " + tool.descriptor().name() + ": " + e.getMessage(), e);
         }
-        if (d.description() != null) {
-            entry.put("description", d.description());
+    }
+
+    /**
+     * Returns the {@code tools/list} entry as {@code version} defines it (members the revision lacks left out, see
+     * {@link RevisionFields#toolMembers(String)}), as a value that writes itself: the schemas go out as the
+     * descriptor's text, unparsed.
+     *
+     * @param version the request's revision
+     * @return the entry, for a JSON array or a POJO node
+     */
+    public JsonSerializable listEntry(String version) {
+        Set<String> allowed = RevisionFields.toolMembers(version);
+        ToolDescriptor d = tool.descriptor();
+        return new JsonSerializable.Base() {
+            @Override
+            public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+                g.writeStartObject();
+                g.writeStringField("name", d.name());
+                if (d.title() != null && allowed.contains("title")) {
+                    g.writeStringField("title", d.title());
+                }
+                if (d.description() != null) {
+                    g.writeStringField("description", d.description());
+                }
+                g.writeFieldName("inputSchema");
+                g.writeRawValue(inputText);
+                if (outputText != null && allowed.contains("outputSchema")) {
+                    g.writeFieldName("outputSchema");
+                    g.writeRawValue(outputText);
+                }
+                if (!d.annotations().isEmpty() && allowed.contains("annotations")) {
+                    g.writeObjectFieldStart("annotations");
+                    for (Map.Entry<String, Boolean> e : new TreeMap<>(d.annotations()).entrySet()) {
+                        g.writeBooleanField(e.getKey(), e.getValue());
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndObject();
+            }
+
+            @Override
+            public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer type)
+                    throws IOException {
+                serialize(g, provider);
+            }
+        };
+    }
+
+    /**
+     * Reads {@code json} as tokens and fails unless it is exactly one JSON object; returns it as given when it holds
+     * no line break, else re-written compactly.
+     */
+    private static String oneLine(ObjectMapper mapper, String json, String tool, String what) {
+        if (dev.imcp.runtime.spi.ToolSchemas.isWellFormed(json)) {
+            return json; // read and cut out token by token already (the generated tools' schemas)
         }
-        entry.set("inputSchema", input);
-        if (d.outputSchema() != null) {
-            entry.set("outputSchema", parseObject(mapper, d.outputSchema(), d.name(), "outputSchema"));
+        boolean lines = json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0;
+        try (JsonParser p = mapper.getFactory().createParser(json)) {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                java.io.StringWriter compact = lines ? new java.io.StringWriter(json.length()) : null;
+                if (lines) {
+                    try (JsonGenerator g = mapper.getFactory().createGenerator(compact)) {
+                        g.copyCurrentStructure(p);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+                if (p.nextToken() == null) {
+                    return lines ? compact.toString() : json;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Tool " + tool + ": " + what + " is not valid JSON: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
         }
-        if (!d.annotations().isEmpty()) {
-            ObjectNode annotations = entry.putObject("annotations");
-            d.annotations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                    .forEach(e -> annotations.put(e.getKey(), e.getValue()));
-        }
-        return new RegisteredTool(tool, input, once(() -> Schemas.REGISTRY.getSchema(input)), entry);
+        throw new IllegalStateException("Tool " + tool + ": " + what + " must be a JSON object");
     }
 
     private static ObjectNode parseObject(ObjectMapper mapper, String json, String tool, String what) {

@@ -42,6 +42,17 @@ public final class RevisionFields {
     }
 
     /**
+     * Returns the members of a {@code tools/list} entry that {@code version} defines (the newest revision's for an
+     * unknown one).
+     *
+     * @param version the request's revision
+     * @return the member names
+     */
+    public static Set<String> toolMembers(String version) {
+        return TOOL.getOrDefault(version, TOOL.get(ProtocolVersions.LATEST));
+    }
+
+    /**
      * Returns the {@code tools/list} entry of a tool as {@code version} defines it.
      *
      * @param published the entry in the newest shape (shared: never modified)
@@ -49,7 +60,7 @@ public final class RevisionFields {
      * @return {@code published} itself when it has nothing the revision lacks, else a copy without those members
      */
     public static ObjectNode tool(ObjectNode published, String version) {
-        Set<String> allowed = TOOL.getOrDefault(version, TOOL.get(ProtocolVersions.LATEST));
+        Set<String> allowed = toolMembers(version);
         boolean extra = false;
         for (Iterator<String> names = published.fieldNames(); names.hasNext() && !extra; ) {
             extra = !allowed.contains(names.next());

@@ -53,7 +53,7 @@ public final class ToolsListHandler implements MethodHandler {
         ObjectNode result = mapper.createObjectNode();
         ArrayNode tools = result.putArray("tools");
         String version = context.protocolVersion();
-        registry.visible(context.caller()).forEach(t -> tools.add(RevisionFields.tool(t.published(), version)));
+        registry.visible(context.caller()).forEach(t -> tools.addPOJO(t.listEntry(version)));
         if (ProtocolVersions.modern(version)) {
             result.put("ttlMs", ttlMs);
             result.put("cacheScope", cacheScope);

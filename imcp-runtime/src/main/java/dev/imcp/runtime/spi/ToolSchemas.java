@@ -1,12 +1,15 @@
 package dev.imcp.runtime.spi;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -24,6 +27,10 @@ public final class ToolSchemas {
     public static final String RESOURCE = "tool-schemas.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The texts this class handed out (by value, weakly: the descriptor holding a text keeps its entry). */
+    private static final java.util.Set<String> WELL_FORMED = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     private final String origin;
     private final Map<String, String[]> schemas;
@@ -47,19 +54,37 @@ public final class ToolSchemas {
             if (in == null) {
                 throw new IllegalStateException(origin + " is missing from the class path: rebuild the adapter");
             }
-            JsonNode root = JSON.readTree(in);
-            if (root == null || !root.isObject()) {
-                throw new IllegalStateException(origin + " is not a JSON object");
-            }
+            // Token by token: each schema is cut out of the bytes as it is, no tree of the whole resource is built
+            // and nothing is re-written (the resource of a large API runs to tens of megabytes).
+            byte[] bytes = in.readAllBytes();
             Map<String, String[]> schemas = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode input = e.getValue().get("inputSchema");
-                JsonNode output = e.getValue().get("outputSchema");
-                if (input == null || !input.isObject()) {
-                    throw new IllegalStateException(origin + ": tool " + e.getKey() + " has no inputSchema object");
+            try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    throw new IllegalStateException(origin + " is not a JSON object");
                 }
-                schemas.put(e.getKey(), new String[] {input.toString(), output == null ? null : output.toString()});
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String tool = p.currentName();
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        throw new IllegalStateException(origin + ": tool " + tool + " has no inputSchema object");
+                    }
+                    String input = null;
+                    String output = null;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String member = p.currentName();
+                        JsonToken value = p.nextToken();
+                        if ("inputSchema".equals(member) && value == JsonToken.START_OBJECT) {
+                            input = slice(p, bytes);
+                        } else if ("outputSchema".equals(member) && value == JsonToken.START_OBJECT) {
+                            output = slice(p, bytes);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    if (input == null) {
+                        throw new IllegalStateException(origin + ": tool " + tool + " has no inputSchema object");
+                    }
+                    schemas.put(tool, new String[] {input, output});
+                }
             }
             return new ToolSchemas(origin, schemas);
         } catch (IOException e) {
@@ -83,6 +108,39 @@ public final class ToolSchemas {
      */
     public String output(String tool) {
         return entry(tool)[1];
+    }
+
+    /**
+     * Returns the JSON object at the parser (on its {@code START_OBJECT}) as its text in {@code bytes}, moving the
+     * parser to its end; the text is re-written compactly when it holds a line break (the generator's never does).
+     */
+    private static String slice(JsonParser p, byte[] bytes) throws IOException {
+        int start = (int) p.currentTokenLocation().getByteOffset();
+        p.skipChildren();
+        int end = (int) p.currentLocation().getByteOffset();
+        String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            StringWriter compact = new StringWriter(text.length());
+            try (JsonParser again = JSON.getFactory().createParser(text);
+                 JsonGenerator g = JSON.getFactory().createGenerator(compact)) {
+                again.nextToken();
+                g.copyCurrentStructure(again);
+            }
+            text = compact.toString();
+        }
+        WELL_FORMED.add(text);
+        return text;
+    }
+
+    /**
+     * Returns whether {@code schema} is a text this class returned: one JSON object on one line, already read
+     * token by token, so a consumer need not check it again.
+     *
+     * @param schema a schema text
+     * @return {@code true} for a text of {@link #input} or {@link #output}
+     */
+    public static boolean isWellFormed(String schema) {
+        return WELL_FORMED.contains(schema);
     }
 
     private String[] entry(String tool) {

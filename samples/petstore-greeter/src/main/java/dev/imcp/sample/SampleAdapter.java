@@ -29,7 +29,8 @@ public final class SampleAdapter {
      * Runs until the process is stopped, or with {@code --stdio} (or {@code imcp.transport: stdio}) serves MCP on
      * standard input and output until its end.
      *
-     * @param args {@code --stdio} for the stdio transport
+     * @param args {@code --stdio} for the stdio transport; {@code --training-run} for a training run of the JVM's
+     *     ahead-of-time cache ({@link ImcpServer#trainingRun})
      * @throws InterruptedException when interrupted while serving
      * @throws IOException when standard input cannot be read (stdio)
      */
@@ -42,7 +43,15 @@ public final class SampleAdapter {
         EmbeddedUpstreams upstreams = base.get("sample.embedded-upstreams").asBoolean().orElse(true)
                 ? EmbeddedUpstreams.start(base.get("sample"))
                 : null;
-        Config config = withUpstreams(upstreams);
+        // Without embedded upstreams there is nothing to layer: the configuration read first is the whole of it.
+        Config config = upstreams == null ? base : withUpstreams(upstreams);
+        if (java.util.Arrays.asList(args).contains(ImcpServer.TRAINING_RUN_ARG)) {
+            ImcpServer.trainingRun(config, ImcpServer.providers());
+            if (upstreams != null) {
+                upstreams.close();
+            }
+            System.exit(0); // the embedded SOAP upstream leaves Jetty threads behind
+        }
         if (stdio) {
             try {
                 ImcpServer.stdio(config, ImcpServer.providers(), System.in, protocol); // returns at end of input

@@ -179,11 +179,21 @@ public final class RestFacade implements HttpService {
         }
     }
 
-    /** Returns the caller's {@code tools/list} tools, empty on an internal error. */
+    /**
+     * Returns the caller's {@code tools/list} tools as trees (the endpoint's entries write their schemas as text:
+     * they are read back here, for the OpenAPI document to walk), empty on an internal error.
+     */
     private Optional<ArrayNode> toolsList(Caller caller, ServerRequest req) {
         return send(caller, req, "tools/list", null)
                 .map(r -> r.at("/result/tools"))
                 .filter(JsonNode::isArray)
+                .map(tools -> {
+                    try {
+                        return mapper.readTree(mapper.writeValueAsBytes(tools));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
                 .map(ArrayNode.class::cast);
     }
 
