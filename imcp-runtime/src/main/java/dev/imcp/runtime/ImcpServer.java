@@ -99,7 +99,12 @@ public final class ImcpServer implements AutoCloseable {
     private final AdapterRuntime runtime;
     private final String host;
 
-    private final io.helidon.spi.HelidonShutdownHandler onShutdown = this::close;
+    private final io.helidon.spi.HelidonShutdownHandler onShutdown = () -> {
+        LOG.log(System.Logger.Level.INFO, "Shutting down: no new connections; requests in flight may finish within "
+                + "server.shutdown-grace-period, then the audit log is flushed");
+        close();
+        LOG.log(System.Logger.Level.INFO, "iMCP adapter stopped");
+    };
 
     private ImcpServer(WebServer server, AdapterRuntime runtime, String host) {
         this.server = server;
@@ -367,16 +372,24 @@ public final class ImcpServer implements AutoCloseable {
      * @throws IOException when standard input cannot be read (stdio)
      */
     public static void main(String[] args) throws IOException {
-        List<ToolProvider> providers = loadProviders();
+        main(args, loadProviders());
+    }
+
+    /**
+     * Does what {@link #main(String[])} does with the given tool providers instead of those on the class path.
+     *
+     * @param args {@value #STDIO_ARG} for the stdio transport
+     * @param providers the tool providers, in publication order
+     * @throws IOException when standard input cannot be read (stdio)
+     */
+    public static void main(String[] args, List<ToolProvider> providers) throws IOException {
         Config config = config(System.getenv(), providers);
         boolean stdio = stdioRequested(args, config);
-        if (stdio) {
-            protectStdout(); // before logging is configured: Helidon's console handler keeps the System.out it finds
-        }
+        OutputStream protocol = stdio ? protectStdout() : null; // before logging: Helidon's console handler keeps System.out
         // Apply logging.properties before anything logs, so every start-up line has the configured format and levels.
         LogConfig.configureRuntime();
         if (stdio) {
-            stdio(config, providers, new FileInputStream(FileDescriptor.in), protectStdout());
+            stdio(config, providers, new FileInputStream(FileDescriptor.in), protocol);
             // End of input is the end of the process, even when a library left a non-daemon thread behind.
             System.exit(0);
         } else {
