@@ -62,7 +62,7 @@ import java.util.Set;
  * <p>Shutdown: a JVM shutdown (SIGTERM, SIGINT, {@link System#exit}) runs {@link #close()} through Helidon's shutdown
  * handlers ({@code io.helidon.Main.addShutdownHandler}): the listener closes at once (new connections are refused),
  * open connections take no new request, requests in flight get up to {@code server.shutdown-grace-period} to finish
- * (then Helidon interrupts them), and the audit log is flushed with their events. {@link #main} also makes SIGTERM
+ * (then Helidon interrupts them and closes their connections), and the audit log is flushed with their events. {@link #main} also makes SIGTERM
  * exit with status 0 (see {@link #exitZeroOnSigterm()}).
  *
  * <p>Once it listens, the server logs one INFO line on logger {@code dev.imcp.runtime.ImcpServer}, e.g.
@@ -353,7 +353,7 @@ public final class ImcpServer implements AutoCloseable {
      * (the graceful stop of {@link #close()}) through {@link System#exit}{@code (0)}, so process managers that count
      * only 0 as success (systemd without {@code SuccessExitStatus=143}, container restart policies) see a clean stop.
      * Other exits keep their status. Uses the JDK's {@code sun.misc.Signal} (module {@code jdk.unsupported}); does
-     * nothing where SIGTERM cannot be handled (Windows, {@code -Xrs}).
+     * nothing where the JVM does not let the application handle SIGTERM ({@code -Xrs}).
      */
     public static void exitZeroOnSigterm() {
         try {
