@@ -142,12 +142,14 @@ class LifecycleTest {
     void sigtermLetsCallsInFlightFinishWritesTheirAuditEventsAndExitsZero() throws Exception {
         int calls = 16;
         CountDownLatch arrived = new CountDownLatch(calls);
-        URI upstream = slowUpstream(3000, arrived);
+        URI upstream = slowUpstream(4000, arrived);
         Path audit = Path.of("target").resolve("audit-lifecycle-" + System.nanoTime() + ".jsonl");
         Adapter adapter = start(Map.of("IMCP_SERVICES_PETS_URL", upstream.toString(),
                 "IMCP_AUDIT_FILE", audit.toAbsolutePath().toString()), 0);
         String session = initialize(adapter.mcp());
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        var callers = Executors.newVirtualThreadPerTaskExecutor();
+        cleanup.add(callers::shutdownNow);
         for (int id = 1; id <= calls; id++) {
             int n = id;
             answers.add(CompletableFuture.supplyAsync(() -> {
@@ -156,14 +158,14 @@ class LifecycleTest {
                 } catch (IOException | InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-            }, Executors.newVirtualThreadPerTaskExecutor()));
+            }, callers));
         }
         assertTrue(arrived.await(30, TimeUnit.SECONDS), "every call reached the upstream");
 
         adapter.process().destroy(); // SIGTERM
 
         // New connections are refused at once, while the calls are still running.
-        long refusedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        long refusedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         boolean refused = false;
         while (!refused && System.nanoTime() < refusedBy) {
             try (Socket s = new Socket(adapter.mcp().getHost(), adapter.mcp().getPort())) {
@@ -185,12 +187,15 @@ class LifecycleTest {
         assertTrue(adapter.process().waitFor(30, TimeUnit.SECONDS), "the process ends");
         assertEquals(0, adapter.process().exitValue(), () -> read(adapter.log()));
         List<String> lines = Files.readAllLines(audit);
-        assertEquals(calls, lines.size(), lines::toString);
+        java.util.Set<String> audited = new java.util.TreeSet<>();
         for (String line : lines) {
             JsonNode event = JSON.readTree(line);
             assertEquals("getPet", event.path("tool").asText(), line);
             assertEquals("ok", event.path("status").asText(), line);
+            audited.add(event.path("arguments").path("id").asText());
         }
+        assertEquals(calls, lines.size(), lines::toString);
+        assertEquals(calls, audited.size(), "one event per call: " + lines);
     }
 
     @Test
