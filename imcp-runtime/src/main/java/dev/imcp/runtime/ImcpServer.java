@@ -46,7 +46,7 @@ import java.util.Set;
  * (default 8080), {@code imcp.rest-facade.enabled} ({@code false} by default: {@code true} adds the
  * {@link RestFacade}'s {@code GET /tools}, {@code POST /tools/<name>} and {@code GET /openapi} behind the same API
  * keys, policy, limits and audit), {@code server.max-payload-size} (Helidon's request body limit, default
- * {@value #DEFAULT_MAX_PAYLOAD} bytes; larger bodies are 413) and {@code server.cors.allowed-origins} (origins,
+ * {@value #DEFAULT_MAX_PAYLOAD} bytes; larger bodies are 413), {@code server.cors.allowed-origins} (origins,
  * e.g. {@code https://app.example.com}, whose browsers may call the endpoint; none by default),
  * {@code server.max-tcp-connections} (Helidon's limit of open connections, default {@link #defaultMaxConnections()})
  * and {@code server.shutdown-grace-period} (Helidon's drain time at shutdown, default
@@ -56,14 +56,15 @@ import java.util.Set;
  * stops accepting; later connections wait in the kernel's accept queue ({@code server.backlog}, default 1024; beyond
  * it the kernel drops the handshake and the client's connect times out) and are served in order as held connections
  * close, by their client or after Helidon's {@code server.idle-connection-timeout} (default 5 minutes). Without a
- * limit a flood of idle connections used every file descriptor, and Helidon's listener stops for good on the
- * {@code accept} failure ("Too many open files").
+ * limit a flood of idle connections used every file descriptor, and Helidon's listener stopped for good on the
+ * {@code accept} failure ("Too many open files"): {@code ServerListener.listen} in Helidon 4.3.0.
  *
  * <p>Shutdown: a JVM shutdown (SIGTERM, SIGINT, {@link System#exit}) runs {@link #close()} through Helidon's shutdown
  * handlers ({@code io.helidon.Main.addShutdownHandler}): the listener closes at once (new connections are refused),
  * open connections take no new request, requests in flight get up to {@code server.shutdown-grace-period} to finish
- * (then Helidon interrupts them and closes their connections), and the audit log is flushed with their events. {@link #main} also makes SIGTERM
- * exit with status 0 (see {@link #exitZeroOnSigterm()}).
+ * (then Helidon interrupts them and closes their connections), and the audit log is flushed with their events
+ * (Helidon's {@code ServerListener.stop}: its {@code shutdown-grace-period} is how long it waits for the connection
+ * threads). {@link #main} also makes SIGTERM exit with status 0 (see {@link #exitZeroOnSigterm()}).
  *
  * <p>Once it listens, the server logs one INFO line on logger {@code dev.imcp.runtime.ImcpServer}, e.g.
  * {@code iMCP adapter my-adapter 1.0 serving MCP at http://127.0.0.1:8080/mcp (revisions 2024-11-05, 2025-03-26,
