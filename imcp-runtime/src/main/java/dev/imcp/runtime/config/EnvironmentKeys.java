@@ -35,7 +35,8 @@ public final class EnvironmentKeys {
     /**
      * Builds a configuration from {@code sources} under the environment. Precedence, highest first: the variables of
      * {@code env} that name a key of {@code sources} or {@code knownKeys} (by the rule of this class), Helidon's
-     * mapping of all of {@code env}, the system properties, then {@code sources} in the given order.
+     * mapping of the other variables, the system properties, then {@code sources} in the given order. Placeholders
+     * such as {@code ${LOG_DIR}} in the sources still resolve against the whole result.
      *
      * @param env the environment, variable name to value ({@link System#getenv()}; a test passes its own)
      * @param knownKeys keys the adapter reads whether or not a source has them ({@code imcp.services.<id>.url}, ...)
