@@ -74,6 +74,13 @@ class EnvironmentKeysTest {
     }
 
     @Test
+    void placeholdersInFilesStillSeeTheEnvironment() {
+        Config config = EnvironmentKeys.create(Map.of("LOG_DIR", "/var/log/imcp"), List.of(),
+                ConfigSources.create("imcp:\n  audit:\n    file: \"${LOG_DIR}/audit.jsonl\"\n", MediaTypes.APPLICATION_X_YAML));
+        assertEquals("/var/log/imcp/audit.jsonl", RuntimeConfig.from(config).auditFile());
+    }
+
+    @Test
     void namesMatchWhateverTheCaseAndSeparator() {
         Map<String, String> resolved = EnvironmentKeys.resolve(Map.of("imcp_services_hello_world_ports_soapport_url", "u",
                 "Sample.Embedded_Upstreams", "false"), List.of("imcp.services.hello_world.ports.SoapPort.url",
