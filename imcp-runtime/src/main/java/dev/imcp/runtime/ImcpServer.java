@@ -1,7 +1,9 @@
 package dev.imcp.runtime;
 
+import dev.imcp.runtime.config.EnvironmentKeys;
 import dev.imcp.runtime.config.RuntimeConfig;
 import dev.imcp.runtime.config.ServerInfo;
+import dev.imcp.runtime.config.ServiceConfig;
 import dev.imcp.runtime.mcp.ProtocolVersions;
 import dev.imcp.runtime.security.OriginCheck;
 import dev.imcp.runtime.spi.ToolProvider;
@@ -10,6 +12,7 @@ import dev.imcp.runtime.transport.rest.FacadeOpenApi;
 import dev.imcp.runtime.transport.rest.RestFacade;
 import dev.imcp.runtime.transport.stdio.StdioTransport;
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import io.helidon.cors.CrossOriginConfig;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -42,8 +46,25 @@ import java.util.Set;
  * (default 8080), {@code imcp.rest-facade.enabled} ({@code false} by default: {@code true} adds the
  * {@link RestFacade}'s {@code GET /tools}, {@code POST /tools/<name>} and {@code GET /openapi} behind the same API
  * keys, policy, limits and audit), {@code server.max-payload-size} (Helidon's request body limit, default
- * {@value #DEFAULT_MAX_PAYLOAD} bytes; larger bodies are 413) and {@code server.cors.allowed-origins} (origins,
- * e.g. {@code https://app.example.com}, whose browsers may call the endpoint; none by default).
+ * {@value #DEFAULT_MAX_PAYLOAD} bytes; larger bodies are 413), {@code server.cors.allowed-origins} (origins,
+ * e.g. {@code https://app.example.com}, whose browsers may call the endpoint; none by default),
+ * {@code server.max-tcp-connections} (Helidon's limit of open connections, default {@link #defaultMaxConnections()})
+ * and {@code server.shutdown-grace-period} (Helidon's drain time at shutdown, default
+ * {@link #DEFAULT_SHUTDOWN_GRACE}).
+ *
+ * <p>Connection limit: Helidon 4.3 takes a slot before each {@code accept}, so with every slot held the listener
+ * stops accepting; later connections wait in the kernel's accept queue ({@code server.backlog}, default 1024; beyond
+ * it the kernel drops the handshake and the client's connect times out) and are served in order as held connections
+ * close, by their client or after Helidon's {@code server.idle-connection-timeout} (default 5 minutes). Without a
+ * limit a flood of idle connections used every file descriptor, and Helidon's listener stopped for good on the
+ * {@code accept} failure ("Too many open files"): {@code ServerListener.listen} in Helidon 4.3.0.
+ *
+ * <p>Shutdown: a JVM shutdown (SIGTERM, SIGINT, {@link System#exit}) runs {@link #close()} through Helidon's shutdown
+ * handlers ({@code io.helidon.Main.addShutdownHandler}): the listener closes at once (new connections are refused),
+ * open connections take no new request, requests in flight get up to {@code server.shutdown-grace-period} to finish
+ * (then Helidon interrupts them and closes their connections), and the audit log is flushed with their events
+ * (Helidon's {@code ServerListener.stop}: its {@code shutdown-grace-period} is how long it waits for the connection
+ * threads). {@link #main} also makes SIGTERM exit with status 0 (see {@link #exitZeroOnSigterm()}).
  *
  * <p>Once it listens, the server logs one INFO line on logger {@code dev.imcp.runtime.ImcpServer}, e.g.
  * {@code iMCP adapter my-adapter 1.0 serving MCP at http://127.0.0.1:8080/mcp (revisions 2024-11-05, 2025-03-26,
@@ -67,9 +88,27 @@ public final class ImcpServer implements AutoCloseable {
     /** The default of {@code server.max-payload-size}: the largest request body accepted, 4 MiB (larger: 413). */
     public static final long DEFAULT_MAX_PAYLOAD = 4L * 1024 * 1024;
 
+    /** The most connections {@code server.max-tcp-connections} defaults to (see {@link #defaultMaxConnections()}). */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+
+    /** The default of {@code server.shutdown-grace-period}: how long requests in flight may finish at shutdown. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    /** The server keys besides the {@code imcp} ones that an environment variable may set (see {@link #keys}). */
+    private static final List<String> SERVER_KEYS = List.of("server.host", "server.port", "server.max-payload-size",
+            "server.max-tcp-connections", "server.shutdown-grace-period", "server.backlog",
+            "server.idle-connection-timeout");
+
     private final WebServer server;
     private final AdapterRuntime runtime;
     private final String host;
+
+    private final io.helidon.spi.HelidonShutdownHandler onShutdown = () -> {
+        LOG.log(System.Logger.Level.INFO, "Shutting down: no new connections; requests in flight may finish within "
+                + "server.shutdown-grace-period, then the audit log is flushed");
+        close();
+        LOG.log(System.Logger.Level.INFO, "iMCP adapter stopped");
+    };
 
     private ImcpServer(WebServer server, AdapterRuntime runtime, String host) {
         this.server = server;
@@ -170,8 +209,17 @@ public final class ImcpServer implements AutoCloseable {
         if (serverConfig.get("max-payload-size").asLong().isEmpty()) {
             builder.maxPayloadSize(DEFAULT_MAX_PAYLOAD);
         }
+        if (serverConfig.get("max-tcp-connections").asInt().isEmpty()) {
+            builder.maxTcpConnections(defaultMaxConnections());
+        }
+        if (serverConfig.get("shutdown-grace-period").asString().isEmpty()) {
+            builder.shutdownGracePeriod(DEFAULT_SHUTDOWN_GRACE);
+        }
+        // Helidon's own shutdown hook would stop the listener concurrently with the audit flush; close() does both in order.
+        builder.shutdownHook(false);
         try {
             ImcpServer started = new ImcpServer(builder.build().start(), runtime, host);
+            io.helidon.Main.addShutdownHandler(started.onShutdown);
             LOG.log(System.Logger.Level.INFO, readyMessage(runtime.serverInfo(), started.uri(), runtime.publishedTools(),
                     ManagementFactory.getRuntimeMXBean().getUptime()));
             return started;
@@ -258,37 +306,113 @@ public final class ImcpServer implements AutoCloseable {
         return runtime.serverInfo();
     }
 
-    /** Stops the server and flushes the audit log. */
+    /**
+     * Stops the server gracefully and flushes the audit log: the listener closes, requests in flight get up to
+     * {@code server.shutdown-grace-period} to finish, then the audit log writes their events. What a JVM shutdown
+     * runs too.
+     */
     @Override
     public void close() {
+        io.helidon.Main.removeShutdownHandler(onShutdown);
         server.stop();
         runtime.close();
     }
 
     /**
-     * Starts a server from {@code Config.create()} ({@code application.yaml} on the class path, environment
-     * variables, system properties) and the providers on the class path.
+     * Returns the default of {@code server.max-tcp-connections}: {@value #DEFAULT_MAX_CONNECTIONS}, or a quarter of
+     * the process's file descriptor limit when that is lower (each connection may hold an upstream connection too,
+     * and the JVM has its own files open), so that connections alone never exhaust the descriptors.
+     *
+     * @return the number of connections, at least 16
+     */
+    public static int defaultMaxConnections() {
+        long fds = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
+        return (int) Math.max(16, Math.min(DEFAULT_MAX_CONNECTIONS, fds / 4));
+    }
+
+    /**
+     * Returns the configuration keys the adapter reads that an environment variable may set even when no
+     * configuration file has them ({@link EnvironmentKeys}): the {@code server} keys of this class,
+     * {@link RuntimeConfig#KEYS} and each provider's service keys ({@link ServiceConfig#keys}).
+     *
+     * @param providers the tool providers
+     * @return the keys, in full
+     */
+    public static List<String> keys(List<ToolProvider> providers) {
+        List<String> keys = new ArrayList<>(SERVER_KEYS);
+        keys.addAll(RuntimeConfig.KEYS);
+        providers.forEach(p -> keys.addAll(ServiceConfig.keys(p.service())));
+        return keys;
+    }
+
+    /**
+     * Returns the configuration of an adapter's main: {@code application.yaml} (and Helidon's other default files) on
+     * the class path, under the system properties, under the environment, where each variable may set any key by
+     * the rule of {@link EnvironmentKeys} (e.g. {@code IMCP_SERVICES_HELLO_WORLD_PORTS_SOAPPORT_URL} sets
+     * {@code imcp.services.hello_world.ports.SoapPort.url}).
+     *
+     * @param env the environment ({@link System#getenv()})
+     * @param providers the tool providers, whose services' keys the environment may set
+     * @return the configuration
+     * @throws IllegalArgumentException when a variable names two different keys
+     */
+    public static Config config(Map<String, String> env, List<ToolProvider> providers) {
+        Config files = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource().build();
+        return EnvironmentKeys.create(env, keys(providers), ConfigSources.create(files));
+    }
+
+    /**
+     * Makes SIGTERM end the process with status 0 instead of the JVM's 143 (128 + 15): it runs the shutdown hooks
+     * (the graceful stop of {@link #close()}) through {@link System#exit}{@code (0)}, so process managers that count
+     * only 0 as success (systemd without {@code SuccessExitStatus=143}, container restart policies) see a clean stop.
+     * Other exits keep their status. Uses the JDK's {@code sun.misc.Signal} (module {@code jdk.unsupported}); does
+     * nothing where the JVM does not let the application handle SIGTERM ({@code -Xrs}).
+     */
+    public static void exitZeroOnSigterm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.DEBUG, "SIGTERM keeps the JVM's exit status: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Starts a server from {@link #config(Map, List)} ({@code application.yaml} on the class path, system properties,
+     * environment variables for any key) and the providers on the class path, and makes SIGTERM a graceful stop
+     * with exit status 0 ({@link #exitZeroOnSigterm()}).
      *
      * @param args {@value #STDIO_ARG} to speak MCP on standard input and output instead (see {@link #stdio(Config)});
      *     {@value #TRAINING_RUN_ARG} for a training run of the JVM's ahead-of-time cache (see {@link #trainingRun})
      * @throws IOException when standard input cannot be read (stdio)
      */
     public static void main(String[] args) throws IOException {
-        Config config = Config.create();
+        main(args, loadProviders());
+    }
+
+    /**
+     * Does what {@link #main(String[])} does with the given tool providers instead of those on the class path.
+     *
+     * @param args {@value #STDIO_ARG} for the stdio transport
+     * @param providers the tool providers, in publication order
+     * @throws IOException when standard input cannot be read (stdio)
+     */
+    public static void main(String[] args, List<ToolProvider> providers) throws IOException {
+        Config config = config(System.getenv(), providers);
         boolean stdio = stdioRequested(args, config);
-        if (stdio) {
-            protectStdout(); // before logging is configured: Helidon's console handler keeps the System.out it finds
-        }
+        OutputStream protocol = stdio ? protectStdout() : null; // before logging: Helidon's console handler keeps System.out
         // Apply logging.properties before anything logs, so every start-up line has the configured format and levels.
         LogConfig.configureRuntime();
         if (java.util.Arrays.asList(args).contains(TRAINING_RUN_ARG)) {
-            trainingRun(config, loadProviders());
+            trainingRun(config, providers);
+            System.exit(0); // done, whatever threads a library left behind
         } else if (stdio) {
-            stdio(config);
+            stdio(config, providers, new FileInputStream(FileDescriptor.in), protocol);
             // End of input is the end of the process, even when a library left a non-daemon thread behind.
             System.exit(0);
         } else {
-            start(config);
+            start(config, providers);
+            exitZeroOnSigterm();
         }
     }
 

@@ -77,6 +77,17 @@ public record RuntimeConfig(
         java.time.Duration sessionTtl,
         int sessionsPerCaller) {
 
+    /**
+     * The single-valued {@code imcp} keys the runtime reads, in full: what an environment variable may set even when
+     * no configuration file has the key ({@link EnvironmentKeys}); service keys come from
+     * {@link ServiceConfig#keys}.
+     */
+    public static final List<String> KEYS = List.of("imcp.server-name", "imcp.server-version", "imcp.instructions",
+            "imcp.audit.file", "imcp.audit.sink", "imcp.session-idle-minutes", "imcp.request-timeout-seconds",
+            "imcp.max-json-depth", "imcp.tools-list-ttl-ms", "imcp.keep-alive-ms", "imcp.session.secret",
+            "imcp.session.ttl", "imcp.session.max-per-caller", "imcp.transport", "imcp.stdio.max-message-bytes",
+            "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled");
+
     /** Checks the required components and copies the collections. */
     public RuntimeConfig {
         apiKeys = List.copyOf(apiKeys);

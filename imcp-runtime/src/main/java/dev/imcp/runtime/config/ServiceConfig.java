@@ -112,6 +112,32 @@ public record ServiceConfig(
     }
 
     /**
+     * Returns the keys this class reads for {@code service}, in full ({@code imcp.services.<id>.url}, its SOAP ports'
+     * and named upstreams' {@code url}, its security schemes' credentials, {@code auth.*}, {@code tls.*}, ...): what
+     * an environment variable may set even when no configuration file mentions the service
+     * ({@link EnvironmentKeys}). Header names and list items are open-ended and not listed.
+     *
+     * @param service the service, as its contract describes it
+     * @return the keys
+     */
+    public static List<String> keys(dev.imcp.runtime.spi.ServiceDescriptor service) {
+        String prefix = "imcp.services." + service.id() + ".";
+        List<String> keys = new ArrayList<>();
+        for (String key : List.of("url", "timeout-seconds", "max-response-bytes", "mtom", "auth.type", "auth.token",
+                "auth.username", "auth.password", "auth.password-type", "auth.nonce", "auth.created", "tls.key-store",
+                "tls.key-store-password", "tls.key-store-type", "tls.key-password", "tls.trust-store",
+                "tls.trust-store-password", "tls.trust-store-type")) {
+            keys.add(prefix + key);
+        }
+        service.soapPorts().keySet().forEach(port -> keys.add(prefix + "ports." + port + ".url"));
+        service.upstreams().urls().keySet().forEach(name -> keys.add(prefix + "upstreams." + name + ".url"));
+        for (String scheme : service.security().schemes().keySet()) {
+            SchemeCredentials.KEYS.forEach(key -> keys.add(prefix + "security." + scheme + "." + key));
+        }
+        return keys;
+    }
+
+    /**
      * Reads one {@code imcp.services.<id>} node.
      *
      * @param node the service node

@@ -42,6 +42,7 @@ public final class EmbeddedUpstreams implements AutoCloseable {
                 .host("127.0.0.1")
                 .port(0)
                 .routing(r -> r.register("/v1", new PetstoreService(token)))
+                .shutdownHook(false) // SampleAdapter closes it after the adapter's calls in flight are done
                 .build()
                 .start();
         String soapBase = "http://127.0.0.1:" + freePort() + "/SoapContext";
