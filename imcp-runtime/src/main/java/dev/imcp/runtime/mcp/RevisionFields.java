@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,27 +49,6 @@ public final class RevisionFields {
      */
     public static Set<String> toolMembers(String version) {
         return TOOL.getOrDefault(version, TOOL.get(ProtocolVersions.LATEST));
-    }
-
-    /**
-     * Returns the {@code tools/list} entry of a tool as {@code version} defines it.
-     *
-     * @param published the entry in the newest shape (shared: never modified)
-     * @param version the request's revision
-     * @return {@code published} itself when it has nothing the revision lacks, else a copy without those members
-     */
-    public static ObjectNode tool(ObjectNode published, String version) {
-        Set<String> allowed = toolMembers(version);
-        boolean extra = false;
-        for (Iterator<String> names = published.fieldNames(); names.hasNext() && !extra; ) {
-            extra = !allowed.contains(names.next());
-        }
-        if (!extra) {
-            return published;
-        }
-        ObjectNode copy = published.deepCopy();
-        copy.retain(allowed);
-        return copy;
     }
 
     /**
