@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.audit.AuditEvent;
+import dev.imcp.runtime.audit.Redactor;
 import dev.imcp.runtime.mcp.CancellationToken;
 import dev.imcp.runtime.mcp.LogLevel;
 import dev.imcp.runtime.mcp.LogSink;
@@ -31,6 +32,10 @@ import dev.imcp.runtime.upstream.UpstreamTrace;
  * ({@code logging/setLevel} info or lower) gets the same steps as {@code notifications/message}, and an error message
  * with what the client is told when the call fails. The request's W3C {@code traceparent} goes to the upstream
  * requests the call makes, with a new parent id ({@link UpstreamTrace}).
+ *
+ * <p>No secret of the adapter reaches the client: a successful result is redacted as a whole
+ * ({@link ToolResults#redacted}), since an upstream may echo the credentials it received; failures are described
+ * redacted by {@link UpstreamFaults}.
  */
 public final class UpstreamCallLink implements InvocationLink {
 
@@ -39,14 +44,17 @@ public final class UpstreamCallLink implements InvocationLink {
 
     private final ToolResults results;
     private final UpstreamFaults faults;
+    private final Redactor redactor;
 
     /**
      * @param mapper the JSON mapper of tool results ({@link dev.imcp.runtime.upstream.JsonMapping#create()})
      * @param faults classifies failures
+     * @param redactor masks the adapter's secrets in successful results
      */
-    public UpstreamCallLink(ObjectMapper mapper, UpstreamFaults faults) {
+    public UpstreamCallLink(ObjectMapper mapper, UpstreamFaults faults, Redactor redactor) {
         this.results = new ToolResults(mapper);
         this.faults = faults;
+        this.redactor = redactor;
     }
 
     @Override
@@ -89,7 +97,7 @@ public final class UpstreamCallLink implements InvocationLink {
             invocation.status(AuditEvent.Status.ERROR);
             return results.error(LimitsLink.cancelledText(invocation, token));
         }
-        ObjectNode result = results.success(tool, output);
+        ObjectNode result = results.redacted(tool, results.success(tool, output), redactor);
         invocation.status(AuditEvent.Status.OK);
         progress.step(CallProgress.TOTAL, "result ready");
         log.log(LogLevel.INFO, "tool " + invocation.name() + ": result ready");

@@ -22,8 +22,11 @@ import java.util.function.Supplier;
  * @param inputSchema the parsed input schema
  * @param compiled the compiled input schema, made on first use ({@link #validator()})
  * @param published the {@code tools/list} entry
+ * @param compiledOutput the compiled output schema, made on first use ({@link #outputValidator()}); gives
+ *     {@code null} when the tool publishes none
  */
-public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Supplier<Schema> compiled, ObjectNode published) {
+public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Supplier<Schema> compiled, ObjectNode published,
+        Supplier<Schema> compiledOutput) {
 
     /** The validator's registry, made on the first compilation. */
     private static final class Schemas {
@@ -35,6 +38,14 @@ public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Supplier<S
     /** Returns the compiled input schema, compiling it on the first call (thread-safe, once). */
     public Schema validator() {
         return compiled.get();
+    }
+
+    /**
+     * Returns the compiled output schema, compiling it on the first call (thread-safe, once), or {@code null} when the
+     * tool publishes no {@code outputSchema}. Used to check a result that redaction changed.
+     */
+    public Schema outputValidator() {
+        return compiledOutput.get();
     }
 
     /** Returns the tool's descriptor. */
@@ -62,15 +73,17 @@ public record RegisteredTool(Tool<?, ?> tool, ObjectNode inputSchema, Supplier<S
             entry.put("description", d.description());
         }
         entry.set("inputSchema", input);
-        if (d.outputSchema() != null) {
-            entry.set("outputSchema", parseObject(mapper, d.outputSchema(), d.name(), "outputSchema"));
+        ObjectNode output = d.outputSchema() == null ? null : parseObject(mapper, d.outputSchema(), d.name(), "outputSchema");
+        if (output != null) {
+            entry.set("outputSchema", output);
         }
         if (!d.annotations().isEmpty()) {
             ObjectNode annotations = entry.putObject("annotations");
             d.annotations().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .forEach(e -> annotations.put(e.getKey(), e.getValue()));
         }
-        return new RegisteredTool(tool, input, once(() -> Schemas.REGISTRY.getSchema(input)), entry);
+        return new RegisteredTool(tool, input, once(() -> Schemas.REGISTRY.getSchema(input)), entry,
+                output == null ? () -> null : once(() -> Schemas.REGISTRY.getSchema(output)));
     }
 
     private static ObjectNode parseObject(ObjectMapper mapper, String json, String tool, String what) {

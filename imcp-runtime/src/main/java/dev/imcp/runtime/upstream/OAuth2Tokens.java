@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Access tokens of OAuth 2.0 client credentials grants (RFC 6749 section 4.4), one per scheme, cached until
@@ -27,7 +28,8 @@ import java.util.Objects;
  * {@code scope} (space-separated, section 3.3) as {@code application/x-www-form-urlencoded}, with the client id
  * and secret as HTTP basic credentials (section 2.3.1: each form-encoded first). A token is reused until
  * {@code expires_in} minus a tenth of it (at most one minute) has passed, so it is renewed before the upstream
- * would refuse it; a response without {@code expires_in} is kept for {@link #DEFAULT_LIFETIME}.
+ * would refuse it; a response without {@code expires_in} is kept for {@link #DEFAULT_LIFETIME}. Each token fetched is
+ * handed to a listener before it is used, so that the redactor masks it from then on (an upstream may echo it).
  */
 final class OAuth2Tokens {
 
@@ -40,6 +42,7 @@ final class OAuth2Tokens {
     private final ObjectMapper mapper;
     private final Duration timeout;
     private final long maxResponseBytes;
+    private final Consumer<String> fetched;
     private final Cache<Grant, Token> cache = Caffeine.newBuilder()
             .maximumSize(1_000)
             .expireAfter(new Expiry<Grant, Token>() {
@@ -65,12 +68,15 @@ final class OAuth2Tokens {
      * @param mapper reads the token response
      * @param timeout the token request timeout
      * @param maxResponseBytes the largest token response read
+     * @param fetched told each new access token before it is used (the {@link dev.imcp.runtime.audit.Redactor#register})
      */
-    OAuth2Tokens(HttpClient client, ObjectMapper mapper, Duration timeout, long maxResponseBytes) {
+    OAuth2Tokens(HttpClient client, ObjectMapper mapper, Duration timeout, long maxResponseBytes,
+            Consumer<String> fetched) {
         this.client = Objects.requireNonNull(client, "client");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.maxResponseBytes = maxResponseBytes;
+        this.fetched = Objects.requireNonNull(fetched, "fetched");
     }
 
     /**
@@ -146,6 +152,7 @@ final class OAuth2Tokens {
             throw new UpstreamException(0, "the OAuth 2.0 token response of " + grant.tokenUrl()
                     + " has no access_token (RFC 6749 section 5.1)", "");
         }
+        fetched.accept(accessToken.asText());
         JsonNode expiresIn = json.get("expires_in");
         Duration lifetime = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
                 ? Duration.ofSeconds(expiresIn.asLong()) : DEFAULT_LIFETIME;
