@@ -92,7 +92,8 @@ public final class AdapterRuntime implements AutoCloseable {
         ToolRegistry registry = new ToolRegistry(tools, new ToolPolicy(config), mapper);
         AuditLog audit;
         try {
-            audit = new AuditLog(config.auditFile(), "stdout".equals(config.auditSink()), redactor);
+            audit = new AuditLog(config.auditFile(), "stdout".equals(config.auditSink()), redactor,
+                    config.auditQueueCapacity(), config.auditMaxArgumentBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open imcp.audit.file " + config.auditFile(), e);
         }

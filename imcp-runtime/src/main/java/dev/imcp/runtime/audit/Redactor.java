@@ -171,7 +171,23 @@ public final class Redactor {
      * @return the redacted copy
      */
     public JsonNode redact(JsonNode node) {
-        return copy(node, true);
+        return copy(node, true, List.of(), null);
+    }
+
+    /**
+     * Returns {@link #redact(JsonNode)} of {@code node}, with also every value that {@code schema} marks as sensitive
+     * masked: a property or item whose schema has {@code format: password} (OpenAPI, JSON Schema's
+     * {@code format} annotation), {@code writeOnly: true} (JSON Schema 2020-12 "Validation" section 9.4: never sent
+     * back, so a credential or a one-way input) or {@code x-sensitive: true}. The schema is followed through
+     * {@code properties}, {@code patternProperties}, {@code additionalProperties}, {@code items},
+     * {@code prefixItems}, {@code allOf}/{@code anyOf}/{@code oneOf} and local {@code $ref}s ({@code #/...}).
+     *
+     * @param node a tool's arguments, or {@code null}
+     * @param schema the tool's input schema, or {@code null}
+     * @return the redacted copy
+     */
+    public JsonNode redact(JsonNode node, JsonNode schema) {
+        return copy(node, true, schema == null ? List.of() : SchemaWalk.resolve(schema, schema), schema);
     }
 
     /**
@@ -182,12 +198,20 @@ public final class Redactor {
      * @return the redacted copy
      */
     public JsonNode redactValues(JsonNode node) {
-        return copy(node, false);
+        return copy(node, false, List.of(), null);
     }
 
-    private JsonNode copy(JsonNode node, boolean byName) {
+    /**
+     * Copies {@code node}, masking secrets; with {@code byName}, also values under secret property names; values
+     * whose {@code schemas} (the effective schemas of {@code node}, with local references resolved against
+     * {@code root}) mark them sensitive are masked whole.
+     */
+    private JsonNode copy(JsonNode node, boolean byName, List<JsonNode> schemas, JsonNode root) {
         if (node == null) {
             return null;
+        }
+        if (SchemaWalk.sensitive(schemas)) {
+            return TextNode.valueOf(MASK);
         }
         if (node instanceof ObjectNode object) {
             ObjectNode copy = object.objectNode();
@@ -195,13 +219,15 @@ public final class Redactor {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> e = fields.next();
                 copy.set(redact(e.getKey()), byName && isSecretKey(e.getKey()) ? TextNode.valueOf(MASK)
-                        : copy(e.getValue(), byName));
+                        : copy(e.getValue(), byName, SchemaWalk.property(schemas, e.getKey(), root), root));
             }
             return copy;
         }
         if (node instanceof ArrayNode array) {
             ArrayNode copy = array.arrayNode();
-            array.forEach(v -> copy.add(copy(v, byName)));
+            for (int i = 0; i < array.size(); i++) {
+                copy.add(copy(array.get(i), byName, SchemaWalk.item(schemas, i, root), root));
+            }
             return copy;
         }
         if (node.isTextual()) {
