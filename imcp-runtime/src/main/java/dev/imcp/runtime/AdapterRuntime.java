@@ -97,7 +97,8 @@ public final class AdapterRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open imcp.audit.file " + config.auditFile(), e);
         }
-        InvocationChain chain = new InvocationChain(defaultLinks(mapper, registry, audit, new UpstreamFaults(mapper, redactor),
+        InvocationChain chain = new InvocationChain(defaultLinks(mapper, registry, audit, new UpstreamFaults(mapper, redactor,
+                id -> config.service(id).timeout()),
                 redactor));
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(config.apiKeys());
         // With authentication on, the caller's policy decides what tools/list shows: a per-caller ("private") list.

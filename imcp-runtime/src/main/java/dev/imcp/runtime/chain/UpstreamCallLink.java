@@ -35,7 +35,9 @@ import dev.imcp.runtime.upstream.UpstreamTrace;
  *
  * <p>No secret of the adapter reaches the client: a successful result is redacted as a whole
  * ({@link ToolResults#redacted}), since an upstream may echo the credentials it received; failures are described
- * redacted by {@link UpstreamFaults}.
+ * redacted by {@link UpstreamFaults}, in words that name neither the adapter's classes nor the upstream's address;
+ * the server log gets the whole cause chain ({@link UpstreamFaults#detail}, redacted) under the call's correlation
+ * id.
  */
 public final class UpstreamCallLink implements InvocationLink {
 
@@ -81,7 +83,7 @@ public final class UpstreamCallLink implements InvocationLink {
                 return results.error(LimitsLink.cancelledText(invocation, token));
             }
             LOG.log(System.Logger.Level.INFO, "Tool " + invocation.name() + " failed [" + invocation.context().correlationId()
-                    + "]: " + e.getClass().getSimpleName());
+                    + "]: " + faults.detail(e));
             String description = faults.describe(invocation.service(), e);
             log.log(LogLevel.ERROR, "tool " + invocation.name() + ": " + description);
             ObjectNode error = results.error(description);

@@ -23,14 +23,14 @@ public final class HttpSend {
      * @param <T> the body type
      * @return the response, whatever its status
      * @throws UpstreamException with status 0 on an I/O failure or timeout (the exception's simple class name
-     *     and message, never a stack trace), or when the calling thread is interrupted (its flag is kept)
+     *     and message, never a stack trace; the exception as its cause), or when the calling thread is interrupted (its flag is kept)
      */
     public static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws UpstreamException {
         try {
             return client.send(request, body);
         } catch (IOException e) {
-            throw new UpstreamException(0, e.getClass().getSimpleName() + ": " + e.getMessage(), "");
+            throw new UpstreamException(0, e.getClass().getSimpleName() + ": " + e.getMessage(), "", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamException(0, "interrupted", "");
@@ -69,7 +69,7 @@ public final class HttpSend {
             body = out.toByteArray();
         } catch (IOException e) {
             throw new UpstreamException(0, "reading the response failed: " + e.getClass().getSimpleName() + ": "
-                    + e.getMessage(), "");
+                    + e.getMessage(), "", e);
         }
         return new Read(response, body);
     }

@@ -138,8 +138,7 @@ final class OAuth2Tokens {
         String body = new String(response.body(), StandardCharsets.UTF_8);
         int status = response.statusCode();
         if (status < 200 || status > 299) {
-            throw new UpstreamException(status, "OAuth 2.0 token request to " + grant.tokenUrl() + " failed: HTTP "
-                    + status, body);
+            throw new UpstreamException(status, "the OAuth 2.0 token request failed: HTTP " + status, body);
         }
         JsonNode json;
         try {
@@ -149,8 +148,8 @@ final class OAuth2Tokens {
         }
         JsonNode accessToken = json == null ? null : json.get("access_token");
         if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
-            throw new UpstreamException(0, "the OAuth 2.0 token response of " + grant.tokenUrl()
-                    + " has no access_token (RFC 6749 section 5.1)", "");
+            throw new UpstreamException(0, "the OAuth 2.0 token response has no access_token (RFC 6749 section 5.1)",
+                    "");
         }
         fetched.accept(accessToken.asText());
         JsonNode expiresIn = json.get("expires_in");
