@@ -39,7 +39,7 @@ public final class UpstreamFaults {
 
     /** A URL, or an IPv4 address with an optional port (and the {@code /} the JDK puts before it). */
     private static final Pattern ADDRESS = Pattern.compile(
-            "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s'\"<>]+|/?\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b");
+            "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s'\"<>]*[^\\s'\"<>.,:;)]|/?\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b");
 
     /** A qualified Java class name ({@code org.apache.cxf.interceptor.Fault}), optionally after {@code class }. */
     private static final Pattern CLASS_NAME = Pattern.compile(
@@ -47,6 +47,9 @@ public final class UpstreamFaults {
 
     /** An exception class name at the start of a message, or after {@code : }: {@code Fault: }, {@code IOException: }. */
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile("(?:^|(?<=: ))(?:[A-Z][A-Za-z0-9_$]*)?(?:Exception|Error|Fault): ");
+
+    /** CXF's {@code <Exception> invoking <address>: } before the message of an I/O failure. */
+    private static final Pattern INVOKING = Pattern.compile("\\b[A-Z][A-Za-z0-9_$]*(?:Exception|Error) invoking the upstream:? ?");
 
     private final ObjectMapper mapper;
     private final Redactor redactor;
@@ -119,6 +122,9 @@ public final class UpstreamFaults {
         String unreadable = upstream + " answered, but its response could not be read as the operation's output type: ";
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = sanitize(t.getMessage());
+            if (message.contains(ResponseLimit.TOO_LARGE)) { // CXF may pass on only the message of the limit's failure
+                return upstream + " failed: " + message.substring(message.indexOf(ResponseLimit.TOO_LARGE));
+            }
             if (t instanceof java.net.http.HttpConnectTimeoutException) {
                 return upstream + " could not be reached (connection timed out)";
             }
@@ -137,11 +143,14 @@ public final class UpstreamFaults {
                 return upstream + " could not be reached (no route to host)";
             }
             if (t instanceof javax.net.ssl.SSLException) {
-                return upstream + " could not be reached (TLS: " + message + ")";
+                Throwable deepest = t;
+                for (Throwable c = t.getCause(); c instanceof javax.net.ssl.SSLException; c = c.getCause()) {
+                    deepest = c;
+                }
+                return upstream + " could not be reached (TLS: " + sanitize(deepest.getMessage()) + ")";
             }
             if (t instanceof org.apache.cxf.transport.http.HTTPException h) {
-                return upstream + " answered HTTP " + h.getResponseCode()
-                        + (h.getResponseMessage() == null ? "" : " (" + h.getResponseMessage() + ")");
+                return upstream + " answered HTTP " + h.getResponseCode();
             }
             if (t instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
                 return unreadable + "at " + JsonMapping.path(m);
@@ -165,7 +174,8 @@ public final class UpstreamFaults {
     /**
      * Returns {@code message} without what names the adapter's inside or the upstream's address: URLs and IPv4
      * addresses become {@code the upstream}, qualified class names their simple names, and exception class names
-     * that lead a message ({@code Fault: }, {@code IOException: }) are dropped.
+     * that lead a message ({@code Fault: }, {@code IOException: }, CXF's {@code SSLException invoking <url>: }) are
+     * dropped.
      *
      * @param message a message of an exception, or {@code null}
      * @return the cleaned message ({@code ""} for {@code null})
@@ -177,6 +187,7 @@ public final class UpstreamFaults {
         String out = ADDRESS.matcher(message).replaceAll("the upstream");
         out = CLASS_NAME.matcher(out).replaceAll("$1");
         out = EXCEPTION_PREFIX.matcher(out).replaceAll("");
+        out = INVOKING.matcher(out).replaceAll("");
         return out.replaceAll("\\s+", " ").strip();
     }
 
