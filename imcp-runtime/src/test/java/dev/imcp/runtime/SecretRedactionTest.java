@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.imcp.runtime.fixture.EchoProvider;
+import dev.imcp.runtime.fixture.HttpReplies;
 import dev.imcp.runtime.fixture.LogCapture;
 import dev.imcp.runtime.fixture.RawServer;
 import dev.imcp.runtime.spi.HttpCall;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ class SecretRedactionTest {
         upstream.createContext("/echo", x -> echo(x, x.getRequestURI().getPath().endsWith("/fail") ? 500 : 200));
         upstream.createContext("/token", x -> {
             x.getRequestBody().readAllBytes();
-            send(x, 200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
+            HttpReplies.send(x, 200, "application/json", "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
         });
         upstream.start();
         String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
@@ -107,16 +107,7 @@ class SecretRedactionTest {
         body.put("base64url", Base64.getUrlEncoder().encodeToString(("x" + seen).getBytes(StandardCharsets.UTF_8)));
         body.put("urlencoded", URLEncoder.encode(seen, StandardCharsets.UTF_8));
         body.put("token", headers.getOrDefault("Authorization", "").replaceFirst("^\\S+ ", ""));
-        send(x, status, JSON.writeValueAsString(body));
-    }
-
-    private static void send(HttpExchange x, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", "application/json");
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpReplies.send(x, status, "application/json", JSON.writeValueAsString(body));
     }
 
     /** A REST service whose operations each need other credentials; every tool returns what the upstream echoed. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.imcp.runtime.fixture.CalcProvider;
+import dev.imcp.runtime.fixture.HttpReplies;
 import dev.imcp.runtime.fixture.LogCapture;
 import dev.imcp.runtime.fixture.PetsProvider;
 import dev.imcp.runtime.fixture.RawServer;
@@ -12,10 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
@@ -46,8 +45,8 @@ class UpstreamErrorTextTest {
             String id = x.getRequestURI().getPath().substring("/rest/pets/".length());
             switch (id) {
                 case "slow" -> pause(x);
-                case "array" -> send(x, 200, "application/json", "[1,2]");
-                default -> send(x, 404, "application/json", "{\"message\":\"no pet " + id + "\"}");
+                case "array" -> HttpReplies.send(x, 200, "application/json", "[1,2]");
+                default -> HttpReplies.send(x, 404, "application/json", "{\"message\":\"no pet " + id + "\"}");
             }
         });
         upstream.createContext("/soap", x -> {
@@ -55,7 +54,7 @@ class UpstreamErrorTextTest {
             if ("slow".equals(soapMode)) {
                 pause(x);
             } else {
-                send(x, 200, "text/xml", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                HttpReplies.send(x, 200, "text/xml", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
                         + "<soap:Body><c:multiplyResponse xmlns:c=\"urn:test:calc\"><product>6</product>"
                         + "</c:multiplyResponse></soap:Body></soap:Envelope>");
             }
@@ -95,16 +94,7 @@ class UpstreamErrorTextTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        send(x, 200, "application/json", "{}");
-    }
-
-    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", type);
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpReplies.send(x, 200, "application/json", "{}");
     }
 
     /** Calls {@code tool}; returns the text of its error result, after checking it names nothing internal. */

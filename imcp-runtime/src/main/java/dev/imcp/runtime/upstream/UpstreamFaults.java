@@ -258,12 +258,7 @@ public final class UpstreamFaults {
         } else {
             return null;
         }
-        try {
-            JsonNode redacted = mapper.readTree(redactor.redact(mapper.writeValueAsString(fault)));
-            return redacted instanceof ObjectNode o ? o : null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            return null; // a mask broke the JSON: the text result still carries the (redacted) fault
-        }
+        return (ObjectNode) redactor.redactValues(fault);
     }
 
     private static void putText(ObjectNode node, String key, String value) {
