@@ -1,6 +1,5 @@
 package dev.imcp.runtime.upstream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.audit.Redactor;
