@@ -19,7 +19,18 @@ public class UpstreamException extends Exception {
      * @param body the upstream's response body, or {@code ""}
      */
     public UpstreamException(int status, String message, String body) {
-        super(message);
+        this(status, message, body, null);
+    }
+
+    /**
+     * @param status the upstream's HTTP status, 0 when none
+     * @param message what went wrong, without secrets
+     * @param body the upstream's response body, or {@code ""}
+     * @param cause what the client or parser threw (a timeout, a refused connection, a body that does not fit the
+     *     output type), from which the runtime tells the caller what failed; or {@code null}
+     */
+    public UpstreamException(int status, String message, String body, Throwable cause) {
+        super(message, cause);
         this.status = status;
         this.body = body == null ? "" : body;
     }
