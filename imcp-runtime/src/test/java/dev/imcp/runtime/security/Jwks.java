@@ -36,12 +36,19 @@ final class Jwks implements AutoCloseable {
     final List<JWK> published = new CopyOnWriteArrayList<>();
     /** How many times the endpoint was fetched. */
     final AtomicInteger fetches = new AtomicInteger();
+    /** When set, the endpoint answers 500. */
+    volatile boolean failing;
     private final HttpServer server;
 
     Jwks() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/jwks", exchange -> {
             fetches.incrementAndGet();
+            if (failing) {
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = new JWKSet(published).toPublicJWKSet().toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
             exchange.sendResponseHeaders(200, body.length);
