@@ -20,6 +20,8 @@ import dev.imcp.runtime.mcp.ToolRegistry;
 import dev.imcp.runtime.mcp.ToolsListHandler;
 import dev.imcp.runtime.policy.ToolPolicy;
 import dev.imcp.runtime.security.ApiKeyAuthenticator;
+import dev.imcp.runtime.security.Authenticator;
+import dev.imcp.runtime.security.JwtAuthenticator;
 import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolProvider;
@@ -47,13 +49,13 @@ public final class AdapterRuntime implements AutoCloseable {
     private final ServerInfo info;
     private final ObjectMapper mapper;
     private final ToolRegistry registry;
-    private final ApiKeyAuthenticator authenticator;
+    private final Authenticator authenticator;
     private final AuditLog audit;
     private final McpEndpoint endpoint;
     private final UpstreamHttpClient upstreams;
 
     private AdapterRuntime(RuntimeConfig config, ServerInfo info, ObjectMapper mapper, ToolRegistry registry,
-                           ApiKeyAuthenticator authenticator, AuditLog audit, McpEndpoint endpoint,
+                           Authenticator authenticator, AuditLog audit, McpEndpoint endpoint,
                            UpstreamHttpClient upstreams) {
         this.config = config;
         this.info = info;
@@ -76,6 +78,7 @@ public final class AdapterRuntime implements AutoCloseable {
      * @throws IllegalArgumentException when a configuration value is malformed (the message names the key)
      * @throws IllegalStateException when a service has no address or two tools share a name
      * @throws UncheckedIOException when {@code imcp.audit.file} cannot be opened
+     * @throws IllegalArgumentException when {@code imcp.auth.jwt.jwks-file} cannot be read
      */
     static AdapterRuntime create(RuntimeConfig config, ServerInfo info, List<ToolProvider> providers) {
         ObjectMapper mapper = JsonMapping.create();
@@ -102,7 +105,9 @@ public final class AdapterRuntime implements AutoCloseable {
         InvocationChain chain = new InvocationChain(defaultLinks(mapper, registry, audit, new UpstreamFaults(mapper, redactor,
                 id -> config.service(id).timeout()),
                 redactor));
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(config.apiKeys());
+        Authenticator authenticator = new Authenticator(new ApiKeyAuthenticator(config.apiKeys()),
+                config.jwt() == null ? null : JwtAuthenticator.create(config.jwt()), config.requiredScopes(),
+                config.jwt() == null ? null : config.jwt().resourceMetadataUrl());
         // With authentication on, the caller's policy decides what tools/list shows: a per-caller ("private") list.
         ToolsListHandler toolsList = new ToolsListHandler(registry, mapper, config.toolsListTtlMs(), authenticator.enabled());
         McpEndpoint endpoint = new McpEndpoint(mapper, new MessageReader(config.maxJsonDepth()),
@@ -128,8 +133,8 @@ public final class AdapterRuntime implements AutoCloseable {
         return endpoint;
     }
 
-    /** Returns the API-key authenticator that an HTTP transport applies before the endpoint. */
-    public ApiKeyAuthenticator authenticator() {
+    /** Returns the authenticator (API keys, JWT, required scopes) that an HTTP transport applies before the endpoint. */
+    public Authenticator authenticator() {
         return authenticator;
     }
 

@@ -7,6 +7,7 @@ import dev.imcp.runtime.config.ServiceConfig;
 import dev.imcp.runtime.mcp.ProtocolVersions;
 import dev.imcp.runtime.security.OriginCheck;
 import dev.imcp.runtime.spi.ToolProvider;
+import dev.imcp.runtime.transport.http.ProtectedResourceMetadata;
 import dev.imcp.runtime.transport.http.StreamableHttpTransport;
 import dev.imcp.runtime.transport.rest.FacadeOpenApi;
 import dev.imcp.runtime.transport.rest.RestFacade;
@@ -45,12 +46,14 @@ import java.util.Set;
  * <p>Server keys besides Helidon's own: {@code server.host} (default {@code 127.0.0.1}), {@code server.port}
  * (default 8080), {@code imcp.rest-facade.enabled} ({@code false} by default: {@code true} adds the
  * {@link RestFacade}'s {@code GET /tools}, {@code POST /tools/<name>} and {@code GET /openapi} behind the same API
- * keys, policy, limits and audit), {@code server.max-payload-size} (Helidon's request body limit, default
+ * keys, tokens, policy, limits and audit), {@code server.max-payload-size} (Helidon's request body limit, default
  * {@value #DEFAULT_MAX_PAYLOAD} bytes; larger bodies are 413), {@code server.cors.allowed-origins} (origins,
  * e.g. {@code https://app.example.com}, whose browsers may call the endpoint; none by default),
  * {@code server.max-tcp-connections} (Helidon's limit of open connections, default {@link #defaultMaxConnections()})
  * and {@code server.shutdown-grace-period} (Helidon's drain time at shutdown, default
- * {@link #DEFAULT_SHUTDOWN_GRACE}).
+ * {@link #DEFAULT_SHUTDOWN_GRACE}). With {@code imcp.auth.jwt} the server also answers
+ * {@code GET /.well-known/oauth-protected-resource} ({@link ProtectedResourceMetadata}, RFC 9728) without
+ * authentication.
  *
  * <p>Connection limit: Helidon 4.3 takes a slot before each {@code accept}, so with every slot held the listener
  * stops accepting; later connections wait in the kernel's accept queue ({@code server.backlog}, default 1024; beyond
@@ -178,8 +181,8 @@ public final class ImcpServer implements AutoCloseable {
     static ImcpServer start(Config config, List<ToolProvider> providers, Integer port) {
         AdapterRuntime runtime = runtime(config, providers);
         if (!runtime.authenticator().enabled()) {
-            LOG.log(System.Logger.Level.WARNING, "imcp.auth.api-keys is empty: authentication is DISABLED and every caller "
-                    + "is 'anonymous'. Configure API keys before exposing this server.");
+            LOG.log(System.Logger.Level.WARNING, "imcp.auth.api-keys is empty and imcp.auth.jwt is not set: authentication "
+                    + "is DISABLED and every caller is 'anonymous'. Configure API keys or JWT before exposing this server.");
         }
         Config serverConfig = config.get("server");
         String host = serverConfig.get("host").asString().orElse("127.0.0.1");
@@ -200,6 +203,10 @@ public final class ImcpServer implements AutoCloseable {
                         r.register(MCP_PATH, cors(corsOrigins));
                     }
                     r.register(mcp);
+                    if (runtime.config().jwt() != null) {
+                        r.register(new ProtectedResourceMetadata(runtime.config(), runtime.serverInfo().name(),
+                                runtime.mapper()));
+                    }
                     if (restFacade) {
                         r.register(new RestFacade(runtime.mapper(), runtime.endpoint(), runtime.authenticator(), originCheck,
                                 runtime::hasTool, new FacadeOpenApi(runtime.mapper(), runtime.serverInfo().name(),

@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Over HTTP, to the started server: {@code initialize} (2025-06-18), {@code notifications/initialized},
- *   {@code tools/list} and {@code DELETE} of the session; a 2026-07-28 {@code tools/list}. With API keys
+ *   {@code tools/list} and {@code DELETE} of the session; a 2026-07-28 {@code tools/list}. With API keys or JWT
  *   configured these are answered 401 (the run knows no key), which trains the transport's path up to
  *   authentication.</li>
  *   <li>In process, to the {@link dev.imcp.runtime.mcp.McpEndpoint} as caller {@value #CALLER}, in every revision

@@ -8,8 +8,10 @@ import dev.imcp.runtime.mcp.RegisteredTool;
 import dev.imcp.runtime.mcp.ToolRegistry;
 
 /**
- * Finds the tool a call names as the caller may see it ({@link ToolRegistry}, i.e. the services' allow and
- * deny lists): a tool hidden from the caller answers exactly as an unknown one, so its existence is not revealed.
+ * Finds the tool a call names as the caller may see it ({@link ToolRegistry} through
+ * {@link dev.imcp.runtime.policy.ToolPolicy}: the services' allow and deny lists, then the role and scope rules of
+ * {@code imcp.policy.rules}, the same decision as {@code tools/list}): a tool hidden from the caller answers exactly
+ * as an unknown one, so its existence is not revealed.
  */
 public final class PolicyLink implements InvocationLink {
 

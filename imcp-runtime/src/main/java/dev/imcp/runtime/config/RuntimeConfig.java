@@ -25,13 +25,15 @@ import java.util.Set;
  *       {@code imcp.allowed-origins}, {@code imcp.services.<id>}, {@code imcp.session-idle-minutes},
  *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}, {@code imcp.tools-list-ttl-ms},
  *       {@code imcp.keep-alive-ms}, {@code imcp.session.secret}, {@code imcp.session.ttl},
- *       {@code imcp.session.max-per-caller}: see the components below.</li>
+ *       {@code imcp.session.max-per-caller}, {@code imcp.auth.jwt}, {@code imcp.auth.required-scopes},
+ *       {@code imcp.policy.rules}: see the components below.</li>
  * </ul>
  *
  * @param serverName {@code imcp.server-name}, or {@code null} when absent or blank
  * @param serverVersion {@code imcp.server-version}, or {@code null} when absent or blank
  * @param instructions {@code imcp.instructions}: the optional {@code instructions} sent in {@code initialize}, or {@code null}
- * @param apiKeys {@code imcp.auth.api-keys}: accepted inbound keys; empty disables authentication
+ * @param apiKeys {@code imcp.auth.api-keys}: accepted inbound keys ({@code name}, {@code sha256}, optional
+ *     {@code roles} and {@code scopes}); with {@code jwt} absent, empty disables authentication
  * @param auditFile {@code imcp.audit.file}: the JSON-lines audit file, or {@code null} for the standard stream
  *     {@code auditSink} names
  * @param auditSink {@code imcp.audit.sink}: without a file, {@code stderr} (the default; standard output is the
@@ -64,6 +66,17 @@ import java.util.Set;
  *     accepted after {@code initialize} issued it; then the client gets 404 and initializes again
  * @param sessionsPerCaller {@code imcp.session.max-per-caller} (default 1000): how many sessions one caller (API
  *     key) may have in use on one instance; a further {@code initialize} is refused with -32000
+ * @param jwt {@code imcp.auth.jwt}: JWT bearer tokens accepted besides the API keys ({@link JwtConfig}: {@code issuer},
+ *     {@code audience}, {@code jwks-url} or {@code jwks-file}, {@code clock-skew-seconds}, {@code scopes-claim},
+ *     {@code roles-claim}, {@code authorization-servers}, {@code scopes-supported}); {@code null} when absent.
+ *     With it the adapter is an OAuth 2.1 resource server (MCP "Authorization"): 401 answers carry
+ *     {@code resource_metadata} and {@code GET /.well-known/oauth-protected-resource} is served (RFC 9728)
+ * @param requiredScopes {@code imcp.auth.required-scopes}: scopes an HTTP caller (token or API key) must all have
+ *     to reach {@code /mcp} or the REST facade; lacking one is 403 {@code insufficient_scope} (RFC 6750 section
+ *     3.1); empty: none
+ * @param policyRules {@code imcp.policy.rules}: per role or scope, the tools callers may see and call
+ *     ({@link PolicyRule}: {@code roles}, {@code scopes}, {@code allow}, {@code deny}); empty: every caller sees
+ *     every tool the services' lists publish
  */
 public record RuntimeConfig(
         String serverName,
@@ -83,7 +96,10 @@ public record RuntimeConfig(
         long keepAliveMs,
         byte[] sessionSecret,
         java.time.Duration sessionTtl,
-        int sessionsPerCaller) {
+        int sessionsPerCaller,
+        JwtConfig jwt,
+        List<String> requiredScopes,
+        List<PolicyRule> policyRules) {
 
     /**
      * The single-valued {@code imcp} keys the runtime reads, in full: what an environment variable may set even when
@@ -94,13 +110,21 @@ public record RuntimeConfig(
             "imcp.audit.file", "imcp.audit.sink", "imcp.session-idle-minutes", "imcp.request-timeout-seconds",
             "imcp.max-json-depth", "imcp.tools-list-ttl-ms", "imcp.keep-alive-ms", "imcp.session.secret",
             "imcp.session.ttl", "imcp.session.max-per-caller", "imcp.transport", "imcp.stdio.max-message-bytes",
-            "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled");
+            "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled", "imcp.auth.jwt.issuer",
+            "imcp.auth.jwt.audience", "imcp.auth.jwt.jwks-url", "imcp.auth.jwt.jwks-file",
+            "imcp.auth.jwt.clock-skew-seconds", "imcp.auth.jwt.scopes-claim", "imcp.auth.jwt.roles-claim");
 
     /** Checks the required components and copies the collections. */
     public RuntimeConfig {
         apiKeys = List.copyOf(apiKeys);
         allowedOrigins = Set.copyOf(allowedOrigins);
         services = Map.copyOf(services);
+        requiredScopes = List.copyOf(requiredScopes);
+        policyRules = List.copyOf(policyRules);
+        if (!requiredScopes.isEmpty() && apiKeys.isEmpty() && jwt == null) {
+            throw new IllegalArgumentException("imcp.auth.required-scopes needs imcp.auth.api-keys or imcp.auth.jwt: "
+                    + "without authentication no caller has scopes");
+        }
         Objects.requireNonNull(sessionIdleTimeout, "sessionIdleTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(sessionTtl, "sessionTtl");
@@ -138,7 +162,8 @@ public record RuntimeConfig(
                     () -> new IllegalArgumentException("imcp.auth.api-keys." + k.name() + ".name is required"));
             String hash = k.get("sha256").asString().orElseThrow(
                     () -> new IllegalArgumentException("imcp.auth.api-keys." + k.name() + ".sha256 is required"));
-            keys.add(new ApiKey(name, hash));
+            keys.add(new ApiKey(name, hash, Set.copyOf(k.get("roles").asList(String.class).orElse(List.of())),
+                    Set.copyOf(k.get("scopes").asList(String.class).orElse(List.of()))));
         }
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         for (Config s : imcp.get("services").asNodeList().orElse(List.of())) {
@@ -179,7 +204,10 @@ public record RuntimeConfig(
                 imcp.get("session.secret").asString().filter(v -> !v.isBlank())
                         .map(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null),
                 sessionTtl(imcp),
-                perCaller);
+                perCaller,
+                JwtConfig.from(imcp.get("auth.jwt")),
+                imcp.get("auth.required-scopes").asList(String.class).orElse(List.of()).stream().map(String::strip).toList(),
+                PolicyRule.list(imcp.get("policy.rules")));
     }
 
     private static java.time.Duration sessionTtl(Config imcp) {
@@ -200,6 +228,11 @@ public record RuntimeConfig(
     @Override
     public byte[] sessionSecret() {
         return sessionSecret == null ? null : sessionSecret.clone();
+    }
+
+    /** Returns whether HTTP callers must authenticate: API keys or {@code imcp.auth.jwt} are configured. */
+    public boolean authenticationEnabled() {
+        return !apiKeys.isEmpty() || jwt != null;
     }
 
     /** Returns the configuration of {@code serviceId}, or an empty one when none is configured. */

@@ -180,7 +180,7 @@ public final class McpEndpoint {
             return new Reply(Reply.Kind.SESSION_REQUIRED, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
                     "Bad Request: a session id (Mcp-Session-Id) is required"), null);
         }
-        Optional<Session> session = sessions.find(sessionId.get()).filter(s -> s.actor().equals(caller.name()));
+        Optional<Session> session = sessions.find(sessionId.get()).filter(s -> s.actor().equals(caller.principal()));
         if (session.isPresent() && sessions.remove(sessionId.get())) {
             session.get().cancelAll("session ended");
             return new Reply(Reply.Kind.ENDED, null, null);
@@ -243,7 +243,7 @@ public final class McpEndpoint {
         String version = ProtocolVersions.negotiate(requested.textValue());
         Session session;
         try {
-            session = sessions.create(version, caller.name());
+            session = sessions.create(version, caller.principal());
         } catch (McpError e) { // the caller's session cap
             return new Reply(Reply.Kind.RESPONSE, JsonRpc.error(env.id(), e.code(), e.getMessage()), null);
         }
@@ -362,7 +362,7 @@ public final class McpEndpoint {
     }
 
     private Optional<Session> owned(Inbound inbound) {
-        return inbound.sessionId().flatMap(sessions::find).filter(s -> s.actor().equals(inbound.caller().name()));
+        return inbound.sessionId().flatMap(sessions::find).filter(s -> s.actor().equals(inbound.caller().principal()));
     }
 
     private static Reply malformed(JsonNode id, int code, String message) {

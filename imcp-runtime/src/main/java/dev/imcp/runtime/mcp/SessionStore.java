@@ -29,8 +29,8 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>An id is {@code <payload>.<mac>}, both unpadded base64url (RFC 4648 section 5), so only visible ASCII as
  * {@code Mcp-Session-Id} requires. The payload holds a format number, the negotiated revision, the owning
- * caller's name, the issue time (epoch seconds) and 16 random bytes; the mac is HMAC-SHA256 (RFC 2104) of the
- * payload under the secret. {@link #find} accepts an id whose mac verifies (compared in constant time), issued at
+ * caller's principal (its name; {@code jwt:<sub>} for a token), the issue time (epoch seconds) and 16 random
+ * bytes; the mac is HMAC-SHA256 (RFC 2104) of the payload under the secret. {@link #find} accepts an id whose mac verifies (compared in constant time), issued at
  * most {@code ttl} ago (and at most a minute in the future: clocks of instances differ), and not ended here by
  * {@link #remove}; anything else, tampered or malformed, is unknown, which the endpoint answers with 404. The id
  * is a bearer credential of its owner: the owner check stays with the caller ({@link Session#actor()}).
@@ -124,7 +124,7 @@ public final class SessionStore {
      * Issues a session: a signed id for the revision and caller, issued now.
      *
      * @param protocolVersion the negotiated revision
-     * @param actor the creating caller's name
+     * @param actor the creating caller's {@link dev.imcp.runtime.security.Caller#principal() principal}
      * @return the new session
      * @throws McpError -32000 when the caller already has {@code maxPerCaller} sessions in use on this instance
      */

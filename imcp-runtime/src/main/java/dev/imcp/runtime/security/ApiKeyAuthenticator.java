@@ -10,15 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Authenticates callers by API key: {@code Authorization: Bearer <key>}, checked against the configured
- * SHA-256 hashes ({@code imcp.auth.api-keys}). Thread-safe.
+ * Finds callers by API key: the token of {@code Authorization: Bearer <key>}, checked against the configured
+ * SHA-256 hashes ({@code imcp.auth.api-keys}). {@link Authenticator} applies it to requests. Thread-safe.
  */
 public final class ApiKeyAuthenticator {
-
-    /** The {@code WWW-Authenticate} challenge when no credentials were sent. */
-    public static final String CHALLENGE = "Bearer realm=\"imcp\"";
-    /** The {@code WWW-Authenticate} challenge when a key was sent but not accepted (RFC 6750 section 3.1). */
-    public static final String CHALLENGE_INVALID = "Bearer realm=\"imcp\", error=\"invalid_token\"";
 
     private final List<ApiKey> keys;
 
@@ -29,26 +24,20 @@ public final class ApiKeyAuthenticator {
         this.keys = List.copyOf(keys);
     }
 
-    /** Returns whether any key is configured; without one every caller is {@link Caller#ANONYMOUS}. */
+    /** Returns whether any key is configured. */
     public boolean enabled() {
         return !keys.isEmpty();
     }
 
     /**
-     * Authenticates one request.
+     * Returns the caller whose key is {@code token}: its name, roles and scopes ({@link Caller.Kind#API_KEY}).
+     * Compares the SHA-256 of {@code token} with every configured hash in constant time.
      *
-     * @param authorization the {@code Authorization} header value, or {@code null} when absent
-     * @return the outcome: the caller, or the challenge to send with HTTP 401
+     * @param token the bearer token as sent
+     * @return the caller, empty when no key matches
      */
-    public Outcome authenticate(String authorization) {
-        if (!enabled()) {
-            return new Outcome(Optional.of(Caller.ANONYMOUS), null);
-        }
-        Optional<String> token = bearerToken(authorization);
-        if (token.isEmpty()) {
-            return new Outcome(Optional.empty(), CHALLENGE);
-        }
-        byte[] hash = sha256(token.get());
+    public Optional<Caller> find(String token) {
+        byte[] hash = sha256(token);
         ApiKey match = null;
         for (ApiKey key : keys) {
             // Check every key so the time taken does not reveal which one matched.
@@ -56,12 +45,18 @@ public final class ApiKeyAuthenticator {
                 match = key;
             }
         }
-        return match == null
-                ? new Outcome(Optional.empty(), CHALLENGE_INVALID)
-                : new Outcome(Optional.of(new Caller(match.name())), null);
+        return match == null ? Optional.empty()
+                : Optional.of(new Caller(match.name(), match.roles(), match.scopes(), Caller.Kind.API_KEY));
     }
 
-    private static Optional<String> bearerToken(String header) {
+    /**
+     * Returns the token of an {@code Authorization: Bearer <token>} header (RFC 6750 section 2.1; the scheme is
+     * case-insensitive).
+     *
+     * @param header the header value, or {@code null} when absent
+     * @return the token, empty when the header is absent, of another scheme or has no token
+     */
+    public static Optional<String> bearerToken(String header) {
         if (header == null) {
             return Optional.empty();
         }
@@ -85,14 +80,5 @@ public final class ApiKeyAuthenticator {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
-    }
-
-    /**
-     * The result of {@link #authenticate}.
-     *
-     * @param caller the authenticated caller, empty when refused
-     * @param challenge the {@code WWW-Authenticate} value to send with HTTP 401 when refused, else {@code null}
-     */
-    public record Outcome(Optional<Caller> caller, String challenge) {
     }
 }

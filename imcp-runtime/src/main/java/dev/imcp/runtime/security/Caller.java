@@ -1,13 +1,20 @@
 package dev.imcp.runtime.security;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The authenticated caller of one request.
+ * The authenticated caller of one request. Immutable.
  *
- * @param name the API key's configured name, or {@link #ANONYMOUS_NAME} when authentication is off
+ * @param name the API key's configured name, a JWT's {@code sub} claim, or {@link #ANONYMOUS_NAME} when
+ *     authentication is off; the actor of audit events
+ * @param roles the caller's roles: an API key's configured {@code roles}, or the values of a JWT's
+ *     {@code imcp.auth.jwt.roles-claim}; empty when none
+ * @param scopes the caller's OAuth scopes: an API key's configured {@code scopes}, or a JWT's {@code scope}
+ *     (space-separated, RFC 8693 section 4.2) or {@code scp} claim; empty when none
+ * @param kind how the caller was authenticated
  */
-public record Caller(String name) {
+public record Caller(String name, Set<String> roles, Set<String> scopes, Kind kind) {
 
     /** The actor name used when authentication is disabled. */
     public static final String ANONYMOUS_NAME = "anonymous";
@@ -15,8 +22,40 @@ public record Caller(String name) {
     /** The caller when authentication is disabled. */
     public static final Caller ANONYMOUS = new Caller(ANONYMOUS_NAME);
 
-    /** Checks that the name is present. */
+    /** How a caller was authenticated. */
+    public enum Kind {
+        /** No authentication: authentication is off, or the transport is local (stdio, in-process). */
+        LOCAL,
+        /** An API key of {@code imcp.auth.api-keys}. */
+        API_KEY,
+        /** A JWT bearer token of {@code imcp.auth.jwt}. */
+        JWT
+    }
+
+    /** Checks that the values are present and copies the sets. */
     public Caller {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        roles = Set.copyOf(roles);
+        scopes = Set.copyOf(scopes);
+    }
+
+    /**
+     * A caller without roles or scopes, authenticated locally (see {@link Kind#LOCAL}).
+     *
+     * @param name the caller's name
+     */
+    public Caller(String name) {
+        this(name, Set.of(), Set.of(), Kind.LOCAL);
+    }
+
+    /**
+     * Returns the name that owns sessions: {@link #name} for API keys and local callers, {@code jwt:<sub>} for a
+     * JWT caller, so that a token's subject never shares sessions with an API key of the same name.
+     *
+     * @return the owner name
+     */
+    public String principal() {
+        return kind == Kind.JWT ? "jwt:" + name : name;
     }
 }

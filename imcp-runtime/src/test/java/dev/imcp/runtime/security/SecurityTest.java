@@ -15,14 +15,28 @@ class SecurityTest {
 
     @Test
     void apiKeysByHash() {
-        ApiKeyAuthenticator auth = new ApiKeyAuthenticator(List.of(
+        Authenticator auth = new Authenticator(new ApiKeyAuthenticator(List.of(
                 new ApiKey("a", HexFormat.of().formatHex(ApiKeyAuthenticator.sha256("k1"))),
-                new ApiKey("b", HexFormat.of().formatHex(ApiKeyAuthenticator.sha256("k2")))));
-        assertEquals("b", auth.authenticate("Bearer k2").caller().orElseThrow().name());
-        assertEquals(ApiKeyAuthenticator.CHALLENGE, auth.authenticate(null).challenge());
-        assertEquals(ApiKeyAuthenticator.CHALLENGE, auth.authenticate("Basic eDp5").challenge());
-        assertEquals(ApiKeyAuthenticator.CHALLENGE_INVALID, auth.authenticate("Bearer k3").challenge());
-        assertEquals("anonymous", new ApiKeyAuthenticator(List.of()).authenticate(null).caller().orElseThrow().name());
+                new ApiKey("b", HexFormat.of().formatHex(ApiKeyAuthenticator.sha256("k2")),
+                        Set.of("ops"), Set.of("tools:read")))), null, List.of(), null);
+        Caller b = auth.authenticate("Bearer k2").caller().orElseThrow();
+        assertEquals(new Caller("b", Set.of("ops"), Set.of("tools:read"), Caller.Kind.API_KEY), b);
+        assertEquals("b", b.principal());
+        assertEquals("Bearer realm=\"imcp\"", auth.authenticate(null).challenge());
+        assertEquals("Bearer realm=\"imcp\"", auth.authenticate("Basic eDp5").challenge());
+        assertEquals(401, auth.authenticate("Bearer k3").status());
+        assertEquals("Bearer realm=\"imcp\", error=\"invalid_token\"", auth.authenticate("Bearer k3").challenge());
+        Authenticator off = new Authenticator(new ApiKeyAuthenticator(List.of()), null, List.of(), null);
+        assertEquals("anonymous", off.authenticate(null).caller().orElseThrow().name());
+
+        Authenticator scoped = new Authenticator(new ApiKeyAuthenticator(List.of(
+                new ApiKey("a", HexFormat.of().formatHex(ApiKeyAuthenticator.sha256("k1"))),
+                new ApiKey("b", HexFormat.of().formatHex(ApiKeyAuthenticator.sha256("k2")),
+                        Set.of(), Set.of("tools:read", "x")))), null, List.of("tools:read"), null);
+        assertEquals("b", scoped.authenticate("Bearer k2").caller().orElseThrow().name());
+        Authenticator.Outcome lacking = scoped.authenticate("Bearer k1");
+        assertEquals(403, lacking.status());
+        assertEquals("Bearer realm=\"imcp\", error=\"insufficient_scope\", scope=\"tools:read\"", lacking.challenge());
     }
 
     @Test

@@ -8,7 +8,7 @@ import dev.imcp.runtime.mcp.JsonRpc;
 import dev.imcp.runtime.mcp.McpEndpoint;
 import dev.imcp.runtime.mcp.Reply;
 import dev.imcp.runtime.mcp.StandardHeaders;
-import dev.imcp.runtime.security.ApiKeyAuthenticator;
+import dev.imcp.runtime.security.Authenticator;
 import dev.imcp.runtime.security.Caller;
 import dev.imcp.runtime.security.OriginCheck;
 import io.helidon.common.media.type.MediaTypes;
@@ -33,7 +33,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code POST}, {@code GET} and {@code DELETE} first check {@code Origin} and, on a loopback-bound server,
- *       {@code Host} (403), then the API key (401 with {@code WWW-Authenticate}).</li>
+ *       {@code Host} (403), then the bearer token ({@link Authenticator}: 401 with {@code WWW-Authenticate} for no
+ *       or an invalid API key or access token, 403 with {@code error="insufficient_scope"} for a caller lacking a
+ *       required scope, 503 when the token issuer's keys cannot be fetched).</li>
  *   <li>{@code POST}: {@code Content-Type} must be {@code application/json} (else 415) and {@code Accept} must
  *       accept both {@code application/json} and {@code text/event-stream} (else 406); a body over
  *       {@code server.max-payload-size} is 413 (Helidon). The body goes to {@link McpEndpoint#handle} with
@@ -79,7 +81,7 @@ public final class StreamableHttpTransport implements HttpService {
     private final String path;
     private final ObjectMapper mapper;
     private final McpEndpoint endpoint;
-    private final ApiKeyAuthenticator authenticator;
+    private final Authenticator authenticator;
     private final OriginCheck originCheck;
     private final Duration keepAlive;
 
@@ -89,11 +91,11 @@ public final class StreamableHttpTransport implements HttpService {
      * @param path the endpoint path, e.g. {@code /mcp}
      * @param mapper the JSON mapper
      * @param endpoint answers the messages
-     * @param authenticator checks API keys
+     * @param authenticator checks API keys and tokens
      * @param originCheck checks {@code Origin} and {@code Host}
      */
     public StreamableHttpTransport(String path, ObjectMapper mapper, McpEndpoint endpoint,
-                                   ApiKeyAuthenticator authenticator, OriginCheck originCheck) {
+                                   Authenticator authenticator, OriginCheck originCheck) {
         this(path, mapper, endpoint, authenticator, originCheck, Duration.ofSeconds(15));
     }
 
@@ -101,13 +103,13 @@ public final class StreamableHttpTransport implements HttpService {
      * @param path the endpoint path, e.g. {@code /mcp}
      * @param mapper the JSON mapper
      * @param endpoint answers the messages
-     * @param authenticator checks API keys
+     * @param authenticator checks API keys and tokens
      * @param originCheck checks {@code Origin} and {@code Host}
      * @param keepAlive how often the answer to a request the endpoint watches (a 2026-07-28 {@code tools/call})
      *     gets an SSE comment, which finds a client that closed the stream and so cancelled the request
      */
     public StreamableHttpTransport(String path, ObjectMapper mapper, McpEndpoint endpoint,
-                                   ApiKeyAuthenticator authenticator, OriginCheck originCheck, Duration keepAlive) {
+                                   Authenticator authenticator, OriginCheck originCheck, Duration keepAlive) {
         this.keepAlive = keepAlive;
         this.path = path;
         this.mapper = mapper;
@@ -213,17 +215,19 @@ public final class StreamableHttpTransport implements HttpService {
         }
     }
 
-    /** Applies the origin and API-key checks; sends 403/401 and returns empty when refused. */
+    /** Applies the origin and bearer-token checks; sends 403/401/503 and returns empty when refused. */
     private Optional<Caller> guard(ServerRequest req, ServerResponse res) {
         if (!originCheck.allows(req.headers().first(HeaderNames.ORIGIN).orElse(null))
                 || !originCheck.allowsHost(req.headers().first(HeaderNames.HOST).orElse(null))) {
             json(res, 403, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "Forbidden: origin not allowed"));
             return Optional.empty();
         }
-        ApiKeyAuthenticator.Outcome outcome = authenticator.authenticate(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
+        Authenticator.Outcome outcome = authenticator.authenticate(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
         if (outcome.caller().isEmpty()) {
-            res.header(HeaderNames.WWW_AUTHENTICATE, outcome.challenge());
-            json(res, 401, JsonRpc.error(null, -32001, "Unauthorized: a valid API key is required as 'Authorization: Bearer <key>'"));
+            if (outcome.challenge() != null) {
+                res.header(HeaderNames.WWW_AUTHENTICATE, outcome.challenge());
+            }
+            json(res, outcome.status(), JsonRpc.error(null, -32001, outcome.message()));
         }
         return outcome.caller();
     }

@@ -43,7 +43,7 @@ public final class FacadeOpenApi {
      * Returns the document.
      *
      * @param tools the {@code tools} array of a {@code tools/list} result (not modified)
-     * @param bearer whether calls need an API key (adds the {@code bearer} security scheme)
+     * @param bearer whether calls need an API key or access token (adds the {@code bearer} security scheme)
      * @return the OpenAPI 3.1 document
      */
     public ObjectNode document(ArrayNode tools, boolean bearer) {
@@ -55,7 +55,7 @@ public final class FacadeOpenApi {
         schemas.set("Problem", problemSchema());
         if (bearer) {
             components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer")
-                    .put("description", "An iMCP API key (imcp.auth.api-keys)");
+                    .put("description", "An iMCP API key (imcp.auth.api-keys) or a JWT access token (imcp.auth.jwt)");
             doc.putArray("security").addObject().putArray("bearer");
         }
         ObjectNode paths = doc.putObject("paths");
@@ -91,7 +91,7 @@ public final class FacadeOpenApi {
         for (String status : statuses) {
             ObjectNode r = responses.putObject(status).put("description", switch (status) {
                 case "400" -> "The body is not a JSON object or the arguments do not match the input schema";
-                case "401" -> "No or an unknown API key";
+                case "401" -> "No or an invalid API key or access token";
                 case "403" -> "The tool is not available to this caller";
                 case "404" -> "No such tool";
                 default -> "The upstream call failed or timed out";

@@ -10,7 +10,7 @@ import dev.imcp.runtime.mcp.JsonRpc;
 import dev.imcp.runtime.mcp.McpEndpoint;
 import dev.imcp.runtime.mcp.MessageSink;
 import dev.imcp.runtime.mcp.Reply;
-import dev.imcp.runtime.security.ApiKeyAuthenticator;
+import dev.imcp.runtime.security.Authenticator;
 import dev.imcp.runtime.security.Caller;
 import dev.imcp.runtime.security.OriginCheck;
 import io.helidon.common.media.type.MediaTypes;
@@ -48,8 +48,9 @@ import java.util.function.Predicate;
  * </ul>
  * Errors are {@code application/problem+json} (RFC 9457: {@code type}, {@code title}, {@code status},
  * {@code detail}): 400 body not a JSON object or arguments invalid for the tool's input schema; 401 no or an
- * unknown API key (with {@code WWW-Authenticate}); 403 a disallowed {@code Origin}, or a tool that exists but the
- * deny/allow lists hide from the caller; 404 no such tool; 405 another method (with {@code Allow}); 413 a body
+ * unknown API key or access token (with {@code WWW-Authenticate}); 403 a disallowed {@code Origin}, a caller lacking
+ * a required scope (with {@code WWW-Authenticate}), or a tool that exists but the deny/allow lists or the policy
+ * rules hide from the caller; 503 the token issuer's keys cannot be fetched; 404 no such tool; 405 another method (with {@code Allow}); 413 a body
  * over {@code server.max-payload-size}; 415 another content type; 502 the tool failed ({@code isError}: the
  * upstream's redacted message, or a timeout); 500 an internal error (with a correlation id, never a stack trace).
  */
@@ -67,7 +68,7 @@ public final class RestFacade implements HttpService {
 
     private final ObjectMapper mapper;
     private final McpEndpoint endpoint;
-    private final ApiKeyAuthenticator authenticator;
+    private final Authenticator authenticator;
     private final OriginCheck originCheck;
     private final Predicate<String> toolExists;
     private final FacadeOpenApi openApi;
@@ -77,12 +78,12 @@ public final class RestFacade implements HttpService {
     /**
      * @param mapper the JSON mapper
      * @param endpoint answers the MCP messages
-     * @param authenticator checks API keys
+     * @param authenticator checks API keys and tokens
      * @param originCheck checks {@code Origin} and {@code Host}
      * @param toolExists whether a tool of that name exists at all, visible or not (403 versus 404)
      * @param openApi writes the OpenAPI document
      */
-    public RestFacade(ObjectMapper mapper, McpEndpoint endpoint, ApiKeyAuthenticator authenticator,
+    public RestFacade(ObjectMapper mapper, McpEndpoint endpoint, Authenticator authenticator,
                       OriginCheck originCheck, Predicate<String> toolExists, FacadeOpenApi openApi) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -216,7 +217,7 @@ public final class RestFacade implements HttpService {
             Reply reply = endpoint.handle(bytes, new Inbound(caller, session, Optional.of(REVISION),
                     req.headers().first(TRACEPARENT), MessageSink.NONE));
             if (reply.kind() == Reply.Kind.SESSION_NOT_FOUND) {
-                sessions.remove(caller.name(), session.get()); // expired (imcp.session.ttl): open a new one
+                sessions.remove(caller.principal(), session.get()); // expired (imcp.session.ttl): open a new one
                 continue;
             }
             return Optional.ofNullable(reply.body());
@@ -225,7 +226,7 @@ public final class RestFacade implements HttpService {
     }
 
     private Optional<String> session(Caller caller) {
-        String known = sessions.get(caller.name());
+        String known = sessions.get(caller.principal());
         if (known != null) {
             return Optional.of(known);
         }
@@ -238,7 +239,7 @@ public final class RestFacade implements HttpService {
         if (reply.sessionId() == null) {
             return Optional.empty();
         }
-        sessions.put(caller.name(), reply.sessionId());
+        sessions.put(caller.principal(), reply.sessionId());
         return Optional.of(reply.sessionId());
     }
 
@@ -253,17 +254,19 @@ public final class RestFacade implements HttpService {
         return out.isEmpty() ? "the tool failed" : out.toString();
     }
 
-    /** Applies the origin and API-key checks; sends 403/401 and returns empty when refused. */
+    /** Applies the origin and bearer-token checks; sends 403/401/503 and returns empty when refused. */
     private Optional<Caller> guard(ServerRequest req, ServerResponse res) {
         if (!originCheck.allows(req.headers().first(HeaderNames.ORIGIN).orElse(null))
                 || !originCheck.allowsHost(req.headers().first(HeaderNames.HOST).orElse(null))) {
             problem(res, 403, "Forbidden", "origin not allowed");
             return Optional.empty();
         }
-        ApiKeyAuthenticator.Outcome outcome = authenticator.authenticate(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
+        Authenticator.Outcome outcome = authenticator.authenticate(req.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
         if (outcome.caller().isEmpty()) {
-            res.header(HeaderNames.WWW_AUTHENTICATE, outcome.challenge());
-            problem(res, 401, "Unauthorized", "a valid API key is required as 'Authorization: Bearer <key>'");
+            if (outcome.challenge() != null) {
+                res.header(HeaderNames.WWW_AUTHENTICATE, outcome.challenge());
+            }
+            problem(res, outcome.status(), outcome.title(), outcome.detail());
         }
         return outcome.caller();
     }

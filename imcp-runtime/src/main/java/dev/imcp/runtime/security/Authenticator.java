@@ -1,0 +1,131 @@
+package dev.imcp.runtime.security;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Authenticates an HTTP request's {@code Authorization: Bearer <token>} (RFC 6750 section 2.1) against every
+ * configured provider, and checks the scopes every caller needs. Thread-safe.
+ *
+ * <p>A token that is a configured API key makes an API-key caller ({@link ApiKeyAuthenticator}); any other token is
+ * tried as a JWT when {@code imcp.auth.jwt} is configured ({@link JwtAuthenticator}). The outcomes:
+ * <ul>
+ *   <li>no provider configured: every request is {@link Caller#ANONYMOUS};</li>
+ *   <li>no bearer token: 401 with a challenge without {@code error} (RFC 6750 section 3.1);</li>
+ *   <li>a token neither provider accepts: 401 with {@code error="invalid_token"} (and, for a refused JWT,
+ *       {@code error_description} with the reason);</li>
+ *   <li>the issuer's keys cannot be fetched: 503 (the token may be fine);</li>
+ *   <li>a caller lacking one of {@code imcp.auth.required-scopes}: 403 with {@code error="insufficient_scope"} and
+ *       {@code scope} listing the required scopes (RFC 6750 section 3.1; MCP 2025-11-25 "Authorization",
+ *       "Scope Challenge Handling").</li>
+ * </ul>
+ * With JWT configured the adapter is an OAuth 2.1 resource server: every challenge is
+ * {@code Bearer resource_metadata="<metadata URL>"} plus the error parameters (RFC 9728 section 5.1; MCP
+ * 2025-06-18 "Authorization", "Authorization Server Location"); with API keys alone it is
+ * {@code Bearer realm="imcp"} plus the error parameters.
+ */
+public final class Authenticator {
+
+    private final ApiKeyAuthenticator apiKeys;
+    private final JwtAuthenticator jwt;
+    private final List<String> requiredScopes;
+    private final String firstParameter;
+
+    /**
+     * @param apiKeys the API keys (may have none)
+     * @param jwt the JWT checker, or {@code null} when tokens are not accepted
+     * @param requiredScopes scopes every authenticated caller must have
+     * @param resourceMetadata the protected-resource metadata URL named in challenges; required with {@code jwt}
+     */
+    public Authenticator(ApiKeyAuthenticator apiKeys, JwtAuthenticator jwt, List<String> requiredScopes,
+                         URI resourceMetadata) {
+        if (jwt != null && resourceMetadata == null) {
+            throw new IllegalArgumentException("a JWT authenticator needs the resource metadata URL");
+        }
+        this.apiKeys = apiKeys;
+        this.jwt = jwt;
+        this.requiredScopes = List.copyOf(requiredScopes);
+        this.firstParameter = jwt != null ? "resource_metadata=\"" + resourceMetadata + "\"" : "realm=\"imcp\"";
+    }
+
+    /** Returns whether callers must authenticate: API keys or JWT are configured. */
+    public boolean enabled() {
+        return apiKeys.enabled() || jwt != null;
+    }
+
+    /** Returns whether JWT access tokens are accepted (the adapter is an OAuth resource server). */
+    public boolean acceptsTokens() {
+        return jwt != null;
+    }
+
+    /**
+     * Authenticates one request.
+     *
+     * @param authorization the {@code Authorization} header value, or {@code null} when absent
+     * @return the caller, or the HTTP status, challenge and message of a refusal
+     */
+    public Outcome authenticate(String authorization) {
+        if (!enabled()) {
+            return Outcome.accepted(Caller.ANONYMOUS);
+        }
+        Optional<String> token = ApiKeyAuthenticator.bearerToken(authorization);
+        if (token.isEmpty()) {
+            return refused(401, "", "a bearer token is required as 'Authorization: Bearer <token>'");
+        }
+        Optional<Caller> caller = apiKeys.find(token.get());
+        if (caller.isEmpty() && jwt == null) {
+            return refused(401, ", error=\"invalid_token\"", "the API key is not valid");
+        }
+        if (caller.isEmpty()) {
+            try {
+                caller = Optional.of(jwt.authenticate(token.get()));
+            } catch (JwtAuthenticator.InvalidToken e) {
+                return refused(401, ", error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"",
+                        "the token is not valid (" + e.getMessage() + ")");
+            } catch (IOException e) {
+                return new Outcome(Optional.empty(), 503, null, "the token issuer's signing keys cannot be fetched");
+            }
+        }
+        if (!caller.get().scopes().containsAll(requiredScopes)) {
+            return refused(403, ", error=\"insufficient_scope\", scope=\"" + String.join(" ", requiredScopes) + "\"",
+                    "the token lacks a required scope (" + String.join(" ", requiredScopes) + ")");
+        }
+        return Outcome.accepted(caller.get());
+    }
+
+    private Outcome refused(int status, String errorParameters, String detail) {
+        return new Outcome(Optional.empty(), status, "Bearer " + firstParameter + errorParameters, detail);
+    }
+
+    /**
+     * The result of {@link #authenticate}.
+     *
+     * @param caller the authenticated caller, empty when refused
+     * @param status 200 when accepted, else the HTTP status to answer with (401, 403 or 503)
+     * @param challenge the {@code WWW-Authenticate} value to send with a 401 or 403, else {@code null}
+     * @param detail what was wrong, for the error body when refused (no secret in it), else {@code null}
+     */
+    public record Outcome(Optional<Caller> caller, int status, String challenge, String detail) {
+
+        static Outcome accepted(Caller caller) {
+            return new Outcome(Optional.of(caller), 200, null, null);
+        }
+
+        /** Returns the status's reason phrase (RFC 9110 section 15): {@code Unauthorized}, {@code Forbidden}, ... */
+        public String title() {
+            return switch (status) {
+                case 401 -> "Unauthorized";
+                case 403 -> "Forbidden";
+                case 503 -> "Service Unavailable";
+                default -> "OK";
+            };
+        }
+
+        /** Returns {@code <title>: <detail>}, the message of a refusal. */
+        public String message() {
+            return title() + ": " + detail;
+        }
+    }
+}
