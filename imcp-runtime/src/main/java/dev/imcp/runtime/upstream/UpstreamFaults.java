@@ -119,6 +119,7 @@ public final class UpstreamFaults {
     private String onThisSide(String service, Throwable failure, Throwable root) {
         String upstream = "Upstream " + service;
         String unreadable = upstream + " answered, but its response could not be read as the operation's output type: ";
+        String exchange = null; // the outermost I/O failure of the connection, said when nothing more specific is found
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = sanitize(t.getMessage());
             if (message.contains(ResponseLimit.TOO_LARGE)) { // CXF may pass on only the message of the limit's failure
@@ -165,6 +166,14 @@ public final class UpstreamFaults {
                 return upstream + " was not called: the arguments could not be written as the operation's input: "
                         + message.replaceFirst("^Marshalling Error: *", "");
             }
+            if (t instanceof java.net.SocketException || t.getClass() == java.io.IOException.class) {
+                // the connection broke mid-exchange ("Broken pipe", "Connection reset", HttpURLConnection's "Error
+                // writing to server"); under TLS 1.3 also how a refused client certificate reaches the client
+                exchange = exchange == null ? message : exchange;
+            }
+        }
+        if (exchange != null) {
+            return upstream + " could not complete the exchange (" + exchange + ")";
         }
         String message = root.getMessage();
         return upstream + " failed: " + (message == null || message.isBlank()
