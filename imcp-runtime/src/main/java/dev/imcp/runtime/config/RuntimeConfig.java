@@ -24,7 +24,7 @@ import java.util.Set;
  *       {@code imcp.allowed-origins}, {@code imcp.services.<id>}, {@code imcp.session-idle-minutes},
  *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}, {@code imcp.tools-list-ttl-ms},
  *       {@code imcp.keep-alive-ms}, {@code imcp.session.secret}, {@code imcp.session.ttl},
- *       {@code imcp.session.max-per-caller}: see the components below.</li>
+ *       {@code imcp.session.max-per-caller}, {@code imcp.rate-limits}: see the components below.</li>
  * </ul>
  *
  * @param serverName {@code imcp.server-name}, or {@code null} when absent or blank
@@ -58,6 +58,8 @@ import java.util.Set;
  *     accepted after {@code initialize} issued it; then the client gets 404 and initializes again
  * @param sessionsPerCaller {@code imcp.session.max-per-caller} (default 1000): how many sessions one caller (API
  *     key) may have in use on one instance; a further {@code initialize} is refused with -32000
+ * @param rateLimits {@code imcp.rate-limits}: token buckets per caller and per caller and tool (see
+ *     {@link RateLimits}); {@link RateLimits#NONE} when absent
  */
 public record RuntimeConfig(
         String serverName,
@@ -75,7 +77,8 @@ public record RuntimeConfig(
         long keepAliveMs,
         byte[] sessionSecret,
         java.time.Duration sessionTtl,
-        int sessionsPerCaller) {
+        int sessionsPerCaller,
+        RateLimits rateLimits) {
 
     /**
      * The single-valued {@code imcp} keys the runtime reads, in full: what an environment variable may set even when
@@ -86,7 +89,8 @@ public record RuntimeConfig(
             "imcp.audit.file", "imcp.audit.sink", "imcp.session-idle-minutes", "imcp.request-timeout-seconds",
             "imcp.max-json-depth", "imcp.tools-list-ttl-ms", "imcp.keep-alive-ms", "imcp.session.secret",
             "imcp.session.ttl", "imcp.session.max-per-caller", "imcp.transport", "imcp.stdio.max-message-bytes",
-            "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled");
+            "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled",
+            RateLimits.KEYS.get(0), RateLimits.KEYS.get(1));
 
     /** Checks the required components and copies the collections. */
     public RuntimeConfig {
@@ -97,6 +101,7 @@ public record RuntimeConfig(
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(sessionTtl, "sessionTtl");
         sessionSecret = sessionSecret == null ? null : sessionSecret.clone();
+        rateLimits = rateLimits == null ? RateLimits.NONE : rateLimits;
         if (!"stderr".equals(auditSink) && !"stdout".equals(auditSink)) {
             throw new IllegalArgumentException("imcp.audit.sink must be stderr or stdout, was " + auditSink);
         }
@@ -162,7 +167,8 @@ public record RuntimeConfig(
                 imcp.get("session.secret").asString().filter(v -> !v.isBlank())
                         .map(v -> v.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null),
                 sessionTtl(imcp),
-                perCaller);
+                perCaller,
+                RateLimits.from(imcp.get("rate-limits")));
     }
 
     private static java.time.Duration sessionTtl(Config imcp) {

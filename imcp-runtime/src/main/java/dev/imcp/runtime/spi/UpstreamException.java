@@ -19,7 +19,18 @@ public class UpstreamException extends Exception {
      * @param body the upstream's response body, or {@code ""}
      */
     public UpstreamException(int status, String message, String body) {
-        super(message);
+        this(status, message, body, null);
+    }
+
+    /**
+     * @param status the upstream's HTTP status, 0 when none
+     * @param message what went wrong, without secrets
+     * @param body the upstream's response body, or {@code ""}
+     * @param cause what the HTTP client threw (a connection failure, a timeout), or {@code null}: tells a failure
+     *     that may be retried from one that may not
+     */
+    public UpstreamException(int status, String message, String body, Throwable cause) {
+        super(message, cause);
         this.status = status;
         this.body = body == null ? "" : body;
     }

@@ -114,7 +114,9 @@ public final class UpstreamHttpClient implements AutoCloseable {
      * @param maxBytes the largest response body read, in bytes
      * @return the response, whatever its status
      * @throws UpstreamException with status 0 when the upstream cannot be reached, the connection fails, the deadline
-     *     passes ({@code "no complete answer within <n> s"}) or the calling thread is interrupted (its flag is kept);
+     *     passes ({@code "no complete answer within <n> s"}, cause a {@link java.util.concurrent.TimeoutException})
+     *     or the calling thread is interrupted (its flag is kept; no cause); a connection failure's cause is the
+     *     client's {@link IOException};
      *     with the response's status when its {@code Content-Length} or the bytes actually sent exceed
      *     {@code maxBytes} (the connection is then closed, nothing more is read)
      */
@@ -141,12 +143,13 @@ public final class UpstreamHttpClient implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             if (expired.get() || e instanceof SocketTimeoutException) {
-                throw new UpstreamException(0, "no complete answer within " + seconds(deadline), "");
+                throw new UpstreamException(0, "no complete answer within " + seconds(deadline), "",
+                        new java.util.concurrent.TimeoutException("no complete answer within " + seconds(deadline)));
             }
             if (Thread.currentThread().isInterrupted() || e instanceof InterruptedIOException) {
                 throw new UpstreamException(0, "interrupted", "");
             }
-            throw new UpstreamException(0, e.getClass().getSimpleName() + ": " + e.getMessage(), "");
+            throw new UpstreamException(0, e.getClass().getSimpleName() + ": " + e.getMessage(), "", e);
         } finally {
             timer.cancel(false);
         }
