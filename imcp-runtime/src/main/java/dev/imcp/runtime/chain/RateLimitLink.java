@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * from its caller's bucket and, when its tool has a limit, from the caller's bucket for that tool. A call that finds
  * either empty does not go further; it gets
  * <pre>{@code {content: [{type: text, text: "Rate limit exceeded for caller demo (...): retry in 2 s"}],
- *  isError: true, _meta: {"dev.imcp/retryAfterSeconds": 2}}}</pre>
+ *  isError: true, _meta: {"dev.imcp/refused": "rate-limit", "dev.imcp/retryAfterSeconds": 2}}}</pre>
  * (whole seconds, rounded up, until a token is there) and is audited with status {@code limited}.
  *
  * <p>Why a tool error and not a JSON-RPC error: MCP ("Tools", "Error Handling") keeps protocol errors for requests
@@ -31,8 +31,18 @@ import java.util.function.LongSupplier;
  */
 public final class RateLimitLink implements InvocationLink {
 
-    /** The {@code _meta} key of a refused call's result that holds the seconds to wait. */
+    /** The {@code _meta} key of a refused call's result that holds the seconds to wait, when known. */
     public static final String RETRY_AFTER = "dev.imcp/retryAfterSeconds";
+
+    /**
+     * The {@code _meta} key of the result of a call refused for want of capacity: {@value #RATE_LIMITED} (this
+     * link), {@value ResilienceLink#CIRCUIT_OPEN} or {@value ResilienceLink#BULKHEAD_FULL} ({@link ResilienceLink}).
+     * The REST facade answers 429 for the first and 503 for the others, with {@code Retry-After} when known.
+     */
+    public static final String REFUSED = "dev.imcp/refused";
+
+    /** The {@link #REFUSED} value of a call beyond a rate limit. */
+    public static final String RATE_LIMITED = "rate-limit";
 
     private final RateLimits limits;
     private final ToolResults results;
@@ -91,10 +101,23 @@ public final class RateLimitLink implements InvocationLink {
 
     private ObjectNode refused(ToolInvocation invocation, long waitNanos, String whose, RateLimits.Rate rate) {
         long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        return refusal(invocation, results, RATE_LIMITED, "Rate limit exceeded for " + whose + " (" + rate.burst()
+                + " calls at once, " + java.math.BigDecimal.valueOf(rate.perSecond()).stripTrailingZeros().toPlainString()
+                + " a second): retry in " + seconds + " s", seconds);
+    }
+
+    /**
+     * Returns the result of a call refused for want of capacity, {@code {content: [{type: text, text}], isError:
+     * true, _meta: {"dev.imcp/refused": kind, "dev.imcp/retryAfterSeconds": seconds}}} (without the seconds when
+     * 0), and sets the audit status {@code limited}.
+     */
+    static ObjectNode refusal(ToolInvocation invocation, ToolResults results, String kind, String text, long seconds) {
         invocation.status(AuditEvent.Status.LIMITED);
-        ObjectNode result = results.error("Rate limit exceeded for " + whose + " (" + rate.burst() + " calls at once, "
-                + java.math.BigDecimal.valueOf(rate.perSecond()).stripTrailingZeros().toPlainString() + " a second): retry in " + seconds + " s");
-        result.putObject("_meta").put(RETRY_AFTER, seconds);
+        ObjectNode result = results.error(text);
+        ObjectNode meta = result.putObject("_meta").put(REFUSED, kind);
+        if (seconds > 0) {
+            meta.put(RETRY_AFTER, seconds);
+        }
         return result;
     }
 }

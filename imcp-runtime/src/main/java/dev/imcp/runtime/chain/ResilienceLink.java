@@ -2,7 +2,6 @@ package dev.imcp.runtime.chain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.imcp.runtime.audit.AuditEvent;
 import dev.imcp.runtime.config.ResilienceConfig;
 import dev.imcp.runtime.mcp.McpError;
 import dev.imcp.runtime.spi.ToolDescriptor;
@@ -49,12 +48,19 @@ import java.util.function.Supplier;
  *       it.</li>
  * </ol>
  * A refused call (bulkhead, open breaker) is audited with status {@code limited}, and its result has
- * {@code _meta["dev.imcp/retryAfterSeconds"]} ({@link RateLimitLink#RETRY_AFTER}) when the wait is known. A call
+ * {@code _meta["dev.imcp/refused"]} ({@value #CIRCUIT_OPEN} or {@value #BULKHEAD_FULL}) and, for the breaker,
+ * {@code _meta["dev.imcp/retryAfterSeconds"]} ({@link RateLimitLink#REFUSED}, {@link RateLimitLink#RETRY_AFTER}). A call
  * already cancelled (deadline, client) is never retried. The request's deadline ({@link LimitsLink}) bounds the
  * attempts and the waits between them together; an attempt waiting in a bulkhead's queue is not interrupted by a
  * cancellation and waits for its turn first. Thread-safe.
  */
 public final class ResilienceLink implements InvocationLink {
+
+    /** The {@link RateLimitLink#REFUSED} value of a call refused by an open circuit breaker. */
+    public static final String CIRCUIT_OPEN = "circuit-open";
+
+    /** The {@link RateLimitLink#REFUSED} value of a call refused by a full bulkhead. */
+    public static final String BULKHEAD_FULL = "bulkhead-full";
 
     /** An attempt that got no usable answer from the upstream: a failure for the circuit breaker. */
     private static class Unanswered extends RuntimeException {
@@ -168,16 +174,13 @@ public final class ResilienceLink implements InvocationLink {
                 } else if (t instanceof Refusal r) {
                     throw r.error;
                 } else if (t instanceof CircuitBreakerOpenException) {
-                    invocation.status(AuditEvent.Status.LIMITED);
                     long seconds = guard.secondsUntilHalfOpen();
-                    ObjectNode result = results.error("Upstream " + service + " is unavailable: too many of its recent"
-                            + " calls failed, so calls to it are held back (circuit breaker open); it will be tried"
-                            + " again in " + seconds + " s");
-                    result.putObject("_meta").put(RateLimitLink.RETRY_AFTER, seconds);
-                    return result;
+                    return RateLimitLink.refusal(invocation, results, CIRCUIT_OPEN, "Upstream " + service
+                            + " is unavailable: too many of its recent calls failed, so calls to it are held back"
+                            + " (circuit breaker open); it will be tried again in " + seconds + " s", seconds);
                 } else if (t instanceof BulkheadException) {
-                    invocation.status(AuditEvent.Status.LIMITED);
-                    return results.error("Too many calls in flight to " + service + ", retry later");
+                    return RateLimitLink.refusal(invocation, results, BULKHEAD_FULL,
+                            "Too many calls in flight to " + service + ", retry later", 0);
                 }
             }
             throw e;

@@ -11,6 +11,8 @@ import dev.imcp.runtime.config.RateLimits;
 import dev.imcp.runtime.fixture.EchoProvider;
 import dev.imcp.runtime.fixture.Fixture;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +35,7 @@ class RateLimitTest {
                       - {name: demo, sha256: "%s"}
                       - {name: ops, sha256: "%s"}
                   audit: {file: "%s"}
+                  rest-facade: {enabled: true}
                   rate-limits:
                     per-caller: {requests-per-second: 0.01, burst: 2}
                     tools:
@@ -54,6 +57,7 @@ class RateLimitTest {
             long retryAfter = refused.at("/_meta/dev.imcp~1retryAfterSeconds").asLong();
             assertTrue(retryAfter > 90 && retryAfter <= 100, "one token takes 100 s at 0.01 a second: " + refused);
             assertTrue(text.endsWith("retry in " + retryAfter + " s"), text);
+            assertEquals("rate-limit", refused.at("/_meta/dev.imcp~1refused").asText());
 
             // Another caller has a bucket of its own; a tool's bucket refuses without using up the caller's.
             assertFalse(call(server, opsSession, ops, "sumTree", "{\"root\":{\"value\":1}}").path("isError").asBoolean());
@@ -61,11 +65,21 @@ class RateLimitTest {
             assertTrue(toolRefused.at("/content/0/text").asText().startsWith("Rate limit exceeded for tool sumTree for caller ops"),
                     toolRefused.toString());
             assertFalse(echo(server, opsSession, ops).path("isError").asBoolean(), "ops still had one call of its own");
+
+            // The REST facade says the same in HTTP: 429 with Retry-After (RFC 6585, RFC 9110).
+            HttpResponse<String> rest = HTTP.send(HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/tools/echo"))
+                    .header("Authorization", demo).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(429, rest.statusCode(), rest.body());
+            long restRetry = Long.parseLong(rest.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(restRetry > 0 && restRetry <= retryAfter, rest.headers().map().toString());
         } finally {
             server.close();
         }
         List<JsonNode> events = Files.readAllLines(audit).stream().map(RateLimitTest::parse).toList();
-        assertEquals(List.of("ok", "ok", "limited", "ok", "limited", "ok"),
+        assertEquals(List.of("ok", "ok", "limited", "ok", "limited", "ok", "limited"),
                 events.stream().map(e -> e.path("status").asText()).toList());
         assertEquals("demo", events.get(2).path("actor").asText());
     }

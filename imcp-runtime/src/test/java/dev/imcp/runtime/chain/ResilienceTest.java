@@ -160,6 +160,7 @@ class ResilienceTest {
         assertTrue(text(held).matches(".*circuit breaker open.*it will be tried again in [12] s"), text(held));
         int retryAfter = held.at("/_meta/dev.imcp~1retryAfterSeconds").asInt();
         assertTrue(retryAfter == 1 || retryAfter == 2, held.toString());
+        assertEquals("circuit-open", held.at("/_meta/dev.imcp~1refused").asText());
         assertEquals(2, seen("/fragile/x"), "the open breaker kept the third call from the upstream");
         // Half-open after the delay: the next call goes through and, succeeding, closes the breaker.
         JsonNode result = held;
@@ -180,6 +181,7 @@ class ResilienceTest {
             JsonNode second = call("narrowRead", "slow");
             assertTrue(second.path("isError").asBoolean(), second.toString());
             assertEquals("Too many calls in flight to narrow, retry later", text(second));
+            assertEquals("bulkhead-full", second.at("/_meta/dev.imcp~1refused").asText());
             release.countDown();
             assertFalse(first.get(20, TimeUnit.SECONDS).path("isError").asBoolean());
         }
