@@ -2,8 +2,11 @@ package dev.imcp.runtime.chain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imcp.runtime.audit.AuditEvent;
 import dev.imcp.runtime.config.ResilienceConfig;
+import dev.imcp.runtime.mcp.CancellationToken;
 import dev.imcp.runtime.mcp.McpError;
+import dev.imcp.runtime.spi.Cancellation;
 import dev.imcp.runtime.spi.ToolDescriptor;
 import dev.imcp.runtime.spi.UpstreamException;
 import io.helidon.faulttolerance.Bulkhead;
@@ -51,8 +54,9 @@ import java.util.function.Supplier;
  * {@code _meta["dev.imcp/refused"]} ({@value #CIRCUIT_OPEN} or {@value #BULKHEAD_FULL}) and, for the breaker,
  * {@code _meta["dev.imcp/retryAfterSeconds"]} ({@link RateLimitLink#REFUSED}, {@link RateLimitLink#RETRY_AFTER}). A call
  * already cancelled (deadline, client) is never retried. The request's deadline ({@link LimitsLink}) bounds the
- * attempts and the waits between them together; an attempt waiting in a bulkhead's queue is not interrupted by a
- * cancellation and waits for its turn first. Thread-safe.
+ * attempts and the waits between them together: a call cancelled while it waits for a retry or in a bulkhead's queue
+ * (which a cancellation does not interrupt) is answered as cancelled when its turn comes, without reaching the
+ * upstream. Thread-safe.
  */
 public final class ResilienceLink implements InvocationLink {
 
@@ -164,10 +168,18 @@ public final class ResilienceLink implements InvocationLink {
         String service = invocation.service();
         Guard guard = guards.computeIfAbsent(service, id -> new Guard(id, settings.apply(id)));
         Supplier<ObjectNode> attempt = () -> guard.call(() -> attempt(invocation, next));
-        try {
+        CancellationToken token = invocation.context().cancellation();
+        Thread caller = Thread.currentThread();
+        // A cancellation interrupts the wait for a retry or for a turn in the bulkhead, as UpstreamCallLink's own
+        // registration interrupts an attempt.
+        try (Cancellation.Registration ignored = token.onCancel(caller::interrupt)) {
             Retry retry = idempotent(invocation.tool().descriptor()) ? retryOf(guard, invocation.name()) : null;
             return retry == null ? attempt.get() : retry.invoke(attempt);
         } catch (RuntimeException e) {
+            if (token.isCancelled()) {
+                invocation.status(AuditEvent.Status.ERROR);
+                return results.error(LimitsLink.cancelledText(invocation, token));
+            }
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof Unanswered u) {
                     return u.result;
@@ -184,11 +196,21 @@ public final class ResilienceLink implements InvocationLink {
                 }
             }
             throw e;
+        } finally {
+            Thread.interrupted(); // a cancellation that came late must not hit the transport's next read
         }
     }
 
-    /** Makes one attempt; throws {@link Unanswered} (or {@link Retryable}) carrying its result when it got no answer. */
-    private static ObjectNode attempt(ToolInvocation invocation, Next next) {
+    /**
+     * Makes one attempt; throws {@link Unanswered} (or {@link Retryable}) carrying its result when it got no answer.
+     * A call cancelled meanwhile (while waiting for a retry or in the bulkhead's queue) is answered as
+     * {@link LimitsLink} answers it, without reaching the upstream.
+     */
+    private ObjectNode attempt(ToolInvocation invocation, Next next) {
+        if (invocation.context().cancellation().isCancelled()) {
+            invocation.status(AuditEvent.Status.ERROR);
+            return results.error(LimitsLink.cancelledText(invocation, invocation.context().cancellation()));
+        }
         ObjectNode result;
         try {
             result = next.proceed(invocation);

@@ -83,7 +83,11 @@ class ResilienceTest {
         server = ImcpServer.start(Fixture.config("""
                 server: {port: 0, host: 127.0.0.1}
                 imcp:
+                  request-timeout-seconds: 3
                   services:
+                    waiting:
+                      url: %s
+                      resilience: {retries: 2, retry-delay-ms: 60000}
                     flaky:
                       url: %s
                       resilience:
@@ -103,8 +107,9 @@ class ResilienceTest {
                       resilience:
                         circuit-breaker: {delay-seconds: 0}
                         bulkhead: {limit: 1, queue: 0}
-                """.formatted(url, url, url)),
-                List.of(new ItemsProvider("flaky"), new ItemsProvider("fragile"), new ItemsProvider("narrow")));
+                """.formatted(url, url, url, url)),
+                List.of(new ItemsProvider("flaky"), new ItemsProvider("fragile"), new ItemsProvider("narrow"),
+                        new ItemsProvider("waiting")));
         session = initialize(server);
     }
 
@@ -147,6 +152,17 @@ class ResilienceTest {
         JsonNode result = call("flakyRead", "d");
         assertTrue(text(result).contains("answered HTTP 504"), text(result));
         assertEquals(3, seen("/flaky/d"), "one call and two retries");
+    }
+
+    @Test
+    void theDeadlineEndsTheWaitForARetry() throws Exception {
+        failures.put("/waiting/w", List.of(503));
+        long start = System.nanoTime();
+        JsonNode result = call("waitingRead", "w");
+        assertEquals("Tool waitingRead did not finish before its deadline", text(result), result.toString());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30),
+                "the 3 s deadline interrupted the 60 s wait before the retry");
+        assertEquals(1, seen("/waiting/w"));
     }
 
     @Test
