@@ -86,7 +86,8 @@ public final class AdapterRuntime implements AutoCloseable {
         List<Tool<?, ?>> tools = new ArrayList<>();
         for (ToolProvider provider : providers) {
             ServiceDescriptor service = provider.service();
-            DefaultUpstreamContext context = new DefaultUpstreamContext(service, config.service(service.id()), client, mapper);
+            DefaultUpstreamContext context = new DefaultUpstreamContext(service, config.service(service.id()), client, mapper,
+                    redactor);
             if (!"wsdl".equals(service.kind())) {
                 context.http(); // fail at start-up, naming the key, when a REST service has no base URL
             }
@@ -95,12 +96,13 @@ public final class AdapterRuntime implements AutoCloseable {
         ToolRegistry registry = new ToolRegistry(tools, new ToolPolicy(config), mapper);
         AuditLog audit;
         try {
-            audit = new AuditLog(config.auditFile(), "stdout".equals(config.auditSink()), redactor);
+            audit = new AuditLog(config.auditFile(), "stdout".equals(config.auditSink()), redactor,
+                    config.auditQueueCapacity(), config.auditMaxArgumentBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open imcp.audit.file " + config.auditFile(), e);
         }
         InvocationChain chain = new InvocationChain(defaultLinks(config, mapper, registry, audit,
-                new UpstreamFaults(mapper, redactor)));
+                new UpstreamFaults(mapper, redactor, id -> config.service(id).timeout()), redactor));
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(config.apiKeys());
         // With authentication on, the caller's policy decides what tools/list shows: a per-caller ("private") list.
         ToolsListHandler toolsList = new ToolsListHandler(registry, mapper, config.toolsListTtlMs(), authenticator.enabled());
@@ -119,10 +121,11 @@ public final class AdapterRuntime implements AutoCloseable {
      * {@link InvocationLink} in this list.
      */
     static List<InvocationLink> defaultLinks(RuntimeConfig config, ObjectMapper mapper, ToolRegistry registry,
-            AuditLog audit, UpstreamFaults faults) {
+            AuditLog audit, UpstreamFaults faults, Redactor redactor) {
         return List.of(new AuditLink(audit), new PolicyLink(registry), new RateLimitLink(mapper, config.rateLimits()),
                 new ArgumentsLink(mapper), new LimitsLink(mapper),
-                new ResilienceLink(mapper, id -> config.service(id).resilience()), new UpstreamCallLink(mapper, faults));
+                new ResilienceLink(mapper, id -> config.service(id).resilience()),
+                new UpstreamCallLink(mapper, faults, redactor));
     }
 
     /** Returns the transport-neutral MCP endpoint. */

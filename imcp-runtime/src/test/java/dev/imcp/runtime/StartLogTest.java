@@ -3,14 +3,13 @@ package dev.imcp.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.imcp.runtime.config.ServerInfo;
 import dev.imcp.runtime.fixture.Fixture;
+import dev.imcp.runtime.fixture.LogCapture;
 import dev.imcp.runtime.mcp.ProtocolVersions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -28,7 +27,7 @@ class StartLogTest {
     @Test
     void readyLineHasIdentityUrlRevisionsPublishedToolsAndUptime() throws Exception {
         List<LogRecord> records;
-        try (Capture capture = new Capture(Logger.getLogger(""))) {
+        try (LogCapture capture = new LogCapture(Logger.getLogger(""))) {
             records = capture.records;
             try (Fixture fx = new Fixture()) {
                 List<LogRecord> ours = records.stream()
@@ -72,37 +71,9 @@ class StartLogTest {
     void slf4jLogsThroughJavaUtilLogging() {
         // A library's SLF4J logging must reach JUL's handlers (Helidon's), not SLF4J's NOP fallback.
         Logger jul = Logger.getLogger("dev.imcp.runtime.slf4j-probe");
-        try (Capture capture = new Capture(jul)) {
+        try (LogCapture capture = new LogCapture(jul)) {
             LoggerFactory.getLogger("dev.imcp.runtime.slf4j-probe").warn("routed {}", 42);
             assertEquals(List.of("routed 42"), capture.records.stream().map(LogRecord::getMessage).toList());
-        }
-    }
-
-    /** Collects the records published to a JUL logger (and, for the root logger, to every logger) while open. */
-    private static final class Capture extends Handler implements AutoCloseable {
-
-        final List<LogRecord> records = new CopyOnWriteArrayList<>();
-        // A strong reference: JUL holds loggers weakly and would drop our handler with a collected logger.
-        private final Logger logger;
-
-        Capture(Logger logger) {
-            this.logger = logger;
-            setLevel(Level.ALL);
-            logger.addHandler(this);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
         }
     }
 }

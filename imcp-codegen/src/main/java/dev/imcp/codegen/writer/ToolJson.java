@@ -21,7 +21,17 @@ import java.util.TreeMap;
  * service: {@code service}, {@code name}, {@code title}, {@code description}, {@code inputSchema},
  * {@code outputSchema} (when the tool has one) and {@code annotations}, as MCP "Tool" (2025-06-18) names them.
  * The per-service {@code tool-schemas.json} maps each tool name to {@code {"inputSchema", "outputSchema"}}, in
- * contract order.
+ * contract order, with each schema on a line of its own (JSON whitespace between the members), so that the
+ * runtime's {@code ToolSchemas} takes the schemas out by line instead of reading 40 MB token by token:
+ * <pre>
+ * {"getPet":{"inputSchema":
+ * {...}
+ * ,"outputSchema":
+ * {...}
+ * },"listPets":{"inputSchema":
+ * ...
+ * }}
+ * </pre>
  *
  * @param service the service id
  * @param name the tool name
@@ -57,24 +67,19 @@ record ToolJson(String service, String name, String title, String description, S
         });
     }
 
-    /** Returns the text of one service's {@code tool-schemas.json}. */
+    /** Returns the text of one service's {@code tool-schemas.json}, in the layout the class comment shows. */
     static String schemasFile(List<ToolJson> tools) {
-        return write(g -> {
-            g.writeStartObject();
-            for (ToolJson tool : tools) {
-                g.writeFieldName(tool.name);
-                g.writeStartObject();
-                g.writeFieldName("inputSchema");
-                g.writeRawValue(tool.inputSchema);
-                if (tool.outputSchema != null) {
-                    g.writeFieldName("outputSchema");
-                    g.writeRawValue(tool.outputSchema);
-                }
-                g.writeEndObject();
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < tools.size(); i++) {
+            ToolJson tool = tools.get(i);
+            out.append(i == 0 ? "" : "},").append('"')
+                    .append(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(tool.name))
+                    .append("\":{\"inputSchema\":\n").append(tool.inputSchema).append('\n');
+            if (tool.outputSchema != null) {
+                out.append(",\"outputSchema\":\n").append(tool.outputSchema).append('\n');
             }
-            g.writeEndObject();
-            g.writeRaw('\n');
-        });
+        }
+        return out.append(tools.isEmpty() ? "}\n" : "}}\n").toString();
     }
 
     private void writeEntry(JsonGenerator g) throws IOException {

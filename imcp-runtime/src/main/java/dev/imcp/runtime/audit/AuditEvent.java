@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param latencyMs time spent handling the call, in milliseconds
  * @param arguments the caller's arguments (redacted by {@link AuditLog} before writing), or {@code null}
  * @param traceId the W3C trace id (32 hex digits) of the request's {@code traceparent}, or {@code null}
+ * @param argumentSchema the tool's input schema, whose {@code format: password}, {@code writeOnly: true} and
+ *     {@code x-sensitive: true} properties {@link AuditLog} masks in {@code arguments}; {@code null} when the tool is
+ *     unknown
  */
 public record AuditEvent(
         Instant timestamp,
@@ -30,7 +33,8 @@ public record AuditEvent(
         Status status,
         long latencyMs,
         JsonNode arguments,
-        String traceId) {
+        String traceId,
+        JsonNode argumentSchema) {
 
     /** Checks the required components. */
     public AuditEvent {
@@ -38,6 +42,12 @@ public record AuditEvent(
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** An event without an argument schema: only property names and configured secrets decide what is masked. */
+    public AuditEvent(Instant timestamp, String correlationId, String actor, String sessionId, String service, String tool,
+            Status status, long latencyMs, JsonNode arguments, String traceId) {
+        this(timestamp, correlationId, actor, sessionId, service, tool, status, latencyMs, arguments, traceId, null);
     }
 
     /** The outcome of a call; {@link #wire()} is the {@code status} field's value. */

@@ -1,8 +1,11 @@
 package dev.imcp.runtime.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,10 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes {@link AuditEvent}s as JSON lines off the request path: {@link #record} only queues the event;
@@ -23,8 +31,35 @@ import java.util.concurrent.TimeUnit;
  * <p>Line shape: {@code {"timestamp", "correlation_id", "actor", "session_id", "service", "tool", "status",
  * "latency_ms", "arguments", "trace_id"?}}. The sink is a file, standard error (the default: standard output is
  * the stdio transport's protocol stream, which one stray line would corrupt) or standard output.
+ *
+ * <p>Bounds, so that a slow or stalled sink and large arguments cost neither memory nor the request path:
+ * <ul>
+ * <li>the queue holds at most {@code queueCapacity} events ({@code imcp.audit.queue-capacity}); an event that finds
+ * it full is dropped and counted ({@link #dropped()}), and a WARNING saying how many were dropped is logged at most
+ * once per {@link #DROP_REPORT_INTERVAL} (and once more at {@link #close()} for drops not yet reported);
+ * <li>the {@code arguments} of one line take at most {@code maxArgumentBytes} bytes of JSON
+ * ({@code imcp.audit.max-argument-bytes}): the longest strings, at any depth, are replaced by the text
+ * {@code "[<n> bytes left out]"} ({@code n}: the UTF-8 bytes of the JSON that was replaced) until the arguments fit,
+ * so the line stays valid JSON and keeps the small values; then the largest top-level values; arguments that still
+ * do not fit become that text as a whole.
+ * </ul>
  */
 public final class AuditLog implements AutoCloseable {
+
+    /** The default of {@code imcp.audit.queue-capacity}: events waiting to be written. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+
+    /** The default of {@code imcp.audit.max-argument-bytes}: 8 KiB of JSON per line's {@code arguments}. */
+    public static final int DEFAULT_MAX_ARGUMENT_BYTES = 8 * 1024;
+
+    /** The smallest {@code imcp.audit.max-argument-bytes}: room for a marker. */
+    public static final int MIN_ARGUMENT_BYTES = 64;
+
+    /** The shortest string, in bytes of JSON, that the argument cap replaces by a marker. */
+    static final int MIN_LEFT_OUT = 32;
+
+    /** The shortest period between two WARNING lines about dropped events. */
+    public static final Duration DROP_REPORT_INTERVAL = Duration.ofSeconds(60);
 
     private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
 
@@ -32,14 +67,16 @@ public final class AuditLog implements AutoCloseable {
     private final Redactor redactor;
     private final PrintStream out;
     private final boolean ownsStream;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "imcp-audit");
-        t.setDaemon(true);
-        return t;
-    });
+    private final int queueCapacity;
+    private final int maxArgumentBytes;
+    private final ThreadPoolExecutor writer;
+    private final AtomicLong dropped = new AtomicLong();
+    /** Drops counted in {@link #dropped} but not yet reported in a WARNING line. */
+    private final AtomicLong unreported = new AtomicLong();
+    private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - DROP_REPORT_INTERVAL.toNanos());
 
     /**
-     * Opens the sink.
+     * Opens the sink with the default bounds.
      *
      * @param file the JSON-lines file to append to (created with its parent directories), or {@code null}
      *     for standard error
@@ -47,7 +84,7 @@ public final class AuditLog implements AutoCloseable {
      * @throws IOException when the file cannot be opened
      */
     public AuditLog(String file, Redactor redactor) throws IOException {
-        this(file, false, redactor);
+        this(file, false, redactor, DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_ARGUMENT_BYTES);
     }
 
     /**
@@ -57,27 +94,60 @@ public final class AuditLog implements AutoCloseable {
      *     for a standard stream
      * @param stdout without a file: {@code true} for standard output, {@code false} for standard error
      * @param redactor masks secrets in every event
+     * @param queueCapacity how many events may wait to be written (at least 1); more are dropped and counted
+     * @param maxArgumentBytes the most bytes of JSON one line's {@code arguments} take (at least 64)
      * @throws IOException when the file cannot be opened
+     * @throws IllegalArgumentException when a bound is below its minimum
      */
-    public AuditLog(String file, boolean stdout, Redactor redactor) throws IOException {
-        this.redactor = redactor;
-        if (file == null) {
-            this.out = stdout ? System.out : System.err;
-            this.ownsStream = false;
-        } else {
-            Path path = Path.of(file).toAbsolutePath();
-            if (path.getParent() != null) {
-                Files.createDirectories(path.getParent());
-            }
-            OutputStream os = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
-            this.out = new PrintStream(os, false, StandardCharsets.UTF_8);
-            this.ownsStream = true;
-        }
+    public AuditLog(String file, boolean stdout, Redactor redactor, int queueCapacity, int maxArgumentBytes)
+            throws IOException {
+        this(file == null ? (stdout ? System.out : System.err) : open(file), file != null, redactor, queueCapacity,
+                maxArgumentBytes);
     }
 
     /**
-     * Queues one event; returns at once.
+     * Writes to a stream.
+     *
+     * @param sink where lines go
+     * @param ownsSink whether {@link #close()} closes {@code sink}
+     * @param redactor masks secrets in every event
+     * @param queueCapacity how many events may wait to be written (at least 1)
+     * @param maxArgumentBytes the most bytes of JSON one line's {@code arguments} take (at least 64)
+     * @throws IllegalArgumentException when a bound is below its minimum
+     */
+    AuditLog(PrintStream sink, boolean ownsSink, Redactor redactor, int queueCapacity, int maxArgumentBytes) {
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("imcp.audit.queue-capacity must be at least 1, was " + queueCapacity);
+        }
+        if (maxArgumentBytes < MIN_ARGUMENT_BYTES) {
+            throw new IllegalArgumentException("imcp.audit.max-argument-bytes must be at least " + MIN_ARGUMENT_BYTES
+                    + ", was " + maxArgumentBytes);
+        }
+        this.out = sink;
+        this.ownsStream = ownsSink;
+        this.redactor = redactor;
+        this.queueCapacity = queueCapacity;
+        this.maxArgumentBytes = maxArgumentBytes;
+        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueCapacity), r -> {
+            Thread t = new Thread(r, "imcp-audit");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens {@code file} for appending, creating it and its parent directories. */
+    private static PrintStream open(String file) throws IOException {
+        Path path = Path.of(file).toAbsolutePath();
+        if (path.getParent() != null) {
+            Files.createDirectories(path.getParent());
+        }
+        OutputStream os = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
+        return new PrintStream(os, false, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Queues one event; returns at once. When the queue is full the event is dropped and counted.
      *
      * @param event the event to write
      */
@@ -85,7 +155,31 @@ public final class AuditLog implements AutoCloseable {
         try {
             writer.execute(() -> write(event));
         } catch (RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.WARNING, "Audit log closed; event " + event.correlationId() + " dropped");
+            if (writer.isShutdown()) {
+                LOG.log(System.Logger.Level.WARNING, "Audit log closed; event " + event.correlationId() + " dropped");
+                return;
+            }
+            dropped.incrementAndGet();
+            unreported.incrementAndGet();
+            long now = System.nanoTime();
+            long last = lastReport.get();
+            if (now - last >= DROP_REPORT_INTERVAL.toNanos() && lastReport.compareAndSet(last, now)) {
+                reportDrops();
+            }
+        }
+    }
+
+    /** Returns how many events were dropped because the queue was full, since the log was opened. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void reportDrops() {
+        long count = unreported.getAndSet(0);
+        if (count > 0) {
+            LOG.log(System.Logger.Level.WARNING, "Audit queue full (imcp.audit.queue-capacity " + queueCapacity
+                    + "): " + count + " audit event(s) dropped since the last report, " + dropped.get()
+                    + " in total; the audit sink is slower than the calls");
         }
     }
 
@@ -99,7 +193,7 @@ public final class AuditLog implements AutoCloseable {
         line.put("tool", e.tool());
         line.put("status", e.status().wire());
         line.put("latency_ms", e.latencyMs());
-        line.set("arguments", e.arguments() == null ? null : e.arguments());
+        line.set("arguments", e.arguments() == null ? null : capped(redactor.redact(e.arguments(), e.argumentSchema())));
         if (e.traceId() != null) {
             line.put("trace_id", e.traceId());
         }
@@ -113,9 +207,91 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** Writes the queued events (waiting up to 5 seconds) and closes the file. */
+    /**
+     * Returns {@code arguments} (a redacted copy, changed in place) within {@link #maxArgumentBytes}: first the
+     * strings longer than a threshold (half the cap, then a quarter, ... down to {@value #MIN_LEFT_OUT} bytes) are
+     * replaced by {@code "[<n> bytes left out]"}; when many small values still do not fit, the largest top-level values
+     * are replaced whole; as a last resort the arguments become one such marker.
+     */
+    private JsonNode capped(JsonNode arguments) {
+        long size = size(arguments);
+        if (size <= maxArgumentBytes) {
+            return arguments;
+        }
+        for (long threshold = maxArgumentBytes / 2; threshold >= MIN_LEFT_OUT; threshold /= 2) {
+            size -= leaveOutStrings(arguments, threshold);
+            if (size <= maxArgumentBytes) {
+                return arguments;
+            }
+        }
+        if (arguments instanceof ObjectNode object) {
+            List<Map.Entry<String, Long>> children = new ArrayList<>();
+            object.fields().forEachRemaining(f -> children.add(Map.entry(f.getKey(), size(f.getValue()))));
+            children.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+            for (Map.Entry<String, Long> child : children) {
+                if (size <= maxArgumentBytes) {
+                    break;
+                }
+                TextNode marker = leftOut(child.getValue());
+                object.set(child.getKey(), marker);
+                size -= child.getValue() - size(marker);
+            }
+            if (size <= maxArgumentBytes) {
+                return arguments;
+            }
+        }
+        return leftOut(size(arguments));
+    }
+
+    /** Replaces every string in {@code node} whose JSON is longer than {@code threshold} bytes; returns the bytes saved. */
+    private long leaveOutStrings(JsonNode node, long threshold) {
+        long saved = 0;
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> f : object.properties()) {
+                if (f.getValue().isTextual()) {
+                    long size = size(f.getValue());
+                    if (size > threshold) {
+                        TextNode marker = leftOut(size);
+                        f.setValue(marker);
+                        saved += size - size(marker);
+                    }
+                } else {
+                    saved += leaveOutStrings(f.getValue(), threshold);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    long size = size(array.get(i));
+                    if (size > threshold) {
+                        TextNode marker = leftOut(size);
+                        array.set(i, marker);
+                        saved += size - size(marker);
+                    }
+                } else {
+                    saved += leaveOutStrings(array.get(i), threshold);
+                }
+            }
+        }
+        return saved;
+    }
+
+    private static TextNode leftOut(long bytes) {
+        return TextNode.valueOf("[" + bytes + " bytes left out]");
+    }
+
+    private long size(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node).length;
+        } catch (JsonProcessingException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Writes the queued events (waiting up to 5 seconds), reports drops not yet reported, and closes the file. */
     @Override
     public void close() {
+        reportDrops();
         writer.shutdown();
         try {
             writer.awaitTermination(5, TimeUnit.SECONDS);

@@ -1,92 +1,323 @@
 package dev.imcp.runtime.audit;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text and JSON before it reaches a client, a log or an audit event. Thread-safe.
+ *
+ * <p>The secrets are the configured outbound credentials ({@link #Redactor(Collection)}) and those the adapter
+ * learns while it runs, such as OAuth 2.0 access tokens ({@link #register}). Each is found in the forms it takes
+ * on the wire and in the bodies of upstreams that echo what they received:
+ * <ul>
+ * <li>as is, ignoring case (so an upper- or lower-cased echo is caught too);
+ * <li>Base64 and Base64url (RFC 4648 sections 4 and 5), with and without padding, and the part of the
+ * encoding that depends only on the secret's bytes wherever it starts in a longer encoded text (three alignments;
+ * only when that part has at least {@value #MIN_FRAGMENT} characters, so short secrets do not mask random
+ * text), which covers a Basic {@code user:password} pair;
+ * <li>each of those JSON-escaped (as Jackson writes it, and with {@code \/} and {@code \}{@code uXXXX} for
+ * non-ASCII characters), percent-encoded (RFC 3986, UTF-8, and HTML form encoding with {@code +} for space) and
+ * XML-escaped; and the Base64 forms of the escaped secret, escaped again (a percent-encoded query echoed in
+ * Base64, a doubly percent-encoded one).
+ * </ul>
+ * Every match becomes {@link #MASK}; overlapping matches become one mask.
  */
 public final class Redactor {
 
     /** What a secret is replaced with. */
     public static final String MASK = "***";
 
-    private static final Pattern SECRET_KEY =
-            Pattern.compile("pass(word)?|secret|token|api[-_]?key|authorization|credential", Pattern.CASE_INSENSITIVE);
+    /** The shortest Base64 fragment of a secret (at an unaligned position) that is masked, in characters. */
+    static final int MIN_FRAGMENT = 8;
 
-    private final List<String> secrets;
+    /** How many secrets learned at run time ({@link #register}) are kept; older ones are forgotten first. */
+    static final int MAX_REGISTERED = 256;
+
+    /** Whole words of a property name that mark a secret. */
+    private static final Set<String> SECRET_WORDS = Set.of("pass", "pwd", "pin", "otp", "cvv", "cvc", "passcode");
+
+    /** Parts of a property name (lower case, without separators) that mark a secret. */
+    private static final List<String> SECRET_PARTS = List.of("password", "passwd", "passphrase", "secret", "token",
+            "apikey", "authorization", "credential", "privatekey", "cookie", "accesskey", "sessionkey", "signingkey");
+
+    /** Word boundaries of a property name: separators and camel-case humps ({@code sessionCookie}, {@code PINCode}). */
+    private static final Pattern WORDS = Pattern.compile("[^\\p{Alnum}]+|(?<=[\\p{Ll}\\d])(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
+
+    private final List<String> configured;
+    private final Map<String, Boolean> registered = new LinkedHashMap<>();
+    /** Every form of every secret, lower case, longest first. */
+    private volatile List<String> needles;
 
     /**
      * @param secrets the configured secret values (outbound tokens, passwords, header values); blank ones are ignored
      */
     public Redactor(Collection<String> secrets) {
-        // Longest first, so a secret that contains another is masked whole.
-        this.secrets = secrets.stream()
-                .filter(s -> s != null && !s.isBlank())
-                .distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .toList();
-    }
-
-    /** Returns whether a property named {@code name} holds a secret and must be masked. */
-    public static boolean isSecretKey(String name) {
-        return SECRET_KEY.matcher(name).find();
+        this.configured = secrets.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
+        this.needles = needles(configured);
     }
 
     /**
-     * Replaces every configured secret in {@code text} by {@link #MASK}.
+     * Adds a secret the adapter learned while running (an access token it fetched), so that it is masked from now on
+     * in every form listed above. The last {@value #MAX_REGISTERED} such secrets are kept.
+     *
+     * @param secret the secret; {@code null} or blank is ignored
+     */
+    public void register(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return;
+        }
+        synchronized (registered) {
+            if (registered.put(secret, Boolean.TRUE) != null) {
+                return;
+            }
+            if (registered.size() > MAX_REGISTERED) {
+                registered.remove(registered.keySet().iterator().next());
+            }
+            List<String> all = new ArrayList<>(configured);
+            all.addAll(registered.keySet());
+            needles = needles(all);
+        }
+    }
+
+    /**
+     * Returns whether a property named {@code name} holds a secret and must be masked. Case, {@code _}, {@code -}
+     * and camel case do not matter: {@code password}, {@code client_secret}, {@code X-Api-Key}, {@code privateKey},
+     * {@code sessionCookie}, {@code accessToken}, {@code pin}, {@code PIN_CODE} and {@code cardPin} do;
+     * {@code passenger}, {@code shipping} and {@code keyword} do not. A name matches when, without case and
+     * separators, it contains {@code password}, {@code passwd}, {@code passphrase}, {@code secret}, {@code token},
+     * {@code apikey}, {@code authorization}, {@code credential}, {@code privatekey}, {@code cookie},
+     * {@code accesskey}, {@code sessionkey} or {@code signingkey}, or when one of its words is {@code pass},
+     * {@code pwd}, {@code pin}, {@code otp}, {@code cvv}, {@code cvc} or {@code passcode}.
+     */
+    public static boolean isSecretKey(String name) {
+        if (name == null || name.isEmpty()) {
+            return false;
+        }
+        String flat = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
+        for (String part : SECRET_PARTS) {
+            if (flat.contains(part)) {
+                return true;
+            }
+        }
+        for (String word : WORDS.split(name)) {
+            if (SECRET_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Replaces every form of every secret in {@code text} by {@link #MASK}.
      *
      * @param text any text, or {@code null}
-     * @return the redacted text ({@code null} stays {@code null})
+     * @return the redacted text ({@code null} stays {@code null}; the same instance when nothing matched)
      */
     public String redact(String text) {
-        if (text == null) {
-            return null;
+        List<String> forms = needles;
+        if (text == null || text.isEmpty() || forms.isEmpty()) {
+            return text;
         }
-        String out = text;
-        for (String s : secrets) {
-            out = out.replace(s, MASK);
+        String lower = lowerCase(text);
+        BitSet masked = new BitSet(text.length());
+        for (String form : forms) {
+            for (int at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) {
+                masked.set(at, at + form.length());
+            }
         }
-        return out;
+        if (masked.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int start = masked.nextSetBit(i);
+            if (start < 0) {
+                out.append(text, i, text.length());
+                break;
+            }
+            int end = masked.nextClearBit(start);
+            out.append(text, i, start).append(MASK);
+            i = end;
+        }
+        return out.toString();
     }
 
     /**
-     * Returns a redacted deep copy of {@code node}: values under secret-looking property names become
-     * {@link #MASK} and configured secrets are masked inside every string.
+     * Returns a redacted deep copy of {@code node}: values under secret-looking property names
+     * ({@link #isSecretKey}) become {@link #MASK} and secrets are masked inside every string. For audit events,
+     * whose argument names say what they hold.
      *
      * @param node a JSON value, or {@code null}
      * @return the redacted copy
      */
     public JsonNode redact(JsonNode node) {
+        return copy(node, true, List.of(), null);
+    }
+
+    /**
+     * Returns {@link #redact(JsonNode)} of {@code node}, with also every value that {@code schema} marks as sensitive
+     * masked: a property or item whose schema has {@code format: password} (OpenAPI, JSON Schema's
+     * {@code format} annotation), {@code writeOnly: true} (JSON Schema 2020-12 "Validation" section 9.4: never sent
+     * back, so a credential or a one-way input) or {@code x-sensitive: true}. The schema is followed through
+     * {@code properties}, {@code patternProperties}, {@code additionalProperties}, {@code items},
+     * {@code prefixItems}, {@code allOf}/{@code anyOf}/{@code oneOf} and local {@code $ref}s ({@code #/...}).
+     *
+     * @param node a tool's arguments, or {@code null}
+     * @param schema the tool's input schema, or {@code null}
+     * @return the redacted copy
+     */
+    public JsonNode redact(JsonNode node, JsonNode schema) {
+        return copy(node, true, schema == null ? List.of() : SchemaWalk.resolve(schema, schema), schema);
+    }
+
+    /**
+     * Returns a deep copy of {@code node} with secrets masked in every string value and property name, whatever the
+     * property is called: for what an upstream answered, whose property names are the upstream's business.
+     *
+     * @param node a JSON value, or {@code null}
+     * @return the redacted copy
+     */
+    public JsonNode redactValues(JsonNode node) {
+        return copy(node, false, List.of(), null);
+    }
+
+    /**
+     * Copies {@code node}, masking secrets; with {@code byName}, also values under secret property names; values
+     * whose {@code schemas} (the effective schemas of {@code node}, with local references resolved against
+     * {@code root}) mark them sensitive are masked whole.
+     */
+    private JsonNode copy(JsonNode node, boolean byName, List<JsonNode> schemas, JsonNode root) {
         if (node == null) {
             return null;
+        }
+        if (SchemaWalk.sensitive(schemas)) {
+            return TextNode.valueOf(MASK);
         }
         if (node instanceof ObjectNode object) {
             ObjectNode copy = object.objectNode();
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> e = fields.next();
-                copy.set(e.getKey(), isSecretKey(e.getKey()) ? TextNode.valueOf(MASK) : redact(e.getValue()));
+                copy.set(redact(e.getKey()), byName && isSecretKey(e.getKey()) ? TextNode.valueOf(MASK)
+                        : copy(e.getValue(), byName, SchemaWalk.property(schemas, e.getKey(), root), root));
             }
             return copy;
         }
         if (node instanceof ArrayNode array) {
             ArrayNode copy = array.arrayNode();
-            array.forEach(v -> copy.add(redact(v)));
+            for (int i = 0; i < array.size(); i++) {
+                copy.add(copy(array.get(i), byName, SchemaWalk.item(schemas, i, root), root));
+            }
             return copy;
         }
         if (node.isTextual()) {
             return TextNode.valueOf(redact(node.textValue()));
         }
         return node.deepCopy();
+    }
+
+    /** Lower-cases char by char, so that indexes in the result are indexes in {@code text}. */
+    private static String lowerCase(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
+    }
+
+    private static List<String> needles(Collection<String> secrets) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String secret : secrets) {
+            for (String text : escapes(secret)) {
+                for (String base : baseForms(text)) {
+                    for (String form : escapes(base)) {
+                        if (!form.isEmpty()) {
+                            out.add(lowerCase(form));
+                        }
+                    }
+                }
+            }
+        }
+        return out.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /** {@code s} as is, JSON-escaped (two ways), form-encoded, percent-encoded (RFC 3986) and XML-escaped. */
+    private static Set<String> escapes(String s) {
+        String form = URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return new LinkedHashSet<>(List.of(s, json(s), jsonAscii(s), form,
+                form.replace("+", "%20").replace("*", "%2A").replace("%7E", "~"), xml(s)));
+    }
+
+    /** The secret and its Base64 and Base64url encodings (whole, and the fragments of each alignment). */
+    private static List<String> baseForms(String secret) {
+        List<String> out = new ArrayList<>();
+        out.add(secret);
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+            out.add(encoder.encodeToString(bytes));
+            Base64.Encoder unpadded = encoder.withoutPadding();
+            for (int shift = 0; shift < 3; shift++) {
+                byte[] shifted = new byte[shift + bytes.length];
+                System.arraycopy(bytes, 0, shifted, shift, bytes.length);
+                String encoded = unpadded.encodeToString(shifted);
+                // characters made of the secret's bits only: from the first whole sextet after the shift to the last
+                int from = (8 * shift + 5) / 6;
+                int to = 8 * (shift + bytes.length) / 6;
+                if (shift == 0) {
+                    out.add(encoded);
+                }
+                if (to - from >= MIN_FRAGMENT) {
+                    out.add(encoded.substring(from, to));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String json(String s) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(s));
+    }
+
+    private static String jsonAscii(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : json(s).toCharArray()) {
+            if (c == '/') {
+                out.append("\\/");
+            } else if (c > 0x7e) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String formEncoded(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&apos;");
     }
 }

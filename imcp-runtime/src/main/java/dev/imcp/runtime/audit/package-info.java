@@ -8,10 +8,14 @@
  * {@code unknown} for an unknown or hidden tool; {@code internal} for -32603), {@code latency_ms}
  * (milliseconds, integer) and {@code arguments}.
  *
- * <p>{@link dev.imcp.runtime.audit.Redactor} replaces the value of every argument whose name looks like
- * a secret ({@code pass}, {@code password}, {@code secret}, {@code token}, {@code api-key}, {@code authorization},
- * {@code credential}) by {@code "***"}, and every configured outbound secret wherever it appears.
- * {@link dev.imcp.runtime.audit.AuditLog} writes off the request path on one background thread to
- * {@code imcp.audit.file} (appended, flushed per line) or to standard output.
+ * <p>{@link dev.imcp.runtime.audit.Redactor} replaces by {@code "***"} the value of every argument whose name looks like
+ * a secret (without case or separators: {@code password}, {@code secret}, {@code token}, {@code api-key},
+ * {@code authorization}, {@code credential}, {@code privateKey}, {@code cookie}, a word {@code pin} or {@code pass},
+ * ... see {@link dev.imcp.runtime.audit.Redactor#isSecretKey}), every argument the tool's input schema marks
+ * {@code format: password}, {@code writeOnly: true} or {@code x-sensitive: true}, and every secret the adapter holds
+ * or fetched, in any common encoding, wherever it appears. {@link dev.imcp.runtime.audit.AuditLog} writes off the
+ * request path on one background thread to {@code imcp.audit.file} (appended, flushed per line) or to a standard
+ * stream, from a bounded queue ({@code imcp.audit.queue-capacity}; overflow is dropped, counted and reported) and with
+ * each line's {@code arguments} capped ({@code imcp.audit.max-argument-bytes}).
  */
 package dev.imcp.runtime.audit;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import dev.imcp.runtime.mcp.RegisteredTool;
+import dev.imcp.runtime.upstream.JsonMapping;
 
 import java.io.IOException;
 import java.util.Iterator;
@@ -68,15 +69,7 @@ final class ArgumentBinder {
         try {
             return mapper.readerFor(type).readValue(arguments);
         } catch (JsonMappingException e) {
-            StringBuilder path = new StringBuilder("$");
-            for (JsonMappingException.Reference r : e.getPath()) {
-                if (r.getFieldName() != null) {
-                    path.append('.').append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    path.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            throw new IllegalArgumentException(path + ": value does not match the expected type");
+            throw new IllegalArgumentException(JsonMapping.path(e) + ": value does not match the expected type");
         } catch (IOException e) {
             throw new IllegalArgumentException("$: arguments cannot be read");
         }

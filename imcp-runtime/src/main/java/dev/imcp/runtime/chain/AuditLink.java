@@ -36,7 +36,8 @@ public final class AuditLink implements InvocationLink {
             audit.record(new AuditEvent(timestamp, context.correlationId(), context.caller().name(),
                     context.sessionId().orElse(null), invocation.service(), invocation.name(), invocation.status(),
                     (System.nanoTime() - start) / 1_000_000L, invocation.arguments(),
-                    context.trace().map(TraceContext::traceId).orElse(null)));
+                    context.trace().map(TraceContext::traceId).orElse(null),
+                    invocation.tool() == null ? null : invocation.tool().inputSchema()));
         }
     }
 }

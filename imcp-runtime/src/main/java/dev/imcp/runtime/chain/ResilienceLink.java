@@ -269,7 +269,8 @@ public final class ResilienceLink implements InvocationLink {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
                     || t instanceof SocketTimeoutException || t instanceof TimeoutException
                     || t instanceof java.net.http.HttpTimeoutException || t instanceof SocketException
-                    || t instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+                    || t instanceof org.apache.hc.core5.http.NoHttpResponseException
+                    || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
                 return true;
             }
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import dev.imcp.runtime.audit.Redactor;
 import dev.imcp.runtime.mcp.RegisteredTool;
 import dev.imcp.runtime.spi.HttpBody;
 
@@ -24,6 +26,9 @@ final class ToolResults {
 
     /** The {@code structuredContent} property of an error result that carries a SOAP fault. */
     static final String FAULT = "fault";
+
+    /** The text of a binary content item that was left out because it held a secret. */
+    static final String WITHHELD = "binary content withheld: it contained a credential of the adapter";
 
     /** How deep multipart bodies nested in multipart bodies are split into content items. */
     static final int MAX_MULTIPART_DEPTH = 4;
@@ -68,6 +73,46 @@ final class ToolResults {
         result.set("structuredContent", structured);
         result.put("isError", false);
         return result;
+    }
+
+    /**
+     * Returns {@code result} with every secret the adapter holds masked ({@link Redactor#redactValues}) in its text
+     * content, embedded resources and {@code structuredContent}. A binary item (image, audio, resource {@code blob})
+     * whose Base64 holds a secret becomes a text item saying {@value #WITHHELD}, since masked Base64 is no longer the
+     * data. A {@code structuredContent} that masking changed and that no longer validates against the tool's output
+     * schema (a masked string under a {@code minLength}, {@code pattern} or {@code format}, a masked property name)
+     * is left out: the client keeps the redacted text content, which holds the same JSON, rather than the secret
+     * or an object its schema check would refuse (MCP "Structured Content").
+     *
+     * @param tool the tool that answered
+     * @param result a {@code CallToolResult}
+     * @param redactor the adapter's redactor
+     * @return {@code result} itself when nothing was masked, else a redacted copy
+     */
+    ObjectNode redacted(RegisteredTool tool, ObjectNode result, Redactor redactor) {
+        JsonNode masked = redactor.redactValues(result);
+        if (masked.equals(result)) {
+            return result;
+        }
+        ObjectNode out = (ObjectNode) masked;
+        if (out.get("content") instanceof ArrayNode items) {
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode before = result.path("content").path(i);
+                JsonNode item = items.get(i);
+                if (!before.path("data").equals(item.path("data"))
+                        || !before.path("resource").path("blob").equals(item.path("resource").path("blob"))) {
+                    items.set(i, mapper.createObjectNode().put("type", "text").put("text", WITHHELD));
+                }
+            }
+        }
+        JsonNode structured = out.get("structuredContent");
+        if (structured != null && !structured.equals(result.get("structuredContent"))) {
+            Schema schema = tool.outputValidator();
+            if (schema != null && !schema.validate(structured).isEmpty()) {
+                out.remove("structuredContent");
+            }
+        }
+        return out;
     }
 
     /** Returns {@code {content: [{type: text, text}], isError: true}}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.audit.AuditEvent;
+import dev.imcp.runtime.audit.Redactor;
 import dev.imcp.runtime.mcp.CancellationToken;
 import dev.imcp.runtime.mcp.LogLevel;
 import dev.imcp.runtime.mcp.LogSink;
@@ -31,6 +32,12 @@ import dev.imcp.runtime.upstream.UpstreamTrace;
  * ({@code logging/setLevel} info or lower) gets the same steps as {@code notifications/message}, and an error message
  * with what the client is told when the call fails. The request's W3C {@code traceparent} goes to the upstream
  * requests the call makes, with a new parent id ({@link UpstreamTrace}).
+ *
+ * <p>No secret of the adapter reaches the client: a successful result is redacted as a whole
+ * ({@link ToolResults#redacted}), since an upstream may echo the credentials it received; failures are described
+ * redacted by {@link UpstreamFaults}, in words that name neither the adapter's classes nor the upstream's address;
+ * the server log gets the whole cause chain ({@link UpstreamFaults#detail}, redacted) under the call's correlation
+ * id.
  */
 public final class UpstreamCallLink implements InvocationLink {
 
@@ -39,14 +46,17 @@ public final class UpstreamCallLink implements InvocationLink {
 
     private final ToolResults results;
     private final UpstreamFaults faults;
+    private final Redactor redactor;
 
     /**
      * @param mapper the JSON mapper of tool results ({@link dev.imcp.runtime.upstream.JsonMapping#create()})
      * @param faults classifies failures
+     * @param redactor masks the adapter's secrets in successful results
      */
-    public UpstreamCallLink(ObjectMapper mapper, UpstreamFaults faults) {
+    public UpstreamCallLink(ObjectMapper mapper, UpstreamFaults faults, Redactor redactor) {
         this.results = new ToolResults(mapper);
         this.faults = faults;
+        this.redactor = redactor;
     }
 
     @Override
@@ -75,7 +85,7 @@ public final class UpstreamCallLink implements InvocationLink {
                 return results.error(LimitsLink.cancelledText(invocation, token));
             }
             LOG.log(System.Logger.Level.INFO, "Tool " + invocation.name() + " failed [" + invocation.context().correlationId()
-                    + "]: " + e.getClass().getSimpleName());
+                    + "]: " + faults.detail(e));
             String description = faults.describe(invocation.service(), e);
             log.log(LogLevel.ERROR, "tool " + invocation.name() + ": " + description);
             ObjectNode error = results.error(description);
@@ -91,7 +101,7 @@ public final class UpstreamCallLink implements InvocationLink {
             invocation.status(AuditEvent.Status.ERROR);
             return results.error(LimitsLink.cancelledText(invocation, token));
         }
-        ObjectNode result = results.success(tool, output);
+        ObjectNode result = results.redacted(tool, results.success(tool, output), redactor);
         invocation.status(AuditEvent.Status.OK);
         progress.step(CallProgress.TOTAL, "result ready");
         log.log(LogLevel.INFO, "tool " + invocation.name() + ": result ready");

@@ -21,6 +21,7 @@ import java.util.Set;
  *       artifactId and version; without either, the name is {@code imcp-adapter} and the version that of
  *       {@code imcp-runtime} (see {@link ServerInfo}).</li>
  *   <li>{@code imcp.instructions}, {@code imcp.auth.api-keys}, {@code imcp.audit.file}, {@code imcp.audit.sink},
+ *       {@code imcp.audit.queue-capacity}, {@code imcp.audit.max-argument-bytes},
  *       {@code imcp.allowed-origins}, {@code imcp.services.<id>}, {@code imcp.session-idle-minutes},
  *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}, {@code imcp.tools-list-ttl-ms},
  *       {@code imcp.keep-alive-ms}, {@code imcp.session.secret}, {@code imcp.session.ttl},
@@ -35,6 +36,11 @@ import java.util.Set;
  *     {@code auditSink} names
  * @param auditSink {@code imcp.audit.sink}: without a file, {@code stderr} (the default; standard output is the
  *     stdio transport's protocol stream) or {@code stdout}
+ * @param auditQueueCapacity {@code imcp.audit.queue-capacity} (default 10000, at least 1): how many audit events
+ *     may wait for the sink; when it falls behind further, events are dropped, counted and reported in a WARNING
+ *     line at most once a minute ({@link dev.imcp.runtime.audit.AuditLog})
+ * @param auditMaxArgumentBytes {@code imcp.audit.max-argument-bytes} (default 8192, at least 64): the most bytes of
+ *     JSON the {@code arguments} of one audit line take; larger values are replaced by {@code "[<n> bytes left out]"}
  * @param allowedOrigins {@code imcp.allowed-origins}: host names (or full origins) accepted in an {@code Origin}
  *     header besides loopback
  * @param services {@code imcp.services.<id>} by service id
@@ -68,6 +74,8 @@ public record RuntimeConfig(
         List<ApiKey> apiKeys,
         String auditFile,
         String auditSink,
+        int auditQueueCapacity,
+        int auditMaxArgumentBytes,
         Set<String> allowedOrigins,
         Map<String, ServiceConfig> services,
         java.time.Duration sessionIdleTimeout,
@@ -104,6 +112,13 @@ public record RuntimeConfig(
         rateLimits = rateLimits == null ? RateLimits.NONE : rateLimits;
         if (!"stderr".equals(auditSink) && !"stdout".equals(auditSink)) {
             throw new IllegalArgumentException("imcp.audit.sink must be stderr or stdout, was " + auditSink);
+        }
+        if (auditQueueCapacity < 1) {
+            throw new IllegalArgumentException("imcp.audit.queue-capacity must be at least 1, was " + auditQueueCapacity);
+        }
+        if (auditMaxArgumentBytes < dev.imcp.runtime.audit.AuditLog.MIN_ARGUMENT_BYTES) {
+            throw new IllegalArgumentException("imcp.audit.max-argument-bytes must be at least "
+                    + dev.imcp.runtime.audit.AuditLog.MIN_ARGUMENT_BYTES + ", was " + auditMaxArgumentBytes);
         }
         if (toolsListTtlMs < 0) {
             throw new IllegalArgumentException("imcp.tools-list-ttl-ms must be at least 0 (milliseconds), was " + toolsListTtlMs);
@@ -157,6 +172,8 @@ public record RuntimeConfig(
                 keys,
                 imcp.get("audit.file").asString().filter(s -> !s.isBlank()).orElse(null),
                 imcp.get("audit.sink").asString().map(String::strip).filter(s -> !s.isEmpty()).orElse("stderr"),
+                imcp.get("audit.queue-capacity").asInt().orElse(dev.imcp.runtime.audit.AuditLog.DEFAULT_QUEUE_CAPACITY),
+                imcp.get("audit.max-argument-bytes").asInt().orElse(dev.imcp.runtime.audit.AuditLog.DEFAULT_MAX_ARGUMENT_BYTES),
                 new LinkedHashSet<>(imcp.get("allowed-origins").asList(String.class).orElse(List.of())),
                 services,
                 java.time.Duration.ofMinutes(idleMinutes),

@@ -28,6 +28,9 @@ public record SchemeCredentials(String key, String value, String username, Strin
     public static final Set<String> KEYS = Set.of("value", "username", "password", "token", "client-id",
             "client-secret", "token-url");
 
+    /** The keys of {@link #KEYS} that hold secrets; each may be given as a file instead ({@link SecretValues}). */
+    public static final Set<String> SECRET_KEYS = Set.of("value", "password", "token", "client-secret");
+
     /**
      * Reads one {@code security.<scheme>} node.
      *
@@ -38,13 +41,22 @@ public record SchemeCredentials(String key, String value, String username, Strin
      */
     public static SchemeCredentials from(Config node, String key) {
         for (Config child : node.asNodeList().orElse(List.of())) {
-            if (!KEYS.contains(child.name())) {
-                throw new IllegalArgumentException(key + "." + child.name() + ": unknown key; allowed: "
-                        + "value, username, password, token, client-id, client-secret, token-url");
+            String name = child.name();
+            boolean secretFile = name.endsWith(SecretValues.FILE_SUFFIX)
+                    && SECRET_KEYS.contains(name.substring(0, name.length() - SecretValues.FILE_SUFFIX.length()));
+            if (!KEYS.contains(name) && !secretFile) {
+                throw new IllegalArgumentException(key + "." + name + ": unknown key; allowed: "
+                        + "value, username, password, token, client-id, client-secret, token-url (and value-file, "
+                        + "password-file, token-file, client-secret-file)");
             }
         }
-        return new SchemeCredentials(key, text(node, "value"), text(node, "username"), text(node, "password"),
-                text(node, "token"), text(node, "client-id"), text(node, "client-secret"), text(node, "token-url"));
+        return new SchemeCredentials(key, secret(node, "value", key), text(node, "username"),
+                secret(node, "password", key), secret(node, "token", key), text(node, "client-id"),
+                secret(node, "client-secret", key), text(node, "token-url"));
+    }
+
+    private static String secret(Config node, String name, String key) {
+        return SecretValues.read(node, name, key + "." + name).filter(s -> !s.isBlank()).orElse(null);
     }
 
     private static String text(Config node, String name) {

@@ -134,11 +134,17 @@ public record ServiceConfig(
                 "tls.trust-store-password", "tls.trust-store-type")) {
             keys.add(prefix + key);
         }
+        for (String secret : List.of("auth.token", "auth.password", "tls.key-store-password", "tls.key-password",
+                "tls.trust-store-password")) {
+            keys.add(prefix + secret + SecretValues.FILE_SUFFIX);
+        }
         ResilienceConfig.KEYS.forEach(key -> keys.add(prefix + key));
         service.soapPorts().keySet().forEach(port -> keys.add(prefix + "ports." + port + ".url"));
         service.upstreams().urls().keySet().forEach(name -> keys.add(prefix + "upstreams." + name + ".url"));
         for (String scheme : service.security().schemes().keySet()) {
             SchemeCredentials.KEYS.forEach(key -> keys.add(prefix + "security." + scheme + "." + key));
+            SchemeCredentials.SECRET_KEYS.forEach(key -> keys.add(prefix + "security." + scheme + "." + key
+                    + SecretValues.FILE_SUFFIX));
         }
         return keys;
     }
@@ -224,9 +230,9 @@ public record ServiceConfig(
             created = true;
         }
         OutboundAuth auth = new OutboundAuth(type,
-                a.get("token").asString().orElse(null),
+                SecretValues.read(a, "token", prefix + "token").orElse(null),
                 a.get("username").asString().orElse(null),
-                a.get("password").asString().orElse(null),
+                SecretValues.read(a, "password", prefix + "password").orElse(null),
                 passwordType, nonce, created);
         if (type == OutboundAuth.Type.BEARER && blank(auth.token())) {
             throw new IllegalArgumentException(prefix + "token is required when " + prefix + "type is bearer");

@@ -53,9 +53,9 @@ public record TlsConfig(String keyStore, String keyStorePassword, String keyStor
      */
     public static TlsConfig from(Config node, String prefix) {
         TlsConfig tls = new TlsConfig(
-                text(node, "key-store"), node.get("key-store-password").asString().orElse(null),
-                text(node, "key-store-type"), node.get("key-password").asString().orElse(null),
-                text(node, "trust-store"), node.get("trust-store-password").asString().orElse(null),
+                text(node, "key-store"), secret(node, "key-store-password", prefix),
+                text(node, "key-store-type"), secret(node, "key-password", prefix),
+                text(node, "trust-store"), secret(node, "trust-store-password", prefix),
                 text(node, "trust-store-type"));
         if (tls.keyStore == null && (tls.keyStorePassword != null || tls.keyPassword != null)) {
             throw new IllegalArgumentException(prefix + "key-store is required when " + prefix
@@ -90,6 +90,11 @@ public record TlsConfig(String keyStore, String keyStorePassword, String keyStor
 
     private static String text(Config node, String key) {
         return node.get(key).asString().map(String::trim).filter(s -> !s.isEmpty()).orElse(null);
+    }
+
+    /** A password key's value, or its {@code -file}'s content ({@link SecretValues}). */
+    private static String secret(Config node, String name, String prefix) {
+        return SecretValues.read(node, name, prefix + name).orElse(null);
     }
 
     /** Keeps the passwords out of logs. */

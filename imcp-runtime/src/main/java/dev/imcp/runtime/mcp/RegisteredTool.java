@@ -45,6 +45,7 @@ public final class RegisteredTool {
     private final Supplier<ObjectNode> inputSchema;
     private final Supplier<Schema> compiled;
     private final Supplier<ObjectNode> outputSchema;
+    private final Supplier<Schema> compiledOutput;
 
     private RegisteredTool(Tool<?, ?> tool, ObjectMapper mapper, String inputText, String outputText) {
         this.tool = tool;
@@ -56,6 +57,7 @@ public final class RegisteredTool {
         this.compiled = once(() -> Schemas.REGISTRY.getSchema(inputSchema.get()));
         this.outputSchema = once(() -> outputText == null ? NO_SCHEMA
                 : parseObject(mapper, outputText, d.name(), "outputSchema"));
+        this.compiledOutput = outputText == null ? () -> null : once(() -> Schemas.REGISTRY.getSchema(outputSchema()));
     }
 
     /** Stands for "no output schema" in the once-supplier, which takes {@code null} for "not made yet". */
@@ -74,6 +76,14 @@ public final class RegisteredTool {
     /** Returns the compiled input schema, compiling it on the first call (thread-safe, once). */
     public Schema validator() {
         return compiled.get();
+    }
+
+    /**
+     * Returns the compiled output schema, compiling it on the first call (thread-safe, once), or {@code null} when the
+     * tool publishes no {@code outputSchema}. Used to check a result that redaction changed.
+     */
+    public Schema outputValidator() {
+        return compiledOutput.get();
     }
 
     /** Returns the tool's descriptor. */

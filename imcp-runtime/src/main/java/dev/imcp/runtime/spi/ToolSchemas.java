@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,6 +59,10 @@ public final class ToolSchemas {
             // Token by token: each schema is cut out of the bytes as it is, no tree of the whole resource is built
             // and nothing is re-written (the resource of a large API runs to tens of megabytes).
             byte[] bytes = in.readAllBytes();
+            Map<String, String[]> byLine = byLine(bytes);
+            if (byLine != null) {
+                return new ToolSchemas(origin, byLine);
+            }
             Map<String, String[]> schemas = new HashMap<>();
             try (JsonParser p = JSON.getFactory().createParser(bytes)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -110,6 +116,94 @@ public final class ToolSchemas {
         return entry(tool)[1];
     }
 
+    /** A line of the generator's layout that opens a tool: its name, then its input schema on the next line. */
+    private static final java.util.regex.Pattern TOOL_LINE =
+            java.util.regex.Pattern.compile("(?:\\{|\\},)\"([A-Za-z0-9_.\\-]+)\":\\{\"inputSchema\":");
+
+    /** The longest line read as a tool's opening or closing line (a schema line is never decoded as one). */
+    private static final int MAX_SHORT_LINE = 512;
+
+    /**
+     * Reads the generator's layout (imcp-codegen's {@code ToolJson}): each schema alone on a line between lines
+     * that open a tool ({@code {"name":{"inputSchema":} or {@code },"name":{"inputSchema":}), introduce its output
+     * schema ({@code ,"outputSchema":}) and close the object ({@code }}}). Nothing is tokenized: the generator
+     * wrote each schema compactly from a tree. Returns {@code null} for any other layout, which is then read token
+     * by token.
+     */
+    static Map<String, String[]> byLine(byte[] bytes) {
+        List<int[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                lines.add(new int[] {start, i});
+                start = i + 1;
+            }
+        }
+        if (start < bytes.length) {
+            lines.add(new int[] {start, bytes.length});
+        }
+        Map<String, String[]> schemas = new HashMap<>();
+        int i = 0;
+        String line = shortLine(bytes, lines, i);
+        while (line != null) {
+            java.util.regex.Matcher open = TOOL_LINE.matcher(line);
+            if (!open.matches() || (i == 0) != line.startsWith("{")) {
+                return null;
+            }
+            String input = schemaLine(bytes, lines, i + 1);
+            String output = null;
+            int next = i + 2;
+            if (",\"outputSchema\":".equals(shortLine(bytes, lines, next))) {
+                output = schemaLine(bytes, lines, next + 1);
+                if (output == null) {
+                    return null;
+                }
+                next += 2;
+            }
+            if (input == null || schemas.put(open.group(1), new String[] {input, output}) != null) {
+                return null;
+            }
+            line = shortLine(bytes, lines, next);
+            if ("}}".equals(line)) {
+                for (int rest = next + 1; rest < lines.size(); rest++) {
+                    if (lines.get(rest)[1] > lines.get(rest)[0]) {
+                        return null;
+                    }
+                }
+                schemas.values().forEach(pair -> {
+                    WELL_FORMED.add(pair[0]);
+                    if (pair[1] != null) {
+                        WELL_FORMED.add(pair[1]);
+                    }
+                });
+                return schemas;
+            }
+            i = next;
+        }
+        return null;
+    }
+
+    /** Returns line {@code index} when it is short enough to open or close a tool, else {@code null}. */
+    private static String shortLine(byte[] bytes, List<int[]> lines, int index) {
+        if (index >= lines.size() || lines.get(index)[1] - lines.get(index)[0] > MAX_SHORT_LINE) {
+            return null;
+        }
+        int[] at = lines.get(index);
+        return new String(bytes, at[0], at[1] - at[0], StandardCharsets.UTF_8);
+    }
+
+    /** Returns line {@code index} when it has the shape of a compact object ({@code {...}}), else {@code null}. */
+    private static String schemaLine(byte[] bytes, List<int[]> lines, int index) {
+        if (index >= lines.size()) {
+            return null;
+        }
+        int[] at = lines.get(index);
+        if (at[1] - at[0] < 2 || bytes[at[0]] != '{' || bytes[at[1] - 1] != '}') {
+            return null;
+        }
+        return new String(bytes, at[0], at[1] - at[0], StandardCharsets.UTF_8);
+    }
+
     /**
      * Returns the JSON object at the parser (on its {@code START_OBJECT}) as its text in {@code bytes}, moving the
      * parser to its end; the text is re-written compactly when it holds a line break (the generator's never does).
@@ -133,8 +227,8 @@ public final class ToolSchemas {
     }
 
     /**
-     * Returns whether {@code schema} is a text this class returned: one JSON object on one line, already read
-     * token by token, so a consumer need not check it again.
+     * Returns whether {@code schema} is a text this class returned: one JSON object on one line, read token by
+     * token or written by the generator in its own layout, so a consumer need not check it again.
      *
      * @param schema a schema text
      * @return {@code true} for a text of {@link #input} or {@link #output}

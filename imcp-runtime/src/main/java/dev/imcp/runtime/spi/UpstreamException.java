@@ -26,8 +26,8 @@ public class UpstreamException extends Exception {
      * @param status the upstream's HTTP status, 0 when none
      * @param message what went wrong, without secrets
      * @param body the upstream's response body, or {@code ""}
-     * @param cause what the HTTP client threw (a connection failure, a timeout), or {@code null}: tells a failure
-     *     that may be retried from one that may not
+     * @param cause what the client or parser threw (a timeout, a refused connection, a body that does not fit the
+     *     output type), from which the runtime tells the caller what failed; or {@code null}
      */
     public UpstreamException(int status, String message, String body, Throwable cause) {
         super(message, cause);

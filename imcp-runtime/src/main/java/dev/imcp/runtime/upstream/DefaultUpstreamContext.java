@@ -1,6 +1,7 @@
 package dev.imcp.runtime.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imcp.runtime.audit.Redactor;
 import dev.imcp.runtime.config.OutboundAuth;
 import dev.imcp.runtime.config.ServiceConfig;
 import dev.imcp.runtime.spi.EncodedSoapPort;
@@ -45,6 +46,21 @@ public final class DefaultUpstreamContext implements UpstreamContext {
      *     the key)
      */
     public DefaultUpstreamContext(ServiceDescriptor service, ServiceConfig config, UpstreamHttpClient client, ObjectMapper mapper) {
+        this(service, config, client, mapper, new Redactor(List.of()));
+    }
+
+    /**
+     * @param service the service
+     * @param config its configuration ({@code imcp.services.<id>})
+     * @param client the shared HTTP client; when the service has {@code tls} settings, a client like it with the
+     *     service's TLS context is used instead
+     * @param mapper the JSON mapper
+     * @param redactor the adapter's redactor, which learns the OAuth 2.0 access tokens fetched for this service
+     * @throws IllegalArgumentException as {@link #DefaultUpstreamContext(ServiceDescriptor, ServiceConfig, UpstreamHttpClient,
+     *     ObjectMapper)}
+     */
+    public DefaultUpstreamContext(ServiceDescriptor service, ServiceConfig config, UpstreamHttpClient client, ObjectMapper mapper,
+            Redactor redactor) {
         this.service = service;
         this.config = config;
         this.mapper = mapper;
@@ -61,7 +77,8 @@ public final class DefaultUpstreamContext implements UpstreamContext {
         }
         // Checked here, so a misconfigured scheme fails start-up naming the key.
         this.restAuth = service.security().schemes().isEmpty() && config.security().isEmpty() ? null
-                : new HttpAuth(service, config, this.client, mapper, config.url() != null ? config.url() : service.defaultUrl());
+                : new HttpAuth(service, config, this.client, mapper,
+                        config.url() != null ? config.url() : service.defaultUrl(), redactor);
         if (!"wsdl".equals(service.kind())) {
             String prefix = "imcp.services." + service.id() + ".";
             if (config.auth().type() == OutboundAuth.Type.WS_SECURITY_USERNAME_TOKEN) {

@@ -1,6 +1,7 @@
 package dev.imcp.runtime.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imcp.runtime.audit.Redactor;
 import dev.imcp.runtime.config.SchemeCredentials;
 import dev.imcp.runtime.config.ServiceConfig;
 import dev.imcp.runtime.spi.HttpCall;
@@ -67,15 +68,16 @@ public final class HttpAuth {
      * @param mapper reads token responses
      * @param baseUrl the service's base URL, against which a relative OAuth 2.0 token URL is resolved, or
      *     {@code null}
+     * @param redactor learns each OAuth 2.0 access token fetched, so that it is masked wherever it turns up
      * @throws IllegalArgumentException when a configured scheme is not in the contract, or lacks a key its type
      *     needs, or has one its type does not use (the message names the key, never a value)
      */
     public HttpAuth(ServiceDescriptor service, ServiceConfig config, UpstreamHttpClient client, ObjectMapper mapper,
-            String baseUrl) {
+            String baseUrl, Redactor redactor) {
         this.security = service.security();
         this.credentials = config.security();
         this.baseUrl = baseUrl;
-        this.tokens = new OAuth2Tokens(client, mapper, config.timeout(), config.maxResponseBytes());
+        this.tokens = new OAuth2Tokens(client, mapper, config.timeout(), config.maxResponseBytes(), redactor::register);
         this.serviceId = service.id();
         String prefix = "imcp.services." + service.id() + ".security.";
         credentials.forEach((name, c) -> {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Access tokens of OAuth 2.0 client credentials grants (RFC 6749 section 4.4), one per scheme, cached until
@@ -26,7 +27,8 @@ import java.util.Objects;
  * {@code scope} (space-separated, section 3.3) as {@code application/x-www-form-urlencoded}, with the client id
  * and secret as HTTP basic credentials (section 2.3.1: each form-encoded first). A token is reused until
  * {@code expires_in} minus a tenth of it (at most one minute) has passed, so it is renewed before the upstream
- * would refuse it; a response without {@code expires_in} is kept for {@link #DEFAULT_LIFETIME}.
+ * would refuse it; a response without {@code expires_in} is kept for {@link #DEFAULT_LIFETIME}. Each token fetched is
+ * handed to a listener before it is used, so that the redactor masks it from then on (an upstream may echo it).
  */
 final class OAuth2Tokens {
 
@@ -39,6 +41,7 @@ final class OAuth2Tokens {
     private final ObjectMapper mapper;
     private final Duration timeout;
     private final long maxResponseBytes;
+    private final Consumer<String> fetched;
     private final Cache<Grant, Token> cache = Caffeine.newBuilder()
             .maximumSize(1_000)
             .expireAfter(new Expiry<Grant, Token>() {
@@ -64,12 +67,15 @@ final class OAuth2Tokens {
      * @param mapper reads the token response
      * @param timeout the token request timeout
      * @param maxResponseBytes the largest token response read
+     * @param fetched told each new access token before it is used (the {@link dev.imcp.runtime.audit.Redactor#register})
      */
-    OAuth2Tokens(UpstreamHttpClient client, ObjectMapper mapper, Duration timeout, long maxResponseBytes) {
+    OAuth2Tokens(UpstreamHttpClient client, ObjectMapper mapper, Duration timeout, long maxResponseBytes,
+            Consumer<String> fetched) {
         this.client = Objects.requireNonNull(client, "client");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.maxResponseBytes = maxResponseBytes;
+        this.fetched = Objects.requireNonNull(fetched, "fetched");
     }
 
     /**
@@ -128,8 +134,7 @@ final class OAuth2Tokens {
         String body = new String(response.body(), StandardCharsets.UTF_8);
         int status = response.status();
         if (status < 200 || status > 299) {
-            throw new UpstreamException(status, "OAuth 2.0 token request to " + grant.tokenUrl() + " failed: HTTP "
-                    + status, body);
+            throw new UpstreamException(status, "the OAuth 2.0 token request failed: HTTP " + status, body);
         }
         JsonNode json;
         try {
@@ -139,9 +144,10 @@ final class OAuth2Tokens {
         }
         JsonNode accessToken = json == null ? null : json.get("access_token");
         if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
-            throw new UpstreamException(0, "the OAuth 2.0 token response of " + grant.tokenUrl()
-                    + " has no access_token (RFC 6749 section 5.1)", "");
+            throw new UpstreamException(0, "the OAuth 2.0 token response has no access_token (RFC 6749 section 5.1)",
+                    "");
         }
+        fetched.accept(accessToken.asText());
         JsonNode expiresIn = json.get("expires_in");
         Duration lifetime = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
                 ? Duration.ofSeconds(expiresIn.asLong()) : DEFAULT_LIFETIME;

@@ -40,9 +40,12 @@ final class ResponseLimit extends AbstractPhaseInterceptor<Message> {
         client.getInFaultInterceptors().add(limit);
     }
 
+    /** How the message of a call refused for its size starts. */
+    static final String TOO_LARGE = "response body exceeds the limit of ";
+
     /** Returns the message a call refused for its size reports. */
     static String tooLarge(long maxBytes) {
-        return "response body exceeds the limit of " + maxBytes + " bytes";
+        return TOO_LARGE + maxBytes + " bytes";
     }
 
     @Override

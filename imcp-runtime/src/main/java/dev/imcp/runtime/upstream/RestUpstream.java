@@ -87,7 +87,7 @@ public final class RestUpstream implements HttpUpstream {
             return mapper.readValue(body, type);
         } catch (IOException e) {
             throw new UpstreamException(0, "response is not valid JSON for " + type.getTypeName() + ": "
-                    + e.getClass().getSimpleName(), "");
+                    + e.getClass().getSimpleName(), "", e);
         }
     }
 

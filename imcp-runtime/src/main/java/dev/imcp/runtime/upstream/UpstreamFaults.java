@@ -1,6 +1,5 @@
 package dev.imcp.runtime.upstream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.audit.Redactor;
@@ -12,35 +11,73 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Classifies a failure of {@code Tool.call}: HTTP errors ({@link UpstreamException}), SOAP faults (JAX-WS
  * {@link SOAPFaultException}, CXF's {@code SoapFault}, typed {@code wsdl:fault} exceptions, rpc/encoded
- * {@link SoapFaultException}) and failures CXF met on this side of the wire. It gives the text of an
+ * {@link SoapFaultException}) and failures on this side of the wire. It gives the text of an
  * {@code isError} tool result, saying what the upstream said, and the SOAP fault as structured content.
  * Configured secrets are masked and upstream bodies truncated to {@link #MAX_BODY} characters; no stack trace
  * is ever part of the text. Thread-safe.
+ *
+ * <p>What the upstream said is quoted: its HTTP status and body, a SOAP fault's code and string. A failure on this
+ * side of the wire is said in the adapter's words, without the adapter's class names or the upstream's address,
+ * which go to the server log ({@link #detail}): the upstream did not answer within the service's
+ * {@code timeout-seconds}; could not be reached (connection refused, unknown host, TLS); answered an HTTP error
+ * status to a SOAP request; answered, but its response could not be read as the operation's output type (the JSON
+ * path, or the XML element CXF names); the arguments could not be written as the operation's input. Any other
+ * message is passed on with addresses and qualified class names taken out ({@link #sanitize}).
  */
 public final class UpstreamFaults {
 
     /** The longest upstream body quoted, in characters (2 KB). */
     public static final int MAX_BODY = 2048;
 
+    /** A URL, or an IPv4 address with an optional port (and the {@code /} the JDK puts before it). */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s'\"<>]*[^\\s'\"<>.,:;)]|/?\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d+)?\\b");
+
+    /** A qualified Java class name ({@code org.apache.cxf.interceptor.Fault}), optionally after {@code class }. */
+    private static final Pattern CLASS_NAME = Pattern.compile(
+            "(?:\\b(?:class|interface) )?\\b(?:[a-z][a-z0-9_]*\\.){2,}([A-Z][A-Za-z0-9_$]*)");
+
+    /** An exception class name at the start of a message, or after {@code : }: {@code Fault: }, {@code IOException: }. */
+    private static final Pattern EXCEPTION_PREFIX = Pattern.compile("(?:^|(?<=: ))(?:[A-Z][A-Za-z0-9_$]*)?(?:Exception|Error|Fault): ");
+
+    /** CXF's {@code <Exception> invoking <address>: } before the message of an I/O failure. */
+    private static final Pattern INVOKING = Pattern.compile("\\b[A-Z][A-Za-z0-9_$]*(?:Exception|Error) invoking the upstream:? ?");
+
     private final ObjectMapper mapper;
     private final Redactor redactor;
+    private final Function<String, Duration> timeouts;
 
     /**
      * @param mapper the JSON mapper ({@link JsonMapping#create()}), for typed fault details
      * @param redactor masks configured secrets
      */
     public UpstreamFaults(ObjectMapper mapper, Redactor redactor) {
+        this(mapper, redactor, service -> null);
+    }
+
+    /**
+     * @param mapper the JSON mapper ({@link JsonMapping#create()}), for typed fault details
+     * @param redactor masks configured secrets
+     * @param timeouts the {@code timeout-seconds} of a service id, or {@code null} when unknown, for the text of a
+     *     timeout
+     */
+    public UpstreamFaults(ObjectMapper mapper, Redactor redactor, Function<String, Duration> timeouts) {
         this.mapper = mapper;
         this.redactor = redactor;
+        this.timeouts = timeouts;
     }
 
     /**
      * Returns the caller-facing text for {@code failure} of a tool of {@code service}, e.g.
-     * {@code Upstream pets answered HTTP 404: <body>} or {@code SOAP fault soap:Server: <faultstring>}.
+     * {@code Upstream pets answered HTTP 404: <body>}, {@code SOAP fault soap:Server: <faultstring>} or
+     * {@code Upstream pets did not answer within 30 s}.
      *
      * @param service the service id
      * @param failure what {@code Tool.call} threw
@@ -51,14 +88,13 @@ public final class UpstreamFaults {
         String text;
         Throwable local = localFailure(e);
         if (local != null) {
-            text = "Upstream " + service + " failed: " + (local.getMessage() == null
-                    ? local.getClass().getSimpleName() : local.getMessage());
+            text = onThisSide(service, e, local);
         } else if (e instanceof UpstreamException u) {
             text = u.status() == 0
-                    ? "Upstream " + service + " failed: " + u.getMessage()
+                    ? onThisSide(service, u, u)
                     : "Upstream " + service + " answered HTTP " + u.status()
                             // a SOAP fault or a response that does not decode says more than its status
-                            + (("HTTP " + u.status()).equals(u.getMessage()) ? "" : " (" + u.getMessage() + ")")
+                            + (("HTTP " + u.status()).equals(u.getMessage()) ? "" : " (" + sanitize(u.getMessage()) + ")")
                             + ": " + truncate(u.body());
         } else if (e instanceof SOAPFaultException f && f.getFault() != null) {
             text = "SOAP fault " + f.getFault().getFaultCode() + ": " + f.getFault().getFaultString();
@@ -70,10 +106,110 @@ public final class UpstreamFaults {
             // CXF reports a SOAP fault as WebServiceException(SoapFault) when it cannot build a SOAPFaultException.
             text = "SOAP fault " + code(f) + ": " + f.getMessage();
         } else {
-            text = "Upstream " + service + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                    + cause(e);
+            text = onThisSide(service, e, e);
         }
         return redactor.redact(text);
+    }
+
+    /**
+     * Says what failed on this side of the wire, from the first cause in {@code failure}'s chain that tells (a
+     * timeout, a connection failure, an HTTP status, a body that does not fit the output type), else from
+     * {@code root}'s message, sanitized.
+     */
+    private String onThisSide(String service, Throwable failure, Throwable root) {
+        String upstream = "Upstream " + service;
+        String unreadable = upstream + " answered, but its response could not be read as the operation's output type: ";
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = sanitize(t.getMessage());
+            if (message.contains(ResponseLimit.TOO_LARGE)) { // CXF may pass on only the message of the limit's failure
+                return upstream + " failed: " + message.substring(message.indexOf(ResponseLimit.TOO_LARGE));
+            }
+            if (t instanceof java.net.http.HttpConnectTimeoutException
+                    || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                return upstream + " could not be reached (connection timed out)";
+            }
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                Duration timeout = timeouts.apply(service);
+                return upstream + " did not answer " + (timeout == null ? "in time" : "within " + timeout.toSeconds() + " s");
+            }
+            if (t instanceof java.net.ConnectException) {
+                return upstream + " could not be reached (connection refused)";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return upstream + " could not be reached (unknown host)";
+            }
+            if (t instanceof java.net.NoRouteToHostException) {
+                return upstream + " could not be reached (no route to host)";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                Throwable deepest = t;
+                for (Throwable c = t.getCause(); c instanceof javax.net.ssl.SSLException; c = c.getCause()) {
+                    deepest = c;
+                }
+                return upstream + " could not be reached (TLS: " + sanitize(deepest.getMessage()) + ")";
+            }
+            if (t instanceof org.apache.cxf.transport.http.HTTPException h) {
+                return upstream + " answered HTTP " + h.getResponseCode();
+            }
+            if (t instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+                return unreadable + "at " + JsonMapping.path(m);
+            }
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return unreadable + "it is not valid JSON";
+            }
+            if (message.startsWith("Unmarshalling Error") || message.startsWith("Unexpected wrapper element")) {
+                return unreadable + message.replaceFirst("^Unmarshalling Error: *", "");
+            }
+            if (message.startsWith("Marshalling Error")) {
+                return upstream + " was not called: the arguments could not be written as the operation's input: "
+                        + message.replaceFirst("^Marshalling Error: *", "");
+            }
+        }
+        String message = root.getMessage();
+        return upstream + " failed: " + (message == null || message.isBlank()
+                ? "an unexpected error on the adapter's side (the server log has the details)" : sanitize(message));
+    }
+
+    /**
+     * Returns {@code message} without what names the adapter's inside or the upstream's address: URLs and IPv4
+     * addresses become {@code the upstream}, qualified class names their simple names, and exception class names
+     * that lead a message ({@code Fault: }, {@code IOException: }, CXF's {@code SSLException invoking <url>: }) are
+     * dropped.
+     *
+     * @param message a message of an exception, or {@code null}
+     * @return the cleaned message ({@code ""} for {@code null})
+     */
+    static String sanitize(String message) {
+        if (message == null) {
+            return "";
+        }
+        String out = ADDRESS.matcher(message).replaceAll("the upstream");
+        out = CLASS_NAME.matcher(out).replaceAll("$1");
+        out = EXCEPTION_PREFIX.matcher(out).replaceAll("");
+        out = INVOKING.matcher(out).replaceAll("");
+        return out.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * Returns everything {@code failure} says, for the server log: each exception of the cause chain as
+     * {@code class: message}, joined by {@code " <- "}, redacted. No stack trace.
+     *
+     * @param failure what {@code Tool.call} threw
+     * @return the redacted detail
+     */
+    public String detail(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!out.isEmpty()) {
+                out.append(" <- ");
+            }
+            out.append(t.getClass().getName()).append(": ").append(t.getMessage());
+            if (t instanceof UpstreamException u && u.status() != 0) {
+                out.append(" (HTTP ").append(u.status()).append(')');
+            }
+        }
+        return redactor.redact(out.toString());
     }
 
     /**
@@ -122,12 +258,7 @@ public final class UpstreamFaults {
         } else {
             return null;
         }
-        try {
-            JsonNode redacted = mapper.readTree(redactor.redact(mapper.writeValueAsString(fault)));
-            return redacted instanceof ObjectNode o ? o : null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            return null; // a mask broke the JSON: the text result still carries the (redacted) fault
-        }
+        return (ObjectNode) redactor.redactValues(fault);
     }
 
     private static void putText(ObjectNode node, String key, String value) {
@@ -167,16 +298,12 @@ public final class UpstreamFaults {
         return prefix + ":" + code.getLocalPart();
     }
 
-    private static String cause(Throwable e) {
-        Throwable c = e.getCause();
-        return c == null || c == e ? "" : " (" + c.getClass().getSimpleName() + ": " + c.getMessage() + ")";
-    }
-
     /**
      * Returns the root cause of a failure CXF met on this side of the wire (a response it could not read, over
      * the size or depth limit, or that does not match the contract), or {@code null} when the upstream itself
      * sent the fault. CXF's JAX-WS proxy reports both as a {@link SOAPFaultException}; its cause is the fault
-     * read from the wire for a real one and the local exception otherwise.
+     * read from the wire (a {@code SoapFault}) for a real one, and the local exception, or a plain CXF {@code Fault},
+     * otherwise.
      */
     private static Throwable localFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -187,6 +314,11 @@ public final class UpstreamFaults {
                     root = root.getCause();
                 }
                 return root;
+            }
+            // CXF's own Fault (not a SoapFault read from the wire) with nothing behind it: a response it could not read
+            if (t instanceof SOAPFaultException && t.getCause() instanceof org.apache.cxf.interceptor.Fault own
+                    && !(own instanceof org.apache.cxf.binding.soap.SoapFault) && own.getCause() == null) {
+                return own;
             }
         }
         return null;

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -114,9 +115,8 @@ public final class UpstreamHttpClient implements AutoCloseable {
      * @param maxBytes the largest response body read, in bytes
      * @return the response, whatever its status
      * @throws UpstreamException with status 0 when the upstream cannot be reached, the connection fails, the deadline
-     *     passes ({@code "no complete answer within <n> s"}, cause a {@link java.util.concurrent.TimeoutException})
-     *     or the calling thread is interrupted (its flag is kept; no cause); a connection failure's cause is the
-     *     client's {@link IOException};
+     *     passes ({@code "no complete answer within <n> s"}) or the calling thread is interrupted (its flag is kept),
+     *     with what failed as its cause (a {@link TimeoutException} for the deadline);
      *     with the response's status when its {@code Content-Length} or the bytes actually sent exceed
      *     {@code maxBytes} (the connection is then closed, nothing more is read)
      */
@@ -144,7 +144,10 @@ public final class UpstreamHttpClient implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             if (expired.get() || e instanceof SocketTimeoutException) {
                 throw new UpstreamException(0, "no complete answer within " + seconds(deadline), "",
-                        new java.util.concurrent.TimeoutException("no complete answer within " + seconds(deadline)));
+                        e instanceof SocketTimeoutException ? e : new TimeoutException("deadline of " + seconds(deadline)));
+            }
+            if (e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                throw new UpstreamException(0, "connection timed out", "", e);
             }
             if (Thread.currentThread().isInterrupted() || e instanceof InterruptedIOException) {
                 throw new UpstreamException(0, "interrupted", "");

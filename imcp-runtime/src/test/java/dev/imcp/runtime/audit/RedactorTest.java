@@ -4,11 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RedactorTest {
+
+    private static final String SECRET = "s3cr/et+Ab\"é";
 
     @Test
     void masksSecretKeysAndConfiguredValues() throws Exception {
@@ -19,5 +27,51 @@ class RedactorTest {
         assertEquals("{\"password\":\"***\",\"api_key\":\"***\",\"Authorization\":\"***\",\"nested\":{\"clientSecret\":\"***\","
                 + "\"note\":\"has *** inside\"},\"list\":[\"***\"],\"name\":\"ok\"}", r.redact(in).toString());
         assertEquals("Bearer ***", r.redact("Bearer topsecret"));
+        assertEquals("{\"password\":\"p\",\"note\":\"***\"}", r.redactValues(new ObjectMapper().readTree(
+                "{\"password\":\"p\",\"note\":\"topsecret\"}")).toString(), "redactValues masks values only");
+    }
+
+    @Test
+    void masksEveryCommonEncodingOfASecret() {
+        Redactor r = new Redactor(List.of(SECRET));
+        byte[] bytes = SECRET.getBytes(StandardCharsets.UTF_8);
+        String pair = Base64.getEncoder().encodeToString(("user:" + SECRET).getBytes(StandardCharsets.UTF_8));
+        String percent = URLEncoder.encode(SECRET, StandardCharsets.UTF_8).replace("+", "%20");
+        for (String form : List.of(SECRET, SECRET.toUpperCase(), SECRET.toLowerCase(),
+                Base64.getEncoder().encodeToString(bytes), Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                URLEncoder.encode(SECRET, StandardCharsets.UTF_8), percent, percent.toLowerCase(),
+                "s3cr\\/et+Ab\\\"\\u00e9", "s3cr/et+Ab\\\"é", "s3cr/et+Ab&quot;é",
+                Base64.getEncoder().encodeToString(percent.getBytes(StandardCharsets.UTF_8)))) {
+            String text = "before " + form + " after";
+            assertEquals("before *** after", r.redact(text), form);
+        }
+        // a Basic pair (and any text around the secret) encoded as a whole: the secret's own characters are masked
+        String masked = r.redact("Basic " + pair);
+        assertTrue(masked.startsWith("Basic dXNlcjp") && masked.contains("***"), masked);
+        assertFalse(masked.contains(pair.substring(8, 20)), masked);
+        assertSame("nothing secret here", r.redact("nothing secret here"));
+    }
+
+    @Test
+    void secretsLearnedAtRunTimeAreMaskedFromThenOn() {
+        Redactor r = new Redactor(List.of());
+        assertEquals("token at-123456789", r.redact("token at-123456789"));
+        r.register("at-123456789");
+        r.register(" ");
+        assertEquals("token ***", r.redact("token at-123456789"));
+        assertEquals("token ***", r.redact("token " + Base64.getEncoder().encodeToString("at-123456789".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void secretPropertyNamesIgnoreCaseSeparatorsAndCamelCase() {
+        for (String name : List.of("password", "PASSWORD", "pass", "client_secret", "X-Api-Key", "api.key", "privateKey",
+                "private_key", "sessionCookie", "Set-Cookie", "accessToken", "refresh-token", "pin", "PIN", "PIN_CODE",
+                "cardPin", "card-pin", "pinCode", "otp", "passphrase", "credentials", "Authorization", "aws_access_key_id")) {
+            assertTrue(Redactor.isSecretKey(name), name);
+        }
+        for (String name : List.of("passenger", "compass", "shipping", "mapping", "spinner", "keyword", "name", "id",
+                "pineapple", "author", "")) {
+            assertFalse(Redactor.isSecretKey(name), name);
+        }
     }
 }

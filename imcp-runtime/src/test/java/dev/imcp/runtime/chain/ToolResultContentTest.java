@@ -100,4 +100,17 @@ class ToolResultContentTest {
         assertEquals("resource", content.get(0).get("type").asText());
         assertEquals("multipart/mixed", content.get(0).get("resource").get("mimeType").asText());
     }
+
+    @Test
+    void aBinaryItemHoldingASecretIsWithheldAndTextIsMasked() {
+        dev.imcp.runtime.audit.Redactor redactor = new dev.imcp.runtime.audit.Redactor(List.of("sk-live-0123456789"));
+        byte[] pdf = "%PDF-1.7 /Key (sk-live-0123456789) rest".getBytes(StandardCharsets.UTF_8);
+        JsonNode withheld = RESULTS.redacted(TOOL, RESULTS.success(TOOL, new HttpBody(pdf, "application/pdf")), redactor);
+        assertEquals("{\"type\":\"text\",\"text\":\"" + ToolResults.WITHHELD + "\"}", withheld.at("/content/0").toString());
+        JsonNode text = RESULTS.redacted(TOOL, RESULTS.success(TOOL, new HttpBody(
+                "key SK-LIVE-0123456789".getBytes(StandardCharsets.UTF_8), "text/plain")), redactor);
+        assertEquals("key ***", text.at("/content/0/text").asText());
+        com.fasterxml.jackson.databind.node.ObjectNode clean = RESULTS.success(TOOL, new HttpBody(PNG, "image/png"));
+        assertEquals(clean, RESULTS.redacted(TOOL, clean, redactor), "nothing secret: unchanged");
+    }
 }

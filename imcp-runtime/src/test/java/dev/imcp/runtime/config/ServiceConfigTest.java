@@ -138,6 +138,32 @@ class ServiceConfigTest {
         assertFalse(billing(Map.of(prefix + "key-store", "/k.p12", prefix + "key-store-password", "ks-secret"))
                 .toString().contains("ks-secret"));
     }
+
+    @Test
+    void secretsComeFromFilesWithTheirTrailingLineBreakRemoved(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path token = java.nio.file.Files.writeString(dir.resolve("token"), "t0k en\n");
+        java.nio.file.Path secret = java.nio.file.Files.writeString(dir.resolve("secret"), "cl1ent-s3cret\r\n");
+        ServiceConfig config = billing(Map.of(
+                "imcp.services.billing.auth.type", "bearer",
+                "imcp.services.billing.auth.token-file", token.toString(),
+                "imcp.services.billing.security.oauth.client-id", "app",
+                "imcp.services.billing.security.oauth.client-secret-file", secret.toString()));
+        assertEquals("t0k en", config.auth().token(), "a space inside is kept, the line break is not");
+        assertTrue(config.secrets().containsAll(List.of("t0k en", "cl1ent-s3cret")), "file secrets are redacted too");
+    }
+
+    @Test
+    void aSecretFileThatCannotBeReadOrAKeySetTwiceIsNamed() {
+        String missing = error(Map.of("imcp.services.billing.auth.type", "bearer",
+                "imcp.services.billing.auth.token-file", "/no/such/token"));
+        assertEquals("imcp.services.billing.auth.token-file: cannot read /no/such/token (NoSuchFileException)", missing);
+        String both = error(Map.of("imcp.services.billing.auth.type", "bearer",
+                "imcp.services.billing.auth.token", "x", "imcp.services.billing.auth.token-file", "/no/such/token"));
+        assertEquals("imcp.services.billing.auth.token and imcp.services.billing.auth.token-file are both set: "
+                + "set one of them", both);
+    }
+
     @Test
     void resilienceDefaultsToRetriesAndABreakerWithoutABulkhead() {
         ResilienceConfig r = billing(Map.of("imcp.services.billing.url", "http://127.0.0.1:1")).resilience();

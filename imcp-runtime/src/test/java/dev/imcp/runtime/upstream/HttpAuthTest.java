@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.imcp.runtime.config.RuntimeConfig;
 import dev.imcp.runtime.config.ServiceConfig;
+import dev.imcp.runtime.fixture.HttpReplies;
 import dev.imcp.runtime.spi.HttpCall;
 import dev.imcp.runtime.spi.HttpUpstream;
 import dev.imcp.runtime.spi.RestSecurity;
@@ -18,7 +19,6 @@ import dev.imcp.runtime.spi.UpstreamException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -94,12 +94,7 @@ class HttpAuthTest {
     }
 
     private static void reply(HttpExchange x, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", "application/json");
-        x.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = x.getResponseBody()) {
-            out.write(bytes);
-        }
+        HttpReplies.send(x, status, "application/json", body);
     }
 
     private static String b64(String s) {

@@ -1,0 +1,136 @@
+package dev.imcp.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.imcp.runtime.fixture.CalcProvider;
+import dev.imcp.runtime.fixture.HttpReplies;
+import dev.imcp.runtime.fixture.LogCapture;
+import dev.imcp.runtime.fixture.PetsProvider;
+import dev.imcp.runtime.fixture.RawServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What an MCP client reads when an upstream call fails on this side of the wire (timeout, refused connection, a
+ * response that does not fit the operation's output type): a text saying what failed, without the adapter's class
+ * names or the upstream's address, while the server log keeps the detail. REST upstreams and SOAP (CXF) ports on
+ * 127.0.0.1.
+ */
+class UpstreamErrorTextTest {
+
+    /** What the SOAP upstream does with the next request: {@code slow} or {@code wrong} (an unexpected element). */
+    private static volatile String soapMode = "slow";
+    private static HttpServer upstream;
+    private static RawServer srv;
+    private static int closedPort;
+
+    @BeforeAll
+    static void start() throws IOException {
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.setExecutor(Executors.newCachedThreadPool());
+        upstream.createContext("/rest/pets/", x -> {
+            String id = x.getRequestURI().getPath().substring("/rest/pets/".length());
+            switch (id) {
+                case "slow" -> pause(x);
+                case "array" -> HttpReplies.send(x, 200, "application/json", "[1,2]");
+                default -> HttpReplies.send(x, 404, "application/json", "{\"message\":\"no pet " + id + "\"}");
+            }
+        });
+        upstream.createContext("/soap", x -> {
+            x.getRequestBody().readAllBytes();
+            if ("slow".equals(soapMode)) {
+                pause(x);
+            } else {
+                HttpReplies.send(x, 200, "text/xml", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                        + "<soap:Body><c:multiplyResponse xmlns:c=\"urn:test:calc\"><product>6</product>"
+                        + "</c:multiplyResponse></soap:Body></soap:Envelope>");
+            }
+        });
+        upstream.start();
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        srv = new RawServer("", """
+                  services:
+                    pets:
+                      url: %s/rest
+                      timeout-seconds: 1
+                    petsdown:
+                      url: http://127.0.0.1:%d/rest
+                    calc:
+                      ports:
+                        CalculatorPort:
+                          url: %s/soap
+                      timeout-seconds: 1
+                """.formatted(base, closedPort, base), List.of(new PetsProvider("pets", "getPet"),
+                new PetsProvider("petsdown", "getPetDown"), new CalcProvider()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (srv != null) {
+            srv.close();
+        }
+        upstream.stop(0);
+    }
+
+    private static void pause(HttpExchange x) throws IOException {
+        try {
+            Thread.sleep(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        HttpReplies.send(x, 200, "application/json", "{}");
+    }
+
+    /** Calls {@code tool}; returns the text of its error result, after checking it names nothing internal. */
+    private static String error(String session, String tool, String arguments) throws Exception {
+        JsonNode result = RawServer.json(srv.callTool(session, tool, arguments)).get("result");
+        assertTrue(result.get("isError").asBoolean(), result.toString());
+        String text = result.at("/content/0/text").asText();
+        for (String internal : List.of("127.0.0.1", "http://", "org.apache", "java.", "dev.imcp", "Exception", "class ",
+                ":" + upstream.getAddress().getPort(), ":" + closedPort)) {
+            assertFalse(text.contains(internal), "'" + internal + "' in: " + text);
+        }
+        return text;
+    }
+
+    @Test
+    void failuresOnThisSideOfTheWireSayWhatFailedWithoutInternals() throws Exception {
+        String session = srv.initialize("2025-06-18");
+        String text;
+        try (LogCapture log = new LogCapture(Logger.getLogger(""))) {
+            assertEquals("Upstream pets did not answer within 1 s", error(session, "getPet", "{\"id\":\"slow\"}"));
+            assertEquals("Upstream petsdown could not be reached (connection refused)",
+                    error(session, "getPetDown", "{\"id\":\"1\"}"));
+            assertEquals("Upstream pets answered, but its response could not be read as the operation's output "
+                    + "type: at $", error(session, "getPet", "{\"id\":\"array\"}"));
+            soapMode = "slow";
+            assertEquals("Upstream calc did not answer within 1 s", error(session, "add", "{\"a\":1,\"b\":2}"));
+            soapMode = "wrong";
+            text = error(session, "add", "{\"a\":1,\"b\":2}");
+            assertTrue(text.startsWith("Upstream calc answered, but its response could not be read as the operation's "
+                    + "output type: "), text);
+            assertTrue(text.contains("multiplyResponse"), "names the element: " + text);
+            // the server log has the detail the client does not get
+            String logged = log.text();
+            assertTrue(logged.contains("127.0.0.1:" + upstream.getAddress().getPort()), logged);
+        }
+        // what the upstream said stays in the result: status and body
+        assertEquals("Upstream pets answered HTTP 404: {\"message\":\"no pet 7\"}", error(session, "getPet", "{\"id\":\"7\"}"));
+    }
+}

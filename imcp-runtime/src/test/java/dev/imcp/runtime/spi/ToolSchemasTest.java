@@ -1,0 +1,47 @@
+package dev.imcp.runtime.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generator's layout of {@code tool-schemas.json} (each schema on a line of its own) is read by line; it is
+ * still one JSON document, and a JSON parser reads the same schemas from it.
+ */
+class ToolSchemasTest {
+
+    @Test
+    void theGeneratorsLayoutIsReadByLineAndIsValidJson() throws Exception {
+        ToolSchemas schemas = ToolSchemas.load(ToolSchemasTest.class);
+        assertEquals("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\",\"description\":\"na\\u00efve \u00e9t\u00e9\"}}}",
+                schemas.input("getPet"));
+        assertEquals("{\"type\":\"object\"}", schemas.output("getPet"));
+        assertEquals("{\"type\":\"object\"}", schemas.input("ping-1"));
+        assertNull(schemas.output("ping-1"));
+        assertTrue(ToolSchemas.isWellFormed(schemas.input("getPet")));
+        var tree = new ObjectMapper().readTree(ToolSchemasTest.class.getResourceAsStream(ToolSchemas.RESOURCE));
+        assertEquals(tree.at("/getPet/inputSchema"), new ObjectMapper().readTree(schemas.input("getPet")),
+                "the same schema a JSON parser reads");
+        IllegalStateException unknown = assertThrows(IllegalStateException.class, () -> schemas.input("nope"));
+        assertTrue(unknown.getMessage().endsWith("has no schemas for tool nope: rebuild the adapter"), unknown.getMessage());
+    }
+
+    @Test
+    void onlyTheGeneratorsLayoutIsTakenByLine() throws Exception {
+        byte[] generated = ToolSchemasTest.class.getResourceAsStream(ToolSchemas.RESOURCE).readAllBytes();
+        assertEquals(java.util.Set.of("getPet", "ping-1"), ToolSchemas.byLine(generated).keySet());
+        for (String other : new String[] {
+                "{\"a\":{\"inputSchema\":{\"type\":\"object\"}}}",                       // one line
+                "{\"a\":{\"inputSchema\":\n{\"type\":\"object\"}\n}}\ntrailing",            // text after the end
+                "{\"a\":{\"inputSchema\":\n[1]\n}}",                                        // not an object
+                "{\"a\":{\"inputSchema\":\n{}\n},\"a\":{\"inputSchema\":\n{}\n}}",            // a name twice
+                "{\"a b\":{\"inputSchema\":\n{}\n}}",                                       // a name the generator never writes
+                "{}"}) {
+            assertNull(ToolSchemas.byLine(other.getBytes(java.nio.charset.StandardCharsets.UTF_8)), other);
+        }
+    }
+}
