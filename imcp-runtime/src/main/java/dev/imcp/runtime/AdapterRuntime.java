@@ -9,6 +9,8 @@ import dev.imcp.runtime.chain.InvocationChain;
 import dev.imcp.runtime.chain.InvocationLink;
 import dev.imcp.runtime.chain.LimitsLink;
 import dev.imcp.runtime.chain.PolicyLink;
+import dev.imcp.runtime.chain.RateLimitLink;
+import dev.imcp.runtime.chain.ResilienceLink;
 import dev.imcp.runtime.chain.ToolsCallHandler;
 import dev.imcp.runtime.chain.UpstreamCallLink;
 import dev.imcp.runtime.config.RuntimeConfig;
@@ -102,9 +104,8 @@ public final class AdapterRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open imcp.audit.file " + config.auditFile(), e);
         }
-        InvocationChain chain = new InvocationChain(defaultLinks(mapper, registry, audit, new UpstreamFaults(mapper, redactor,
-                id -> config.service(id).timeout()),
-                redactor));
+        InvocationChain chain = new InvocationChain(defaultLinks(config, mapper, registry, audit,
+                new UpstreamFaults(mapper, redactor, id -> config.service(id).timeout()), redactor));
         Authenticator authenticator = new Authenticator(new ApiKeyAuthenticator(config.apiKeys()),
                 config.jwt() == null ? null : JwtAuthenticator.create(config.jwt()), config.requiredScopes(),
                 config.jwt() == null ? null : config.jwt().resourceMetadataUrl());
@@ -119,12 +120,16 @@ public final class AdapterRuntime implements AutoCloseable {
     }
 
     /**
-     * Returns the links every tool call passes through, outermost first: audit, policy, arguments, limits, upstream
-     * call. A new concern (identity, rate limits, fault tolerance) is one more {@link InvocationLink} in this list.
+     * Returns the links every tool call passes through, outermost first: audit, policy, rate limits
+     * ({@code imcp.rate-limits}), arguments, limits (deadline), resilience (retries, bulkhead and circuit breaker of
+     * {@code imcp.services.<id>.resilience}), upstream call. A new concern (identity, ...) is one more
+     * {@link InvocationLink} in this list.
      */
-    static List<InvocationLink> defaultLinks(ObjectMapper mapper, ToolRegistry registry, AuditLog audit, UpstreamFaults faults,
-            Redactor redactor) {
-        return List.of(new AuditLink(audit), new PolicyLink(registry), new ArgumentsLink(mapper), new LimitsLink(mapper),
+    static List<InvocationLink> defaultLinks(RuntimeConfig config, ObjectMapper mapper, ToolRegistry registry,
+            AuditLog audit, UpstreamFaults faults, Redactor redactor) {
+        return List.of(new AuditLink(audit), new PolicyLink(registry), new RateLimitLink(mapper, config.rateLimits()),
+                new ArgumentsLink(mapper), new LimitsLink(mapper),
+                new ResilienceLink(mapper, id -> config.service(id).resilience()),
                 new UpstreamCallLink(mapper, faults, redactor));
     }
 

@@ -56,6 +56,8 @@ public record AuditEvent(
         OK,
         /** The tool returned a result with {@code isError: true} (upstream failure or invalid arguments in 2025-11-25). */
         ERROR,
+        /** Refused for want of capacity, with {@code isError: true}: a rate limit, a full bulkhead, an open circuit breaker. */
+        LIMITED,
         /** JSON-RPC -32602 for bad arguments or a missing name. */
         INVALID,
         /** The tool is unknown or hidden by policy (reported the same way to the caller). */

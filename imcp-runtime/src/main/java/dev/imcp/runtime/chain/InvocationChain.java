@@ -10,10 +10,11 @@ import java.util.List;
  * result last. The last link must answer without calling {@code next} (normally {@link UpstreamCallLink}).
  * Immutable and thread-safe.
  *
- * <p>The default order, built by {@code ImcpServer}: {@link AuditLink} (records every call, whatever happens
- * after it), {@link PolicyLink} (finds the tool as the caller may see it), {@link ArgumentsLink} (defaults,
- * schema validation, binding), {@link LimitsLink} (deadline and cancellation), {@link UpstreamCallLink}
- * (calls the tool).
+ * <p>The default order, built by {@code AdapterRuntime}: {@link AuditLink} (records every call, whatever happens
+ * after it), {@link PolicyLink} (finds the tool as the caller may see it), {@link RateLimitLink} (token buckets per
+ * caller and tool), {@link ArgumentsLink} (defaults, schema validation, binding), {@link LimitsLink} (deadline and
+ * cancellation), {@link ResilienceLink} (retries, bulkhead, circuit breaker), {@link UpstreamCallLink} (calls the
+ * tool).
  */
 public final class InvocationChain {
 

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Holds a call to its request's deadline and cancellation: a call already cancelled, or past its deadline, does
  * not reach the upstream; otherwise the request's {@link CancellationToken} is set to fire at the deadline
  * (reason {@value #DEADLINE_EXCEEDED}), which {@link UpstreamCallLink} turns into an abort of the upstream call.
- * Either way the client gets a tool result with {@code isError: true} saying why. Rate and concurrency limits
- * belong here too, as further links.
+ * Either way the client gets a tool result with {@code isError: true} saying why. Rate limits are
+ * {@link RateLimitLink}, concurrency limits per upstream {@link ResilienceLink}.
  */
 public final class LimitsLink implements InvocationLink {
 

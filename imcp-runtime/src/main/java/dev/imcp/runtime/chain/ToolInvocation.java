@@ -20,6 +20,7 @@ public final class ToolInvocation {
     private RegisteredTool tool;
     private Object input;
     private AuditEvent.Status status = AuditEvent.Status.INTERNAL;
+    private Throwable failure;
 
     /**
      * @param context the request
@@ -70,6 +71,19 @@ public final class ToolInvocation {
     /** Sets the bound input. */
     public void input(Object bound) {
         this.input = bound;
+    }
+
+    /**
+     * Returns what the tool threw the last time {@link UpstreamCallLink} called it, for links that look at why a
+     * call failed ({@link ResilienceLink}); {@code null} when it has not been called or returned normally.
+     */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** Sets what the tool threw, or {@code null} when it returned. */
+    public void failure(Throwable thrown) {
+        this.failure = thrown;
     }
 
     /** Returns the outcome so far; {@link AuditEvent.Status#INTERNAL} until a link says otherwise. */

@@ -68,6 +68,7 @@ public final class UpstreamCallLink implements InvocationLink {
         LogSink log = invocation.context().log();
         long start = System.nanoTime();
         Object output;
+        invocation.failure(null);
         try (Cancellation.Registration ignored = token.onCancel(caller::interrupt);
                 UpstreamTrace.Scope trace = UpstreamTrace.open(invocation.context().traceparent().orElse(null))) {
             progress.step(0, "calling " + invocation.service());
@@ -78,6 +79,7 @@ public final class UpstreamCallLink implements InvocationLink {
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (Exception e) {
             invocation.status(AuditEvent.Status.ERROR);
+            invocation.failure(e);
             if (token.isCancelled()) {
                 log.log(LogLevel.WARNING, "tool " + invocation.name() + ": cancelled");
                 return results.error(LimitsLink.cancelledText(invocation, token));

@@ -26,7 +26,7 @@ import java.util.Set;
  *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}, {@code imcp.tools-list-ttl-ms},
  *       {@code imcp.keep-alive-ms}, {@code imcp.session.secret}, {@code imcp.session.ttl},
  *       {@code imcp.session.max-per-caller}, {@code imcp.auth.jwt}, {@code imcp.auth.required-scopes},
- *       {@code imcp.policy.rules}: see the components below.</li>
+ *       {@code imcp.policy.rules}, {@code imcp.rate-limits}: see the components below.</li>
  * </ul>
  *
  * @param serverName {@code imcp.server-name}, or {@code null} when absent or blank
@@ -77,6 +77,8 @@ import java.util.Set;
  * @param policyRules {@code imcp.policy.rules}: per role or scope, the tools callers may see and call
  *     ({@link PolicyRule}: {@code roles}, {@code scopes}, {@code allow}, {@code deny}); empty: every caller sees
  *     every tool the services' lists publish
+ * @param rateLimits {@code imcp.rate-limits}: token buckets per caller and per caller and tool (see
+ *     {@link RateLimits}); {@link RateLimits#NONE} when absent
  */
 public record RuntimeConfig(
         String serverName,
@@ -99,7 +101,8 @@ public record RuntimeConfig(
         int sessionsPerCaller,
         JwtConfig jwt,
         List<String> requiredScopes,
-        List<PolicyRule> policyRules) {
+        List<PolicyRule> policyRules,
+        RateLimits rateLimits) {
 
     /**
      * The single-valued {@code imcp} keys the runtime reads, in full: what an environment variable may set even when
@@ -112,7 +115,8 @@ public record RuntimeConfig(
             "imcp.session.ttl", "imcp.session.max-per-caller", "imcp.transport", "imcp.stdio.max-message-bytes",
             "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled", "imcp.auth.jwt.issuer",
             "imcp.auth.jwt.audience", "imcp.auth.jwt.jwks-url", "imcp.auth.jwt.jwks-file",
-            "imcp.auth.jwt.clock-skew-seconds", "imcp.auth.jwt.scopes-claim", "imcp.auth.jwt.roles-claim");
+            "imcp.auth.jwt.clock-skew-seconds", "imcp.auth.jwt.scopes-claim", "imcp.auth.jwt.roles-claim",
+            RateLimits.KEYS.get(0), RateLimits.KEYS.get(1));
 
     /** Checks the required components and copies the collections. */
     public RuntimeConfig {
@@ -129,6 +133,7 @@ public record RuntimeConfig(
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(sessionTtl, "sessionTtl");
         sessionSecret = sessionSecret == null ? null : sessionSecret.clone();
+        rateLimits = rateLimits == null ? RateLimits.NONE : rateLimits;
         if (!"stderr".equals(auditSink) && !"stdout".equals(auditSink)) {
             throw new IllegalArgumentException("imcp.audit.sink must be stderr or stdout, was " + auditSink);
         }
@@ -207,7 +212,8 @@ public record RuntimeConfig(
                 perCaller,
                 JwtConfig.from(imcp.get("auth.jwt")),
                 imcp.get("auth.required-scopes").asList(String.class).orElse(List.of()).stream().map(String::strip).toList(),
-                PolicyRule.list(imcp.get("policy.rules")));
+                PolicyRule.list(imcp.get("policy.rules")),
+                RateLimits.from(imcp.get("rate-limits")));
     }
 
     private static java.time.Duration sessionTtl(Config imcp) {

@@ -32,6 +32,9 @@ import java.util.Set;
  *     ({@code security.<scheme>.*}, see {@link SchemeCredentials}); checked against the contract at start-up
  * @param upstreamUrls upstream name to base URL ({@code upstreams.<name>.url}) for a service whose tools have
  *     different base URLs (MCP JSON); checked against the contract's names at start-up
+ * @param resilience retries, circuit breaker and bulkhead of the service's calls ({@code resilience.*}, per-tool
+ *     retries under {@code tools.<tool>.resilience.*}; see {@link ResilienceConfig});
+ *     {@link ResilienceConfig#DEFAULTS} when not configured
  */
 public record ServiceConfig(
         String id,
@@ -47,7 +50,8 @@ public record ServiceConfig(
         long maxResponseBytes,
         boolean mtom,
         Map<String, SchemeCredentials> security,
-        Map<String, String> upstreamUrls) {
+        Map<String, String> upstreamUrls,
+        ResilienceConfig resilience) {
 
     /** The timeout used when {@code timeout-seconds} is absent. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -68,17 +72,18 @@ public record ServiceConfig(
         deny = Set.copyOf(deny);
         security = security == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(security));
         upstreamUrls = upstreamUrls == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(upstreamUrls));
+        resilience = resilience == null ? ResilienceConfig.DEFAULTS : resilience;
         if (maxResponseBytes <= 0) {
             throw new IllegalArgumentException("imcp.services." + id + ".max-response-bytes must be a positive number of bytes");
         }
     }
 
-    /** A configuration without security scheme credentials. */
+    /** A configuration without security scheme credentials, with the default resilience settings. */
     public ServiceConfig(String id, String url, Map<String, String> portUrls, OutboundAuth auth,
             Map<String, String> headers, List<String> soapHeaders, TlsConfig tls, Duration timeout, Set<String> allow,
             Set<String> deny, long maxResponseBytes, boolean mtom) {
         this(id, url, portUrls, auth, headers, soapHeaders, tls, timeout, allow, deny, maxResponseBytes, mtom, Map.of(),
-                Map.of());
+                Map.of(), ResilienceConfig.DEFAULTS);
     }
 
     /**
@@ -133,6 +138,7 @@ public record ServiceConfig(
                 "tls.trust-store-password")) {
             keys.add(prefix + secret + SecretValues.FILE_SUFFIX);
         }
+        ResilienceConfig.KEYS.forEach(key -> keys.add(prefix + key));
         service.soapPorts().keySet().forEach(port -> keys.add(prefix + "ports." + port + ".url"));
         service.upstreams().urls().keySet().forEach(name -> keys.add(prefix + "upstreams." + name + ".url"));
         for (String scheme : service.security().schemes().keySet()) {
@@ -179,7 +185,8 @@ public record ServiceConfig(
                 node.get("max-response-bytes").asLong().orElse(DEFAULT_MAX_RESPONSE_BYTES),
                 node.get("mtom").asBoolean().orElse(false),
                 security(node.get("security"), prefix + "security."),
-                upstreams(node.get("upstreams")));
+                upstreams(node.get("upstreams")),
+                ResilienceConfig.from(node.get("resilience"), node.get("tools"), prefix));
     }
 
     private static Map<String, String> upstreams(Config node) {
@@ -295,6 +302,6 @@ public record ServiceConfig(
         return "ServiceConfig[id=" + id + ", url=" + url + ", ports=" + portUrls + ", auth=" + auth
                 + ", headers=" + headers.keySet() + ", soapHeaders=" + soapHeaders.size() + ", tls=" + tls
                 + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + ", maxResponseBytes=" + maxResponseBytes
-                + ", mtom=" + mtom + ", security=" + security.keySet() + ", upstreams=" + upstreamUrls + "]";
+                + ", mtom=" + mtom + ", security=" + security.keySet() + ", upstreams=" + upstreamUrls + ", resilience=" + resilience + "]";
     }
 }

@@ -163,4 +163,60 @@ class ServiceConfigTest {
         assertEquals("imcp.services.billing.auth.token and imcp.services.billing.auth.token-file are both set: "
                 + "set one of them", both);
     }
+
+    @Test
+    void resilienceDefaultsToRetriesAndABreakerWithoutABulkhead() {
+        ResilienceConfig r = billing(Map.of("imcp.services.billing.url", "http://127.0.0.1:1")).resilience();
+        assertEquals(ResilienceConfig.DEFAULTS, r);
+        assertTrue(r.breaker());
+        assertFalse(r.bulkhead());
+        assertEquals(new ResilienceConfig.ToolRetries(2, java.time.Duration.ofMillis(200)), r.retriesOf("anyTool"));
+    }
+
+    @Test
+    void toolsOverrideTheServiceRetriesOnly() {
+        ResilienceConfig r = billing(Map.of(
+                "imcp.services.billing.resilience.retries", "1",
+                "imcp.services.billing.resilience.retry-delay-ms", "50",
+                "imcp.services.billing.resilience.circuit-breaker.delay-seconds", "0",
+                "imcp.services.billing.resilience.bulkhead.limit", "4",
+                "imcp.services.billing.resilience.bulkhead.queue", "8",
+                "imcp.services.billing.tools.allow.0", "getInvoice",
+                "imcp.services.billing.tools.getInvoice.resilience.retries", "5")).resilience();
+        assertFalse(r.breaker());
+        assertEquals(4, r.bulkheadLimit());
+        assertEquals(8, r.bulkheadQueue());
+        assertEquals(new ResilienceConfig.ToolRetries(5, java.time.Duration.ofMillis(50)), r.retriesOf("getInvoice"));
+        assertEquals(new ResilienceConfig.ToolRetries(1, java.time.Duration.ofMillis(50)), r.retriesOf("other"));
+        assertEquals(java.util.Set.of("getInvoice"), billing(Map.of(
+                "imcp.services.billing.tools.allow.0", "getInvoice",
+                "imcp.services.billing.tools.getInvoice.resilience.retries", "5")).allow());
+    }
+
+    @Test
+    void resilienceMistakesNameTheKey() {
+        assertEquals("imcp.services.billing.resilience.retries must be between 0 and 10, was 11",
+                error(Map.of("imcp.services.billing.resilience.retries", "11")));
+        assertEquals("imcp.services.billing.resilience.circuit-breaker.failure-ratio must be a whole number, was '0.5'",
+                error(Map.of("imcp.services.billing.resilience.circuit-breaker.failure-ratio", "0.5")));
+        assertTrue(error(Map.of("imcp.services.billing.tools.getInvoice.resilience.bulkhead.limit", "1"))
+                .startsWith("imcp.services.billing.tools.getInvoice.resilience.bulkhead is not a tool setting"));
+    }
+
+    @Test
+    void rateLimitsPerCallerAndPerTool() {
+        Config config = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(Map.of(
+                        "imcp.rate-limits.per-caller.requests-per-second", "2.5",
+                        "imcp.rate-limits.tools.search.requests-per-second", "0.5",
+                        "imcp.rate-limits.tools.search.burst", "4"))).build();
+        RateLimits limits = RuntimeConfig.from(config).rateLimits();
+        assertEquals(new RateLimits.Rate(2.5, 3), limits.perCaller(), "burst defaults to the rate rounded up");
+        assertEquals(Map.of("search", new RateLimits.Rate(0.5, 4)), limits.tools());
+        Config bad = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(Map.of("imcp.rate-limits.per-caller.requests-per-second", "0"))).build();
+        assertEquals("imcp.rate-limits.per-caller.requests-per-second must be positive, was 0",
+                assertThrows(IllegalArgumentException.class, () -> RuntimeConfig.from(bad)).getMessage());
+        assertFalse(RuntimeConfig.from(Config.empty()).rateLimits().any());
+    }
 }

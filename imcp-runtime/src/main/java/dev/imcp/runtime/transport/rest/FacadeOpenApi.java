@@ -81,7 +81,7 @@ public final class FacadeOpenApi {
                             .set("items", mapper.createObjectNode().put("type", "object"));
             ObjectNode responses = post.putObject("responses");
             responses.set("200", response("The tool's result", output));
-            problems(responses, "400", "401", "403", "404", "502");
+            problems(responses, "400", "401", "403", "404", "429", "502", "503");
         }
         doc.set("components", components);
         return doc;
@@ -94,6 +94,9 @@ public final class FacadeOpenApi {
                 case "401" -> "No or an invalid API key or access token";
                 case "403" -> "The tool is not available to this caller";
                 case "404" -> "No such tool";
+                case "429" -> "A rate limit refused the call (Retry-After: seconds to wait)";
+                case "503" -> "The upstream is held back (circuit breaker open, Retry-After: seconds) or has too many"
+                        + " calls in flight";
                 default -> "The upstream call failed or timed out";
             });
             r.putObject("content").putObject("application/problem+json").putObject("schema")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imcp.runtime.chain.RateLimitLink;
 import dev.imcp.runtime.mcp.Inbound;
 import dev.imcp.runtime.mcp.JsonRpc;
 import dev.imcp.runtime.mcp.McpEndpoint;
@@ -50,9 +51,12 @@ import java.util.function.Predicate;
  * {@code detail}): 400 body not a JSON object or arguments invalid for the tool's input schema; 401 no or an
  * unknown API key or access token (with {@code WWW-Authenticate}); 403 a disallowed {@code Origin}, a caller lacking
  * a required scope (with {@code WWW-Authenticate}), or a tool that exists but the deny/allow lists or the policy
- * rules hide from the caller; 503 the token issuer's keys cannot be fetched; 404 no such tool; 405 another method (with {@code Allow}); 413 a body
- * over {@code server.max-payload-size}; 415 another content type; 502 the tool failed ({@code isError}: the
- * upstream's redacted message, or a timeout); 500 an internal error (with a correlation id, never a stack trace).
+ * rules hide from the caller; 503 the token issuer's keys cannot be fetched; 404 no such tool; 405 another method
+ * (with {@code Allow}); 413 a body over {@code server.max-payload-size}; 415 another content type; 429 a rate limit
+ * refused the call (RFC 6585) and 503 an open circuit breaker or a full bulkhead did (both with {@code Retry-After}
+ * seconds when known, RFC 9110 section 10.2.3; {@code _meta["dev.imcp/refused"]} of the result,
+ * {@link RateLimitLink}); 502 the tool failed otherwise ({@code isError}: the upstream's redacted message, or a
+ * timeout); 500 an internal error (with a correlation id, never a stack trace).
  */
 public final class RestFacade implements HttpService {
 
@@ -171,7 +175,18 @@ public final class RestFacade implements HttpService {
             return;
         }
         JsonNode result = answer.get().path("result");
-        if (result.path("isError").asBoolean(false)) {
+        JsonNode refused = result.path("_meta").path(RateLimitLink.REFUSED);
+        if (result.path("isError").asBoolean(false) && refused.isTextual()) {
+            JsonNode seconds = result.path("_meta").path(RateLimitLink.RETRY_AFTER);
+            if (seconds.canConvertToLong()) {
+                res.header(HeaderNames.RETRY_AFTER, seconds.asText());
+            }
+            if (RateLimitLink.RATE_LIMITED.equals(refused.asText())) {
+                problem(res, 429, "Too Many Requests", text(result.path("content")));
+            } else {
+                problem(res, 503, "Service Unavailable", text(result.path("content")));
+            }
+        } else if (result.path("isError").asBoolean(false)) {
             problem(res, 502, "Bad Gateway", text(result.path("content")));
         } else if (result.hasNonNull("structuredContent")) {
             json(res, 200, "application/json", result.get("structuredContent"));

@@ -1,0 +1,305 @@
+package dev.imcp.runtime.chain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.imcp.runtime.audit.AuditEvent;
+import dev.imcp.runtime.config.ResilienceConfig;
+import dev.imcp.runtime.mcp.CancellationToken;
+import dev.imcp.runtime.mcp.McpError;
+import dev.imcp.runtime.spi.Cancellation;
+import dev.imcp.runtime.spi.ToolDescriptor;
+import dev.imcp.runtime.spi.UpstreamException;
+import io.helidon.faulttolerance.Bulkhead;
+import io.helidon.faulttolerance.BulkheadException;
+import io.helidon.faulttolerance.CircuitBreaker;
+import io.helidon.faulttolerance.CircuitBreakerOpenException;
+import io.helidon.faulttolerance.Retry;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Keeps calls to a failing or overloaded upstream from making things worse, with Helidon fault tolerance, per
+ * service as {@code imcp.services.<id>.resilience} says ({@link ResilienceConfig}). Put it just before
+ * {@link UpstreamCallLink}, whose {@link ToolInvocation#failure()} tells it why an attempt failed. For each call:
+ * <ol>
+ *   <li><b>Retry</b> (Helidon {@link Retry}), outermost: an idempotent call (tool annotations {@code readOnlyHint}
+ *       or {@code idempotentHint} true, which the generator sets for HTTP GET, HEAD, PUT and DELETE) whose attempt
+ *       failed {@linkplain #retryable retryably} is made again, up to {@code retries} more times, after
+ *       {@code retry-delay-ms}, then twice as long for each further one. Any other call is made once. The client
+ *       gets the last attempt's result.</li>
+ *   <li><b>Bulkhead</b> (Helidon {@link Bulkhead}), one per service, when {@code bulkhead.limit} is set: at most
+ *       {@code limit} attempts run at once and {@code queue} wait; a further one is answered
+ *       {@code isError} "Too many calls in flight to <service>, retry later" without reaching the upstream.</li>
+ *   <li><b>Circuit breaker</b> (Helidon {@link CircuitBreaker}), one per service: counts an attempt that got no
+ *       usable answer ({@linkplain #unanswered}: connection failure, timeout, HTTP 5xx) as a failure and any
+ *       other outcome, 4xx and SOAP faults included, as a success; when {@code failure-ratio} percent of the last
+ *       {@code volume} attempts failed it opens, and attempts are answered at once, without reaching the upstream,
+ *       {@code isError} "Upstream <service> is unavailable ...; it will be tried again in <n> s", until
+ *       {@code delay-seconds} have passed; then it lets one attempt through (half-open), whose success closes
+ *       it.</li>
+ * </ol>
+ * A refused call (bulkhead, open breaker) is audited with status {@code limited}, and its result has
+ * {@code _meta["dev.imcp/refused"]} ({@value #CIRCUIT_OPEN} or {@value #BULKHEAD_FULL}) and, for the breaker,
+ * {@code _meta["dev.imcp/retryAfterSeconds"]} ({@link RateLimitLink#REFUSED}, {@link RateLimitLink#RETRY_AFTER}). A call
+ * already cancelled (deadline, client) is never retried. The request's deadline ({@link LimitsLink}) bounds the
+ * attempts and the waits between them together: a call cancelled while it waits for a retry or in a bulkhead's queue
+ * (which a cancellation does not interrupt) is answered as cancelled when its turn comes, without reaching the
+ * upstream. Thread-safe.
+ */
+public final class ResilienceLink implements InvocationLink {
+
+    /** The {@link RateLimitLink#REFUSED} value of a call refused by an open circuit breaker. */
+    public static final String CIRCUIT_OPEN = "circuit-open";
+
+    /** The {@link RateLimitLink#REFUSED} value of a call refused by a full bulkhead. */
+    public static final String BULKHEAD_FULL = "bulkhead-full";
+
+    /** An attempt that got no usable answer from the upstream: a failure for the circuit breaker. */
+    private static class Unanswered extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ObjectNode result;
+
+        Unanswered(ObjectNode result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    /** An unanswered attempt that may be made again, when the call is idempotent. */
+    private static final class Retryable extends Unanswered {
+        private static final long serialVersionUID = 1L;
+
+        Retryable(ObjectNode result) {
+            super(result);
+        }
+    }
+
+    /** A later link's {@link McpError}, carried through Helidon's handlers. */
+    private static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final McpError error;
+
+        Refusal(McpError error) {
+            super(null, null, false, false);
+            this.error = error;
+        }
+    }
+
+    /** The breaker and bulkhead of one service, and when the breaker last opened. */
+    private static final class Guard {
+        private final String service;
+        private final ResilienceConfig settings;
+        private final CircuitBreaker breaker;
+        private final Bulkhead bulkhead;
+        private volatile long openedNanos;
+
+        Guard(String service, ResilienceConfig settings) {
+            this.service = service;
+            this.settings = settings;
+            this.breaker = !settings.breaker() ? null : CircuitBreaker.builder()
+                    .name("imcp-" + service)
+                    .errorRatio(settings.failureRatio())
+                    .volume(settings.volume())
+                    .delay(settings.breakerDelay())
+                    .successThreshold(1)
+                    .applyOn(java.util.Set.of(Unanswered.class))
+                    .enableMetrics(false)
+                    .build();
+            this.bulkhead = !settings.bulkhead() ? null : Bulkhead.builder()
+                    .name("imcp-" + service)
+                    .limit(settings.bulkheadLimit())
+                    .queueLength(settings.bulkheadQueue())
+                    .enableMetrics(false)
+                    .build();
+        }
+
+        ObjectNode call(Supplier<ObjectNode> attempt) {
+            Supplier<ObjectNode> guarded = breaker == null ? attempt : () -> throughBreaker(attempt);
+            return bulkhead == null ? guarded.get() : bulkhead.invoke(guarded);
+        }
+
+        private ObjectNode throughBreaker(Supplier<ObjectNode> attempt) {
+            CircuitBreaker.State before = breaker.state();
+            try {
+                return breaker.invoke(attempt);
+            } finally {
+                if (before != CircuitBreaker.State.OPEN && breaker.state() == CircuitBreaker.State.OPEN) {
+                    openedNanos = System.nanoTime();
+                }
+            }
+        }
+
+        /** Returns about how long until the open breaker lets an attempt through, in whole seconds (at least 1). */
+        long secondsUntilHalfOpen() {
+            long left = openedNanos + settings.breakerDelay().toNanos() - System.nanoTime();
+            return Math.max(1, (left + 999_999_999L) / 1_000_000_000L);
+        }
+    }
+
+    private final Function<String, ResilienceConfig> settings;
+    private final ToolResults results;
+    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+
+    /**
+     * @param mapper the JSON mapper of results
+     * @param settings service id to its settings (e.g. {@code id -> config.service(id).resilience()}); asked once
+     *     per service, on its first call
+     */
+    public ResilienceLink(ObjectMapper mapper, Function<String, ResilienceConfig> settings) {
+        this.settings = settings;
+        this.results = new ToolResults(mapper);
+    }
+
+    @Override
+    public ObjectNode invoke(ToolInvocation invocation, Next next) throws McpError {
+        String service = invocation.service();
+        Guard guard = guards.computeIfAbsent(service, id -> new Guard(id, settings.apply(id)));
+        Supplier<ObjectNode> attempt = () -> guard.call(() -> attempt(invocation, next));
+        CancellationToken token = invocation.context().cancellation();
+        Thread caller = Thread.currentThread();
+        // A cancellation interrupts the wait for a retry or for a turn in the bulkhead, as UpstreamCallLink's own
+        // registration interrupts an attempt.
+        try (Cancellation.Registration ignored = token.onCancel(caller::interrupt)) {
+            Retry retry = idempotent(invocation.tool().descriptor()) ? retryOf(guard, invocation.name()) : null;
+            return retry == null ? attempt.get() : retry.invoke(attempt);
+        } catch (RuntimeException e) {
+            if (token.isCancelled()) {
+                invocation.status(AuditEvent.Status.ERROR);
+                return results.error(LimitsLink.cancelledText(invocation, token));
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Unanswered u) {
+                    return u.result;
+                } else if (t instanceof Refusal r) {
+                    throw r.error;
+                } else if (t instanceof CircuitBreakerOpenException) {
+                    long seconds = guard.secondsUntilHalfOpen();
+                    return RateLimitLink.refusal(invocation, results, CIRCUIT_OPEN, "Upstream " + service
+                            + " is unavailable: too many of its recent calls failed, so calls to it are held back"
+                            + " (circuit breaker open); it will be tried again in " + seconds + " s", seconds);
+                } else if (t instanceof BulkheadException) {
+                    return RateLimitLink.refusal(invocation, results, BULKHEAD_FULL,
+                            "Too many calls in flight to " + service + ", retry later", 0);
+                }
+            }
+            throw e;
+        } finally {
+            Thread.interrupted(); // a cancellation that came late must not hit the transport's next read
+        }
+    }
+
+    /**
+     * Makes one attempt; throws {@link Unanswered} (or {@link Retryable}) carrying its result when it got no answer.
+     * A call cancelled meanwhile (while waiting for a retry or in the bulkhead's queue) is answered as
+     * {@link LimitsLink} answers it, without reaching the upstream.
+     */
+    private ObjectNode attempt(ToolInvocation invocation, Next next) {
+        if (invocation.context().cancellation().isCancelled()) {
+            invocation.status(AuditEvent.Status.ERROR);
+            return results.error(LimitsLink.cancelledText(invocation, invocation.context().cancellation()));
+        }
+        ObjectNode result;
+        try {
+            result = next.proceed(invocation);
+        } catch (McpError e) {
+            throw new Refusal(e);
+        }
+        Throwable failure = invocation.failure();
+        if (failure == null || invocation.context().cancellation().isCancelled()) {
+            return result;
+        }
+        if (retryable(failure)) {
+            throw new Retryable(result);
+        }
+        if (unanswered(failure)) {
+            throw new Unanswered(result);
+        }
+        return result;
+    }
+
+    /** Returns the retry of {@code tool}, or {@code null} when it is not retried. */
+    private Retry retryOf(Guard guard, String tool) {
+        ResilienceConfig.ToolRetries own = guard.settings.retriesOf(tool);
+        if (own.retries() == 0) {
+            return null;
+        }
+        return retries.computeIfAbsent(tool, name -> Retry.builder()
+                .name("imcp-" + name)
+                .calls(own.retries() + 1)
+                .delay(own.delay())
+                .delayFactor(2)
+                .jitter(Duration.ZERO)
+                .overallTimeout(Duration.ofDays(1)) // the request's deadline (LimitsLink) bounds the attempts instead
+                .applyOn(java.util.Set.of(Retryable.class))
+                .enableMetrics(false)
+                .build());
+    }
+
+    /** Whether the tool's annotations say a repeated call has no further effect: {@code readOnlyHint} or {@code idempotentHint}. */
+    static boolean idempotent(ToolDescriptor descriptor) {
+        Map<String, Boolean> hints = descriptor.annotations();
+        return Boolean.TRUE.equals(hints.get("readOnlyHint")) || Boolean.TRUE.equals(hints.get("idempotentHint"));
+    }
+
+    /**
+     * Whether a failed attempt may be made again (for an idempotent call): the upstream may not have received the
+     * request, or said it could not handle it now: a connection that could not be made or was reset, an unknown
+     * host, no answer before the timeout, HTTP 502, 503 or 504 (RFC 9110, section 15.6). Not a 4xx, not another
+     * 5xx, not a SOAP fault, not an invalid argument or an unreadable response.
+     */
+    static boolean retryable(Throwable failure) {
+        int status = status(failure);
+        if (status > 0) {
+            return status == 502 || status == 503 || status == 504;
+        }
+        for (Throwable t = unwrap(failure); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
+                    || t instanceof SocketTimeoutException || t instanceof TimeoutException
+                    || t instanceof java.net.http.HttpTimeoutException || t instanceof SocketException
+                    || t instanceof org.apache.hc.core5.http.NoHttpResponseException
+                    || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an attempt got no usable answer: {@link #retryable} failures and every HTTP 5xx. */
+    static boolean unanswered(Throwable failure) {
+        return status(failure) >= 500 || retryable(failure);
+    }
+
+    /** Returns the HTTP status of a REST ({@link UpstreamException}) or SOAP (CXF {@code HTTPException}) failure, or 0. */
+    private static int status(Throwable failure) {
+        for (Throwable t = unwrap(failure); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UpstreamException u && u.status() > 0) {
+                return u.status();
+            }
+            if (t instanceof org.apache.cxf.transport.http.HTTPException h) {
+                return h.getResponseCode();
+            }
+        }
+        return 0;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof UndeclaredThrowableException || t instanceof InvocationTargetException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
