@@ -9,14 +9,13 @@ import dev.imcp.runtime.mcp.McpError;
 import dev.imcp.runtime.spi.Cancellation;
 import dev.imcp.runtime.spi.ToolDescriptor;
 import dev.imcp.runtime.spi.UpstreamException;
+import dev.imcp.runtime.upstream.UpstreamFaults;
 import io.helidon.faulttolerance.Bulkhead;
 import io.helidon.faulttolerance.BulkheadException;
 import io.helidon.faulttolerance.CircuitBreaker;
 import io.helidon.faulttolerance.CircuitBreakerOpenException;
 import io.helidon.faulttolerance.Retry;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -265,10 +264,10 @@ public final class ResilienceLink implements InvocationLink {
         if (status > 0) {
             return status == 502 || status == 503 || status == 504;
         }
-        for (Throwable t = unwrap(failure); t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = UpstreamFaults.unwrap(failure); t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException
                     || t instanceof SocketTimeoutException || t instanceof TimeoutException
-                    || t instanceof java.net.http.HttpTimeoutException || t instanceof SocketException
+                    || t instanceof SocketException
                     || t instanceof org.apache.hc.core5.http.NoHttpResponseException
                     || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
                 return true;
@@ -284,7 +283,7 @@ public final class ResilienceLink implements InvocationLink {
 
     /** Returns the HTTP status of a REST ({@link UpstreamException}) or SOAP (CXF {@code HTTPException}) failure, or 0. */
     private static int status(Throwable failure) {
-        for (Throwable t = unwrap(failure); t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = UpstreamFaults.unwrap(failure); t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UpstreamException u && u.status() > 0) {
                 return u.status();
             }
@@ -293,13 +292,5 @@ public final class ResilienceLink implements InvocationLink {
             }
         }
         return 0;
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof UndeclaredThrowableException || t instanceof InvocationTargetException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Answers {@code tools/list} (MCP "Server Features", "Tools", "Listing Tools"): {@code {tools: [...]}} with the
  * tools the caller may see, all on one page, each with the members the request's revision defines
- * ({@link RevisionFields#tool}). A modern (2026-07-28) result is cacheable (MCP 2026-07-28 "Server Utilities",
+ * ({@link RegisteredTool#listEntry}). A modern (2026-07-28) result is cacheable (MCP 2026-07-28 "Server Utilities",
  * "Caching"; schema {@code CacheableResult}): it adds {@code ttlMs} and {@code cacheScope}, {@code "private"} when
  * the list depends on who asks (authentication is on, so the caller's policy decides what is listed), else
  * {@code "public"}.

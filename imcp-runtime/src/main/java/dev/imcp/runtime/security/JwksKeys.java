@@ -1,13 +1,10 @@
 package dev.imcp.runtime.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
-
+import dev.imcp.runtime.spi.UpstreamException;
+import dev.imcp.runtime.upstream.UpstreamHttpClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +12,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,7 +39,7 @@ public final class JwksKeys {
 
     private final URI url;
     private final Clock clock;
-    private final HttpClient http;
+    private final UpstreamHttpClient http;
     private volatile JWKSet keys;
     private volatile Instant fetchedAt = Instant.MIN;
     private Instant lastAttempt; // guarded by this
@@ -50,8 +48,7 @@ public final class JwksKeys {
         this.url = url;
         this.keys = keys;
         this.clock = clock;
-        this.http = url == null ? null : HttpClient.newBuilder().connectTimeout(TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = url == null ? null : new UpstreamHttpClient(TIMEOUT);
     }
 
     /**
@@ -130,26 +127,16 @@ public final class JwksKeys {
         }
         lastAttempt = now;
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT)
-                    .header("Accept", "application/jwk-set+json, application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body;
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_BYTES + 1);
+            UpstreamHttpClient.Response response = http.send("GET", url,
+                    Map.of("Accept", "application/jwk-set+json, application/json"), null, TIMEOUT, MAX_BYTES);
+            if (response.status() != 200) {
+                throw new IOException("HTTP " + response.status());
             }
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            if (body.length > MAX_BYTES) {
-                throw new IOException("longer than " + MAX_BYTES + " bytes");
-            }
-            keys = JWKSet.parse(new String(body, StandardCharsets.UTF_8));
+            keys = JWKSet.parse(new String(response.body(), StandardCharsets.UTF_8));
             fetchedAt = now;
-        } catch (IOException | ParseException e) {
+        } catch (IOException | UpstreamException | ParseException e) {
             LOG.log(System.Logger.Level.WARNING, "Cannot fetch the JWK Set at " + url + " (imcp.auth.jwt.jwks-url): "
                     + e.getMessage() + (keys == null ? "" : "; the keys fetched before stay in use"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

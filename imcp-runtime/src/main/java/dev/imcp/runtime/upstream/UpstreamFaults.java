@@ -125,12 +125,10 @@ public final class UpstreamFaults {
             if (message.contains(ResponseLimit.TOO_LARGE)) { // CXF may pass on only the message of the limit's failure
                 return upstream + " failed: " + message.substring(message.indexOf(ResponseLimit.TOO_LARGE));
             }
-            if (t instanceof java.net.http.HttpConnectTimeoutException
-                    || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            if (t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
                 return upstream + " could not be reached (connection timed out)";
             }
-            if (t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
-                    || t instanceof java.util.concurrent.TimeoutException) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
                 Duration timeout = timeouts.apply(service);
                 return upstream + " did not answer " + (timeout == null ? "in time" : "within " + timeout.toSeconds() + " s");
             }
@@ -342,7 +340,11 @@ public final class UpstreamFaults {
         return null;
     }
 
-    private static Throwable unwrap(Throwable e) {
+    /**
+     * Returns the failure a tool's call stands for: {@code e} without the reflection and proxy wrappers
+     * ({@link UndeclaredThrowableException}, {@link InvocationTargetException}) a SOAP port's proxy adds.
+     */
+    public static Throwable unwrap(Throwable e) {
         Throwable t = e;
         while ((t instanceof UndeclaredThrowableException || t instanceof InvocationTargetException) && t.getCause() != null) {
             t = t.getCause();

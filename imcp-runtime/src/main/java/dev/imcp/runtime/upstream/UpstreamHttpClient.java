@@ -34,7 +34,8 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The runtime's HTTP/1.1 client for upstream calls (REST operations, rpc/encoded SOAP, OAuth 2.0 token requests):
+ * The runtime's HTTP/1.1 client for upstream calls (REST operations, rpc/encoded SOAP, OAuth 2.0 token requests,
+ * the JWT issuer's key set):
  * Apache HttpClient 5 (classic, blocking I/O, which a virtual thread waits on cheaply) over a pool of keep-alive
  * connections. The JDK's {@code java.net.http.HttpClient} spent about three times the CPU per loopback request
  * (measured with {@code bench/serve.sh}), most of it in its asynchronous machinery.
@@ -209,9 +210,8 @@ public final class UpstreamHttpClient implements AutoCloseable {
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build());
-        if (tls != null) {
-            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(tls));
-        }
+        // A service's own context, else the JVM's (javax.net.ssl.trustStore and friends), as the JDK client used.
+        pool.setTlsSocketStrategy(tls != null ? new DefaultClientTlsStrategy(tls) : DefaultClientTlsStrategy.createSystemDefault());
         return HttpClients.custom()
                 .setConnectionManager(pool.build())
                 .disableRedirectHandling()
