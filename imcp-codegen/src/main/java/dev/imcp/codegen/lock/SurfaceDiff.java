@@ -189,6 +189,8 @@ public final class SurfaceDiff {
         private final JsonNode rootBefore;
         private final JsonNode rootAfter;
         private final boolean input;
+        /** Whether both sides' definitions are equal: then equal subtrees mean equal schemas, refs included. */
+        private final boolean sameDefinitions;
         private final Set<String> followed = new HashSet<>();
 
         Schemas(String service, String tool, JsonNode rootBefore, JsonNode rootAfter, boolean input) {
@@ -197,6 +199,8 @@ public final class SurfaceDiff {
             this.rootBefore = rootBefore;
             this.rootAfter = rootAfter;
             this.input = input;
+            this.sameDefinitions = rootBefore.path("$defs").equals(rootAfter.path("$defs"))
+                    && rootBefore.path("definitions").equals(rootAfter.path("definitions"));
         }
 
         /** Adds a change that widens ({@code wider}) or narrows what the schema allows. */
@@ -216,7 +220,7 @@ public final class SurfaceDiff {
                 before = resolve(rootBefore, before);
                 after = resolve(rootAfter, after);
             }
-            if (before.equals(after)) {
+            if (before.equals(after) && (sameDefinitions || !mentionsRef(before))) {
                 return;
             }
             if (before.isBoolean() || after.isBoolean() || !before.isObject() || !after.isObject()) {
@@ -470,6 +474,19 @@ public final class SurfaceDiff {
                 add(Impact.BREAKING, service, tool, at + "/" + key, rule, detail);
             }
         }
+    }
+
+    /** Returns whether {@code schema} holds a {@code $ref} anywhere (then an equal text may still mean another schema). */
+    private static boolean mentionsRef(JsonNode schema) {
+        if (schema.has("$ref")) {
+            return true;
+        }
+        for (JsonNode child : schema) {
+            if (child.isContainerNode() && mentionsRef(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Follows a local {@code $ref} ({@code #/$defs/name} or any JSON pointer into the same schema). */
