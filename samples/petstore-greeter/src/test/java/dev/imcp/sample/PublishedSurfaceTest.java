@@ -53,7 +53,10 @@ class PublishedSurfaceTest {
                     .forEach(t -> served.put(t.get("name").asText(), t));
         }
         assertTrue(served.size() >= 12, served.keySet().toString());
-        assertEquals(served.keySet(), generated.keySet());
+        // the build publishes every tool; the sample's configuration denies greetMeOneWay (imcp.tools.deny)
+        java.util.Set<String> hidden = new java.util.TreeSet<>(generated.keySet());
+        hidden.removeAll(served.keySet());
+        assertEquals(java.util.Set.of("greetMeOneWay"), hidden);
         for (String name : served.keySet()) {
             assertEquals(served.get(name), generated.get(name), name + ": tools/list and tools.json differ");
             assertEquals(MAPPER.writeValueAsString(served.get(name)), MAPPER.writeValueAsString(generated.get(name)),
