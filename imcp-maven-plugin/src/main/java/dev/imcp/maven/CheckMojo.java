@@ -13,15 +13,12 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Compares the tools this build publishes with the lockfile ({@code imcp:lock}) and classifies every difference as
@@ -38,29 +35,12 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.NONE,
         threadSafe = true)
-public final class CheckMojo extends AbstractMojo {
+public final class CheckMojo extends AbstractLockMojo {
 
     /** How many compatible and cosmetic change lines the log shows at info level (all are in changes.md). */
     private static final int LINES_SHOWN = 30;
     private static final Pattern MAJOR = Pattern.compile("^(\\d+)");
 
-    /** The project being built. */
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    /** This plugin, whose version an error about a newer lockfile names. */
-    @Parameter(defaultValue = "${plugin}", readonly = true)
-    private PluginDescriptor plugin;
-
-    /** The lockfile {@code imcp:lock} writes. */
-    @Parameter(property = "imcp.lockFile", defaultValue = "${project.basedir}/src/main/contracts/imcp.lock.json",
-            required = true)
-    private File lockFile;
-
-    /** Where {@code imcp:generate} wrote its resources (its parameter of the same name). */
-    @Parameter(property = "imcp.resourceOutputDirectory",
-            defaultValue = "${project.build.directory}/generated-resources/imcp", required = true)
-    private File resourceOutputDirectory;
 
     /** The changelog written on every run. */
     @Parameter(property = "imcp.changesFile", defaultValue = "${project.build.directory}/imcp/changes.md",
@@ -81,13 +61,12 @@ public final class CheckMojo extends AbstractMojo {
             getLog().info("iMCP check skipped (imcp.check.skip)");
             return;
         }
-        BuildSurface built = Surfaces.read(project, resourceOutputDirectory, "check");
-        String shown = Surfaces.display(project, lockFile);
+        BuildSurface built = builtSurface("check");
+        String shown = lockFileShown();
         Lockfile lock = null;
         if (lockFile.isFile()) {
             try {
-                lock = Lockfile.read(Files.readString(lockFile.toPath(), StandardCharsets.UTF_8), shown,
-                        plugin == null ? "unknown" : plugin.getVersion());
+                lock = parseLock(Files.readString(lockFile.toPath(), StandardCharsets.UTF_8));
             } catch (LockfileException e) {
                 throw new MojoFailureException(e.getMessage());
             } catch (IOException e) {

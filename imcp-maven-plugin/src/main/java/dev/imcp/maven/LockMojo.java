@@ -5,21 +5,16 @@ import dev.imcp.codegen.lock.Change;
 import dev.imcp.codegen.lock.Lockfile;
 import dev.imcp.codegen.lock.LockfileException;
 import dev.imcp.codegen.lock.SurfaceDiff;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Records the adapter's published surface in the lockfile ({@code src/main/contracts/imcp.lock.json}, commit it):
@@ -31,30 +26,13 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "lock", requiresDependencyResolution = ResolutionScope.NONE, threadSafe = true)
 @Execute(phase = LifecyclePhase.GENERATE_RESOURCES)
-public final class LockMojo extends AbstractMojo {
+public final class LockMojo extends AbstractLockMojo {
 
-    /** The project being built. */
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    /** This plugin, whose version the lockfile names. */
-    @Parameter(defaultValue = "${plugin}", readonly = true)
-    private PluginDescriptor plugin;
-
-    /** The lockfile. Contract discovery skips files of this name. */
-    @Parameter(property = "imcp.lockFile", defaultValue = "${project.basedir}/src/main/contracts/imcp.lock.json",
-            required = true)
-    private File lockFile;
-
-    /** Where {@code imcp:generate} wrote its resources (its parameter of the same name). */
-    @Parameter(property = "imcp.resourceOutputDirectory",
-            defaultValue = "${project.build.directory}/generated-resources/imcp", required = true)
-    private File resourceOutputDirectory;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        BuildSurface surface = Surfaces.read(project, resourceOutputDirectory, "lock");
-        String shown = Surfaces.display(project, lockFile);
+        BuildSurface surface = builtSurface("lock");
+        String shown = lockFileShown();
         String text = new Lockfile(Lockfile.VERSION, Surfaces.generatedBy(plugin), project.getVersion(), surface).text();
         try {
             String previous = lockFile.isFile() ? Files.readString(lockFile.toPath(), StandardCharsets.UTF_8) : null;
@@ -67,7 +45,7 @@ public final class LockMojo extends AbstractMojo {
             if (previous != null) {
                 try {
                     List<Change> changes = SurfaceDiff.compare(
-                            Lockfile.read(previous, shown, plugin == null ? "unknown" : plugin.getVersion()).surface(), surface);
+                            parseLock(previous).surface(), surface);
                     changed = " replacing the previous lock: " + changes.stream()
                             .filter(c -> c.impact() == Change.Impact.BREAKING).count() + " breaking, " + changes.stream()
                             .filter(c -> c.impact() != Change.Impact.BREAKING).count() + " other change(s)";

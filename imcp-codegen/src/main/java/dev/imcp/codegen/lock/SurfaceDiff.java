@@ -383,13 +383,20 @@ public final class SurfaceDiff {
             if (was.equals(is)) {
                 return;
             }
-            if (was.isArray() && is.isArray() && was.size() == is.size()) {
-                for (int i = 0; i < was.size(); i++) {
-                    compare(was.get(i), is.get(i), at + "/" + keyword + "/" + i);
-                }
-            } else {
+            if (!pairwise(was, is, at + "/" + keyword)) {
                 add(Impact.BREAKING, service, tool, at + "/" + keyword, "keyword-changed", keyword + " changed");
             }
+        }
+
+        /** Compares two arrays of schemas item by item when they have the same length; returns whether it did. */
+        private boolean pairwise(JsonNode was, JsonNode is, String at) {
+            if (!was.isArray() || !is.isArray() || was.size() != is.size()) {
+                return false;
+            }
+            for (int i = 0; i < was.size(); i++) {
+                compare(was.get(i), is.get(i), at + "/" + i);
+            }
+            return true;
         }
 
         private void alternatives(JsonNode before, JsonNode after, String at, String keyword) {
@@ -398,10 +405,7 @@ public final class SurfaceDiff {
             if (was.equals(is)) {
                 return;
             }
-            if (was.isArray() && is.isArray() && was.size() == is.size()) {
-                for (int i = 0; i < was.size(); i++) {
-                    compare(was.get(i), is.get(i), at + "/" + keyword + "/" + i);
-                }
+            if (pairwise(was, is, at + "/" + keyword)) {
                 return;
             }
             Set<JsonNode> a = new HashSet<>();

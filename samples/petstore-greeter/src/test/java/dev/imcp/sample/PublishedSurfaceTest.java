@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imcp.runtime.ImcpServer;
 import io.helidon.config.Config;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +39,12 @@ class PublishedSurfaceTest {
         Config config = SampleAdapter.config(Map.of("SERVER_PORT", "0"), ImcpServer.providers(), null);
         try (ImcpServer server = ImcpServer.start(config, ImcpServer.providers())) {
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> init = post(http, server.uri(), null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+            HttpResponse<String> init = SampleMcp.post(http, server.uri(), null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
                     + "\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
                     + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
             assertEquals(200, init.statusCode(), init.body());
             String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
-            HttpResponse<String> list = post(http, server.uri(), session,
+            HttpResponse<String> list = SampleMcp.post(http, server.uri(), session, "2025-11-25",
                     "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
             assertEquals(200, list.statusCode(), list.body());
             MAPPER.readTree(list.body()).path("result").path("tools")
@@ -63,18 +61,5 @@ class PublishedSurfaceTest {
                     name + ": member order differs");
         }
         assertEquals(generated, locked, "the committed lockfile is out of date: run ../../mvnw imcp:lock in the sample");
-    }
-
-    private static HttpResponse<String> post(HttpClient http, URI mcp, String session, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(mcp)
-                .header("Authorization", "Bearer imcp-demo-key")
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (session != null) {
-            request.header("Mcp-Session-Id", session);
-            request.header("MCP-Protocol-Version", "2025-11-25");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
