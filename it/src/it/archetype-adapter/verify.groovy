@@ -40,6 +40,11 @@ assert output.contains('--- enforcer:3.6.1:enforce (enforce-build-environment) @
 assert output.contains('--- surefire:3.5.3:test (default-test) @ my-adapter ---') : tail
 assert output.contains('--- shade:3.6.0:shade (default) @ my-adapter ---') : tail
 
+// imcp:check ran in verify; without a lockfile yet it passes, says how to make one and still writes the changelog.
+assert output =~ /--- imcp:[^:]+:check \(default\) @ my-adapter ---/ : tail
+assert output.contains('[WARNING] iMCP: no lockfile (src/main/contracts/imcp.lock.json), so contract changes are not checked; run mvn imcp:lock') : tail
+assert new File(project, 'target/imcp/changes.md').text.contains('No lockfile at `src/main/contracts/imcp.lock.json`: all 1 tool(s) of 1 contract(s) are new')
+
 // Every test of AdapterTest ran and passed.
 def tests = (test.text =~ /(?m)^\s*@Test\s*$/).size()
 assert tests >= 4 : "AdapterTest has only ${tests} tests"

@@ -3,6 +3,7 @@ package dev.imcp.codegen;
 import dev.imcp.codegen.diag.ContractException;
 import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
+import dev.imcp.codegen.lock.BuildSurface;
 import dev.imcp.codegen.mcpjson.McpJsonReader;
 import dev.imcp.codegen.model.ContractKind;
 import dev.imcp.codegen.model.ContractModel;
@@ -160,10 +161,15 @@ public final class ImcpGenerator {
 
         GeneratedFiles files = new SourceWriter().write(publishing, request.basePackage(), request.adapterName(),
                 request.adapterVersion(), request.sourceOutput(), request.resourceOutput());
+        List<Path> roots = new ArrayList<>(List.of(request.sourceOutput(), request.resourceOutput()));
+        if (request.servicesFile() != null) {
+            Path services = request.servicesFile().toAbsolutePath().normalize();
+            files.add(services.getParent(), services.getFileName().toString(), BuildSurface.servicesText(publishing));
+            roots.add(services.getParent());
+        }
         Set<Path> before = new TreeSet<>();
         previous.ifPresent(p -> p.outputs().keySet().forEach(k -> before.add(Path.of(k))));
-        OutputReconciler.Outcome outcome = OutputReconciler.reconcile(files, before,
-                List.of(request.sourceOutput(), request.resourceOutput()));
+        OutputReconciler.Outcome outcome = OutputReconciler.reconcile(files, before, roots);
         if (request.stateFile() != null) {
             Map<String, BuildState.FileStamp> outputs = new LinkedHashMap<>();
             for (Path out : files.files().keySet()) {
@@ -254,6 +260,7 @@ public final class ImcpGenerator {
         values.add("|");
         values.add(request.sourceOutput().toAbsolutePath().normalize().toString());
         values.add(request.resourceOutput().toAbsolutePath().normalize().toString());
+        values.add(request.servicesFile() == null ? null : request.servicesFile().toAbsolutePath().normalize().toString());
         values.add(request.basePackage());
         values.add(request.adapterName());
         values.add(request.adapterVersion());

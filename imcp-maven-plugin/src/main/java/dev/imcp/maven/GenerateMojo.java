@@ -191,7 +191,8 @@ public final class GenerateMojo extends AbstractMojo {
         CodegenRequest request = new GenerateConfiguration(project.getBasedir().toPath(), contracts,
                 contractsDirectory, basePackage, outputDirectory, resourceOutputDirectory, adapterName,
                 adapterVersion, stateFile).soapPorts(soapPorts).operations(includeOperations, excludeOperations)
-                .tools(tools, toolNameMaxLength).toRequest();
+                .tools(tools, toolNameMaxLength).toRequest()
+                .withServicesFile(Surfaces.servicesFile(project).toPath());
         try {
             GenerationResult result = new ImcpGenerator().generate(request);
             log(result, (System.nanoTime() - start) / 1_000_000);

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>In a contracts folder every file is a candidate, in sub-folders too, except hidden files and
  * folders (names starting with {@code .}) and documentation ({@code *.md}, {@code *.markdown},
  * {@code *.txt}, {@code *.adoc}, {@code *.rst}, and {@code README*}, {@code LICENSE*}, {@code NOTICE*},
- * {@code COPYING*}). A candidate that another file imports ({@link ContractImports}: an XSD next to its
+ * {@code COPYING*}), and the lockfile ({@value #LOCKFILE_NAME}, which {@code imcp:lock} writes there). A candidate that another file imports ({@link ContractImports}: an XSD next to its
  * WSDL, an OpenAPI file another one {@code $ref}s) is a part of that contract; every other candidate is a
  * contract. With an explicit list, the listed files are the contracts. Either way, the files the contracts
  * import, directly or not, are inputs too, wherever they are.
@@ -34,6 +34,9 @@ public final class ContractDiscovery {
 
     private static final Pattern DOCUMENTATION = Pattern.compile(
             "(?i)(.*\\.(md|markdown|txt|adoc|rst)|(readme|license|notice|copying)([.-].*)?)");
+
+    /** The lockfile {@code imcp:lock} writes next to the contracts: a record of them, not one of them. */
+    public static final String LOCKFILE_NAME = "imcp.lock.json";
 
     private ContractDiscovery() {
     }
@@ -80,7 +83,8 @@ public final class ContractDiscovery {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString();
-                if (attrs.isRegularFile() && !hidden(file) && !DOCUMENTATION.matcher(name).matches()) {
+                if (attrs.isRegularFile() && !hidden(file) && !DOCUMENTATION.matcher(name).matches()
+                        && !LOCKFILE_NAME.equals(name)) {
                     found.add(file);
                 }
                 return FileVisitResult.CONTINUE;

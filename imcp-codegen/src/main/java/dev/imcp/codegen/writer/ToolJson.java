@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.OperationModel;
+import dev.imcp.descriptor.PublishedTool;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,9 +18,9 @@ import java.util.TreeMap;
  * and serialized once, then spliced into both files that carry it, so a large contract (Kubernetes: 1,062 tools,
  * 40 MB of schemas) never holds every schema as a JSON tree at once.
  *
- * <p>{@code META-INF/imcp/tools.json} is {@code {"tools": [...]}} with one tool per line, sorted by name then
- * service: {@code service}, {@code name}, {@code title}, {@code description}, {@code inputSchema},
- * {@code outputSchema} (when the tool has one) and {@code annotations}, as MCP "Tool" (2025-06-18) names them.
+ * <p>{@code META-INF/imcp/tools.json} is {@code {"tools": [...]}} with one tool per line, sorted by name, each
+ * exactly the entry the adapter's {@code tools/list} publishes in the newest revision: {@link PublishedTool} writes
+ * both (and the lockfile's entries).
  * The per-service {@code tool-schemas.json} maps each tool name to {@code {"inputSchema", "outputSchema"}}, in
  * contract order, with each schema on a line of its own (JSON whitespace between the members), so that the
  * runtime's {@code ToolSchemas} takes the schemas out by line instead of reading 40 MB token by token:
@@ -60,7 +61,7 @@ record ToolJson(String service, String name, String title, String description, S
             g.writeRaw("{\"tools\":[");
             for (int i = 0; i < tools.size(); i++) {
                 g.writeRaw(i == 0 ? "\n" : ",\n");
-                tools.get(i).writeEntry(g);
+                tools.get(i).published().write(g);
                 g.flush();
             }
             g.writeRaw("\n]}\n");
@@ -82,28 +83,9 @@ record ToolJson(String service, String name, String title, String description, S
         return out.append(tools.isEmpty() ? "}\n" : "}}\n").toString();
     }
 
-    private void writeEntry(JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("service", service);
-        g.writeStringField("name", name);
-        if (title != null) {
-            g.writeStringField("title", title);
-        }
-        if (description != null) {
-            g.writeStringField("description", description);
-        }
-        g.writeFieldName("inputSchema");
-        g.writeRawValue(inputSchema);
-        if (outputSchema != null) {
-            g.writeFieldName("outputSchema");
-            g.writeRawValue(outputSchema);
-        }
-        g.writeObjectFieldStart("annotations");
-        for (Map.Entry<String, Boolean> a : annotations.entrySet()) {
-            g.writeBooleanField(a.getKey(), a.getValue());
-        }
-        g.writeEndObject();
-        g.writeEndObject();
+    /** Returns the tool as MCP clients see it in {@code tools/list}. */
+    PublishedTool published() {
+        return new PublishedTool(name, title, description, inputSchema, outputSchema, annotations);
     }
 
     private interface Body {

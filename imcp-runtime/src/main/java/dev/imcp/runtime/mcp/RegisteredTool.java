@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.imcp.descriptor.PublishedTool;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
 
@@ -42,6 +43,7 @@ public final class RegisteredTool {
     private final ObjectMapper mapper;
     private final String inputText;
     private final String outputText;
+    private final PublishedTool published;
     private final Supplier<ObjectNode> inputSchema;
     private final Supplier<Schema> compiled;
     private final Supplier<ObjectNode> outputSchema;
@@ -53,6 +55,8 @@ public final class RegisteredTool {
         this.inputText = inputText;
         this.outputText = outputText;
         ToolDescriptor d = tool.descriptor();
+        this.published = new PublishedTool(d.name(), d.title(), d.description(), inputText, outputText,
+                d.annotations());
         this.inputSchema = once(() -> parseObject(mapper, inputText, d.name(), "inputSchema"));
         this.compiled = once(() -> Schemas.REGISTRY.getSchema(inputSchema.get()));
         this.outputSchema = once(() -> outputText == null ? NO_SCHEMA
@@ -134,39 +138,18 @@ public final class RegisteredTool {
     /**
      * Returns the {@code tools/list} entry as {@code version} defines it (members the revision lacks left out, see
      * {@link RevisionFields#toolMembers(String)}), as a value that writes itself: the schemas go out as the
-     * descriptor's text, unparsed.
+     * descriptor's text, unparsed. {@link PublishedTool} writes it, as it writes the generated {@code tools.json} and
+     * the lockfile's entries.
      *
      * @param version the request's revision
      * @return the entry, for a JSON array or a POJO node
      */
     public JsonSerializable listEntry(String version) {
         Set<String> allowed = RevisionFields.toolMembers(version);
-        ToolDescriptor d = tool.descriptor();
         return new JsonSerializable.Base() {
             @Override
             public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
-                g.writeStartObject();
-                g.writeStringField("name", d.name());
-                if (d.title() != null && allowed.contains("title")) {
-                    g.writeStringField("title", d.title());
-                }
-                if (d.description() != null) {
-                    g.writeStringField("description", d.description());
-                }
-                g.writeFieldName("inputSchema");
-                g.writeRawValue(inputText);
-                if (outputText != null && allowed.contains("outputSchema")) {
-                    g.writeFieldName("outputSchema");
-                    g.writeRawValue(outputText);
-                }
-                if (!d.annotations().isEmpty() && allowed.contains("annotations")) {
-                    g.writeObjectFieldStart("annotations");
-                    for (Map.Entry<String, Boolean> e : new TreeMap<>(d.annotations()).entrySet()) {
-                        g.writeBooleanField(e.getKey(), e.getValue());
-                    }
-                    g.writeEndObject();
-                }
-                g.writeEndObject();
+                published.write(g, allowed);
             }
 
             @Override

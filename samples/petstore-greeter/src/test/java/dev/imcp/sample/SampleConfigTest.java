@@ -9,9 +9,7 @@ import io.helidon.config.Config;
 import jakarta.xml.ws.Endpoint;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,29 +36,17 @@ class SampleConfigTest {
         assertFalse(config.get("imcp.services.hello_world.ports.soapport.url").exists(), "no second, lower-case port");
         try (ImcpServer server = ImcpServer.start(config, ImcpServer.providers())) {
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> init = post(http, server.uri(), null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+            HttpResponse<String> init = SampleMcp.post(http, server.uri(), null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
                     + "\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
                     + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}");
             assertEquals(200, init.statusCode(), init.body());
             String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
-            HttpResponse<String> call = post(http, server.uri(), session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+            HttpResponse<String> call = SampleMcp.post(http, server.uri(), session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
                     + "\"tools/call\",\"params\":{\"name\":\"greetMe\",\"arguments\":{\"requestType\":\"Ada\"}}}");
             assertEquals(200, call.statusCode(), call.body());
             assertTrue(call.body().contains("Hello Ada") && !call.body().contains("\"isError\":true"), call.body());
         } finally {
             greeter.stop();
         }
-    }
-
-    private static HttpResponse<String> post(HttpClient http, URI mcp, String session, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(mcp)
-                .header("Authorization", "Bearer imcp-demo-key")
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (session != null) {
-            request.header("Mcp-Session-Id", session);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
