@@ -1,13 +1,21 @@
 package dev.imcp.runtime.security;
 
-import java.io.IOException;
+import io.helidon.security.AuthenticationResponse;
+import io.helidon.security.CompositeProviderFlag;
+import io.helidon.security.CompositeProviderSelectionPolicy;
+import io.helidon.security.Security;
+import io.helidon.security.SecurityContext;
+import io.helidon.security.SecurityEnvironment;
+import io.helidon.security.Subject;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Authenticates an HTTP request's {@code Authorization: Bearer <token>} (RFC 6750 section 2.1) against every
- * configured provider, and checks the scopes every caller needs. Thread-safe.
+ * configured provider, and checks the scopes every caller needs. Thread-safe. The providers are helidon-security
+ * authentication providers ({@link BearerProviders}) in one {@link Security} instance with a composite provider
+ * policy, so further providers plug in beside them; each request gets its own security context.
  *
  * <p>A token that is a configured API key makes an API-key caller ({@link ApiKeyAuthenticator}); any other token is
  * tried as a JWT when {@code imcp.auth.jwt} is configured ({@link JwtAuthenticator}). The outcomes:
@@ -32,6 +40,8 @@ public final class Authenticator {
     private final JwtAuthenticator jwt;
     private final List<String> requiredScopes;
     private final String firstParameter;
+    private final Security security;
+    private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param apiKeys the API keys (may have none)
@@ -48,6 +58,27 @@ public final class Authenticator {
         this.jwt = jwt;
         this.requiredScopes = List.copyOf(requiredScopes);
         this.firstParameter = jwt != null ? "resource_metadata=\"" + resourceMetadata + "\"" : "realm=\"imcp\"";
+        this.security = enabled() ? security(apiKeys, jwt, firstParameter) : null;
+    }
+
+    /**
+     * Builds the helidon-security instance: the API-key provider (when keys are configured), then the JWT provider
+     * (when tokens are accepted), consulted in that order by a composite provider policy. With both, a configured
+     * key is {@code SUFFICIENT} and any other token must pass the JWT provider ({@code REQUIRED}).
+     */
+    private static Security security(ApiKeyAuthenticator apiKeys, JwtAuthenticator jwt, String firstParameter) {
+        Security.Builder security = Security.builder().disableTracing();
+        CompositeProviderSelectionPolicy.Builder policy = CompositeProviderSelectionPolicy.builder();
+        if (apiKeys.enabled()) {
+            security.addAuthenticationProvider(BearerProviders.apiKeys(apiKeys, firstParameter, jwt == null), "api-keys");
+            policy.addAuthenticationProvider("api-keys",
+                    jwt == null ? CompositeProviderFlag.REQUIRED : CompositeProviderFlag.SUFFICIENT);
+        }
+        if (jwt != null) {
+            security.addAuthenticationProvider(BearerProviders.jwt(jwt, firstParameter), "jwt");
+            policy.addAuthenticationProvider("jwt", CompositeProviderFlag.REQUIRED);
+        }
+        return security.providerSelectionPolicy(policy.build()).build();
     }
 
     /** Returns whether callers must authenticate: API keys or JWT are configured. */
@@ -70,29 +101,25 @@ public final class Authenticator {
         if (!enabled()) {
             return Outcome.accepted(Caller.ANONYMOUS);
         }
-        Optional<String> token = ApiKeyAuthenticator.bearerToken(authorization);
-        if (token.isEmpty()) {
+        if (ApiKeyAuthenticator.bearerToken(authorization).isEmpty()) {
             return refused(401, "", "a bearer token is required as 'Authorization: Bearer <token>'");
         }
-        Optional<Caller> caller = apiKeys.find(token.get());
-        if (caller.isEmpty() && jwt == null) {
-            return refused(401, ", error=\"invalid_token\"", "the API key is not valid");
-        }
-        if (caller.isEmpty()) {
-            try {
-                caller = Optional.of(jwt.authenticate(token.get()));
-            } catch (JwtAuthenticator.InvalidToken e) {
-                return refused(401, ", error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"",
-                        "the token is not valid (" + e.getMessage() + ")");
-            } catch (IOException e) {
-                return new Outcome(Optional.empty(), 503, null, "the token issuer's signing keys cannot be fetched");
+        SecurityContext context = security.createContext("imcp-" + REQUESTS.incrementAndGet());
+        context.env(SecurityEnvironment.builder().transport("http").header("Authorization", authorization).build());
+        AuthenticationResponse response = context.atnClientBuilder().submit();
+        Optional<Caller> caller = response.user().map(Subject::principal)
+                .flatMap(p -> p.abacAttribute(BearerProviders.CALLER)).map(Caller.class::cast);
+        if (response.status().isSuccess() && caller.isPresent()) {
+            if (!caller.get().scopes().containsAll(requiredScopes)) {
+                return refused(403, ", error=\"insufficient_scope\", scope=\"" + String.join(" ", requiredScopes) + "\"",
+                        "the token lacks a required scope (" + String.join(" ", requiredScopes) + ")");
             }
+            return Outcome.accepted(caller.get());
         }
-        if (!caller.get().scopes().containsAll(requiredScopes)) {
-            return refused(403, ", error=\"insufficient_scope\", scope=\"" + String.join(" ", requiredScopes) + "\"",
-                    "the token lacks a required scope (" + String.join(" ", requiredScopes) + ")");
-        }
-        return Outcome.accepted(caller.get());
+        int status = response.statusCode().orElse(401);
+        String challenge = response.responseHeaders().getOrDefault("WWW-Authenticate", List.of()).stream().findFirst()
+                .orElse(status == 401 ? "Bearer " + firstParameter + ", error=\"invalid_token\"" : null);
+        return new Outcome(Optional.empty(), status, challenge, response.description().orElse("the token is not valid"));
     }
 
     private Outcome refused(int status, String errorParameters, String detail) {
