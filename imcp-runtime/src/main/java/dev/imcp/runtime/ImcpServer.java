@@ -377,8 +377,13 @@ public final class ImcpServer implements AutoCloseable {
      * nothing where the JVM does not let the application handle SIGTERM ({@code -Xrs}).
      */
     public static void exitZeroOnSigterm() {
+        onSigterm(() -> System.exit(0));
+    }
+
+    /** Runs {@code action} on SIGTERM instead of the JVM's default (exit 143), where the JVM lets us. */
+    private static void onSigterm(Runnable action) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> action.run());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             LOG.log(System.Logger.Level.DEBUG, "SIGTERM keeps the JVM's exit status: " + e.getMessage());
         }
@@ -414,7 +419,7 @@ public final class ImcpServer implements AutoCloseable {
             trainingRun(config, providers);
             System.exit(0); // done, whatever threads a library left behind
         } else if (stdio) {
-            stdio(config, providers, new FileInputStream(FileDescriptor.in), protocol);
+            stdio(config, providers, new FileInputStream(FileDescriptor.in), protocol, true);
             // End of input is the end of the process, even when a library left a non-daemon thread behind.
             System.exit(0);
         } else {
@@ -489,6 +494,19 @@ public final class ImcpServer implements AutoCloseable {
      *     {@code stdout}
      */
     public static void stdio(Config config, List<ToolProvider> providers, InputStream in, OutputStream out) throws IOException {
+        stdio(config, providers, in, out, false);
+    }
+
+    /**
+     * As {@link #stdio(Config, List, InputStream, OutputStream)}; with {@code onSigterm} (what {@link #main} does),
+     * SIGTERM ends the process as end of input does: no further message is read, requests in flight finish within
+     * {@code imcp.stdio.shutdown-grace-seconds}, the audit log is flushed, and the exit status is 0.
+     *
+     * @param onSigterm whether to handle SIGTERM so; only for a process that serves nothing else
+     * @throws IOException when {@code in} cannot be read
+     */
+    public static void stdio(Config config, List<ToolProvider> providers, InputStream in, OutputStream out, boolean onSigterm)
+            throws IOException {
         if ("stdout".equals(config.get("imcp.audit.sink").asString().map(String::strip).orElse(null))) {
             throw new IllegalArgumentException("imcp.audit.sink must not be stdout with the stdio transport: "
                     + "standard output carries MCP messages (use stderr or imcp.audit.file)");
@@ -507,6 +525,14 @@ public final class ImcpServer implements AutoCloseable {
                     Duration.ofSeconds(graceSeconds));
             LOG.log(System.Logger.Level.INFO, readyMessage(runtime.serverInfo(), "on stdio", runtime.publishedTools(),
                     ManagementFactory.getRuntimeMXBean().getUptime()));
+            if (onSigterm) {
+                onSigterm(() -> {
+                    LOG.log(System.Logger.Level.INFO, "SIGTERM: finishing the requests in flight, then exiting");
+                    transport.stop();
+                    runtime.close(); // flushes the audit log
+                    System.exit(0);
+                });
+            }
             transport.run(in, out);
         }
     }

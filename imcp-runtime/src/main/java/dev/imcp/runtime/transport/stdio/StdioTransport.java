@@ -45,7 +45,8 @@ import java.util.concurrent.TimeUnit;
  *       client has no way to learn that it must initialize again.</li>
  *   <li>End: at end of input (the client closed the pipe) no new message is read; requests in flight get up to
  *       {@code grace} to finish, then the session ends, which cancels the rest (each is answered as cancelled;
- *       their threads are interrupted too), and {@link #run} returns once every answer is written.</li>
+ *       their threads are interrupted too), and {@link #run} returns once every answer is written. {@link #stop} does
+ *       the same from another thread (SIGTERM).</li>
  * </ul>
  */
 public final class StdioTransport {
@@ -64,6 +65,9 @@ public final class StdioTransport {
     private volatile String sessionId;
     private volatile byte[] initialize;
     private volatile boolean closing;
+    private volatile boolean stopped;
+    private volatile ExecutorService running;
+    private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param endpoint answers the messages
@@ -92,10 +96,11 @@ public final class StdioTransport {
         InputStream in = input instanceof BufferedInputStream ? input : new BufferedInputStream(input);
         MessageSink sink = message -> write(out, message);
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            running = workers;
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             boolean tooLong = false;
             int b;
-            while ((b = in.read()) != -1) {
+            while (!stopped && (b = in.read()) != -1) {
                 if (b != '\n') {
                     if (line.size() < maxLineBytes + 1) {
                         line.write(b);
@@ -114,21 +119,47 @@ public final class StdioTransport {
                 }
             }
             byte[] last = strip(line.toByteArray());
-            if (last.length > 0 && !tooLong) {
+            if (last.length > 0 && !tooLong && !stopped) {
                 dispatch(last, out, sink, workers); // a last message without a line end
             }
-            workers.shutdown();
-            if (!awaitQuietly(workers, grace)) {
-                closing = true; // no session is reopened from now on
-                if (sessionId != null) {
-                    endpoint.endSession(CALLER, Optional.of(sessionId)); // cancels the requests in flight
-                }
-                workers.shutdownNow(); // and interrupts any that had not yet registered with the session
-            }
+            finish(workers);
         }
     }
 
+    /**
+     * Stops serving as at end of input, from another thread (SIGTERM, {@code ImcpServer.main}): no further message
+     * is handled, the requests in flight get up to {@code grace} to finish, then the rest are cancelled; returns once
+     * they are answered. {@link #run} may stay blocked reading the input: exit the process afterwards.
+     */
+    public void stop() {
+        stopped = true;
+        ExecutorService workers = running;
+        if (workers != null) {
+            finish(workers);
+        }
+    }
+
+    /** Lets the requests in flight finish within {@code grace}, then cancels the rest; once, whoever comes first. */
+    private void finish(ExecutorService workers) {
+        if (!finished.compareAndSet(false, true)) {
+            workers.close(); // the other caller is finishing: wait for it
+            return;
+        }
+        workers.shutdown();
+        if (!awaitQuietly(workers, grace)) {
+            closing = true; // no session is reopened from now on
+            if (sessionId != null) {
+                endpoint.endSession(CALLER, Optional.of(sessionId)); // cancels the requests in flight
+            }
+            workers.shutdownNow(); // and interrupts any that had not yet registered with the session
+        }
+        workers.close();
+    }
+
     private void dispatch(byte[] message, OutputStream out, MessageSink sink, ExecutorService workers) {
+        if (stopped) {
+            return;
+        }
         if (sessionId == null) {
             handle(message, out, sink); // before the session exists: in order, so initialize's id is known next
         } else {

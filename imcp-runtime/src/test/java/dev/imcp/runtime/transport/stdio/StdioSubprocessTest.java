@@ -107,4 +107,35 @@ class StdioSubprocessTest {
             assertTrue(lines.get(i).contains("waited"), lines.toString());
         }
     }
+
+    @Test
+    void sigtermFinishesTheCallInFlightFlushesTheAuditAndExitsZero() throws Exception {
+        java.io.File stderr = java.io.File.createTempFile("stdio-sigterm", ".log");
+        stderr.deleteOnExit();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StdioAdapter.class.getName(),
+                "http://127.0.0.1:" + upstream.port(), "--stdio", "--sigterm")
+                .redirectError(stderr)
+                .start();
+        var in = p.getOutputStream();
+        var answers = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        in.write((dev.imcp.runtime.fixture.Fixture.initializeRequest("2025-06-18") + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        in.flush();
+        assertTrue(answers.readLine().contains("\"id\":1"), "initialize answered");
+        in.write(("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"wait\","
+                + "\"arguments\":{\"millis\":1500}}}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        in.flush(); // input stays open: only the signal ends the process
+        Thread.sleep(300);
+        // SIGTERM by kill(1): Process.destroy() would also close our ends of the pipes before the answers are read
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor());
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the process ends after SIGTERM");
+        assertEquals(0, p.exitValue(), "SIGTERM is a normal stop");
+        String answer = answers.readLine();
+        assertTrue(answer != null && answer.contains("\"id\":2") && answer.contains("waited"), String.valueOf(answer));
+        String log = java.nio.file.Files.readString(stderr.toPath());
+        assertTrue(log.contains("\"tool\":\"wait\"") && log.contains("\"status\":\"ok\""),
+                "the call's audit event is written before the exit: " + log);
+    }
 }
