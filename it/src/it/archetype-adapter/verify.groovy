@@ -61,4 +61,15 @@ assert entries.contains('META-INF/imcp/tools.json')
 assert entries.contains('logging.properties') : 'the project ships the quiet start-up logging configuration'
 assert entries.contains('META-INF/services/dev.imcp.runtime.spi.ToolProvider')
 assert !entries.contains('com/example/adapter/AdapterTest.class')
+
+// The manifest names the contract with the SHA-256 of its bytes; the project's entries have the pom's outputTimestamp.
+def contract = new File(project, 'src/main/contracts/example.mcp.json')
+def hash = java.security.MessageDigest.getInstance('SHA-256').digest(contract.bytes).encodeHex().toString()
+def manifest = new java.util.jar.JarFile(jar).withCloseable { it.manifest.mainAttributes }
+assert manifest.getValue('Imcp-Contracts') == "example sha256:${hash} src/main/contracts/example.mcp.json".toString()
+assert new File(project, 'pom.xml').text.contains('<project.build.outputTimestamp>')
+// (The project's own entries: shade copies the dependencies' entries with the times their jars hold.)
+def stamp = new ZipFile(jar).withCloseable { z -> z.entries().findAll { it.name.startsWith('com/example/')
+        || it.name.startsWith('META-INF/imcp/') }.collect { it.lastModifiedTime.toInstant() } as Set }
+assert stamp.size() == 1 : "the project's entries have several times: ${stamp.take(5)}"
 true

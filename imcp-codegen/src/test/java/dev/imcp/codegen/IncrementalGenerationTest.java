@@ -207,11 +207,59 @@ class IncrementalGenerationTest {
     }
 
     @Test
-    void adapterJsonNamesTheAdapter() throws Exception {
+    void adapterJsonNamesTheAdapterAndEachContractWithItsHash() throws Exception {
         copy(TestContracts.WEATHER, "weather.mcp.json");
+        copy(TestContracts.PETSTORE_V3, "petstore.yaml");
         generate();
-        assertEquals("{\n  \"name\": \"my-adapter\",\n  \"version\": \"1.0\"\n}\n",
+        String weather = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(project.resolve("src/main/contracts/weather.mcp.json"))));
+        String petstore = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(project.resolve("src/main/contracts/petstore.yaml"))));
+        assertEquals("""
+                {
+                  "name": "my-adapter",
+                  "version": "1.0",
+                  "contracts": {
+                    "petstore": {
+                      "file": "src/main/contracts/petstore.yaml",
+                      "sha256": "%s"
+                    },
+                    "weather": {
+                      "file": "src/main/contracts/weather.mcp.json",
+                      "sha256": "%s"
+                    }
+                  }
+                }
+                """.formatted(petstore, weather),
                 Files.readString(project.resolve("target/resources/META-INF/imcp/adapter.json")));
+        // The same hash and file in the provider the runtime reads it from.
+        assertTrue(Files.readString(project.resolve("target/java/com/example/gen/weather/WeatherToolProvider.java"))
+                .contains("\"" + weather + "\",\n            \"src/main/contracts/weather.mcp.json\","));
+    }
+
+    @Test
+    void manifestHeaderNamesEachContractAlsoWhenUpToDate() throws Exception {
+        copy(TestContracts.WEATHER, "weather.mcp.json");
+        copy(TestContracts.PETSTORE_V3, "pet store.yaml");
+        assertFalse(generate().upToDate());
+        Path resources = project.resolve("target/resources");
+        String expected = "pet_store sha256:" + sha256(contracts().resolve("pet store.yaml"))
+                + " src/main/contracts/pet store.yaml, weather sha256:" + sha256(contracts().resolve("weather.mcp.json"))
+                + " src/main/contracts/weather.mcp.json";
+        assertEquals(expected, dev.imcp.codegen.writer.ContractsHeader.read(resources));
+        assertTrue(generate().upToDate());
+        assertEquals(expected, dev.imcp.codegen.writer.ContractsHeader.read(resources), "read back, not remembered");
+
+        assertEquals("", dev.imcp.codegen.writer.ContractsHeader.read(project.resolve("nowhere")));
+        Files.writeString(resources.resolve("META-INF/imcp/adapter.json"),
+                "{\"contracts\": {\"weather\": {\"sha256\": \"not-a-hash\"}}}");
+        IOException bad = assertThrows(IOException.class, () -> dev.imcp.codegen.writer.ContractsHeader.read(resources));
+        assertTrue(bad.getMessage().contains("contracts.weather.sha256"), bad.getMessage());
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
     }
 
     static Map<String, Long> stamps(Path root) throws IOException {

@@ -7,6 +7,7 @@ import dev.imcp.codegen.ImcpGenerator;
 import dev.imcp.codegen.diag.ContractException;
 import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
+import dev.imcp.codegen.writer.ContractsHeader;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ import org.apache.maven.project.MavenProject;
  * Generates typed MCP tools from the project's contracts (WSDL 1.1, OpenAPI 2.0/3.0/3.1, MCP JSON): for each
  * operation a tool class with its input and output records and JSON Schemas, per contract an upstream stub
  * and a tool provider, plus {@code META-INF/imcp/tools.json} (the published tool list) and
- * {@code META-INF/imcp/adapter.json} (the adapter's name and version, sent as MCP {@code serverInfo}).
+ * {@code META-INF/imcp/adapter.json} (the adapter's name and version, sent as MCP {@code serverInfo}, and each
+ * contract's file and SHA-256). It sets the project property {@value #CONTRACTS_PROPERTY} to the
+ * {@code Imcp-Contracts} manifest header's value (see {@link ContractsHeader}).
  *
  * <p>Sources go to {@code outputDirectory} (added as a compile source root), resources to
  * {@code resourceOutputDirectory} (added as a resource directory). The build log shows one line per contract:
@@ -44,6 +47,15 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES,
         requiresDependencyResolution = ResolutionScope.NONE, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
+
+    /**
+     * The project property this goal sets to the {@link ContractsHeader} value (each contract's service id, SHA-256
+     * and file), for the fat jar's manifest: {@code <Imcp-Contracts>${imcp.contracts}</Imcp-Contracts>} among
+     * maven-shade-plugin's {@code ManifestResourceTransformer} {@code manifestEntries} (or maven-jar-plugin's
+     * {@code manifestEntries}). Set on every run, an up-to-date or skipped one too (empty when nothing was generated);
+     * do not define it in the POM, which would fix its value before this goal runs.
+     */
+    public static final String CONTRACTS_PROPERTY = "imcp.contracts";
 
     /** How many notes of one contract (names made valid, operations excluded) the log shows at info level. */
     private static final int NOTES_SHOWN = 20;
@@ -237,7 +249,13 @@ public final class GenerateMojo extends AbstractMojo {
                 result.filesWritten(), result.filesUnchanged(), result.filesDeleted(), millis / 1000.0));
     }
 
-    private void addOutputsToProject() {
+    private void addOutputsToProject() throws MojoExecutionException {
+        try {
+            project.getProperties().setProperty(CONTRACTS_PROPERTY, ContractsHeader.read(resourceOutputDirectory.toPath()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("iMCP: cannot name the contracts for " + ContractsHeader.NAME + ": "
+                    + e.getMessage(), e);
+        }
         Path sources = outputDirectory.toPath();
         if (!project.getCompileSourceRoots().contains(sources.toString())) {
             project.addCompileSourceRoot(sources.toString());

@@ -38,6 +38,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * An adapter without any transport: the tools of every provider bound to their configured upstreams, the
@@ -55,10 +56,11 @@ public final class AdapterRuntime implements AutoCloseable {
     private final AuditLog audit;
     private final McpEndpoint endpoint;
     private final UpstreamHttpClient upstreams;
+    private final ContractDigests contracts;
 
     private AdapterRuntime(RuntimeConfig config, ServerInfo info, ObjectMapper mapper, ToolRegistry registry,
                            Authenticator authenticator, AuditLog audit, McpEndpoint endpoint,
-                           UpstreamHttpClient upstreams) {
+                           UpstreamHttpClient upstreams, ContractDigests contracts) {
         this.config = config;
         this.info = info;
         this.mapper = mapper;
@@ -67,6 +69,7 @@ public final class AdapterRuntime implements AutoCloseable {
         this.audit = audit;
         this.endpoint = endpoint;
         this.upstreams = upstreams;
+        this.contracts = contracts;
     }
 
     /**
@@ -87,8 +90,10 @@ public final class AdapterRuntime implements AutoCloseable {
         Redactor redactor = new Redactor(config.secrets());
         UpstreamHttpClient client = new UpstreamHttpClient(Duration.ofSeconds(10));
         List<Tool<?, ?>> tools = new ArrayList<>();
+        List<ServiceDescriptor> services = new ArrayList<>();
         for (ToolProvider provider : providers) {
             ServiceDescriptor service = provider.service();
+            services.add(service);
             DefaultUpstreamContext context = new DefaultUpstreamContext(service, config.service(service.id()), client, mapper,
                     redactor);
             if (!"wsdl".equals(service.kind())) {
@@ -104,7 +109,8 @@ public final class AdapterRuntime implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open imcp.audit.file " + config.auditFile(), e);
         }
-        InvocationChain chain = new InvocationChain(defaultLinks(config, mapper, registry, audit,
+        ContractDigests contracts = new ContractDigests(services);
+        InvocationChain chain = new InvocationChain(defaultLinks(config, mapper, registry, audit, contracts::sha256,
                 new UpstreamFaults(mapper, redactor, id -> config.service(id).timeout()), redactor));
         Authenticator authenticator = new Authenticator(new ApiKeyAuthenticator(config.apiKeys()),
                 config.jwt() == null ? null : JwtAuthenticator.create(config.jwt()), config.requiredScopes(),
@@ -115,19 +121,21 @@ public final class AdapterRuntime implements AutoCloseable {
                 new SessionStore(config.sessionIdleTimeout(), config.sessionSecret(), config.sessionTtl(), config.sessionsPerCaller(),
                         java.time.Clock.systemUTC()),
                 Map.of("tools/list", toolsList, "tools/call", new ToolsCallHandler(chain)),
-                info.name(), info.version(), config.instructions(), config.requestTimeout(), config.toolsListTtlMs());
-        return new AdapterRuntime(config, info, mapper, registry, authenticator, audit, endpoint, client);
+                info.name(), info.version(), config.instructions(), config.requestTimeout(), config.toolsListTtlMs(),
+                contracts.meta(mapper));
+        return new AdapterRuntime(config, info, mapper, registry, authenticator, audit, endpoint, client, contracts);
     }
 
     /**
      * Returns the links every tool call passes through, outermost first: audit, policy, rate limits
      * ({@code imcp.rate-limits}), arguments, limits (deadline), resilience (retries, bulkhead and circuit breaker of
      * {@code imcp.services.<id>.resilience}), upstream call. A new concern (identity, ...) is one more
-     * {@link InvocationLink} in this list.
+     * {@link InvocationLink} in this list. {@code contractSha256} gives the audit events the SHA-256 of each
+     * service's contract.
      */
     static List<InvocationLink> defaultLinks(RuntimeConfig config, ObjectMapper mapper, ToolRegistry registry,
-            AuditLog audit, UpstreamFaults faults, Redactor redactor) {
-        return List.of(new AuditLink(audit), new PolicyLink(registry), new RateLimitLink(mapper, config.rateLimits()),
+            AuditLog audit, Function<String, String> contractSha256, UpstreamFaults faults, Redactor redactor) {
+        return List.of(new AuditLink(audit, contractSha256), new PolicyLink(registry), new RateLimitLink(mapper, config.rateLimits()),
                 new ArgumentsLink(mapper), new LimitsLink(mapper),
                 new ResilienceLink(mapper, id -> config.service(id).resilience()),
                 new UpstreamCallLink(mapper, faults, redactor));
@@ -146,6 +154,11 @@ public final class AdapterRuntime implements AutoCloseable {
     /** Returns the adapter's name and version, as sent in {@code serverInfo}. */
     public ServerInfo serverInfo() {
         return info;
+    }
+
+    /** Returns which contract each service was generated from. */
+    ContractDigests contracts() {
+        return contracts;
     }
 
     /** Returns the {@code imcp} settings. */

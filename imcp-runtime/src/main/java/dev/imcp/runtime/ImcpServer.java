@@ -228,7 +228,7 @@ public final class ImcpServer implements AutoCloseable {
             ImcpServer started = new ImcpServer(builder.build().start(), runtime, host);
             io.helidon.Main.addShutdownHandler(started.onShutdown);
             LOG.log(System.Logger.Level.INFO, readyMessage(runtime.serverInfo(), started.uri(), runtime.publishedTools(),
-                    ManagementFactory.getRuntimeMXBean().getUptime()));
+                    runtime.contracts().summary(), ManagementFactory.getRuntimeMXBean().getUptime()));
             return started;
         } catch (RuntimeException e) {
             runtime.close();
@@ -524,7 +524,7 @@ public final class ImcpServer implements AutoCloseable {
             StdioTransport transport = new StdioTransport(runtime.endpoint(), runtime.mapper(), (int) maxBytes,
                     Duration.ofSeconds(graceSeconds));
             LOG.log(System.Logger.Level.INFO, readyMessage(runtime.serverInfo(), "on stdio", runtime.publishedTools(),
-                    ManagementFactory.getRuntimeMXBean().getUptime()));
+                    runtime.contracts().summary(), ManagementFactory.getRuntimeMXBean().getUptime()));
             if (onSigterm) {
                 onSigterm(() -> {
                     LOG.log(System.Logger.Level.INFO, "SIGTERM: finishing the requests in flight, then exiting");
@@ -561,17 +561,25 @@ public final class ImcpServer implements AutoCloseable {
         }
     }
 
-    /** The start-up line; {@code uptimeMillis} is the JVM's uptime when the server listens. */
-    static String readyMessage(ServerInfo info, URI uri, int tools, long uptimeMillis) {
-        return readyMessage(info, "at " + uri, tools, uptimeMillis);
+    /**
+     * The start-up line; {@code contracts} is {@link ContractDigests#summary()}, {@code uptimeMillis} the JVM's uptime
+     * when the server listens.
+     */
+    static String readyMessage(ServerInfo info, URI uri, int tools, String contracts, long uptimeMillis) {
+        return readyMessage(info, "at " + uri, tools, contracts, uptimeMillis);
     }
 
-    /** The start-up line; {@code where} is {@code at <uri>} or {@code on stdio}. */
-    static String readyMessage(ServerInfo info, String where, int tools, long uptimeMillis) {
+    /**
+     * The start-up line, e.g. {@code iMCP adapter petstore-greeter 1.0 serving MCP at http://127.0.0.1:8080/mcp
+     * (revisions 2024-11-05, ...; 12 tools; contracts greeter 1a2b3c4d5e6f, petstore 598136cb904e; ready 1.3 s after
+     * JVM start)}; {@code where} is {@code at <uri>} or {@code on stdio}, {@code contracts} is
+     * {@link ContractDigests#summary()} (its part left out when empty).
+     */
+    static String readyMessage(ServerInfo info, String where, int tools, String contracts, long uptimeMillis) {
         return String.format(Locale.ROOT,
-                "iMCP adapter %s %s serving MCP %s (revisions %s; %d %s; ready %.1f s after JVM start)",
+                "iMCP adapter %s %s serving MCP %s (revisions %s; %d %s; %sready %.1f s after JVM start)",
                 info.name(), info.version(), where, String.join(", ", ProtocolVersions.SUPPORTED.reversed()),
-                tools, tools == 1 ? "tool" : "tools", uptimeMillis / 1000.0);
+                tools, tools == 1 ? "tool" : "tools", contracts.isEmpty() ? "" : contracts + "; ", uptimeMillis / 1000.0);
     }
 
     /** The loader that sees the adapter's resources: the context loader, as {@link ServiceLoader#load(Class)} uses. */

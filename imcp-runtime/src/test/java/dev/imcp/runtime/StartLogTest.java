@@ -2,6 +2,8 @@ package dev.imcp.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.imcp.runtime.config.ServerInfo;
+import dev.imcp.runtime.fixture.CalcProvider;
+import dev.imcp.runtime.fixture.EchoProvider;
 import dev.imcp.runtime.fixture.Fixture;
 import dev.imcp.runtime.fixture.LogCapture;
 import dev.imcp.runtime.mcp.ProtocolVersions;
@@ -37,7 +39,8 @@ class StartLogTest {
                 Matcher line = Pattern.compile("iMCP adapter test-adapter 3\\.1\\.4 serving MCP at "
                         + Pattern.quote(fx.mcp().toString()) + " \\(revisions "
                         + Pattern.quote(String.join(", ", ProtocolVersions.SUPPORTED.reversed()))
-                        + "; (\\d+) tools; ready (\\d+\\.\\d) s after JVM start\\)").matcher(ours.get(0).getMessage());
+                        + "; (\\d+) tools; contracts (.*); ready (\\d+\\.\\d) s after JVM start\\)")
+                        .matcher(ours.get(0).getMessage());
                 assertTrue(line.matches(), ours.get(0).getMessage());
 
                 // The fixture registers 9 tools and its configuration denies hiddenTool: the line counts what
@@ -47,7 +50,11 @@ class StartLogTest {
                         .at("/result/tools");
                 assertEquals(8, listed.size(), listed::toString);
                 assertEquals(listed.size(), Integer.parseInt(line.group(1)));
-                assertTrue(Double.parseDouble(line.group(2)) > 0, "the JVM started before the server");
+                // Each service's contract by the first 12 hex digits of its SHA-256, sorted by service id.
+                assertEquals("calc " + CalcProvider.CONTRACT_SHA256.substring(0, 12) + ", echo "
+                        + EchoProvider.CONTRACT_SHA256.substring(0, 12) + ", pets 000000000000, petsbasic 000000000000",
+                        line.group(2));
+                assertTrue(Double.parseDouble(line.group(3)) > 0, "the JVM started before the server");
             }
         }
         assertFalse(records.stream().anyMatch(r -> String.valueOf(r.getMessage()).contains("NOT configured")),
@@ -62,9 +69,12 @@ class StartLogTest {
         assertEquals("iMCP adapter my-adapter 1.0 serving MCP at http://127.0.0.1:8080/mcp (revisions 2024-11-05, "
                         + "2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28; 1 tool; ready 1.3 s after JVM start)",
                 ImcpServer.readyMessage(new ServerInfo("my-adapter", "1.0"), URI.create("http://127.0.0.1:8080/mcp"),
-                        1, 1_349));
-        assertTrue(ImcpServer.readyMessage(new ServerInfo("a", "1"), URI.create("http://h:1/mcp"), 0, 12_050)
+                        1, "", 1_349));
+        assertTrue(ImcpServer.readyMessage(new ServerInfo("a", "1"), URI.create("http://h:1/mcp"), 0, "", 12_050)
                 .endsWith("; 0 tools; ready 12.1 s after JVM start)"));
+        assertEquals("iMCP adapter a 1 serving MCP on stdio (revisions 2024-11-05, 2025-03-26, 2025-06-18, 2025-11-25, "
+                        + "2026-07-28; 2 tools; contracts echo 0123456789ab; ready 0.5 s after JVM start)",
+                ImcpServer.readyMessage(new ServerInfo("a", "1"), "on stdio", 2, "contracts echo 0123456789ab", 500));
     }
 
     @Test

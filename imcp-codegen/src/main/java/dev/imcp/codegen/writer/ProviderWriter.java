@@ -38,14 +38,15 @@ final class ProviderWriter {
         }
         boolean secured = !contract.security().schemes().isEmpty();
         boolean routed = !contract.upstreams().urls().isEmpty();
+        // The canonical constructor, so the contract's hash and file (which contract answered) are always named.
         CodeBlock service = CodeBlock.builder()
                 .add("new $T(\n", Spi.SERVICE_DESCRIPTOR)
                 .indent().indent()
-                .add("$S,\n$S,\n$L,\n$L,\n$S,\n$L,\n$L$L$L)", contract.serviceId(), contract.kind().wire(),
+                .add("$S,\n$S,\n$L,\n$L,\n$S,\n$S,\n$L,\n$L,\n$L,\n$L)", contract.serviceId(), contract.kind().wire(),
                         literal(contract.title()), literal(contract.version()), contract.sha256(),
-                        literal(contract.defaultUrl()), ports.build(),
-                        secured ? ",\nsecurity()" : routed ? CodeBlock.of(",\n$T.NONE", SecurityWriter.REST_SECURITY) : "",
-                        routed ? ",\nupstreams()" : "")
+                        contract.location().file(), literal(contract.defaultUrl()), ports.build(),
+                        secured ? CodeBlock.of("security()") : CodeBlock.of("$T.NONE", SecurityWriter.REST_SECURITY),
+                        routed ? CodeBlock.of("upstreams()") : CodeBlock.of("$T.NONE", SecurityWriter.NAMED_UPSTREAMS))
                 .unindent().unindent()
                 .build();
         ParameterizedTypeName anyTool = ParameterizedTypeName.get(Spi.TOOL,

@@ -21,6 +21,7 @@ final class SecurityWriter {
     static final int STATEMENTS_PER_METHOD = 500;
 
     static final ClassName REST_SECURITY = ClassName.get(Spi.PACKAGE, "RestSecurity");
+    static final ClassName NAMED_UPSTREAMS = ClassName.get(Spi.PACKAGE, "NamedUpstreams");
     private static final ClassName BUILDER = REST_SECURITY.nestedClass("Builder");
     private static final ClassName SCHEME = ClassName.get(Spi.PACKAGE, "SecurityScheme");
 
@@ -75,7 +76,7 @@ final class SecurityWriter {
 
     /** Returns a provider's {@code upstreams()} method: the named base URLs of a contract with several. */
     static MethodSpec upstreams(UpstreamsModel upstreams) {
-        ClassName named = ClassName.get(Spi.PACKAGE, "NamedUpstreams");
+        ClassName named = NAMED_UPSTREAMS;
         MethodSpec.Builder m = MethodSpec.methodBuilder("upstreams")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(named)

@@ -40,10 +40,15 @@ public final class SourceWriter {
     /** The tool list as the server publishes it, the lockfile CI compares. */
     public static final String TOOLS_FILE = "META-INF/imcp/tools.json";
     /**
-     * The adapter's own name and version, {@code {"name": ..., "version": ...}}: the runtime sends them as
-     * {@code serverInfo} in the MCP {@code initialize} result.
+     * The adapter's own name and version and the contracts it was generated from,
+     * {@code {"name": ..., "version": ..., "contracts": {"<serviceId>": {"file": ..., "sha256": ...}}}}: the runtime
+     * sends the name and version as {@code serverInfo} in the MCP {@code initialize} result; the Maven plugin reads the
+     * contracts for the jar manifest's {@code Imcp-Contracts} header (the runtime reads each contract's hash from its
+     * provider's {@code ServiceDescriptor}, generated from the same model).
      */
     public static final String ADAPTER_FILE = "META-INF/imcp/adapter.json";
+    /** The member of {@link #ADAPTER_FILE} naming each service's contract file and SHA-256 (lower-case hex). */
+    public static final String CONTRACTS_MEMBER = "contracts";
     /**
      * Per service, in its package's resource folder: each tool's {@code inputSchema} and {@code outputSchema}
      * as published, read by the runtime's {@code ToolSchemas} (kept out of Java string constants, which hold
@@ -63,7 +68,7 @@ public final class SourceWriter {
      * @param contracts valid contracts (tool names unique across them)
      * @param basePackage the package each service's package goes under
      * @param adapterName the adapter's name for {@code adapter.json} (the Maven artifactId), or {@code null} to
-     *     write no {@code adapter.json}
+     *     leave it out ({@code adapter.json} is then written only when there are contracts to name)
      * @param adapterVersion the adapter's version (the Maven project version), or {@code null}
      * @param sourceOutput the Java sources root
      * @param resourceOutput the resources root
@@ -113,15 +118,28 @@ public final class SourceWriter {
         files.add(resourceOutput, SERVICES_FILE, providers.isEmpty() ? "" : String.join("\n", providers) + "\n");
         tools.sort(Comparator.comparing(ToolJson::name).thenComparing(ToolJson::service));
         files.add(resourceOutput, TOOLS_FILE, ToolJson.toolsFile(tools));
-        if (adapterName != null) {
-            ObjectNode adapter = MAPPER.createObjectNode();
-            adapter.put("name", adapterName);
-            if (adapterVersion != null) {
-                adapter.put("version", adapterVersion);
-            }
-            files.add(resourceOutput, ADAPTER_FILE, pretty(adapter));
+        if (adapterName != null || !contracts.isEmpty()) {
+            files.add(resourceOutput, ADAPTER_FILE, adapterJson(contracts, adapterName, adapterVersion));
         }
         return files;
+    }
+
+    /**
+     * Returns {@code adapter.json}: {@code {"name", "version", "contracts": {"<serviceId>": {"file", "sha256"}}}}, the
+     * contracts sorted by service id; {@code name} and {@code version} left out when {@code null}.
+     */
+    private static String adapterJson(List<ContractModel> contracts, String adapterName, String adapterVersion) {
+        ObjectNode adapter = MAPPER.createObjectNode();
+        if (adapterName != null) {
+            adapter.put("name", adapterName);
+        }
+        if (adapterVersion != null) {
+            adapter.put("version", adapterVersion);
+        }
+        ObjectNode digests = adapter.putObject(CONTRACTS_MEMBER);
+        contracts.stream().sorted(Comparator.comparing(ContractModel::serviceId)).forEach(c -> digests
+                .putObject(c.serviceId()).put("file", c.location().file()).put("sha256", c.sha256()));
+        return pretty(adapter);
     }
 
     private static void writeJava(GeneratedFiles files, Path root, String javaPackage, TypeSpec type) {

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param argumentSchema the tool's input schema, whose {@code format: password}, {@code writeOnly: true} and
  *     {@code x-sensitive: true} properties {@link AuditLog} masks in {@code arguments}; {@code null} when the tool is
  *     unknown
+ * @param contractSha256 the SHA-256 (lower-case hex) of the contract the tool's service was generated from, which
+ *     contract answered; {@code null} when the tool is unknown
  */
 public record AuditEvent(
         Instant timestamp,
@@ -34,7 +36,8 @@ public record AuditEvent(
         long latencyMs,
         JsonNode arguments,
         String traceId,
-        JsonNode argumentSchema) {
+        JsonNode argumentSchema,
+        String contractSha256) {
 
     /** Checks the required components. */
     public AuditEvent {
@@ -47,7 +50,14 @@ public record AuditEvent(
     /** An event without an argument schema: only property names and configured secrets decide what is masked. */
     public AuditEvent(Instant timestamp, String correlationId, String actor, String sessionId, String service, String tool,
             Status status, long latencyMs, JsonNode arguments, String traceId) {
-        this(timestamp, correlationId, actor, sessionId, service, tool, status, latencyMs, arguments, traceId, null);
+        this(timestamp, correlationId, actor, sessionId, service, tool, status, latencyMs, arguments, traceId, null, null);
+    }
+
+    /** An event without the contract's hash. */
+    public AuditEvent(Instant timestamp, String correlationId, String actor, String sessionId, String service, String tool,
+            Status status, long latencyMs, JsonNode arguments, String traceId, JsonNode argumentSchema) {
+        this(timestamp, correlationId, actor, sessionId, service, tool, status, latencyMs, arguments, traceId,
+                argumentSchema, null);
     }
 
     /** The outcome of a call; {@link #wire()} is the {@code status} field's value. */

@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Writes {@link AuditEvent}s as JSON lines off the request path: {@link #record} only queues the event;
  * one daemon thread redacts, serializes, writes and flushes each line.
  *
- * <p>Line shape: {@code {"timestamp", "correlation_id", "actor", "session_id", "service", "tool", "status",
- * "latency_ms", "arguments", "trace_id"?}}. The sink is a file, standard error (the default: standard output is
+ * <p>Line shape: {@code {"timestamp", "correlation_id", "actor", "session_id", "service", "tool", "contract_sha256",
+ * "status", "latency_ms", "arguments", "trace_id"?}} ({@code contract_sha256}: the SHA-256 of the contract of the tool's
+ * service, {@code null} for an unknown tool). The sink is a file, standard error (the default: standard output is
  * the stdio transport's protocol stream, which one stray line would corrupt) or standard output.
  *
  * <p>Bounds, so that a slow or stalled sink and large arguments cost neither memory nor the request path:
@@ -191,6 +192,7 @@ public final class AuditLog implements AutoCloseable {
         line.put("session_id", e.sessionId());
         line.put("service", e.service());
         line.put("tool", e.tool());
+        line.put("contract_sha256", e.contractSha256());
         line.put("status", e.status().wire());
         line.put("latency_ms", e.latencyMs());
         line.set("arguments", e.arguments() == null ? null : capped(redactor.redact(e.arguments(), e.argumentSchema())));

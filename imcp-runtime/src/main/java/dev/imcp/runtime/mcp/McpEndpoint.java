@@ -55,6 +55,7 @@ public final class McpEndpoint {
     private final String instructions;
     private final Duration requestTimeout;
     private final ModernRequests modern;
+    private final ObjectNode serverMeta;
 
     /**
      * An endpoint whose {@code server/discover} results may be cached for five minutes.
@@ -73,7 +74,7 @@ public final class McpEndpoint {
     public McpEndpoint(ObjectMapper mapper, MessageReader reader, SessionStore sessions,
                        Map<String, MethodHandler> handlers, String serverName, String serverVersion,
                        String instructions, Duration requestTimeout) {
-        this(mapper, reader, sessions, handlers, serverName, serverVersion, instructions, requestTimeout, 300_000);
+        this(mapper, reader, sessions, handlers, serverName, serverVersion, instructions, requestTimeout, 300_000, null);
     }
 
     /**
@@ -89,10 +90,14 @@ public final class McpEndpoint {
      *     {@code null}
      * @param requestTimeout how long a request may take: its context's deadline is this far from its arrival
      * @param discoverTtlMs the {@code ttlMs} of the {@code server/discover} result, in milliseconds (at least 0)
+     * @param serverMeta members added to the {@code _meta} of the {@code initialize} result (every revision's
+     *     {@code Result} allows {@code _meta}, while {@code serverInfo}'s {@code Implementation} has a fixed shape) and
+     *     of the 2026-07-28 {@code server/discover} result, e.g. {@code {"dev.imcp/contracts": {...}}}; {@code null}
+     *     or empty for none (copied)
      */
     public McpEndpoint(ObjectMapper mapper, MessageReader reader, SessionStore sessions,
                        Map<String, MethodHandler> handlers, String serverName, String serverVersion,
-                       String instructions, Duration requestTimeout, long discoverTtlMs) {
+                       String instructions, Duration requestTimeout, long discoverTtlMs, ObjectNode serverMeta) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -107,8 +112,9 @@ public final class McpEndpoint {
         if (discoverTtlMs < 0) {
             throw new IllegalArgumentException("discoverTtlMs must be at least 0, was " + discoverTtlMs);
         }
+        this.serverMeta = serverMeta == null ? mapper.createObjectNode() : serverMeta.deepCopy();
         this.modern = new ModernRequests(mapper, this.handlers, serverName, serverVersion, instructions,
-                requestTimeout, discoverTtlMs);
+                requestTimeout, discoverTtlMs, this.serverMeta);
     }
 
     /**
@@ -255,6 +261,9 @@ public final class McpEndpoint {
         result.putObject("serverInfo").put("name", serverName).put("version", serverVersion);
         if (instructions != null) {
             result.put("instructions", instructions);
+        }
+        if (!serverMeta.isEmpty()) {
+            result.set("_meta", serverMeta.deepCopy());
         }
         return new Reply(Reply.Kind.RESPONSE, JsonRpc.result(env.id(), result), session.id());
     }

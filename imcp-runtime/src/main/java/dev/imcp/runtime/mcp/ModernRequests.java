@@ -75,15 +75,17 @@ final class ModernRequests {
     private final String instructions;
     private final Duration requestTimeout;
     private final long discoverTtlMs;
+    private final ObjectNode discoverMeta;
 
     ModernRequests(ObjectMapper mapper, Map<String, MethodHandler> handlers, String serverName, String serverVersion,
-                   String instructions, Duration requestTimeout, long discoverTtlMs) {
+                   String instructions, Duration requestTimeout, long discoverTtlMs, ObjectNode discoverMeta) {
         this.mapper = mapper;
         this.handlers = handlers;
         this.serverInfo = mapper.createObjectNode().put("name", serverName).put("version", serverVersion);
         this.instructions = instructions;
         this.requestTimeout = requestTimeout;
         this.discoverTtlMs = discoverTtlMs;
+        this.discoverMeta = discoverMeta;
     }
 
     /**
@@ -269,6 +271,9 @@ final class ModernRequests {
         }
         result.put("ttlMs", discoverTtlMs);
         result.put("cacheScope", "public"); // the same for every caller: versions, capabilities, instructions
+        if (!discoverMeta.isEmpty()) {
+            result.putObject("_meta").setAll(discoverMeta.deepCopy());
+        }
         return result;
     }
 

@@ -11,7 +11,11 @@ import java.util.Objects;
  * @param title the contract's title (OpenAPI {@code info.title}, WSDL {@code definitions/@name},
  *     MCP JSON {@code name})
  * @param version the contract's version, or {@code null}
- * @param contractSha256 the SHA-256 of the contract file, lower-case hex
+ * @param contractSha256 the SHA-256 of the contract file's bytes, lower-case hex (64 digits): which contract
+ *     answered, published in the {@code _meta} of the {@code initialize} and {@code server/discover} results, in the
+ *     start-up log line and in every audit event
+ * @param contractFile the contract file as the build named it (relative to the project folder, {@code /} separated,
+ *     e.g. {@code src/main/contracts/petstore.yaml}), or {@code null} when the provider does not say
  * @param defaultUrl the base URL the contract names (OpenAPI {@code servers[0].url}, MCP JSON
  *     {@code endpoint.baseUrl}), or {@code null}; for WSDL the address of the first port used
  * @param soapPorts for WSDL: port name to the {@code soap:address/@location} the contract gives
@@ -26,6 +30,7 @@ public record ServiceDescriptor(
         String title,
         String version,
         String contractSha256,
+        String contractFile,
         String defaultUrl,
         Map<String, String> soapPorts,
         RestSecurity security,
@@ -40,15 +45,22 @@ public record ServiceDescriptor(
         upstreams = upstreams == null ? NamedUpstreams.NONE : upstreams;
     }
 
-    /** A service with one base URL. */
+    /** A service that does not name its contract file. */
     public ServiceDescriptor(String id, String kind, String title, String version, String contractSha256,
-            String defaultUrl, Map<String, String> soapPorts, RestSecurity security) {
-        this(id, kind, title, version, contractSha256, defaultUrl, soapPorts, security, NamedUpstreams.NONE);
+            String defaultUrl, Map<String, String> soapPorts, RestSecurity security, NamedUpstreams upstreams) {
+        this(id, kind, title, version, contractSha256, null, defaultUrl, soapPorts, security, upstreams);
     }
 
-    /** A service whose contract declares no security schemes. */
+    /** A service with one base URL, not naming its contract file. */
+    public ServiceDescriptor(String id, String kind, String title, String version, String contractSha256,
+            String defaultUrl, Map<String, String> soapPorts, RestSecurity security) {
+        this(id, kind, title, version, contractSha256, null, defaultUrl, soapPorts, security, NamedUpstreams.NONE);
+    }
+
+    /** A service whose contract declares no security schemes, not naming its contract file. */
     public ServiceDescriptor(String id, String kind, String title, String version, String contractSha256,
             String defaultUrl, Map<String, String> soapPorts) {
-        this(id, kind, title, version, contractSha256, defaultUrl, soapPorts, RestSecurity.NONE, NamedUpstreams.NONE);
+        this(id, kind, title, version, contractSha256, null, defaultUrl, soapPorts, RestSecurity.NONE,
+                NamedUpstreams.NONE);
     }
 }

@@ -209,6 +209,54 @@ class SampleAdapterE2ETest {
         assertFalse(Files.readString(adapterLog).contains(PLANTED_SECRET), "outbound secret leaked into the log");
     }
 
+    /**
+     * Which contract answered: the fat jar's manifest names each contract with the SHA-256 of its file, and the
+     * adapter publishes the same hashes in the initialize result's _meta, the start-up line and the audit events.
+     */
+    @Test
+    void contractHashesInManifestInitializeStartLineAndAudit() throws Exception {
+        String header;
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("sample.jar"))) {
+            header = jar.getManifest().getMainAttributes().getValue("Imcp-Contracts");
+        }
+        assertTrue(header != null && !header.contains("${"), "Imcp-Contracts: " + header);
+        Map<String, String> files = Map.of("adoptions", "adoptions.mcp.json", "hello_world", "hello_world.wsdl",
+                "petstore", "petstore.yaml");
+        Map<String, String> sha = new java.util.TreeMap<>();
+        for (String service : files.keySet()) {
+            byte[] bytes = Files.readAllBytes(Path.of(System.getProperty("sample.contracts"), files.get(service)));
+            sha.put(service, java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+        assertEquals(sha.entrySet().stream().map(e -> e.getKey() + " sha256:" + e.getValue() + " src/main/contracts/"
+                + files.get(e.getKey())).collect(Collectors.joining(", ")), header);
+
+        HttpResponse<String> init = post(DEMO_KEY, null, """
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05",
+                "capabilities":{},"clientInfo":{"name":"e2e","version":"1"}}}""");
+        assertEquals(200, init.statusCode(), init.body());
+        String contracts = sha.entrySet().stream().map(e -> "\"" + e.getKey() + "\":{\"file\":\"src/main/contracts/"
+                + files.get(e.getKey()) + "\",\"sha256\":\"" + e.getValue() + "\"}").collect(Collectors.joining(","));
+        assertTrue(init.body().contains("\"_meta\":{\"dev.imcp/contracts\":{" + contracts + "}}"), init.body());
+
+        String started = Files.readString(adapterLog);
+        String shortHashes = sha.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().substring(0, 12))
+                .collect(Collectors.joining(", "));
+        assertTrue(started.contains("; contracts " + shortHashes + "; ready "), started);
+
+        try (McpSyncClient client = client()) {
+            client.callTool(new McpSchema.CallToolRequest("quoteAdoption", Map.of("petId", 1)));
+        }
+        String expected = "\"contract_sha256\":\"" + sha.get("adoptions") + "\"";
+        String line = "";
+        for (int i = 0; i < 100 && !line.contains(expected); i++) {
+            Thread.sleep(100);
+            line = Files.readAllLines(auditFile).stream().filter(l -> l.contains("\"quoteAdoption\""))
+                    .reduce("", (a, b) -> b);
+        }
+        assertTrue(line.contains(expected), line);
+    }
+
     @Test
     void startLogIsOneReadyLineWithoutSlf4jOrSecurityWarnings() throws Exception {
         McpSchema.Implementation serverInfo;
@@ -233,7 +281,7 @@ class SampleAdapterE2ETest {
         assertEquals(System.getProperty("sample.version"), serverInfo.version());
         String expected = "INFO dev.imcp.runtime.ImcpServer: iMCP adapter " + serverInfo.name() + " "
                 + serverInfo.version() + " serving MCP at http://127.0.0.1:" + port + "/mcp (revisions 2024-11-05, "
-                + "2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28; " + published + " tools; ready ";
+                + "2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28; " + published + " tools; contracts adoptions ";
         assertTrue(ready.get(0).contains(expected), () -> ready.get(0) + "\nexpected to contain\n" + expected);
         assertTrue(ready.get(0).matches(".* ready \\d+\\.\\d s after JVM start\\)$"), ready.get(0));
         assertEquals(12, published, "13 tools in the contracts, greetMeOneWay denied by configuration");

@@ -1,5 +1,7 @@
 package com.example.gen.petstore;
 
+import dev.imcp.runtime.spi.NamedUpstreams;
+import dev.imcp.runtime.spi.RestSecurity;
 import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolProvider;
@@ -27,8 +29,11 @@ public final class PetstoreToolProvider implements ToolProvider {
             "Swagger Petstore",
             "1.0.0",
             "598136cb904e17e8eeead51ae33dd8d401fdff455d2d74f3869c4aa5f2742266",
+            "corpus/openapi/oai-petstore-v3/examples/v3.0/petstore.yaml",
             "http://petstore.swagger.io/v1",
-            Map.of());
+            Map.of(),
+            RestSecurity.NONE,
+            NamedUpstreams.NONE);
 
     /**
      * Creates the provider; {@link java.util.ServiceLoader} calls this.

@@ -1,5 +1,7 @@
 package com.example.gen.weather;
 
+import dev.imcp.runtime.spi.NamedUpstreams;
+import dev.imcp.runtime.spi.RestSecurity;
 import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolProvider;
@@ -27,8 +29,11 @@ public final class WeatherToolProvider implements ToolProvider {
             "Weather",
             "1.2.0",
             "6e840861cbcbbec471034755b5916490370146f557210690404b6ec63ddb911e",
+            "mcpjson/weather.mcp.json",
             "https://api.example.com/v1",
-            Map.of());
+            Map.of(),
+            RestSecurity.NONE,
+            NamedUpstreams.NONE);
 
     /**
      * Creates the provider; {@link java.util.ServiceLoader} calls this.
