@@ -114,7 +114,7 @@ public final class AdapterRuntime implements AutoCloseable {
                 new UpstreamFaults(mapper, redactor, id -> config.service(id).timeout()), redactor));
         Authenticator authenticator = new Authenticator(new ApiKeyAuthenticator(config.apiKeys()),
                 config.jwt() == null ? null : JwtAuthenticator.create(config.jwt()), config.requiredScopes(),
-                config.jwt() == null ? null : config.jwt().resourceMetadataUrl());
+                config.jwt() == null ? null : config.jwt().resourceMetadataUrl(), audit);
         // With authentication on, the caller's policy decides what tools/list shows: a per-caller ("private") list.
         ToolsListHandler toolsList = new ToolsListHandler(registry, mapper, config.toolsListTtlMs(), authenticator.enabled());
         McpEndpoint endpoint = new McpEndpoint(mapper, new MessageReader(config.maxJsonDepth()),

@@ -73,7 +73,12 @@ public record AuditEvent(
         /** The tool is unknown or hidden by policy (reported the same way to the caller). */
         UNKNOWN,
         /** JSON-RPC -32603: a bug or unexpected failure of the runtime. */
-        INTERNAL;
+        INTERNAL,
+        /**
+         * Refused before MCP: authentication failed (HTTP 401), a required scope is missing (403) or the token issuer's
+         * keys cannot be fetched (503); written by {@link AuditLog#refused}.
+         */
+        REFUSED;
 
         /** Returns the lower-case wire value. */
         public String wire() {

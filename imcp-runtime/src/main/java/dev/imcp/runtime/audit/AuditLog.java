@@ -153,11 +153,16 @@ public final class AuditLog implements AutoCloseable {
      * @param event the event to write
      */
     public void record(AuditEvent event) {
+        enqueue(() -> write(event), event.correlationId());
+    }
+
+    /** Queues the writing of one line; a full queue drops and counts it (reported at most once a minute). */
+    private void enqueue(Runnable line, String correlationId) {
         try {
-            writer.execute(() -> write(event));
+            writer.execute(line);
         } catch (RejectedExecutionException e) {
             if (writer.isShutdown()) {
-                LOG.log(System.Logger.Level.WARNING, "Audit log closed; event " + event.correlationId() + " dropped");
+                LOG.log(System.Logger.Level.WARNING, "Audit log closed; event " + correlationId + " dropped");
                 return;
             }
             dropped.incrementAndGet();
@@ -199,12 +204,44 @@ public final class AuditLog implements AutoCloseable {
         if (e.traceId() != null) {
             line.put("trace_id", e.traceId());
         }
+        emit(line, e.correlationId());
+    }
+
+    /**
+     * Queues the audit line of a request refused before it reached MCP: an authentication failure (HTTP 401: no,
+     * malformed, expired, wrongly signed or wrong-audience token, unknown API key), a missing scope (403) or an
+     * issuer whose keys cannot be fetched (503). The line has {@code timestamp}, a fresh {@code correlation_id},
+     * {@code actor} (the caller when known, as for a missing scope, else {@code unauthenticated}), {@code status}
+     * {@code refused}, {@code http_status} and {@code reason}; it is redacted like every line and never holds the
+     * token. Dropped and counted like any event when the queue is full.
+     *
+     * @param actor the caller's name, or {@code null} when the request was not authenticated
+     * @param httpStatus the status answered
+     * @param reason why, as told to the client
+     */
+    public void refused(String actor, int httpStatus, String reason) {
+        java.time.Instant at = java.time.Instant.now();
+        String id = java.util.UUID.randomUUID().toString();
+        enqueue(() -> {
+            ObjectNode line = mapper.createObjectNode();
+            line.put("timestamp", at.toString());
+            line.put("correlation_id", id);
+            line.put("actor", actor == null ? "unauthenticated" : actor);
+            line.put("status", AuditEvent.Status.REFUSED.wire());
+            line.put("http_status", httpStatus);
+            line.put("reason", reason);
+            emit(line, id);
+        }, id);
+    }
+
+    /** Writes one audit line, redacted (configured secrets in every encoding) as a tree and as text. */
+    private void emit(ObjectNode line, String correlationId) {
         try {
             String json = redactor.redact(mapper.writeValueAsString(redactor.redact(line)));
             out.println(json);
             out.flush();
         } catch (JsonProcessingException ex) {
-            LOG.log(System.Logger.Level.WARNING, "Cannot write audit event " + e.correlationId() + ": "
+            LOG.log(System.Logger.Level.WARNING, "Cannot write audit event " + correlationId + ": "
                     + ex.getClass().getSimpleName());
         }
     }

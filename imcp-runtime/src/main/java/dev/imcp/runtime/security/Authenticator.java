@@ -1,5 +1,6 @@
 package dev.imcp.runtime.security;
 
+import dev.imcp.runtime.audit.AuditLog;
 import io.helidon.security.AuthenticationResponse;
 import io.helidon.security.CompositeProviderFlag;
 import io.helidon.security.CompositeProviderSelectionPolicy;
@@ -41,6 +42,7 @@ public final class Authenticator {
     private final List<String> requiredScopes;
     private final String firstParameter;
     private final Security security;
+    private final AuditLog audit;
     private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
 
     /**
@@ -51,6 +53,19 @@ public final class Authenticator {
      */
     public Authenticator(ApiKeyAuthenticator apiKeys, JwtAuthenticator jwt, List<String> requiredScopes,
                          URI resourceMetadata) {
+        this(apiKeys, jwt, requiredScopes, resourceMetadata, null);
+    }
+
+    /**
+     * @param apiKeys the API keys (may have none)
+     * @param jwt the JWT checker, or {@code null} when tokens are not accepted
+     * @param requiredScopes scopes every authenticated caller must have
+     * @param resourceMetadata the protected-resource metadata URL named in challenges; required with {@code jwt}
+     * @param audit where every refusal is audited ({@link AuditLog#refused}: actor, status, reason), or {@code null}
+     */
+    public Authenticator(ApiKeyAuthenticator apiKeys, JwtAuthenticator jwt, List<String> requiredScopes,
+                         URI resourceMetadata, AuditLog audit) {
+        this.audit = audit;
         if (jwt != null && resourceMetadata == null) {
             throw new IllegalArgumentException("a JWT authenticator needs the resource metadata URL");
         }
@@ -98,11 +113,19 @@ public final class Authenticator {
      * @return the caller, or the HTTP status, challenge and message of a refusal
      */
     public Outcome authenticate(String authorization) {
+        Outcome outcome = check(authorization);
+        if (audit != null && outcome.caller().isEmpty()) {
+            audit.refused(outcome.actor(), outcome.status(), outcome.detail());
+        }
+        return outcome;
+    }
+
+    private Outcome check(String authorization) {
         if (!enabled()) {
             return Outcome.accepted(Caller.ANONYMOUS);
         }
         if (ApiKeyAuthenticator.bearerToken(authorization).isEmpty()) {
-            return refused(401, "", "a bearer token is required as 'Authorization: Bearer <token>'");
+            return refused(null, 401, "", "a bearer token is required as 'Authorization: Bearer <token>'");
         }
         SecurityContext context = security.createContext("imcp-" + REQUESTS.incrementAndGet());
         context.env(SecurityEnvironment.builder().transport("http").header("Authorization", authorization).build());
@@ -111,7 +134,7 @@ public final class Authenticator {
                 .flatMap(p -> p.abacAttribute(BearerProviders.CALLER)).map(Caller.class::cast);
         if (response.status().isSuccess() && caller.isPresent()) {
             if (!caller.get().scopes().containsAll(requiredScopes)) {
-                return refused(403, ", error=\"insufficient_scope\", scope=\"" + String.join(" ", requiredScopes) + "\"",
+                return refused(caller.get().name(), 403, ", error=\"insufficient_scope\", scope=\"" + String.join(" ", requiredScopes) + "\"",
                         "the token lacks a required scope (" + String.join(" ", requiredScopes) + ")");
             }
             return Outcome.accepted(caller.get());
@@ -119,11 +142,11 @@ public final class Authenticator {
         int status = response.statusCode().orElse(401);
         String challenge = response.responseHeaders().getOrDefault("WWW-Authenticate", List.of()).stream().findFirst()
                 .orElse(status == 401 ? "Bearer " + firstParameter + ", error=\"invalid_token\"" : null);
-        return new Outcome(Optional.empty(), status, challenge, response.description().orElse("the token is not valid"));
+        return new Outcome(Optional.empty(), status, challenge, response.description().orElse("the token is not valid"), null);
     }
 
-    private Outcome refused(int status, String errorParameters, String detail) {
-        return new Outcome(Optional.empty(), status, "Bearer " + firstParameter + errorParameters, detail);
+    private Outcome refused(String actor, int status, String errorParameters, String detail) {
+        return new Outcome(Optional.empty(), status, "Bearer " + firstParameter + errorParameters, detail, actor);
     }
 
     /**
@@ -133,11 +156,12 @@ public final class Authenticator {
      * @param status 200 when accepted, else the HTTP status to answer with (401, 403 or 503)
      * @param challenge the {@code WWW-Authenticate} value to send with a 401 or 403, else {@code null}
      * @param detail what was wrong, for the error body when refused (no secret in it), else {@code null}
+     * @param actor who was refused when known (an authenticated caller lacking a scope), else {@code null}
      */
-    public record Outcome(Optional<Caller> caller, int status, String challenge, String detail) {
+    public record Outcome(Optional<Caller> caller, int status, String challenge, String detail, String actor) {
 
         static Outcome accepted(Caller caller) {
-            return new Outcome(Optional.of(caller), 200, null, null);
+            return new Outcome(Optional.of(caller), 200, null, null, null);
         }
 
         /** Returns the status's reason phrase (RFC 9110 section 15): {@code Unauthorized}, {@code Forbidden}, ... */
