@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  *   <li><b>Retry</b> (Helidon {@link Retry}), outermost: an idempotent call (tool annotations {@code readOnlyHint}
  *       or {@code idempotentHint} true, which the generator sets for HTTP GET, HEAD, PUT and DELETE) whose attempt
  *       failed {@linkplain #retryable retryably} is made again, up to {@code retries} more times, after
- *       {@code retry-delay-ms}, then twice as long for each further one. Any other call is made once. The client
+ *       {@code retry-delay-ms}, then twice as long for each further one, each wait shortened by a random part of up
+ *       to half, and never shorter than a 503's {@code Retry-After} ({@link Backoff}). Any other call is made once. The client
  *       gets the last attempt's result.</li>
  *   <li><b>Bulkhead</b> (Helidon {@link Bulkhead}), one per service, when {@code bulkhead.limit} is set: at most
  *       {@code limit} attempts run at once and {@code queue} wait; a further one is answered
@@ -196,6 +197,7 @@ public final class ResilienceLink implements InvocationLink {
             }
             throw e;
         } finally {
+            ADVISED.remove();
             Thread.interrupted(); // a cancellation that came late must not hit the transport's next read
         }
     }
@@ -221,12 +223,62 @@ public final class ResilienceLink implements InvocationLink {
             return result;
         }
         if (retryable(failure)) {
+            ADVISED.set(retryAfter(failure).orElse(null)); // read by Backoff on this thread, before the wait
             throw new Retryable(result);
         }
         if (unanswered(failure)) {
             throw new Unanswered(result);
         }
         return result;
+    }
+
+    /** The longest {@code Retry-After} a retry waits for; an upstream asking for more is not retried. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
+    /** The last attempt's {@code Retry-After}, set on the calling thread, where Helidon's {@link Retry} also waits. */
+    private static final ThreadLocal<Duration> ADVISED = new ThreadLocal<>();
+
+    /**
+     * The wait before retry {@code n} (1-based): {@code delay * 2^(n-1)}, of which a random part up to half is taken
+     * off ("equal jitter"), so that callers that failed together do not come back together; but at least the
+     * upstream's {@code Retry-After} (a 503's, RFC 9110 section 10.2.3), and no retry at all when that is over
+     * {@link #MAX_RETRY_AFTER}.
+     */
+    static final class Backoff implements Retry.RetryPolicy {
+        private final int calls;
+        private final Duration delay;
+
+        Backoff(int calls, Duration delay) {
+            this.calls = calls;
+            this.delay = delay;
+        }
+
+        @Override
+        public java.util.Optional<Long> nextDelayMillis(long firstCallMillis, long lastDelay, int call) {
+            if (call >= calls) {
+                return java.util.Optional.empty();
+            }
+            long full = delay.toMillis() << Math.min(call - 1, 20);
+            long wait = full - java.util.concurrent.ThreadLocalRandom.current().nextLong(full / 2 + 1);
+            Duration advised = ADVISED.get();
+            if (advised != null) {
+                if (advised.compareTo(MAX_RETRY_AFTER) > 0) {
+                    return java.util.Optional.empty();
+                }
+                wait = Math.max(wait, advised.toMillis());
+            }
+            return java.util.Optional.of(wait);
+        }
+    }
+
+    /** Returns the {@code Retry-After} a REST upstream sent with its failure. */
+    private static java.util.Optional<Duration> retryAfter(Throwable failure) {
+        for (Throwable t = UpstreamFaults.unwrap(failure); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UpstreamException u) {
+                return u.retryAfter();
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Returns the retry of {@code tool}, or {@code null} when it is not retried. */
@@ -238,9 +290,7 @@ public final class ResilienceLink implements InvocationLink {
         return retries.computeIfAbsent(tool, name -> Retry.builder()
                 .name("imcp-" + name)
                 .calls(own.retries() + 1)
-                .delay(own.delay())
-                .delayFactor(2)
-                .jitter(Duration.ZERO)
+                .retryPolicy(new Backoff(own.retries() + 1, own.delay()))
                 .overallTimeout(Duration.ofDays(1)) // the request's deadline (LimitsLink) bounds the attempts instead
                 .applyOn(java.util.Set.of(Retryable.class))
                 .enableMetrics(false)

@@ -12,6 +12,8 @@ public class UpstreamException extends Exception {
     private final int status;
     /** The upstream's response body as text (truncated by the runtime), or {@code ""}. */
     private final String body;
+    /** How long the upstream asked callers to wait (its {@code Retry-After}), or {@code null}. */
+    private final java.time.Duration retryAfter;
 
     /**
      * @param status the upstream's HTTP status, 0 when none
@@ -30,14 +32,32 @@ public class UpstreamException extends Exception {
      *     output type), from which the runtime tells the caller what failed; or {@code null}
      */
     public UpstreamException(int status, String message, String body, Throwable cause) {
+        this(status, message, body, cause, null);
+    }
+
+    /**
+     * @param status the upstream's HTTP status, 0 when none
+     * @param message what went wrong, without secrets
+     * @param body the upstream's response body, or {@code ""}
+     * @param cause what the client or parser threw, or {@code null}
+     * @param retryAfter how long the upstream asked callers to wait before trying again (its {@code Retry-After}
+     *     header with a 429 or 503, RFC 9110 section 10.2.3), or {@code null} when it said nothing
+     */
+    public UpstreamException(int status, String message, String body, Throwable cause, java.time.Duration retryAfter) {
         super(message, cause);
         this.status = status;
         this.body = body == null ? "" : body;
+        this.retryAfter = retryAfter;
     }
 
     /** Returns the upstream's HTTP status, or 0 when it answered none. */
     public int status() {
         return status;
+    }
+
+    /** Returns how long the upstream asked callers to wait before trying again, when it said (Retry-After). */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
     }
 
     /** Returns the upstream's response body, or {@code ""}. */

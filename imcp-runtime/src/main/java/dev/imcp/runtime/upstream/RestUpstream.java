@@ -72,7 +72,10 @@ public final class RestUpstream implements HttpUpstream {
         int status = response.status();
         byte[] body = response.body();
         if (status < 200 || status > 299) {
-            throw new UpstreamException(status, "HTTP " + status, new String(body, StandardCharsets.UTF_8));
+            throw new UpstreamException(status, "HTTP " + status, new String(body, StandardCharsets.UTF_8), null,
+                    status == 429 || status == 503
+                            ? response.header("Retry-After").flatMap(v -> retryAfter(v, java.time.Instant.now())).orElse(null)
+                            : null);
         }
         if (responseType == HttpBody.class && body.length > 0) {
             return (T) new HttpBody(body, response.header("Content-Type").orElse("application/octet-stream"),
@@ -202,5 +205,28 @@ public final class RestUpstream implements HttpUpstream {
     static String basic(OutboundAuth auth) {
         String pair = auth.username() + ":" + (auth.password() == null ? "" : auth.password());
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads a {@code Retry-After} value (RFC 9110 section 10.2.3): delay-seconds or an HTTP-date (IMF-fixdate, as RFC
+     * 1123 dates are read); a date in the past is no wait.
+     *
+     * @param value the header's value
+     * @param now the current time, for a date
+     * @return the wait, or empty when the value is neither form
+     */
+    static java.util.Optional<java.time.Duration> retryAfter(String value, java.time.Instant now) {
+        String v = value.strip();
+        if (v.matches("[0-9]{1,9}")) {
+            return java.util.Optional.of(java.time.Duration.ofSeconds(Long.parseLong(v)));
+        }
+        try {
+            java.time.Instant at = java.time.ZonedDateTime.parse(v, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            java.time.Duration wait = java.time.Duration.between(now, at);
+            return java.util.Optional.of(wait.isNegative() ? java.time.Duration.ZERO : wait);
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -42,6 +42,8 @@ class ResilienceTest {
     private static final Map<String, AtomicInteger> SEEN = new ConcurrentHashMap<>();
     /** Path to the statuses its next requests get, in order; 200 once used up. */
     private static final Map<String, List<Integer>> failures = new ConcurrentHashMap<>();
+    /** Path to the Retry-After header its failures carry. */
+    private static final Map<String, String> retryAfter = new ConcurrentHashMap<>();
     private static final CountDownLatch arrived = new CountDownLatch(1);
     private static final CountDownLatch release = new CountDownLatch(1);
     private static String session;
@@ -73,6 +75,9 @@ class ResilienceTest {
             }
             byte[] body = ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (status != 200 && retryAfter.containsKey(path)) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter.get(path));
+            }
             exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -127,6 +132,39 @@ class ResilienceTest {
         assertFalse(result.path("isError").asBoolean(), result.toString());
         assertEquals("/flaky/a", result.at("/structuredContent/path").asText());
         assertEquals(3, seen("/flaky/a"), "two failed attempts and the one that succeeded");
+    }
+
+    @Test
+    void aRetryWaitsAtLeastTheUpstreamsRetryAfter() throws Exception {
+        failures.put("/flaky/ra", List.of(503));
+        retryAfter.put("/flaky/ra", "1");
+        long start = System.nanoTime();
+        JsonNode result = call("flakyRead", "ra");
+        assertFalse(result.path("isError").asBoolean(), result.toString());
+        assertEquals(2, seen("/flaky/ra"));
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1000),
+                "waited the 1 s the upstream asked for, not the 10 ms retry delay");
+    }
+
+    @Test
+    void anUpstreamAskingForALongWaitIsNotRetried() throws Exception {
+        failures.put("/flaky/long", List.of(503, 503));
+        retryAfter.put("/flaky/long", "120");
+        JsonNode result = call("flakyRead", "long");
+        assertTrue(text(result).contains("answered HTTP 503"), text(result));
+        assertEquals(1, seen("/flaky/long"), "Retry-After 120 s is beyond the 30 s a retry waits for");
+    }
+
+    @Test
+    void backoffDoublesWithJitterAndStopsAfterTheLastCall() {
+        ResilienceLink.Backoff backoff = new ResilienceLink.Backoff(3, java.time.Duration.ofMillis(100));
+        for (int i = 0; i < 50; i++) {
+            long first = backoff.nextDelayMillis(0, 0, 1).orElseThrow();
+            long second = backoff.nextDelayMillis(0, first, 2).orElseThrow();
+            assertTrue(first >= 50 && first <= 100, "first wait " + first);
+            assertTrue(second >= 100 && second <= 200, "second wait " + second);
+        }
+        assertTrue(backoff.nextDelayMillis(0, 0, 3).isEmpty(), "three calls in all");
     }
 
     @Test
