@@ -11,6 +11,7 @@ import dev.imcp.runtime.chain.LimitsLink;
 import dev.imcp.runtime.chain.PolicyLink;
 import dev.imcp.runtime.chain.RateLimitLink;
 import dev.imcp.runtime.chain.ResilienceLink;
+import dev.imcp.runtime.chain.ResultSizeLink;
 import dev.imcp.runtime.chain.ToolsCallHandler;
 import dev.imcp.runtime.chain.UpstreamCallLink;
 import dev.imcp.runtime.config.RuntimeConfig;
@@ -121,14 +122,15 @@ public final class AdapterRuntime implements AutoCloseable {
 
     /**
      * Returns the links every tool call passes through, outermost first: audit, policy, rate limits
-     * ({@code imcp.rate-limits}), arguments, limits (deadline), resilience (retries, bulkhead and circuit breaker of
+     * ({@code imcp.rate-limits}), arguments, result size caps ({@code max-result-bytes}), limits (deadline), resilience (retries, bulkhead and circuit breaker of
      * {@code imcp.services.<id>.resilience}), upstream call. A new concern (identity, ...) is one more
      * {@link InvocationLink} in this list.
      */
     static List<InvocationLink> defaultLinks(RuntimeConfig config, ObjectMapper mapper, ToolRegistry registry,
             AuditLog audit, UpstreamFaults faults, Redactor redactor) {
         return List.of(new AuditLink(audit), new PolicyLink(registry), new RateLimitLink(mapper, config.rateLimits()),
-                new ArgumentsLink(mapper), new LimitsLink(mapper),
+                new ArgumentsLink(mapper), new ResultSizeLink(mapper, id -> config.service(id).resultLimits()),
+                new LimitsLink(mapper),
                 new ResilienceLink(mapper, id -> config.service(id).resilience()),
                 new UpstreamCallLink(mapper, faults, redactor));
     }
