@@ -101,7 +101,8 @@ public final class AdapterRuntime implements AutoCloseable {
         AuditLog audit;
         try {
             audit = new AuditLog(config.auditFile(), "stdout".equals(config.auditSink()), redactor,
-                    config.auditQueueCapacity(), config.auditMaxArgumentBytes());
+                    config.auditQueueCapacity(), config.auditMaxArgumentBytes(), config.auditMaxFileBytes(),
+                    config.auditMaxFiles());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open imcp.audit.file " + config.auditFile(), e);
         }
