@@ -68,7 +68,7 @@ class ResultSizeTest {
         public List<Tool<?, ?>> tools(UpstreamContext upstream) {
             String in = "{\"type\":\"object\",\"properties\":{\"item\":{\"type\":\"string\"}},\"required\":[\"item\"]}";
             return List.of(list(upstream, "bigList", LIST_SCHEMA.formatted(1)), list(upstream, "bigWide", LIST_SCHEMA.formatted(1)),
-                    list(upstream, "bigStrict", LIST_SCHEMA.formatted(400)),
+                    list(upstream, "bigStrict", LIST_SCHEMA.formatted(400)), list(upstream, "bigDeep", LIST_SCHEMA.formatted(1)),
                     EchoProvider.tool(new ToolDescriptor("big", "bigString", null, "One long string", in, null, null,
                             Map.of()), ItemInput.class, i -> upstream.http().<Map<String, Object>>exchange(
                                     HttpCall.builder("GET", "/big/string/{n}").pathParam("n", i.item()).build(),
@@ -79,10 +79,11 @@ class ResultSizeTest {
         }
 
         private static Tool<?, ?> list(UpstreamContext upstream, String name, String schema) {
+            String path = name.equals("bigDeep") ? "/big/deep/{n}" : "/big/list/{n}";
             String in = "{\"type\":\"object\",\"properties\":{\"item\":{\"type\":\"string\"}},\"required\":[\"item\"]}";
             return EchoProvider.tool(new ToolDescriptor("big", name, null, "A long list", in, schema, null, Map.of()),
                     ItemInput.class, i -> upstream.http().<Map<String, Object>>exchange(
-                            HttpCall.builder("GET", "/big/list/{n}").pathParam("n", i.item()).build(), Types.mapOf(Object.class)));
+                            HttpCall.builder("GET", path).pathParam("n", i.item()).build(), Types.mapOf(Object.class)));
         }
     }
 
@@ -95,6 +96,9 @@ class ResultSizeTest {
             int n = Integer.parseInt(path[3]);
             switch (path[2]) {
                 case "list" -> HttpReplies.send(exchange, 200, "application/json", list(n));
+                case "deep" -> HttpReplies.send(exchange, 200, "application/json", "{\"name\":\"one\",\"items\":[{\"id\":1,"
+                        + "\"parts\":[" + IntStream.range(0, n).mapToObj(Integer::toString).collect(Collectors.joining(","))
+                        + "]}],\"tags\":[\"a\",\"b\",\"c\"]}");
                 case "string" -> HttpReplies.send(exchange, 200, "application/json",
                         "{\"name\":\"" + "ü".repeat(n) + "\",\"items\":[]}");
                 default -> HttpReplies.send(exchange, 200, "text/plain; charset=utf-8", "é".repeat(n / 2));
@@ -171,6 +175,22 @@ class ResultSizeTest {
         assertTrue(result.at("/content/1/text").asText().contains("/items (" + kept + " of 500 kept)"),
                 result.at("/content/1/text").asText());
         assertTrue(bytes(result) > 4096 - 1024, "not shortened much more than needed: " + bytes(result));
+    }
+
+    @Test
+    void anArrayAtItsMinItemsIsKeptAndTheNextLargestOneInsideItIsShortened() throws Exception {
+        JsonNode result = call("bigDeep", "2000");
+        assertFalse(result.path("isError").asBoolean(), result.toString());
+        assertTrue(bytes(result) <= 4096, "within the cap: " + bytes(result));
+        JsonNode parts = result.at("/structuredContent/items/0/parts");
+        assertEquals(1, result.at("/structuredContent/items").size(), "items has minItems 1");
+        assertTrue(parts.size() > 10 && parts.size() < 2000, "kept " + parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            assertEquals(i, parts.get(i).asInt());
+        }
+        assertEquals(3, result.at("/structuredContent/tags").size());
+        assertEquals(JSON.readTree("[{\"pointer\":\"/items/0/parts\",\"kept\":" + parts.size() + ",\"total\":2000}]"),
+                result.at("/_meta/dev.imcp~1truncated/arrays"));
     }
 
     @Test
