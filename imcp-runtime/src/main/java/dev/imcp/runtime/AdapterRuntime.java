@@ -11,6 +11,7 @@ import dev.imcp.runtime.chain.LimitsLink;
 import dev.imcp.runtime.chain.PolicyLink;
 import dev.imcp.runtime.chain.RateLimitLink;
 import dev.imcp.runtime.chain.ResilienceLink;
+import dev.imcp.runtime.chain.ResultSizeLink;
 import dev.imcp.runtime.chain.ToolsCallHandler;
 import dev.imcp.runtime.chain.UpstreamCallLink;
 import dev.imcp.runtime.config.RuntimeConfig;
@@ -105,7 +106,8 @@ public final class AdapterRuntime implements AutoCloseable {
         AuditLog audit;
         try {
             audit = new AuditLog(config.auditFile(), "stdout".equals(config.auditSink()), redactor,
-                    config.auditQueueCapacity(), config.auditMaxArgumentBytes());
+                    config.auditQueueCapacity(), config.auditMaxArgumentBytes(), config.auditMaxFileBytes(),
+                    config.auditMaxFiles());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open imcp.audit.file " + config.auditFile(), e);
         }
@@ -128,7 +130,7 @@ public final class AdapterRuntime implements AutoCloseable {
 
     /**
      * Returns the links every tool call passes through, outermost first: audit, policy, rate limits
-     * ({@code imcp.rate-limits}), arguments, limits (deadline), resilience (retries, bulkhead and circuit breaker of
+     * ({@code imcp.rate-limits}), arguments, result size caps ({@code max-result-bytes}), limits (deadline), resilience (retries, bulkhead and circuit breaker of
      * {@code imcp.services.<id>.resilience}), upstream call. A new concern (identity, ...) is one more
      * {@link InvocationLink} in this list. {@code contractSha256} gives the audit events the SHA-256 of each
      * service's contract.
@@ -136,7 +138,8 @@ public final class AdapterRuntime implements AutoCloseable {
     static List<InvocationLink> defaultLinks(RuntimeConfig config, ObjectMapper mapper, ToolRegistry registry,
             AuditLog audit, Function<String, String> contractSha256, UpstreamFaults faults, Redactor redactor) {
         return List.of(new AuditLink(audit, contractSha256), new PolicyLink(registry), new RateLimitLink(mapper, config.rateLimits()),
-                new ArgumentsLink(mapper), new LimitsLink(mapper),
+                new ArgumentsLink(mapper), new ResultSizeLink(mapper, id -> config.service(id).resultLimits()),
+                new LimitsLink(mapper),
                 new ResilienceLink(mapper, id -> config.service(id).resilience()),
                 new UpstreamCallLink(mapper, faults, redactor));
     }

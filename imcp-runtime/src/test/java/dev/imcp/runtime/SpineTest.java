@@ -61,7 +61,8 @@ class SpineTest {
             assertEquals("2025-06-18", ctx.get("protocolVersion").asText(), r.body());
             assertEquals("demo", ctx.get("caller").asText());
             assertEquals(session, ctx.get("session").asText());
-            assertTrue(ctx.get("correlationId").asText().matches("[0-9a-f-]{36}"));
+            assertEquals(TRACEPARENT.substring(3, 35), ctx.get("correlationId").asText(),
+                    "without X-Correlation-ID, the trace id is the correlation id");
             assertEquals(TRACEPARENT, ctx.get("traceparent").asText());
             assertFalse(ctx.get("cancelled").asBoolean());
             assertTrue(ctx.get("deadlineInFuture").asBoolean());
@@ -74,6 +75,7 @@ class SpineTest {
             JsonNode malformed = RawServer.json(srv.send(srv.post(call.replace("\"id\":1", "\"id\":3").getBytes(StandardCharsets.UTF_8),
                     session).header("traceparent", "00-zz-00-01"))).at("/result/structuredContent");
             assertFalse(malformed.hasNonNull("traceparent"), "a malformed traceparent is ignored: " + malformed);
+            assertTrue(malformed.get("correlationId").asText().matches("[0-9a-f-]{36}"), "then a random UUID: " + malformed);
         }
     }
 

@@ -23,21 +23,35 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.ErrorManager;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 /**
  * Writes {@link AuditEvent}s as JSON lines off the request path: {@link #record} only queues the event;
  * one daemon thread redacts, serializes, writes and flushes each line.
  *
  * <p>Line shape: {@code {"timestamp", "correlation_id", "actor", "session_id", "service", "tool", "contract_sha256",
- * "status", "latency_ms", "arguments", "trace_id"?}} ({@code contract_sha256}: the SHA-256 of the contract of the tool's
- * service, {@code null} for an unknown tool). The sink is a file, standard error (the default: standard output is
- * the stdio transport's protocol stream, which one stray line would corrupt) or standard output.
+ * "status", "latency_ms", "arguments", "trace_id"?, "dropped_events"?}} ({@code contract_sha256}: the SHA-256 of the
+ * contract of the tool's service, {@code null} for an unknown tool); a refused request's line is {@link #refused}'s. The sink is a file, standard error (the default:
+ * standard output is the stdio transport's protocol stream, which one stray line would corrupt) or standard output.
+ *
+ * <p>A file may rotate by size ({@code imcp.audit.max-file-bytes}, {@code imcp.audit.max-files}), with the JDK's
+ * {@link FileHandler}: the lines go to {@code <file>.0}; once it holds {@code maxFileBytes} or more, it becomes
+ * {@code <file>.1} (the older ones move up by one, the oldest of {@code maxFiles} is deleted) and a new
+ * {@code <file>.0} is begun. The check follows a whole line, so a line is never split across files (a file ends
+ * at most one line past the limit). While the log is open, {@code <file>.0.lck} marks the files as taken; a second
+ * process given the same file writes to {@code <file>.0.1} and so on instead ({@link FileHandler}'s unique number).
  *
  * <p>Bounds, so that a slow or stalled sink and large arguments cost neither memory nor the request path:
  * <ul>
  * <li>the queue holds at most {@code queueCapacity} events ({@code imcp.audit.queue-capacity}); an event that finds
  * it full is dropped and counted ({@link #dropped()}), and a WARNING saying how many were dropped is logged at most
- * once per {@link #DROP_REPORT_INTERVAL} (and once more at {@link #close()} for drops not yet reported);
+ * once per {@link #DROP_REPORT_INTERVAL} (and once more at {@link #close()} for drops not yet reported); the next
+ * line written says how many events were dropped since the line before it ({@code "dropped_events": n}), so the
+ * audit trail itself shows where it has a gap;
  * <li>the {@code arguments} of one line take at most {@code maxArgumentBytes} bytes of JSON
  * ({@code imcp.audit.max-argument-bytes}): the longest strings, at any depth, are replaced by the text
  * {@code "[<n> bytes left out]"} ({@code n}: the UTF-8 bytes of the JSON that was replaced) until the arguments fit,
@@ -59,6 +73,12 @@ public final class AuditLog implements AutoCloseable {
     /** The shortest string, in bytes of JSON, that the argument cap replaces by a marker. */
     static final int MIN_LEFT_OUT = 32;
 
+    /** The default of {@code imcp.audit.max-files}: files kept when the audit file rotates, the current one included. */
+    public static final int DEFAULT_MAX_FILES = 10;
+
+    /** The smallest {@code imcp.audit.max-file-bytes} that turns rotation on. */
+    public static final long MIN_FILE_BYTES = 1024;
+
     /** The shortest period between two WARNING lines about dropped events. */
     public static final Duration DROP_REPORT_INTERVAL = Duration.ofSeconds(60);
 
@@ -66,14 +86,15 @@ public final class AuditLog implements AutoCloseable {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Redactor redactor;
-    private final PrintStream out;
-    private final boolean ownsStream;
+    private final Sink out;
     private final int queueCapacity;
     private final int maxArgumentBytes;
     private final ThreadPoolExecutor writer;
     private final AtomicLong dropped = new AtomicLong();
     /** Drops counted in {@link #dropped} but not yet reported in a WARNING line. */
     private final AtomicLong unreported = new AtomicLong();
+    /** Drops counted in {@link #dropped} but not yet said in an audit line. */
+    private final AtomicLong unwritten = new AtomicLong();
     private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - DROP_REPORT_INTERVAL.toNanos());
 
     /**
@@ -102,8 +123,29 @@ public final class AuditLog implements AutoCloseable {
      */
     public AuditLog(String file, boolean stdout, Redactor redactor, int queueCapacity, int maxArgumentBytes)
             throws IOException {
-        this(file == null ? (stdout ? System.out : System.err) : open(file), file != null, redactor, queueCapacity,
-                maxArgumentBytes);
+        this(file, stdout, redactor, queueCapacity, maxArgumentBytes, 0, DEFAULT_MAX_FILES);
+    }
+
+    /**
+     * Opens the sink, a file rotating by size when {@code maxFileBytes} is positive.
+     *
+     * @param file the JSON-lines file (created with its parent directories), or {@code null} for a standard stream
+     * @param stdout without a file: {@code true} for standard output, {@code false} for standard error
+     * @param redactor masks secrets in every event
+     * @param queueCapacity how many events may wait to be written (at least 1); more are dropped and counted
+     * @param maxArgumentBytes the most bytes of JSON one line's {@code arguments} take (at least 64)
+     * @param maxFileBytes with a file: 0 to append to {@code file} itself without rotation, else the size in bytes
+     *     (at least {@value #MIN_FILE_BYTES}) from which {@code <file>.0} is rotated
+     * @param maxFiles with rotation: how many files are kept, {@code <file>.0} to {@code <file>.<maxFiles - 1>}
+     *     (at least 2)
+     * @throws IOException when the file cannot be opened
+     * @throws IllegalArgumentException when a bound is below its minimum
+     */
+    public AuditLog(String file, boolean stdout, Redactor redactor, int queueCapacity, int maxArgumentBytes,
+            long maxFileBytes, int maxFiles) throws IOException {
+        this(file == null ? new StreamSink(stdout ? System.out : System.err, false)
+                : maxFileBytes > 0 ? RotatingSink.open(file, maxFileBytes, maxFiles)
+                : new StreamSink(open(file), true), redactor, queueCapacity, maxArgumentBytes);
     }
 
     /**
@@ -117,6 +159,10 @@ public final class AuditLog implements AutoCloseable {
      * @throws IllegalArgumentException when a bound is below its minimum
      */
     AuditLog(PrintStream sink, boolean ownsSink, Redactor redactor, int queueCapacity, int maxArgumentBytes) {
+        this(new StreamSink(sink, ownsSink), redactor, queueCapacity, maxArgumentBytes);
+    }
+
+    private AuditLog(Sink sink, Redactor redactor, int queueCapacity, int maxArgumentBytes) {
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("imcp.audit.queue-capacity must be at least 1, was " + queueCapacity);
         }
@@ -125,7 +171,6 @@ public final class AuditLog implements AutoCloseable {
                     + ", was " + maxArgumentBytes);
         }
         this.out = sink;
-        this.ownsStream = ownsSink;
         this.redactor = redactor;
         this.queueCapacity = queueCapacity;
         this.maxArgumentBytes = maxArgumentBytes;
@@ -167,6 +212,7 @@ public final class AuditLog implements AutoCloseable {
             }
             dropped.incrementAndGet();
             unreported.incrementAndGet();
+            unwritten.incrementAndGet();
             long now = System.nanoTime();
             long last = lastReport.get();
             if (now - last >= DROP_REPORT_INTERVAL.toNanos() && lastReport.compareAndSet(last, now)) {
@@ -236,11 +282,14 @@ public final class AuditLog implements AutoCloseable {
 
     /** Writes one audit line, redacted (configured secrets in every encoding) as a tree and as text. */
     private void emit(ObjectNode line, String correlationId) {
+        long gap = unwritten.getAndSet(0);
+        if (gap > 0) {
+            line.put("dropped_events", gap);
+        }
         try {
-            String json = redactor.redact(mapper.writeValueAsString(redactor.redact(line)));
-            out.println(json);
-            out.flush();
+            out.line(redactor.redact(mapper.writeValueAsString(redactor.redact(line))));
         } catch (JsonProcessingException ex) {
+            unwritten.addAndGet(gap);
             LOG.log(System.Logger.Level.WARNING, "Cannot write audit event " + correlationId + ": "
                     + ex.getClass().getSimpleName());
         }
@@ -337,8 +386,83 @@ public final class AuditLog implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (ownsStream) {
-            out.close();
+        out.close();
+    }
+
+    /** Where lines go; used by the writer thread only (and by {@link #close()} after it ended). */
+    private interface Sink {
+        /** Writes one line (a newline is added) and flushes it. */
+        void line(String json);
+
+        /** Closes what the sink opened. */
+        void close();
+    }
+
+    /** A stream: a file without rotation, or a standard stream (never closed). */
+    private record StreamSink(PrintStream stream, boolean owned) implements Sink {
+        @Override
+        public void line(String json) {
+            stream.println(json);
+            stream.flush();
+        }
+
+        @Override
+        public void close() {
+            if (owned) {
+                stream.close();
+            }
+        }
+    }
+
+    /** A file rotating by size: the JDK's {@link FileHandler}, one record per line, the line as it is. */
+    private record RotatingSink(FileHandler handler) implements Sink {
+
+        static RotatingSink open(String file, long maxFileBytes, int maxFiles) throws IOException {
+            if (maxFileBytes < MIN_FILE_BYTES) {
+                throw new IllegalArgumentException("imcp.audit.max-file-bytes must be 0 (no rotation) or at least "
+                        + MIN_FILE_BYTES + ", was " + maxFileBytes);
+            }
+            if (maxFiles < 2) {
+                throw new IllegalArgumentException("imcp.audit.max-files must be at least 2, was " + maxFiles);
+            }
+            Path path = Path.of(file).toAbsolutePath();
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            // '%' starts a FileHandler pattern escape (%t, %h, %g, %u); a configured path means itself
+            FileHandler handler = new FileHandler(path.toString().replace("%", "%%"), maxFileBytes, maxFiles, true);
+            handler.setEncoding(StandardCharsets.UTF_8.name());
+            handler.setLevel(Level.ALL);
+            handler.setFormatter(new Formatter() {
+                @Override
+                public String format(LogRecord record) {
+                    return record.getMessage() + System.lineSeparator();
+                }
+            });
+            handler.setErrorManager(new ErrorManager() {
+                private long last = System.nanoTime() - DROP_REPORT_INTERVAL.toNanos();
+
+                @Override
+                public synchronized void error(String msg, Exception ex, int code) {
+                    long now = System.nanoTime();
+                    if (now - last >= DROP_REPORT_INTERVAL.toNanos()) { // a full disk fails every line: once a minute
+                        last = now;
+                        LOG.log(System.Logger.Level.WARNING, "Cannot write the audit file " + file + ": " + msg
+                                + (ex == null ? "" : " (" + ex + ")"));
+                    }
+                }
+            });
+            return new RotatingSink(handler);
+        }
+
+        @Override
+        public void line(String json) {
+            handler.publish(new LogRecord(Level.INFO, json)); // FileHandler flushes, then rotates when full
+        }
+
+        @Override
+        public void close() {
+            handler.close();
         }
     }
 }

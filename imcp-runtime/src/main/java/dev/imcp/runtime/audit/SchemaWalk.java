@@ -14,9 +14,10 @@ import java.util.regex.PatternSyntaxException;
  * find the schemas that apply to each property and item. Only what decides sensitivity is followed:
  * {@code properties}, {@code patternProperties}, {@code additionalProperties}, {@code items} (a schema, or a draft-04
  * array), {@code prefixItems}, {@code allOf}, {@code anyOf}, {@code oneOf} and local references ({@code $ref} to
- * {@code #/...} in the same document). Conditionals and remote references are not followed.
+ * {@code #/...} in the same document). Conditionals and remote references are not followed. Also used by
+ * {@link dev.imcp.runtime.chain.ResultSizeLink} to find an array's {@code minItems}.
  */
-final class SchemaWalk {
+public final class SchemaWalk {
 
     /** How many references are followed in a row, so that a cycle of {@code $ref}s ends. */
     private static final int MAX_REF_HOPS = 16;
@@ -36,7 +37,7 @@ final class SchemaWalk {
     }
 
     /** Returns the effective schemas of property {@code name} of an object whose effective schemas are {@code schemas}. */
-    static List<JsonNode> property(List<JsonNode> schemas, String name, JsonNode root) {
+    public static List<JsonNode> property(List<JsonNode> schemas, String name, JsonNode root) {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode s : schemas) {
             boolean matched = false;
@@ -62,7 +63,7 @@ final class SchemaWalk {
     }
 
     /** Returns the effective schemas of item {@code index} of an array whose effective schemas are {@code schemas}. */
-    static List<JsonNode> item(List<JsonNode> schemas, int index, JsonNode root) {
+    public static List<JsonNode> item(List<JsonNode> schemas, int index, JsonNode root) {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode s : schemas) {
             JsonNode prefix = s.path("prefixItems");
@@ -81,7 +82,7 @@ final class SchemaWalk {
     }
 
     /** Returns {@code schema} and the schemas it includes by reference and by {@code allOf}/{@code anyOf}/{@code oneOf}. */
-    static List<JsonNode> resolve(JsonNode schema, JsonNode root) {
+    public static List<JsonNode> resolve(JsonNode schema, JsonNode root) {
         List<JsonNode> out = new ArrayList<>();
         resolve(schema, root, 0, out);
         return out;

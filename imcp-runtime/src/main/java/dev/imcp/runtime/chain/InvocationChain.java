@@ -12,8 +12,8 @@ import java.util.List;
  *
  * <p>The default order, built by {@code AdapterRuntime}: {@link AuditLink} (records every call, whatever happens
  * after it), {@link PolicyLink} (finds the tool as the caller may see it), {@link RateLimitLink} (token buckets per
- * caller and tool), {@link ArgumentsLink} (defaults, schema validation, binding), {@link LimitsLink} (deadline and
- * cancellation), {@link ResilienceLink} (retries, bulkhead, circuit breaker), {@link UpstreamCallLink} (calls the
+ * caller and tool), {@link ArgumentsLink} (defaults, schema validation, binding), {@link ResultSizeLink} (the size cap of the
+ * result), {@link LimitsLink} (deadline and cancellation), {@link ResilienceLink} (retries, bulkhead, circuit breaker), {@link UpstreamCallLink} (calls the
  * tool).
  */
 public final class InvocationChain {

@@ -21,7 +21,8 @@ import java.util.Set;
  *       artifactId and version; without either, the name is {@code imcp-adapter} and the version that of
  *       {@code imcp-runtime} (see {@link ServerInfo}).</li>
  *   <li>{@code imcp.instructions}, {@code imcp.auth.api-keys}, {@code imcp.audit.file}, {@code imcp.audit.sink},
- *       {@code imcp.audit.queue-capacity}, {@code imcp.audit.max-argument-bytes},
+ *       {@code imcp.audit.queue-capacity}, {@code imcp.audit.max-argument-bytes}, {@code imcp.audit.max-file-bytes},
+ *       {@code imcp.audit.max-files},
  *       {@code imcp.allowed-origins}, {@code imcp.services.<id>}, {@code imcp.session-idle-minutes},
  *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}, {@code imcp.tools-list-ttl-ms},
  *       {@code imcp.keep-alive-ms}, {@code imcp.session.secret}, {@code imcp.session.ttl},
@@ -79,6 +80,12 @@ import java.util.Set;
  *     every tool the services' lists publish
  * @param rateLimits {@code imcp.rate-limits}: token buckets per caller and per caller and tool (see
  *     {@link RateLimits}); {@link RateLimits#NONE} when absent
+ * @param auditMaxFileBytes {@code imcp.audit.max-file-bytes} (default 0: no rotation, lines are appended to
+ *     {@code auditFile} itself; else at least 1024, and only with {@code auditFile}): the size from which the audit
+ *     file rotates; lines then go to {@code <auditFile>.0}, and older files are {@code .1}, {@code .2}, ...; a
+ *     line is never split across files ({@link dev.imcp.runtime.audit.AuditLog})
+ * @param auditMaxFiles {@code imcp.audit.max-files} (default 10, 2 to 1000): how many audit files rotation keeps,
+ *     the current one included; the oldest is deleted
  */
 public record RuntimeConfig(
         String serverName,
@@ -102,7 +109,9 @@ public record RuntimeConfig(
         JwtConfig jwt,
         List<String> requiredScopes,
         List<PolicyRule> policyRules,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        long auditMaxFileBytes,
+        int auditMaxFiles) {
 
     /**
      * The single-valued {@code imcp} keys the runtime reads, in full: what an environment variable may set even when
@@ -110,7 +119,7 @@ public record RuntimeConfig(
      * {@link ServiceConfig#keys}.
      */
     public static final List<String> KEYS = List.of("imcp.server-name", "imcp.server-version", "imcp.instructions",
-            "imcp.audit.file", "imcp.audit.sink", "imcp.session-idle-minutes", "imcp.request-timeout-seconds",
+            "imcp.audit.file", "imcp.audit.sink", "imcp.audit.max-file-bytes", "imcp.audit.max-files", "imcp.session-idle-minutes", "imcp.request-timeout-seconds",
             "imcp.max-json-depth", "imcp.tools-list-ttl-ms", "imcp.keep-alive-ms", "imcp.session.secret",
             "imcp.session.ttl", "imcp.session.max-per-caller", "imcp.transport", "imcp.stdio.max-message-bytes",
             "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled", "imcp.auth.jwt.issuer",
@@ -143,6 +152,16 @@ public record RuntimeConfig(
         if (auditMaxArgumentBytes < dev.imcp.runtime.audit.AuditLog.MIN_ARGUMENT_BYTES) {
             throw new IllegalArgumentException("imcp.audit.max-argument-bytes must be at least "
                     + dev.imcp.runtime.audit.AuditLog.MIN_ARGUMENT_BYTES + ", was " + auditMaxArgumentBytes);
+        }
+        if (auditMaxFileBytes != 0 && auditFile == null) {
+            throw new IllegalArgumentException("imcp.audit.max-file-bytes applies only to imcp.audit.file, which is not set");
+        }
+        if (auditMaxFileBytes != 0 && auditMaxFileBytes < dev.imcp.runtime.audit.AuditLog.MIN_FILE_BYTES) {
+            throw new IllegalArgumentException("imcp.audit.max-file-bytes must be 0 (no rotation) or at least "
+                    + dev.imcp.runtime.audit.AuditLog.MIN_FILE_BYTES + ", was " + auditMaxFileBytes);
+        }
+        if (auditMaxFiles < 2 || auditMaxFiles > 1000) {
+            throw new IllegalArgumentException("imcp.audit.max-files must be between 2 and 1000, was " + auditMaxFiles);
         }
         if (toolsListTtlMs < 0) {
             throw new IllegalArgumentException("imcp.tools-list-ttl-ms must be at least 0 (milliseconds), was " + toolsListTtlMs);
@@ -213,7 +232,9 @@ public record RuntimeConfig(
                 JwtConfig.from(imcp.get("auth.jwt")),
                 imcp.get("auth.required-scopes").asList(String.class).orElse(List.of()).stream().map(String::strip).toList(),
                 PolicyRule.list(imcp.get("policy.rules")),
-                RateLimits.from(imcp.get("rate-limits")));
+                RateLimits.from(imcp.get("rate-limits")),
+                imcp.get("audit.max-file-bytes").asLong().orElse(0L),
+                imcp.get("audit.max-files").asInt().orElse(dev.imcp.runtime.audit.AuditLog.DEFAULT_MAX_FILES));
     }
 
     private static java.time.Duration sessionTtl(Config imcp) {

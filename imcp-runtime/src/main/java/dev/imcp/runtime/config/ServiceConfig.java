@@ -35,6 +35,8 @@ import java.util.Set;
  * @param resilience retries, circuit breaker and bulkhead of the service's calls ({@code resilience.*}, per-tool
  *     retries under {@code tools.<tool>.resilience.*}; see {@link ResilienceConfig});
  *     {@link ResilienceConfig#DEFAULTS} when not configured
+ * @param resultLimits the cap on the size of a tool result sent to the client ({@code max-result-bytes}, per tool
+ *     {@code tools.<tool>.max-result-bytes}; see {@link ResultLimits}); {@link ResultLimits#NONE} when not configured
  */
 public record ServiceConfig(
         String id,
@@ -51,7 +53,8 @@ public record ServiceConfig(
         boolean mtom,
         Map<String, SchemeCredentials> security,
         Map<String, String> upstreamUrls,
-        ResilienceConfig resilience) {
+        ResilienceConfig resilience,
+        ResultLimits resultLimits) {
 
     /** The timeout used when {@code timeout-seconds} is absent. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -73,9 +76,19 @@ public record ServiceConfig(
         security = security == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(security));
         upstreamUrls = upstreamUrls == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(upstreamUrls));
         resilience = resilience == null ? ResilienceConfig.DEFAULTS : resilience;
+        resultLimits = resultLimits == null ? ResultLimits.NONE : resultLimits;
         if (maxResponseBytes <= 0) {
             throw new IllegalArgumentException("imcp.services." + id + ".max-response-bytes must be a positive number of bytes");
         }
+    }
+
+    /** A configuration without a result size cap. */
+    public ServiceConfig(String id, String url, Map<String, String> portUrls, OutboundAuth auth,
+            Map<String, String> headers, List<String> soapHeaders, TlsConfig tls, Duration timeout, Set<String> allow,
+            Set<String> deny, long maxResponseBytes, boolean mtom, Map<String, SchemeCredentials> security,
+            Map<String, String> upstreamUrls, ResilienceConfig resilience) {
+        this(id, url, portUrls, auth, headers, soapHeaders, tls, timeout, allow, deny, maxResponseBytes, mtom, security,
+                upstreamUrls, resilience, ResultLimits.NONE);
     }
 
     /** A configuration without security scheme credentials, with the default resilience settings. */
@@ -83,7 +96,7 @@ public record ServiceConfig(
             Map<String, String> headers, List<String> soapHeaders, TlsConfig tls, Duration timeout, Set<String> allow,
             Set<String> deny, long maxResponseBytes, boolean mtom) {
         this(id, url, portUrls, auth, headers, soapHeaders, tls, timeout, allow, deny, maxResponseBytes, mtom, Map.of(),
-                Map.of(), ResilienceConfig.DEFAULTS);
+                Map.of(), ResilienceConfig.DEFAULTS, ResultLimits.NONE);
     }
 
     /**
@@ -128,7 +141,7 @@ public record ServiceConfig(
     public static List<String> keys(dev.imcp.runtime.spi.ServiceDescriptor service) {
         String prefix = "imcp.services." + service.id() + ".";
         List<String> keys = new ArrayList<>();
-        for (String key : List.of("url", "timeout-seconds", "max-response-bytes", "mtom", "auth.type", "auth.token",
+        for (String key : List.of("url", "timeout-seconds", "max-response-bytes", ResultLimits.KEY, "mtom", "auth.type", "auth.token",
                 "auth.username", "auth.password", "auth.password-type", "auth.nonce", "auth.created", "tls.key-store",
                 "tls.key-store-password", "tls.key-store-type", "tls.key-password", "tls.trust-store",
                 "tls.trust-store-password", "tls.trust-store-type")) {
@@ -186,7 +199,8 @@ public record ServiceConfig(
                 node.get("mtom").asBoolean().orElse(false),
                 security(node.get("security"), prefix + "security."),
                 upstreams(node.get("upstreams")),
-                ResilienceConfig.from(node.get("resilience"), node.get("tools"), prefix));
+                ResilienceConfig.from(node.get("resilience"), node.get("tools"), prefix),
+                ResultLimits.from(node, prefix));
     }
 
     private static Map<String, String> upstreams(Config node) {

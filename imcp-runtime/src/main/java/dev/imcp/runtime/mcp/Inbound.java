@@ -19,9 +19,27 @@ import java.util.Optional;
  * @param standardHeaders the headers that mirror the body (HTTP: {@code MCP-Protocol-Version}, {@code Mcp-Method},
  *     {@code Mcp-Name}), checked against it for modern (2026-07-28) requests; empty for a transport without headers
  *     (stdio), which skips those checks
+ * @param correlationId the client's {@code X-Correlation-ID} header as sent (checked by {@link CorrelationIds}),
+ *     empty when none
  */
 public record Inbound(Caller caller, Optional<String> sessionId, Optional<String> protocolVersion,
-                      Optional<String> traceparent, MessageSink sink, Optional<StandardHeaders> standardHeaders) {
+                      Optional<String> traceparent, MessageSink sink, Optional<StandardHeaders> standardHeaders,
+                      Optional<String> correlationId) {
+
+    /**
+     * An inbound message without a correlation id header.
+     *
+     * @param caller the caller
+     * @param sessionId the session id, empty when none
+     * @param protocolVersion the revision the transport was told, empty when none
+     * @param traceparent the transport's {@code traceparent}, empty when none
+     * @param sink where server-to-client messages go
+     * @param standardHeaders the headers that mirror the body, empty for a transport without headers
+     */
+    public Inbound(Caller caller, Optional<String> sessionId, Optional<String> protocolVersion,
+                   Optional<String> traceparent, MessageSink sink, Optional<StandardHeaders> standardHeaders) {
+        this(caller, sessionId, protocolVersion, traceparent, sink, standardHeaders, Optional.empty());
+    }
 
     /**
      * An inbound message of a transport without headers (stdio): no {@link StandardHeaders}.
@@ -34,7 +52,7 @@ public record Inbound(Caller caller, Optional<String> sessionId, Optional<String
      */
     public Inbound(Caller caller, Optional<String> sessionId, Optional<String> protocolVersion,
                    Optional<String> traceparent, MessageSink sink) {
-        this(caller, sessionId, protocolVersion, traceparent, sink, Optional.empty());
+        this(caller, sessionId, protocolVersion, traceparent, sink, Optional.empty(), Optional.empty());
     }
 
     /** Checks the required components. */
@@ -45,5 +63,6 @@ public record Inbound(Caller caller, Optional<String> sessionId, Optional<String
         Objects.requireNonNull(traceparent, "traceparent");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(standardHeaders, "standardHeaders");
+        Objects.requireNonNull(correlationId, "correlationId");
     }
 }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The transport-neutral MCP server: one message's bytes in, a {@link Reply} out. Every transport (Streamable HTTP
@@ -316,7 +315,7 @@ public final class McpEndpoint {
         LogLevel level = session.logLevel();
         LogSink log = level == null || inbound.sink() == MessageSink.NONE ? LogSink.NONE : LogSink.notifications(mapper, level, inbound.sink());
         return new RequestContext(session.protocolVersion(), inbound.caller(), Optional.of(session), env.id(),
-                env.method(), UUID.randomUUID().toString(), Instant.now().plus(requestTimeout), cancellation,
+                env.method(), CorrelationIds.choose(inbound.correlationId(), trace), Instant.now().plus(requestTimeout), cancellation,
                 progress, trace, log);
     }
 

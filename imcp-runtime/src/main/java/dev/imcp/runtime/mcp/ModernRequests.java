@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The modern era of {@link McpEndpoint}: requests of MCP 2026-07-28, which carry their revision and the client's
@@ -301,7 +300,7 @@ final class ModernRequests {
         LogSink log = threshold == null || inbound.sink() == MessageSink.NONE ? LogSink.NONE
                 : LogSink.notifications(mapper, threshold, inbound.sink());
         return new RequestContext(version, inbound.caller(), Optional.empty(), env.id(), env.method(),
-                UUID.randomUUID().toString(), Instant.now().plus(requestTimeout), cancellation, progress, trace, log);
+                CorrelationIds.choose(inbound.correlationId(), trace), Instant.now().plus(requestTimeout), cancellation, progress, trace, log);
     }
 
     private Reply error(JsonNode id, int code, String message, JsonNode data, Reply.Kind kind) {

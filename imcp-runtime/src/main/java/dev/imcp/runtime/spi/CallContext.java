@@ -23,7 +23,11 @@ public interface CallContext {
     /** Returns the MCP session id ({@code Mcp-Session-Id}), empty when the revision or transport has no session. */
     Optional<String> sessionId();
 
-    /** Returns the correlation id of this request: a random UUID, also written to the audit event and the logs. */
+    /**
+     * Returns the correlation id of this request: the client's {@code X-Correlation-ID} (1 to 128 of
+     * {@code A-Z a-z 0-9 . _ : -}), else the trace id of its {@code traceparent}, else a random UUID; also written to
+     * the audit event and the logs, and sent to the upstreams as {@code X-Correlation-ID}.
+     */
     String correlationId();
 
     /**

@@ -138,6 +138,10 @@ public final class RestUpstream implements HttpUpstream {
         if (traceparent != null) {
             b.setHeader(UpstreamTrace.HEADER, traceparent);
         }
+        String correlationId = UpstreamTrace.correlationId();
+        if (correlationId != null) {
+            b.setHeader(UpstreamTrace.CORRELATION_HEADER, correlationId);
+        }
         call.headers().forEach(b::setHeader);
         styled.headers().forEach(b::setHeader);
         if (!styled.cookie().isEmpty()) {

@@ -39,7 +39,7 @@ import java.util.Optional;
  *   <li>{@code POST}: {@code Content-Type} must be {@code application/json} (else 415) and {@code Accept} must
  *       accept both {@code application/json} and {@code text/event-stream} (else 406); a body over
  *       {@code server.max-payload-size} is 413 (Helidon). The body goes to {@link McpEndpoint#handle} with
- *       {@code Mcp-Session-Id}, {@code MCP-Protocol-Version}, {@code traceparent} and the standard headers
+ *       {@code Mcp-Session-Id}, {@code MCP-Protocol-Version}, {@code traceparent}, {@code X-Correlation-ID} and the standard headers
  *       {@code Mcp-Method} and {@code Mcp-Name} ({@link StandardHeaders}); the {@link Reply} is sent as 200
  *       {@code application/json} (responses), 202 without a body (only notifications or responses), 400 (-32700,
  *       -32600, no session id, and for 2026-07-28 -32602, -32020 and -32022), 404 (unknown, expired or another
@@ -72,6 +72,8 @@ public final class StreamableHttpTransport implements HttpService {
     public static final HeaderName MCP_NAME = HeaderNames.create("Mcp-Name");
     /** The W3C Trace Context header. */
     public static final HeaderName TRACEPARENT = HeaderNames.create("traceparent");
+    /** The client's correlation id header ({@link dev.imcp.runtime.mcp.CorrelationIds}). */
+    public static final HeaderName CORRELATION_ID = HeaderNames.create(dev.imcp.runtime.mcp.CorrelationIds.HEADER);
     /** The methods of the endpoint, as sent in {@code Allow}. */
     public static final String ALLOW = "POST, DELETE, OPTIONS";
 
@@ -179,7 +181,7 @@ public final class StreamableHttpTransport implements HttpService {
         Inbound inbound = new Inbound(caller.get(), req.headers().first(SESSION_ID),
                 req.headers().first(PROTOCOL_VERSION), req.headers().first(TRACEPARENT), sse,
                 Optional.of(new StandardHeaders(req.headers().first(PROTOCOL_VERSION), req.headers().first(MCP_METHOD),
-                        req.headers().first(MCP_NAME))));
+                        req.headers().first(MCP_NAME))), req.headers().first(CORRELATION_ID));
         Reply reply = endpoint.handle(body, inbound);
         if (sse.stop()) {
             sse.finish(reply.body()); // progress or keep-alives went out: the response is the stream's last event

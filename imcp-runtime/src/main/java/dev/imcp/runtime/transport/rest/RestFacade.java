@@ -14,6 +14,7 @@ import dev.imcp.runtime.mcp.Reply;
 import dev.imcp.runtime.security.Authenticator;
 import dev.imcp.runtime.security.Caller;
 import dev.imcp.runtime.security.OriginCheck;
+import dev.imcp.runtime.transport.http.StreamableHttpTransport;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -230,7 +231,8 @@ public final class RestFacade implements HttpService {
                 return Optional.empty();
             }
             Reply reply = endpoint.handle(bytes, new Inbound(caller, session, Optional.of(REVISION),
-                    req.headers().first(TRACEPARENT), MessageSink.NONE));
+                    req.headers().first(TRACEPARENT), MessageSink.NONE, Optional.empty(),
+                    req.headers().first(StreamableHttpTransport.CORRELATION_ID)));
             if (reply.kind() == Reply.Kind.SESSION_NOT_FOUND) {
                 sessions.remove(caller.principal(), session.get()); // expired (imcp.session.ttl): open a new one
                 continue;

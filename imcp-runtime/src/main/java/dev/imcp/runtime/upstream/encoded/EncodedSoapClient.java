@@ -114,6 +114,10 @@ public final class EncodedSoapClient implements EncodedSoapPort {
         if (traceparent != null) {
             sent.put(UpstreamTrace.HEADER, traceparent);
         }
+        String correlationId = UpstreamTrace.correlationId();
+        if (correlationId != null) {
+            sent.put(UpstreamTrace.CORRELATION_HEADER, correlationId);
+        }
         sent.putAll(headers);
         UpstreamHttpClient.Response response = client.send("POST", endpoint, sent, envelope, timeout, maxResponseBytes);
         return decode(operation, response.status(), response.body());

@@ -81,6 +81,24 @@ class EncodedSoapClientTest {
     }
 
     @Test
+    void theCallsTraceContextAndCorrelationIdGoAsHeaders() throws Exception {
+        String empty = """
+                <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">
+                <soapenv:Body><ns1:ReportSuite.SaveResponse xmlns:ns1="http://www.omniture.com/"/></soapenv:Body>
+                </soapenv:Envelope>""";
+        stub.answer(200, empty);
+        try (var scope = dev.imcp.runtime.upstream.UpstreamTrace.open(
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "enc-call:42")) {
+            client.call(Omniture.SAVE, saveArguments());
+        }
+        assertEquals("enc-call:42", stub.lastHeaders.getFirst("X-Correlation-ID"));
+        assertTrue(stub.lastHeaders.getFirst("traceparent").startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"));
+        stub.answer(200, empty);
+        client.call(Omniture.SAVE, saveArguments());
+        assertNull(stub.lastHeaders.getFirst("X-Correlation-ID"), "none outside a call");
+    }
+
+    @Test
     void requestEnvelopeIsRpcEncoded() throws Exception {
         stub.answer(200, """
                 <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">
