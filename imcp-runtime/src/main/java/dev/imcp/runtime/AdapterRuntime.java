@@ -140,7 +140,7 @@ public final class AdapterRuntime implements AutoCloseable {
         return List.of(new AuditLink(audit, contractSha256), new PolicyLink(registry), new RateLimitLink(mapper, config.rateLimits()),
                 new ArgumentsLink(mapper), new ResultSizeLink(mapper, id -> config.service(id).resultLimits()),
                 new LimitsLink(mapper),
-                new ResilienceLink(mapper, id -> config.service(id).resilience()),
+                new ResilienceLink(mapper, id -> config.service(id).resilience(), registry.services()),
                 new UpstreamCallLink(mapper, faults, redactor));
     }
 

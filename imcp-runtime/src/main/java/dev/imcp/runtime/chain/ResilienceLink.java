@@ -163,6 +163,29 @@ public final class ResilienceLink implements InvocationLink {
         this.results = new ToolResults(mapper);
     }
 
+    /**
+     * As {@link #ResilienceLink(ObjectMapper, Function)}, and builds the guards of {@code services} at once on a
+     * virtual thread of its own: the first circuit breaker starts Helidon's service registry, which takes a few
+     * hundred milliseconds (seconds on a loaded machine) that a first call would otherwise wait for, holding back
+     * every other first call meanwhile.
+     *
+     * @param services the ids of the services whose tools are served
+     */
+    public ResilienceLink(ObjectMapper mapper, Function<String, ResilienceConfig> settings,
+            java.util.Collection<String> services) {
+        this(mapper, settings);
+        java.util.List<String> ids = java.util.List.copyOf(new java.util.TreeSet<>(services));
+        Thread.ofVirtual().name("imcp-resilience-warm-up").start(() -> {
+            for (String id : ids) {
+                try {
+                    guards.computeIfAbsent(id, s -> new Guard(s, settings.apply(s)));
+                } catch (RuntimeException e) {
+                    return; // a bad setting fails the service's first call with its message instead
+                }
+            }
+        });
+    }
+
     @Override
     public ObjectNode invoke(ToolInvocation invocation, Next next) throws McpError {
         String service = invocation.service();

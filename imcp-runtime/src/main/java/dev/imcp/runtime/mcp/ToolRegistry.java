@@ -52,6 +52,15 @@ public final class ToolRegistry {
         return tools.containsKey(name);
     }
 
+    /** Returns the ids of the services the registered tools belong to, sorted. */
+    public java.util.Set<String> services() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (RegisteredTool tool : tools.values()) {
+            ids.add(tool.descriptor().service());
+        }
+        return ids;
+    }
+
     /**
      * Returns how many tools the service allow and deny lists publish: the tools some caller may see, not counting
      * denied ones.
