@@ -7,9 +7,12 @@ import dev.imcp.codegen.ImcpGenerator;
 import dev.imcp.codegen.diag.ContractException;
 import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
+import dev.imcp.codegen.writer.SourceWriter;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +30,8 @@ import org.apache.maven.project.MavenProject;
  * Generates typed MCP tools from the project's contracts (WSDL 1.1, OpenAPI 2.0/3.0/3.1, MCP JSON): for each
  * operation a tool class with its input and output records and JSON Schemas, per contract an upstream stub
  * and a tool provider, plus {@code META-INF/imcp/tools.json} (the published tool list) and
- * {@code META-INF/imcp/adapter.json} (the adapter's name and version, sent as MCP {@code serverInfo}).
+ * {@code META-INF/imcp/adapter.json} (the adapter's name and version, sent as MCP {@code serverInfo}) and
+ * {@code META-INF/imcp/catalog.html} (the tool catalog for people, copied to {@code catalogFile}).
  *
  * <p>Sources go to {@code outputDirectory} (added as a compile source root), resources to
  * {@code resourceOutputDirectory} (added as a resource directory). The build log shows one line per contract:
@@ -176,6 +180,15 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "imcp.toolNameMaxLength", defaultValue = "64")
     private int toolNameMaxLength = 64;
 
+    /**
+     * Where a copy of the tool catalog ({@code META-INF/imcp/catalog.html}, one self-contained HTML page listing
+     * every tool with its arguments, output, binding and contract line) is put after each run, unchanged runs
+     * included, to open in a browser without unpacking the jar.
+     */
+    @Parameter(property = "imcp.catalogFile", defaultValue = "${project.build.directory}/imcp/catalog.html",
+            required = true)
+    private File catalogFile;
+
     /** Skips generation (the generated folders are still added to the build when they exist). */
     @Parameter(property = "imcp.skip", defaultValue = "false")
     private boolean skip;
@@ -194,6 +207,7 @@ public final class GenerateMojo extends AbstractMojo {
                 .tools(tools, toolNameMaxLength).toRequest();
         try {
             GenerationResult result = new ImcpGenerator().generate(request);
+            copyCatalog();
             log(result, (System.nanoTime() - start) / 1_000_000);
         } catch (ContractException e) {
             List<Diagnostic> errors = e.diagnostics().stream()
@@ -234,6 +248,24 @@ public final class GenerateMojo extends AbstractMojo {
                 "iMCP: %d contract(s), %d tool(s); %d file(s) written, %d unchanged, %d deleted (%.1f s)",
                 result.reports().size(), result.reports().stream().mapToInt(ContractReport::tools).sum(),
                 result.filesWritten(), result.filesUnchanged(), result.filesDeleted(), millis / 1000.0));
+    }
+
+    /**
+     * Puts the generated catalog at {@code catalogFile}, writing only when its bytes differ (an unchanged build
+     * generates nothing, yet a {@code catalogFile} deleted since must come back).
+     */
+    private void copyCatalog() throws IOException {
+        Path generated = resourceOutputDirectory.toPath().resolve(SourceWriter.CATALOG_FILE);
+        Path copy = catalogFile.toPath();
+        if (!Files.isRegularFile(generated)) {
+            return;
+        }
+        if (Files.isRegularFile(copy) && Files.mismatch(generated, copy) == -1) {
+            return;
+        }
+        Files.createDirectories(copy.toAbsolutePath().getParent());
+        Files.copy(generated, copy, StandardCopyOption.REPLACE_EXISTING);
+        getLog().info("iMCP: tool catalog at " + copy);
     }
 
     private void addOutputsToProject() {
