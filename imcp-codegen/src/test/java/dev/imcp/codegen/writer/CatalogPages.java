@@ -26,7 +26,8 @@ final class CatalogPages {
 
     /**
      * Generates an adapter from one OpenAPI document of {@code tools} operations over 10 tags, each taking a path
-     * parameter, a query enum with a default and a body that reaches shared nested definitions; returns the catalog.
+     * parameter, a query enum with a default and a body that reaches shared nested definitions, one of them recursive
+     * (so every tool's schemas carry it in {@code $defs}); returns the catalog.
      */
     static Path synthetic(Path out, int tools) throws IOException, ContractException {
         StringBuilder yaml = new StringBuilder("""
@@ -68,6 +69,7 @@ final class CatalogPages {
                         replicas: {type: integer, minimum: 0, maximum: 100, description: How many copies run.}
                         image: {type: string, pattern: '^[a-z0-9./:-]+$'}
                         ports: {type: array, items: {$ref: '#/components/schemas/Port'}}
+                        sidecars: {type: array, items: {$ref: '#/components/schemas/Spec'}, description: Specs run beside.}
                     Port:
                       type: object
                       properties:
