@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * Each {@code $defs} entry (name and body) is stored once in a shared {@code defs} array, and a tool's schemas refer
  * to it by index ({@code inputDefs}, {@code outputDefs}: name to index): a large contract repeats the same
  * definitions in the {@code $defs} of many tools (Kubernetes: 1,063 tools, 42 MB of schemas), which the page holds
- * once. Every {@code <}, {@code >} and {@code &} of the JSON is written as a JSON unicode escape (backslash, u, 4 hex digits), so contract text
+ * once. Likewise every larger object of a schema is stored once in a {@code parts} array and stands in its places
+ * as {@code {"$imcp": index}} (see {@link #share}); the script expands these as it renders. Every {@code <}, {@code >} and {@code &} of the JSON is written as a JSON unicode escape (backslash, u, 4 hex digits), so contract text
  * cannot end the block or open markup; the script puts contract text in the page with {@code textContent} only. A
  * {@code Content-Security-Policy} meta element allows exactly the page's own style and script (by SHA-256) and
  * nothing else ({@code default-src 'none'}).
@@ -51,12 +52,20 @@ final class CatalogPage {
     static final String FILE = "META-INF/imcp/catalog.html";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The member of a stand-in for a shared part: {@code {"$imcp": <index in parts>}}. */
+    private static final String PART = "$imcp";
+    /** The shortest object, as compact JSON, that is shared as a part rather than written in place. */
+    private static final int MIN_PART = 80;
+    /** Keywords whose values are instances, not schemas: never replaced by parts. */
+    private static final java.util.Set<String> VALUES = java.util.Set.of("default", "const", "enum", "examples");
     private static final Pattern WSDL_OPERATION = Pattern.compile("operation\\[@name='([^']*)'\\]$");
 
     private final List<ObjectNode> services = new ArrayList<>();
     private final List<Entry> tools = new ArrayList<>();
     private final Map<String, Integer> defIndex = new HashMap<>();
     private final List<String> defs = new ArrayList<>();
+    private final Map<String, Integer> partIndex = new HashMap<>();
+    private final List<String> parts = new ArrayList<>();
 
     private record Entry(String name, String service, String json) {
     }
@@ -119,18 +128,53 @@ final class CatalogPage {
             throw new IllegalStateException("a published schema is JSON we wrote", e);
         }
         JsonNode definitions = schema.remove("$defs");
-        tool.set(key, schema);
+        tool.set(key, share(schema));
         if (definitions instanceof ObjectNode d && !d.isEmpty()) {
             ObjectNode refs = tool.putObject(key + "Defs");
             for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> def = it.next();
-                String body = text(def.getValue());
+                String body = text(share(def.getValue()));
                 refs.put(def.getKey(), defIndex.computeIfAbsent(body, b -> {
                     defs.add(b);
                     return defs.size() - 1;
                 }));
             }
         }
+    }
+
+    /**
+     * Returns {@code node} with each object of at least {@value #MIN_PART} characters (its own parts already
+     * replaced, bottom-up) replaced by {@code {"$imcp": i}}, {@code i} its index in the shared {@code parts} table:
+     * a large contract's schemas repeat the same subtrees in many tools (Kubernetes' {@code ObjectMeta} in hundreds),
+     * which the page then holds once. Instances ({@value #PART} aside, {@code default}, {@code const}, {@code enum},
+     * {@code examples}) stay in place.
+     */
+    private JsonNode share(JsonNode node) {
+        if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, share(array.get(i)));
+            }
+            return array;
+        }
+        if (!(node instanceof ObjectNode object)) {
+            return node;
+        }
+        List<String> names = new ArrayList<>(object.size());
+        object.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            if (!VALUES.contains(name)) {
+                object.set(name, share(object.get(name)));
+            }
+        }
+        String text = text(object);
+        if (text.length() < MIN_PART) {
+            return object;
+        }
+        int index = partIndex.computeIfAbsent(text, t -> {
+            parts.add(t);
+            return parts.size() - 1;
+        });
+        return MAPPER.createObjectNode().put(PART, index);
     }
 
     private static ObjectNode binding(ContractModel contract, OperationModel op) {
@@ -246,6 +290,10 @@ final class CatalogPage {
         out.append("\n],\"defs\":[");
         for (int i = 0; i < defs.size(); i++) {
             out.append(i == 0 ? "\n" : ",\n").append(safe(defs.get(i)));
+        }
+        out.append("\n],\"parts\":[");
+        for (int i = 0; i < parts.size(); i++) {
+            out.append(i == 0 ? "\n" : ",\n").append(safe(parts.get(i)));
         }
         out.append("\n]}</script>\n<script>").append(script).append("</script>\n</body>\n</html>\n");
         return out.toString();

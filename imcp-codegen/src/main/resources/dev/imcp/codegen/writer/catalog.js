@@ -6,6 +6,7 @@
 (function () {
   const data = JSON.parse(document.getElementById('imcp-catalog-data').textContent);
   const defsTable = data.defs;
+  const parts = data.parts;
   const search = document.getElementById('search');
   const serviceFilter = document.getElementById('service');
   const status = document.getElementById('status');
@@ -40,7 +41,7 @@
   data.services.forEach(function (s) {
     const card = el('div', 'service');
     card.append(el('b', null, s.title), el('span', 'kind', s.kind));
-    card.append(el('div', 'mono', s.id + (s.version ? ' \u00b7 v' + s.version : '') + ' \u00b7 ' + s.tools
+    card.append(el('div', 'mono', s.id + (s.version ? ' \u00b7 version ' + s.version : '') + ' \u00b7 ' + s.tools
       + (s.tools === 1 ? ' tool' : ' tools')));
     card.append(el('div', 'mono', s.file));
     if (s.upstream) card.append(el('div', 'mono', s.upstream));
@@ -105,7 +106,7 @@
       fact('HTTP', bd.method + ' ' + bd.path, true);
       fact('Base URL', bd.baseUrl, true);
       (bd.parameters || []).forEach(function (p) {
-        fact(p.in + ' parameter', p.name + (p.property !== p.name ? ' \u2190 ' + p.property : '')
+        fact(p.in.charAt(0).toUpperCase() + p.in.substring(1) + ' parameter', p.name + (p.property !== p.name ? ' \u2190 ' + p.property : '')
           + (p.required ? ' (required)' : ''), true);
       });
       if (bd.body) fact('Request body', bd.body + (bd.mediaType ? ' as ' + bd.mediaType : ''), true);
@@ -146,8 +147,8 @@
     d.append(el('summary', null, 'JSON Schemas as published (inputSchema, outputSchema)'));
     d.addEventListener('toggle', function () {
       if (!d.open || d.querySelector('pre')) return;
-      const published = {inputSchema: withDefs(t.input, t.inputDefs)};
-      if (t.output) published.outputSchema = withDefs(t.output, t.outputDefs);
+      const published = {inputSchema: withDefs(expanded(t.input), t.inputDefs)};
+      if (t.output) published.outputSchema = withDefs(expanded(t.output), t.outputDefs);
       d.append(el('pre', 'raw', JSON.stringify(published, null, 2)));
     });
     return d;
@@ -158,17 +159,31 @@
     if (!names.length) return schema;
     const copy = Object.assign({}, schema);
     copy.$defs = {};
-    names.forEach(function (n) { copy.$defs[n] = defsTable[defs[n]]; });
+    names.forEach(function (n) { copy.$defs[n] = expanded(defsTable[defs[n]]); });
     return copy;
   }
 
   // --- schemas ---
+  // A larger object is stored once in data.parts and stands in its places as {"$imcp": index}.
+  function part(node) {
+    return node && typeof node === 'object' && typeof node.$imcp === 'number' ? parts[node.$imcp] : node;
+  }
+
+  function expanded(node) {
+    node = part(node);
+    if (Array.isArray(node)) return node.map(expanded);
+    if (!node || typeof node !== 'object') return node;
+    const out = {};
+    Object.keys(node).forEach(function (k) { out[k] = expanded(node[k]); });
+    return out;
+  }
+
   function resolve(schema, defs) {
-    let s = schema;
+    let s = part(schema);
     for (let i = 0; i < 8 && s && typeof s.$ref === 'string' && s.$ref.indexOf('#/$defs/') === 0; i++) {
       const name = defName(s.$ref);
       const index = defs[name];
-      s = index === undefined ? {} : defsTable[index];
+      s = index === undefined ? {} : part(defsTable[index]);
     }
     return s || {};
   }
@@ -180,6 +195,7 @@
   }
 
   function typeName(s, defs) {
+    s = part(s);
     if (!s || typeof s !== 'object') return 'any';
     if (typeof s.$ref === 'string') return defName(s.$ref);
     let type = Array.isArray(s.type) ? s.type.join(' | ') : s.type;
@@ -204,11 +220,13 @@
     if (s.items && !s.properties) s = resolve(s.items, defs);
     const out = [];
     const required = Array.isArray(s.required) ? s.required : [];
-    Object.keys(s.properties || {}).forEach(function (name) {
-      out.push({name: name, schema: s.properties[name], required: required.indexOf(name) >= 0});
+    const properties = part(s.properties) || {};
+    Object.keys(properties).forEach(function (name) {
+      out.push({name: name, schema: properties[name], required: required.indexOf(name) >= 0});
     });
-    if (s.additionalProperties && typeof s.additionalProperties === 'object' && Object.keys(s.additionalProperties).length) {
-      out.push({name: '(any name)', schema: s.additionalProperties, required: false, label: true});
+    const extra = part(s.additionalProperties);
+    if (extra && typeof extra === 'object' && Object.keys(extra).length) {
+      out.push({name: '(any name)', schema: extra, required: false, label: true});
     }
     [['allOf', 'all of'], ['anyOf', 'any of'], ['oneOf', 'one of']].forEach(function (k) {
       (s[k[0]] || []).forEach(function (alt, i) {
@@ -227,16 +245,18 @@
     CONSTRAINTS.forEach(function (k) {
       if (k in s) out.push(k + ': ' + valueText(s[k]));
     });
-    if (s.items && typeof s.items === 'object') {
+    const items = part(s.items);
+    if (items && typeof items === 'object') {
       CONSTRAINTS.forEach(function (k) {
-        if (k in s.items) out.push('items ' + k + ': ' + valueText(s.items[k]));
+        if (k in items) out.push('items ' + k + ': ' + valueText(items[k]));
       });
     }
     return out.join('\n');
   }
 
   function allowed(s) {
-    const values = 'const' in s ? [s.const] : (s.enum || (s.items && s.items.enum) || []);
+    const items = part(s.items);
+    const values = 'const' in s ? [s.const] : (s.enum || (items && items.enum) || []);
     const shown = values.slice(0, 40).map(function (v) { return JSON.stringify(v); }).join(', ');
     return values.length > 40 ? shown + ', \u2026 (' + values.length + ' values)' : shown;
   }
@@ -258,7 +278,7 @@
   }
 
   function row(r, defs) {
-    const s = r.schema && typeof r.schema === 'object' ? r.schema : {};
+    const s = r.schema && typeof r.schema === 'object' ? part(r.schema) : {};
     const target = resolve(s, defs);
     const tr = el('tr');
     tr.setAttribute('data-arg', r.name);

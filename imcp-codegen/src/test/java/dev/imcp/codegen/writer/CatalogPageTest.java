@@ -59,6 +59,8 @@ class CatalogPageTest {
         JsonNode sample = sameAsPublished(CatalogPages.sample(work.resolve("sample")), work.resolve("sample"));
         assertEquals(0, sample.get("defs").size());
         JsonNode fleet = sameAsPublished(CatalogPages.synthetic(work.resolve("fleet"), 200), work.resolve("fleet"));
+        assertTrue(fleet.get("parts").size() < 200, "fewer parts than tools: the 50 settings and what they share: "
+                + fleet.get("parts").size());
         // the recursive Spec, in the $defs of every one of the 200 tools' input and output schemas, stored once
         assertEquals(1, fleet.get("defs").size(), fleet.get("defs").toString());
         fleet.get("tools").forEach(t -> assertTrue(t.has("inputDefs") && t.has("outputDefs"), t.get("name").asText()));
@@ -78,15 +80,15 @@ class CatalogPageTest {
             assertEquals(expected.get("service").asText(),
                     catalog.get("services").get(tool.get("service").asInt()).get("id").asText());
             assertEquals(expected.get("annotations"), tool.get("annotations"));
-            assertEquals(expected.get("inputSchema"), withDefs(tool.get("input"), tool.get("inputDefs"), catalog.get("defs")),
+            assertEquals(expected.get("inputSchema"), withDefs(tool.get("input"), tool.get("inputDefs"), catalog),
                     "the input schema as published: " + tool.get("name"));
             if (expected.has("outputSchema")) {
-                assertEquals(expected.get("outputSchema"),
-                        withDefs(tool.get("output"), tool.get("outputDefs"), catalog.get("defs")));
+                assertEquals(expected.get("outputSchema"), withDefs(tool.get("output"), tool.get("outputDefs"), catalog));
             }
         }
         java.util.Set<String> distinct = new java.util.HashSet<>();
         catalog.get("defs").forEach(d -> assertTrue(distinct.add(d.toString()), "each definition once: " + d));
+        catalog.get("parts").forEach(d -> assertTrue(distinct.add(d.toString()), "each part once: " + d));
         return catalog;
     }
 
@@ -111,13 +113,31 @@ class CatalogPageTest {
         assertEquals("a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;", CatalogPage.escape("a <b> & \"c\" 'd'"));
     }
 
-    private static JsonNode withDefs(JsonNode schema, JsonNode refs, JsonNode defs) {
+    private static JsonNode withDefs(JsonNode schema, JsonNode refs, JsonNode catalog) {
+        JsonNode full = expand(schema, catalog.get("parts"));
         if (refs == null) {
-            return schema;
+            return full;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode copy = schema.deepCopy();
-        com.fasterxml.jackson.databind.node.ObjectNode out = copy.putObject("$defs");
-        refs.properties().forEach(e -> out.set(e.getKey(), defs.get(e.getValue().asInt())));
+        com.fasterxml.jackson.databind.node.ObjectNode out = ((com.fasterxml.jackson.databind.node.ObjectNode) full)
+                .putObject("$defs");
+        refs.properties().forEach(e -> out.set(e.getKey(), expand(catalog.get("defs").get(e.getValue().asInt()),
+                catalog.get("parts"))));
+        return full;
+    }
+
+    /** Puts each shared part back in the place of its {@code {"$imcp": i}} stand-in. */
+    private static JsonNode expand(JsonNode node, JsonNode parts) {
+        if (node.isObject() && node.size() == 1 && node.has("$imcp")) {
+            return expand(parts.get(node.get("$imcp").asInt()), parts);
+        }
+        JsonNode copy = node.deepCopy();
+        if (copy instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            node.properties().forEach(e -> o.set(e.getKey(), expand(e.getValue(), parts)));
+        } else if (copy instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, expand(node.get(i), parts));
+            }
+        }
         return copy;
     }
 
