@@ -36,10 +36,11 @@ import java.util.regex.Pattern;
  * page's script renders, a tool's tables only when it is opened, so 1,000 tools cost 1,000 summary rows at load.
  * Each {@code $defs} entry (name and body) is stored once in a shared {@code defs} array, and a tool's schemas refer
  * to it by index ({@code inputDefs}, {@code outputDefs}: name to index): a large contract repeats the same
- * definitions in the {@code $defs} of many tools (Kubernetes: 1,063 tools, 42 MB of schemas), which the page holds
+ * definitions in the {@code $defs} of many tools (Kubernetes: 1,062 tools, 42 MB of schemas), which the page holds
  * once. Likewise every larger object of a schema is stored once in a {@code parts} array and stands in its places
- * as {@code {"$imcp": index}} (see {@link #share}); the script expands these as it renders. Every {@code <}, {@code >} and {@code &} of the JSON is written as a JSON unicode escape (backslash, u, 4 hex digits), so contract text
- * cannot end the block or open markup; the script puts contract text in the page with {@code textContent} only. A
+ * as {@code {"$imcp": index}} (see {@link #share}); the script expands these as it renders (Kubernetes: a 2.1 MB
+ * page). Every {@code <}, {@code >} and {@code &} of the JSON is written as a JSON unicode escape (backslash, u, 4
+ * hex digits), so contract text cannot end the block or open markup; the script puts contract text in the page with {@code textContent} only. A
  * {@code Content-Security-Policy} meta element allows exactly the page's own style and script (by SHA-256) and
  * nothing else ({@code default-src 'none'}).
  *
