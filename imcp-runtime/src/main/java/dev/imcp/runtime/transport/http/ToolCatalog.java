@@ -24,8 +24,9 @@ import java.nio.charset.StandardCharsets;
  *       the bearer token ({@link Authenticator}: 401 with the same {@code WWW-Authenticate} challenge, 403
  *       {@code insufficient_scope}, 503 when the issuer's keys cannot be fetched), each with a {@code text/plain}
  *       reason; then 200 {@code text/html; charset=utf-8} with the page (no body for {@code HEAD}), or 404 when the
- *       adapter has no catalog. The page comes with {@value #CONTENT_SECURITY_POLICY_HEADER} (nothing from the network,
- *       only the page's inline style and script; no framing), {@code X-Content-Type-Options: nosniff},
+ *       adapter has no catalog. The page comes with {@value #CONTENT_SECURITY_POLICY_HEADER}: the policy the page states
+ *       in its own meta element (the generated page allows nothing but its style and script, by hash) and no framing,
+ *       else {@value #CONTENT_SECURITY_POLICY}; {@code X-Content-Type-Options: nosniff},
  *       {@code Referrer-Policy: no-referrer} and {@code Cache-Control: private, no-cache}.</li>
  *   <li>Any other method: 405 with {@code Allow: GET, HEAD}.</li>
  * </ul>
@@ -49,7 +50,11 @@ public final class ToolCatalog implements HttpService {
 
     private static final String ALLOW = "GET, HEAD";
 
+    private static final java.util.regex.Pattern META_POLICY = java.util.regex.Pattern.compile(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"(default-src 'none';[^\"<>]*)\">");
+
     private final byte[] page;
+    private final String policy;
     private final Authenticator authenticator;
     private final OriginCheck originCheck;
 
@@ -60,6 +65,7 @@ public final class ToolCatalog implements HttpService {
      */
     public ToolCatalog(byte[] page, Authenticator authenticator, OriginCheck originCheck) {
         this.page = page == null ? null : page.clone();
+        this.policy = policy(this.page);
         this.authenticator = authenticator;
         this.originCheck = originCheck;
     }
@@ -77,6 +83,20 @@ public final class ToolCatalog implements HttpService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns the policy sent with {@code page}: the one its own {@code <meta http-equiv="Content-Security-Policy">}
+     * states (the generated page names the SHA-256 of its style and script there) with {@code frame-ancestors 'none'},
+     * which a meta element cannot set; else {@value #CONTENT_SECURITY_POLICY}.
+     */
+    static String policy(byte[] page) {
+        if (page == null) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        String head = new String(page, 0, Math.min(page.length, 4096), StandardCharsets.UTF_8);
+        java.util.regex.Matcher meta = META_POLICY.matcher(head);
+        return meta.find() ? meta.group(1) + "; frame-ancestors 'none'" : CONTENT_SECURITY_POLICY;
     }
 
     @Override
@@ -106,7 +126,7 @@ public final class ToolCatalog implements HttpService {
             return;
         }
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
-                .header(CONTENT_SECURITY_POLICY_HEADER, CONTENT_SECURITY_POLICY)
+                .header(CONTENT_SECURITY_POLICY_HEADER, policy)
                 .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .header(HeaderNames.CACHE_CONTROL, "private, no-cache");

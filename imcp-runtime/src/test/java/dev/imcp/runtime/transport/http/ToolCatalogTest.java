@@ -101,6 +101,19 @@ class ToolCatalogTest {
     }
 
     @Test
+    void sendsThePolicyTheGeneratedPageStates() {
+        String meta = "default-src 'none'; style-src 'sha256-AAA='; script-src 'sha256-BBB='; img-src data:";
+        byte[] page = ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + meta + "\">\n</head></html>\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(meta + "; frame-ancestors 'none'", ToolCatalog.policy(page));
+        assertEquals(ToolCatalog.CONTENT_SECURITY_POLICY, ToolCatalog.policy(PAGE.getBytes(StandardCharsets.UTF_8)));
+        // a meta element that allows more than nothing by default is not taken over
+        assertEquals(ToolCatalog.CONTENT_SECURITY_POLICY, ToolCatalog.policy(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src *\">".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void refusesCallersAsTheMcpEndpointDoes() throws Exception {
         try (ImcpServer server = start(true, "")) {
             for (String auth : new String[] {null, "Bearer wrong-key", "Basic ZGVtbzpkZW1v"}) {
