@@ -16,6 +16,13 @@ assert showPet.outputSchema.properties.name.type == 'string'
 def quote = tools.find { it.name == 'quoteAdoption' }
 assert quote.inputSchema.properties.plan.default == 'basic'
 
+// The tool catalog is packaged and copied to target/imcp, where the no-op second build left it.
+def catalog = new File(basedir, 'target/imcp/catalog.html')
+assert catalog.isFile()
+assert catalog.bytes == new File(basedir, 'target/classes/META-INF/imcp/catalog.html').bytes
+assert catalog.text.contains('"name":"showPetById"')
+assert !(catalog.text =~ /(?i)(src|href)=["']?https?:/)
+
 def services = new File(basedir, 'target/classes/META-INF/services/dev.imcp.runtime.spi.ToolProvider').readLines()
 assert services.size() == 3
 def log = new File(basedir, 'build.log').text

@@ -8,9 +8,12 @@ import dev.imcp.codegen.diag.ContractException;
 import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.writer.ContractsHeader;
+import dev.imcp.codegen.writer.SourceWriter;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +33,8 @@ import org.apache.maven.project.MavenProject;
  * and a tool provider, plus {@code META-INF/imcp/tools.json} (the published tool list) and
  * {@code META-INF/imcp/adapter.json} (the adapter's name and version, sent as MCP {@code serverInfo}, and each
  * contract's file and SHA-256). It sets the project property {@value #CONTRACTS_PROPERTY} to the
- * {@code Imcp-Contracts} manifest header's value (see {@link ContractsHeader}).
+ * {@code Imcp-Contracts} manifest header's value (see {@link ContractsHeader}), and
+ * {@code META-INF/imcp/catalog.html} (the tool catalog for people, copied to {@code catalogFile}).
  *
  * <p>Sources go to {@code outputDirectory} (added as a compile source root), resources to
  * {@code resourceOutputDirectory} (added as a resource directory). The build log shows one line per contract:
@@ -188,6 +192,15 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(property = "imcp.toolNameMaxLength", defaultValue = "64")
     private int toolNameMaxLength = 64;
 
+    /**
+     * Where a copy of the tool catalog ({@code META-INF/imcp/catalog.html}, one self-contained HTML page listing
+     * every tool with its arguments, output, binding and contract line) is put after each run, unchanged runs
+     * included, to open in a browser without unpacking the jar.
+     */
+    @Parameter(property = "imcp.catalogFile", defaultValue = "${project.build.directory}/imcp/catalog.html",
+            required = true)
+    private File catalogFile;
+
     /** Skips generation (the generated folders are still added to the build when they exist). */
     @Parameter(property = "imcp.skip", defaultValue = "false")
     private boolean skip;
@@ -207,6 +220,7 @@ public final class GenerateMojo extends AbstractMojo {
                 .withServicesFile(Surfaces.servicesFile(project).toPath());
         try {
             GenerationResult result = new ImcpGenerator().generate(request);
+            copyCatalog();
             log(result, (System.nanoTime() - start) / 1_000_000);
         } catch (ContractException e) {
             List<Diagnostic> errors = e.diagnostics().stream()
@@ -247,6 +261,24 @@ public final class GenerateMojo extends AbstractMojo {
                 "iMCP: %d contract(s), %d tool(s); %d file(s) written, %d unchanged, %d deleted (%.1f s)",
                 result.reports().size(), result.reports().stream().mapToInt(ContractReport::tools).sum(),
                 result.filesWritten(), result.filesUnchanged(), result.filesDeleted(), millis / 1000.0));
+    }
+
+    /**
+     * Puts the generated catalog at {@code catalogFile}, writing only when its bytes differ (an unchanged build
+     * generates nothing, yet a {@code catalogFile} deleted since must come back).
+     */
+    private void copyCatalog() throws IOException {
+        Path generated = resourceOutputDirectory.toPath().resolve(SourceWriter.CATALOG_FILE);
+        Path copy = catalogFile.toPath();
+        if (!Files.isRegularFile(generated)) {
+            return;
+        }
+        if (Files.isRegularFile(copy) && Files.mismatch(generated, copy) == -1) {
+            return;
+        }
+        Files.createDirectories(copy.toAbsolutePath().getParent());
+        Files.copy(generated, copy, StandardCopyOption.REPLACE_EXISTING);
+        getLog().info("iMCP: tool catalog at " + copy);
     }
 
     private void addOutputsToProject() throws MojoExecutionException {

@@ -9,6 +9,7 @@ import dev.imcp.runtime.security.OriginCheck;
 import dev.imcp.runtime.spi.ToolProvider;
 import dev.imcp.runtime.transport.http.ProtectedResourceMetadata;
 import dev.imcp.runtime.transport.http.StreamableHttpTransport;
+import dev.imcp.runtime.transport.http.ToolCatalog;
 import dev.imcp.runtime.transport.rest.FacadeOpenApi;
 import dev.imcp.runtime.transport.rest.RestFacade;
 import dev.imcp.runtime.transport.stdio.StdioTransport;
@@ -49,6 +50,8 @@ import java.util.Set;
  * keys, tokens, policy, limits and audit), {@code server.max-payload-size} (Helidon's request body limit, default
  * {@value #DEFAULT_MAX_PAYLOAD} bytes; larger bodies are 413), {@code server.cors.allowed-origins} (origins,
  * e.g. {@code https://app.example.com}, whose browsers may call the endpoint; none by default),
+ * {@code imcp.catalog.enabled} ({@code true} by default: the adapter's tool catalog page at {@code /catalog}, behind
+ * the same API keys and tokens as {@code /mcp}, see {@link ToolCatalog}),
  * {@code server.max-tcp-connections} (Helidon's limit of open connections, default {@link #defaultMaxConnections()})
  * and {@code server.shutdown-grace-period} (Helidon's drain time at shutdown, default
  * {@link #DEFAULT_SHUTDOWN_GRACE}). With {@code imcp.auth.jwt} the server also answers
@@ -193,6 +196,7 @@ public final class ImcpServer implements AutoCloseable {
         StreamableHttpTransport mcp = new StreamableHttpTransport(MCP_PATH, runtime.mapper(), runtime.endpoint(),
                 runtime.authenticator(), originCheck, java.time.Duration.ofMillis(runtime.config().keepAliveMs()));
         boolean restFacade = config.get("imcp.rest-facade.enabled").asBoolean().orElse(false);
+        boolean catalog = config.get("imcp.catalog.enabled").asBoolean().orElse(true);
         WebServerConfig.Builder builder = WebServer.builder()
                 .config(serverConfig)
                 .host(host)
@@ -203,6 +207,9 @@ public final class ImcpServer implements AutoCloseable {
                         r.register(MCP_PATH, cors(corsOrigins));
                     }
                     r.register(mcp);
+                    if (catalog) {
+                        r.register(new ToolCatalog(ToolCatalog.load(classLoader()), runtime.authenticator(), originCheck));
+                    }
                     if (runtime.config().jwt() != null) {
                         r.register(new ProtectedResourceMetadata(runtime.config(), runtime.serverInfo().name(),
                                 runtime.mapper()));

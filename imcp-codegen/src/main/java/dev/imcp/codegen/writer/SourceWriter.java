@@ -26,7 +26,8 @@ import java.util.Map;
  * the records and enums of {@code .model}, one {@code <JavaName>Tool} per operation, the
  * {@code <ServiceName>Upstream} stub and the {@code <ServiceName>ToolProvider}; for all contracts, in
  * the resource output, {@code META-INF/services/dev.imcp.runtime.spi.ToolProvider} and
- * {@code META-INF/imcp/tools.json}, and {@code META-INF/imcp/adapter.json} naming the adapter. Sources that
+ * {@code META-INF/imcp/tools.json}, {@code META-INF/imcp/catalog.html} (the tool catalog for people), and
+ * {@code META-INF/imcp/adapter.json} naming the adapter. Sources that
  * a tool of the field generated while reading ({@link ContractModel#generatedSources()}) go with the rest.
  *
  * <p>Output is deterministic (sorted where order is not the contract's, no timestamps, {@code \n}, UTF-8).
@@ -49,6 +50,11 @@ public final class SourceWriter {
     public static final String ADAPTER_FILE = "META-INF/imcp/adapter.json";
     /** The member of {@link #ADAPTER_FILE} naming each service's contract file and SHA-256 (lower-case hex). */
     public static final String CONTRACTS_MEMBER = "contracts";
+    /**
+     * The tool catalog, one self-contained HTML page for people (see {@code CatalogPage}); the runtime serves it at
+     * {@code /catalog}.
+     */
+    public static final String CATALOG_FILE = CatalogPage.FILE;
     /**
      * Per service, in its package's resource folder: each tool's {@code inputSchema} and {@code outputSchema}
      * as published, read by the runtime's {@code ToolSchemas} (kept out of Java string constants, which hold
@@ -79,6 +85,7 @@ public final class SourceWriter {
         GeneratedFiles files = new GeneratedFiles();
         List<String> providers = new ArrayList<>();
         List<ToolJson> tools = new ArrayList<>();
+        CatalogPage catalog = new CatalogPage();
         for (ContractModel contract : contracts) {
             for (SourceFile source : contract.generatedSources()) {
                 files.add(sourceOutput, source.path(), source.content());
@@ -98,11 +105,14 @@ public final class SourceWriter {
                 ClassName toolName = ClassName.get(javaPackage, op.javaName() + "Tool");
                 toolNames.add(toolName);
                 toolSpecs.add(ToolWriter.tool(contract, op, toolName, upstreamName, input, output, method));
-                serviceTools.add(ToolJson.of(contract, op));
+                ToolJson published = ToolJson.of(contract, op);
+                serviceTools.add(published);
+                catalog.tool(contract, op, published);
             }
             files.add(resourceOutput, javaPackage.replace('.', '/') + "/" + TOOL_SCHEMAS_FILE,
                     ToolJson.schemasFile(serviceTools));
             tools.addAll(serviceTools);
+            catalog.service(contract);
             for (Map.Entry<ClassName, TypeSpec> e : types.specs().entrySet()) {
                 writeJava(files, sourceOutput, e.getKey().packageName(), e.getValue());
             }
@@ -118,6 +128,7 @@ public final class SourceWriter {
         files.add(resourceOutput, SERVICES_FILE, providers.isEmpty() ? "" : String.join("\n", providers) + "\n");
         tools.sort(Comparator.comparing(ToolJson::name).thenComparing(ToolJson::service));
         files.add(resourceOutput, TOOLS_FILE, ToolJson.toolsFile(tools));
+        files.add(resourceOutput, CATALOG_FILE, catalog.html(adapterName, adapterVersion));
         if (adapterName != null || !contracts.isEmpty()) {
             files.add(resourceOutput, ADAPTER_FILE, adapterJson(contracts, adapterName, adapterVersion));
         }

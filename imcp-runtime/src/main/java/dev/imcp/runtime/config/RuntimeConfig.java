@@ -122,7 +122,8 @@ public record RuntimeConfig(
             "imcp.audit.file", "imcp.audit.sink", "imcp.audit.max-file-bytes", "imcp.audit.max-files", "imcp.session-idle-minutes", "imcp.request-timeout-seconds",
             "imcp.max-json-depth", "imcp.tools-list-ttl-ms", "imcp.keep-alive-ms", "imcp.session.secret",
             "imcp.session.ttl", "imcp.session.max-per-caller", "imcp.transport", "imcp.stdio.max-message-bytes",
-            "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled", "imcp.auth.jwt.issuer",
+            "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled", "imcp.catalog.enabled",
+            "imcp.auth.jwt.issuer",
             "imcp.auth.jwt.audience", "imcp.auth.jwt.jwks-url", "imcp.auth.jwt.jwks-file",
             "imcp.auth.jwt.clock-skew-seconds", "imcp.auth.jwt.scopes-claim", "imcp.auth.jwt.roles-claim",
             RateLimits.KEYS.get(0), RateLimits.KEYS.get(1));
