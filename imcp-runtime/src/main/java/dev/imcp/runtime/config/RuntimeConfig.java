@@ -116,6 +116,7 @@ public record RuntimeConfig(
             "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled", "imcp.auth.jwt.issuer",
             "imcp.auth.jwt.audience", "imcp.auth.jwt.jwks-url", "imcp.auth.jwt.jwks-file",
             "imcp.auth.jwt.clock-skew-seconds", "imcp.auth.jwt.scopes-claim", "imcp.auth.jwt.roles-claim",
+            "imcp.auth.jwt.tenant-claim",
             RateLimits.KEYS.get(0), RateLimits.KEYS.get(1));
 
     /** Checks the required components and copies the collections. */
@@ -161,15 +162,7 @@ public record RuntimeConfig(
      */
     public static RuntimeConfig from(Config root) {
         Config imcp = root.get("imcp");
-        List<ApiKey> keys = new ArrayList<>();
-        for (Config k : imcp.get("auth.api-keys").asNodeList().orElse(List.of())) {
-            String name = k.get("name").asString().orElseThrow(
-                    () -> new IllegalArgumentException("imcp.auth.api-keys." + k.name() + ".name is required"));
-            String hash = k.get("sha256").asString().orElseThrow(
-                    () -> new IllegalArgumentException("imcp.auth.api-keys." + k.name() + ".sha256 is required"));
-            keys.add(new ApiKey(name, hash, Set.copyOf(k.get("roles").asList(String.class).orElse(List.of())),
-                    Set.copyOf(k.get("scopes").asList(String.class).orElse(List.of()))));
-        }
+        List<ApiKey> keys = ApiKey.list(imcp.get("auth.api-keys"), "imcp.auth.api-keys");
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         for (Config s : imcp.get("services").asNodeList().orElse(List.of())) {
             services.put(s.name(), ServiceConfig.from(s));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -134,8 +135,9 @@ public record ServiceConfig(
                 "tls.trust-store-password", "tls.trust-store-type")) {
             keys.add(prefix + key);
         }
-        for (String secret : List.of("auth.token", "auth.password", "tls.key-store-password", "tls.key-password",
-                "tls.trust-store-password")) {
+        ServiceConfig.EXCHANGE_KEYS.forEach(key -> keys.add(prefix + "auth." + key));
+        for (String secret : List.of("auth.token", "auth.password", "auth.client-secret", "tls.key-store-password",
+                "tls.key-password", "tls.trust-store-password")) {
             keys.add(prefix + secret + SecretValues.FILE_SUFFIX);
         }
         ResilienceConfig.KEYS.forEach(key -> keys.add(prefix + key));
@@ -229,11 +231,26 @@ public record ServiceConfig(
             nonce = true;
             created = true;
         }
+        boolean exchange = type == OutboundAuth.Type.TOKEN_EXCHANGE;
+        for (String key : EXCHANGE_KEYS) {
+            if (!exchange && (a.get(key).exists() || a.get(key + SecretValues.FILE_SUFFIX).exists())) {
+                throw new IllegalArgumentException(prefix + key + " applies only when " + prefix
+                        + "type is token-exchange");
+            }
+        }
         OutboundAuth auth = new OutboundAuth(type,
                 SecretValues.read(a, "token", prefix + "token").orElse(null),
                 a.get("username").asString().orElse(null),
                 SecretValues.read(a, "password", prefix + "password").orElse(null),
-                passwordType, nonce, created);
+                passwordType, nonce, created, exchange ? exchange(a, prefix) : null);
+        if (type == OutboundAuth.Type.CALLER_TOKEN || exchange) {
+            for (String key : List.of("token", "username", "password")) {
+                if (a.get(key).exists() || a.get(key + SecretValues.FILE_SUFFIX).exists()) {
+                    throw new IllegalArgumentException(prefix + key + " does not apply when " + prefix + "type is "
+                            + type.value() + ": the caller's token is " + (exchange ? "exchanged" : "forwarded"));
+                }
+            }
+        }
         if (type == OutboundAuth.Type.BEARER && blank(auth.token())) {
             throw new IllegalArgumentException(prefix + "token is required when " + prefix + "type is bearer");
         }
@@ -246,6 +263,42 @@ public record ServiceConfig(
                     + "type is ws-security-username-token");
         }
         return auth;
+    }
+
+    /** The {@code auth.*} keys of {@code type: token-exchange} ({@link TokenExchange}). */
+    static final List<String> EXCHANGE_KEYS = List.of("token-url", "client-id", "client-secret", "audience",
+            "resource", "scope", "subject-token-type", "requested-token-type");
+
+    private static TokenExchange exchange(Config a, String prefix) {
+        String url = a.get("token-url").asString().map(String::strip).filter(u -> !u.isEmpty()).orElseThrow(
+                () -> new IllegalArgumentException(prefix + "token-url is required when " + prefix
+                        + "type is token-exchange"));
+        java.net.URI tokenUrl;
+        try {
+            tokenUrl = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            tokenUrl = null;
+        }
+        if (tokenUrl == null || !tokenUrl.isAbsolute() || tokenUrl.getHost() == null
+                || !("https".equals(tokenUrl.getScheme()) || "http".equals(tokenUrl.getScheme()))) {
+            throw new IllegalArgumentException(prefix + "token-url must be an absolute http(s) URL, was " + url);
+        }
+        String clientId = text(a, "client-id");
+        String clientSecret = SecretValues.read(a, "client-secret", prefix + "client-secret")
+                .filter(v -> !v.isBlank()).orElse(null);
+        if ((clientId == null) != (clientSecret == null)) {
+            throw new IllegalArgumentException(prefix + (clientId == null ? "client-id" : "client-secret")
+                    + " is required with " + prefix + (clientId == null ? "client-secret" : "client-id"));
+        }
+        String scope = text(a, "scope");
+        return new TokenExchange(tokenUrl, clientId, clientSecret, text(a, "audience"), text(a, "resource"),
+                scope == null ? List.of() : List.of(scope.split("\\s+")),
+                Optional.ofNullable(text(a, "subject-token-type")).orElse(TokenExchange.ACCESS_TOKEN_TYPE),
+                text(a, "requested-token-type"));
+    }
+
+    private static String text(Config a, String key) {
+        return a.get(key).asString().map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
     }
 
     private static boolean flag(Config a, String key, String prefix) {
@@ -273,6 +326,9 @@ public record ServiceConfig(
         }
         if (!blank(auth.password())) {
             out.add(auth.password());
+        }
+        if (auth.exchange() != null && !blank(auth.exchange().clientSecret())) {
+            out.add(auth.exchange().clientSecret());
         }
         if (auth.type() == OutboundAuth.Type.BASIC && !blank(auth.username())) {
             String pair = auth.username() + ":" + (auth.password() == null ? "" : auth.password());

@@ -46,7 +46,7 @@ public final class ApiKeyAuthenticator {
             }
         }
         return match == null ? Optional.empty()
-                : Optional.of(new Caller(match.name(), match.roles(), match.scopes(), Caller.Kind.API_KEY));
+                : Optional.of(new Caller(match.name(), match.roles(), match.scopes(), Caller.Kind.API_KEY, match.tenant(), null));
     }
 
     /**

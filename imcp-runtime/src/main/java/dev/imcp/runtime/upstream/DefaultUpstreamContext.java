@@ -32,6 +32,7 @@ public final class DefaultUpstreamContext implements UpstreamContext {
     private final SoapSecurity security;
     private final Map<String, EncodedSoapClient> encodedPorts = new ConcurrentHashMap<>();
     private final HttpAuth restAuth;
+    private final CallerAuth callerAuth;
     private volatile HttpUpstream http;
     private final Map<String, HttpUpstream> namedHttp = new ConcurrentHashMap<>();
 
@@ -65,8 +66,12 @@ public final class DefaultUpstreamContext implements UpstreamContext {
         this.config = config;
         this.mapper = mapper;
         this.security = new SoapSecurity(config); // WS-Security, soap-headers, TLS; fails here when malformed
-        this.soapPorts = new SoapPorts(service, config, security);
         this.client = security.sslContext() == null ? client : client.withTls(security.sslContext());
+        this.callerAuth = config.auth().onBehalfOfCaller()
+                ? new CallerAuth(service.id(), config.auth(), new OAuth2Tokens(this.client, mapper, config.timeout(),
+                        config.maxResponseBytes(), redactor::register), redactor)
+                : null;
+        this.soapPorts = new SoapPorts(service, config, security, callerAuth);
         for (String name : config.upstreamUrls().keySet()) {
             if (!service.upstreams().urls().containsKey(name)) {
                 throw new IllegalArgumentException("imcp.services." + service.id() + ".upstreams." + name
@@ -140,7 +145,7 @@ public final class DefaultUpstreamContext implements UpstreamContext {
             throw new IllegalStateException("Service " + service.id() + " has no base URL: set imcp.services."
                     + service.id() + "." + key + " (environment variable " + envKey + ")");
         }
-        return new RestUpstream(client, mapper, base, config, schemes(base));
+        return new RestUpstream(client, mapper, base, config, schemes(base), callerAuth);
     }
 
     /** Returns the credentials of the contract's security schemes for base URL {@code base}, or {@code null}. */
@@ -167,8 +172,10 @@ public final class DefaultUpstreamContext implements UpstreamContext {
         return encodedPorts.computeIfAbsent(portName, p -> {
             String address = soapPorts.address(p);
             security.warnIfClearText(address);
-            return new EncodedSoapClient(client, URI.create(address), outboundHeaders(), security.headerWriter(),
-                    config.timeout(), config.maxResponseBytes());
+            EncodedSoapClient.CallHeaders callHeaders = callerAuth == null ? EncodedSoapClient.CallHeaders.NONE
+                    : () -> Map.of("Authorization", callerAuth.bearer().authorization());
+            return new EncodedSoapClient(client, URI.create(address), outboundHeaders(), callHeaders,
+                    security.headerWriter(), config.timeout(), config.maxResponseBytes());
         });
     }
 
