@@ -65,6 +65,7 @@ class CallerCredentialsTest {
     private static final String ISSUER = "https://issuer.test";
     private static final String API_KEY = "api-key-caller-7";
     private static final String CLIENT_SECRET = "x-cl13nt-s3cret";
+    private static final String TENANT_KEY = "api-key-of-acme-3";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Caller tokens the upstream of {@code fwd} accepts. */
@@ -101,6 +102,16 @@ class CallerCredentialsTest {
                     : Map.of("error", "token not accepted"));
         });
         upstream.createContext("/token", CallerCredentialsTest::exchange);
+        upstream.createContext("/acct", x -> {
+            String auth = authorization(x);
+            String tenant = auth.equals(basic("acme-app", "acme-pw")) ? "acme"
+                    : auth.equals(basic("globex-app", "globex-pw")) ? "globex"
+                    : auth.equals(basic("shared-app", "shared-pw")) ? "shared" : null;
+            String sent = String.valueOf(x.getRequestHeaders().getFirst("X-Tenant-Api-Key"));
+            String key = sent.equals("acme-k3y") ? "acme's" : sent.equals("base-k3y") ? "the service's" : "other";
+            reply(x, tenant != null ? 200 : 401, tenant != null ? Map.of("tenant", tenant, "key", key)
+                    : Map.of("error", "unknown client"));
+        });
         upstream.start();
         String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
 
@@ -123,7 +134,9 @@ class CallerCredentialsTest {
                   auth:
                     api-keys:
                       - {name: robot, sha256: "%s"}
+                      - {name: acme-robot, sha256: "%s", tenant: acme}
                     jwt:
+                      tenant-claim: org.id
                       issuer: %s
                       audience: %s
                       jwks-file: %s
@@ -142,10 +155,28 @@ class CallerCredentialsTest {
                         client-secret: "%s"
                         audience: inventory
                         scope: stock:read
-                """.formatted(port, auditFile.toString().replace("\\", "/"), Fixture.sha(API_KEY), ISSUER, audience,
-                jwks.toString().replace("\\", "/"), base, base, base, base, CLIENT_SECRET);
+                    acct:
+                      url: %s
+                      headers: {X-Tenant-Api-Key: base-k3y}
+                      tenants:
+                        acme:
+                          auth: {type: basic, username: acme-app, password: acme-pw}
+                          headers: {X-Tenant-Api-Key: "acme-k3y"}
+                        globex:
+                          auth: {type: basic, username: globex-app, password: globex-pw}
+                    acctshared:
+                      url: %s
+                      auth: {type: basic, username: shared-app, password: shared-pw}
+                      unknown-tenant: default
+                      tenants:
+                        acme:
+                          auth: {type: basic, username: acme-app, password: acme-pw}
+                """.formatted(port, auditFile.toString().replace("\\", "/"), Fixture.sha(API_KEY),
+                Fixture.sha(TENANT_KEY), ISSUER, audience, jwks.toString().replace("\\", "/"), base, base, base, base,
+                CLIENT_SECRET, base, base);
         server = ImcpServer.start(Fixture.config(yaml), List.of(new GetProvider("fwd", "/fwd"),
-                new GetProvider("plain", "/plain"), new GetProvider("xchg", "/xchg")));
+                new GetProvider("plain", "/plain"), new GetProvider("xchg", "/xchg"), new GetProvider("acct", "/acct"),
+                new GetProvider("acctshared", "/acct")));
     }
 
     @AfterAll
@@ -189,6 +220,10 @@ class CallerCredentialsTest {
         ISSUED.put(token, subject);
         reply(x, 200, Map.of("access_token", token, "issued_token_type", "urn:ietf:params:oauth:token-type:access_token",
                 "token_type", "Bearer", "expires_in", 300));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String authorization(HttpExchange x) throws IOException {
@@ -299,7 +334,7 @@ class CallerCredentialsTest {
             assertFalse(text.contains(hidden), hidden + " in " + text);
         }
         JsonNode apiKey = call(API_KEY, "get_xchg");
-        assertTrue(text(apiKey).contains("this caller has none"), text(apiKey));
+        assertTrue(text(apiKey).contains("only callers authenticated with a JWT bearer token"), text(apiKey));
     }
 
     @Test
@@ -320,6 +355,37 @@ class CallerCredentialsTest {
         ISSUED.keySet().forEach(secrets::add);
         assertTrue(ISSUED.size() > issuedBefore || !ISSUED.isEmpty(), "a token was issued");
         for (String secret : secrets) {
+            SecretRedactionTest.assertNoForm(all, secret);
+        }
+    }
+
+    @Test
+    void theCallersTenantSelectsTheCredentialSet() throws Exception {
+        JsonNode acme = call(TENANT_KEY, "get_acct");
+        assertFalse(acme.path("isError").asBoolean(), acme.toString());
+        assertEquals("acme", acme.at("/structuredContent/tenant").asText(), "an API key's tenant attribute");
+        assertEquals("acme's", acme.at("/structuredContent/key").asText(), "the tenant's header replaces the service's");
+        JsonNode globex = call(jwt("gina", Map.of("org", Map.of("id", "globex"))), "get_acct");
+        assertEquals("globex", globex.at("/structuredContent/tenant").asText(), "a JWT's tenant claim: " + globex);
+        assertEquals("the service's", globex.at("/structuredContent/key").asText(), "the service's header where the "
+                + "tenant sets none");
+
+        JsonNode unknown = call(jwt("ivan", Map.of("org", Map.of("id", "initech"))), "get_acct");
+        assertTrue(unknown.path("isError").asBoolean(), unknown.toString());
+        assertTrue(text(unknown).contains("service acct has no credentials for tenant 'initech'"), text(unknown));
+        assertFalse(text(unknown).contains("globex"), "other tenants are not named: " + text(unknown));
+        JsonNode none = call(API_KEY, "get_acct");
+        assertTrue(text(none).contains("has no credentials for callers without a tenant"), text(none));
+
+        assertEquals("shared", call(jwt("ivan", Map.of("org", Map.of("id", "initech"))), "get_acctshared")
+                .at("/structuredContent/tenant").asText(), "unknown-tenant: default uses the service's own set");
+        assertEquals("acme", call(TENANT_KEY, "get_acctshared").at("/structuredContent/tenant").asText());
+    }
+
+    @Test
+    void tenantSecretsAreRedacted() throws Exception {
+        String all = call(TENANT_KEY, "get_acct").toString() + String.join("\n", Files.readAllLines(auditFile));
+        for (String secret : List.of("acme-pw", "globex-pw", "acme-k3y", "base-k3y", TENANT_KEY)) {
             SecretRedactionTest.assertNoForm(all, secret);
         }
     }

@@ -36,6 +36,9 @@ import java.util.Set;
  * @param resilience retries, circuit breaker and bulkhead of the service's calls ({@code resilience.*}, per-tool
  *     retries under {@code tools.<tool>.resilience.*}; see {@link ResilienceConfig});
  *     {@link ResilienceConfig#DEFAULTS} when not configured
+ * @param tenants the credential sets per tenant ({@code tenants.<tenant>.*}, see {@link Tenants}); a caller's tenant
+ *     (an API key's {@code tenant}, a JWT's {@code imcp.auth.jwt.tenant-claim}) selects one;
+ *     {@link Tenants#NONE} when not configured
  */
 public record ServiceConfig(
         String id,
@@ -52,7 +55,50 @@ public record ServiceConfig(
         boolean mtom,
         Map<String, SchemeCredentials> security,
         Map<String, String> upstreamUrls,
-        ResilienceConfig resilience) {
+        ResilienceConfig resilience,
+        Tenants tenants) {
+
+    /**
+     * The credential sets of a service per tenant, {@code imcp.services.<id>.tenants}.
+     *
+     * <p>Each {@code tenants.<tenant>} node may hold {@code auth.*} (replacing the service's {@code auth}; absent:
+     * none), {@code security.<scheme>.*} (replacing the service's {@code security}; absent: none) and
+     * {@code headers.*} (added over the service's headers); every other setting is the service's. A caller whose
+     * tenant has no set, or who has no tenant, gets a tool error, unless {@code unknown-tenant} is {@code default}:
+     * then the service's own credentials are used. A local caller (stdio) uses the service's own credentials.
+     *
+     * @param sets tenant name to the service's configuration with that tenant's credentials
+     * @param fallback {@code unknown-tenant}: {@code reject} (default, false) or {@code default} (true)
+     */
+    public record Tenants(Map<String, ServiceConfig> sets, boolean fallback) {
+        /** No tenants: every caller uses the service's credentials. */
+        public static final Tenants NONE = new Tenants(Map.of(), false);
+
+        /** Copies the sets. */
+        public Tenants {
+            sets = Map.copyOf(sets);
+        }
+
+        /** Returns whether the service has credential sets per tenant. */
+        public boolean any() {
+            return !sets.isEmpty();
+        }
+
+        /** Keeps secrets out of logs. */
+        @Override
+        public String toString() {
+            return "Tenants" + new java.util.TreeSet<>(sets.keySet()) + (fallback ? "(unknown: default)" : "");
+        }
+    }
+
+    /** A configuration without tenants. */
+    public ServiceConfig(String id, String url, Map<String, String> portUrls, OutboundAuth auth,
+            Map<String, String> headers, List<String> soapHeaders, TlsConfig tls, Duration timeout, Set<String> allow,
+            Set<String> deny, long maxResponseBytes, boolean mtom, Map<String, SchemeCredentials> security,
+            Map<String, String> upstreamUrls, ResilienceConfig resilience) {
+        this(id, url, portUrls, auth, headers, soapHeaders, tls, timeout, allow, deny, maxResponseBytes, mtom, security,
+                upstreamUrls, resilience, Tenants.NONE);
+    }
 
     /** The timeout used when {@code timeout-seconds} is absent. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -74,6 +120,7 @@ public record ServiceConfig(
         security = security == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(security));
         upstreamUrls = upstreamUrls == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(upstreamUrls));
         resilience = resilience == null ? ResilienceConfig.DEFAULTS : resilience;
+        tenants = tenants == null ? Tenants.NONE : tenants;
         if (maxResponseBytes <= 0) {
             throw new IllegalArgumentException("imcp.services." + id + ".max-response-bytes must be a positive number of bytes");
         }
@@ -178,7 +225,7 @@ public record ServiceConfig(
         if (seconds <= 0) {
             throw new IllegalArgumentException(prefix + "timeout-seconds must be a positive number of seconds");
         }
-        return new ServiceConfig(id,
+        ServiceConfig base = new ServiceConfig(id,
                 node.get("url").asString().filter(s -> !s.isBlank()).orElse(null),
                 ports, auth, headers, soapHeaders, TlsConfig.from(node.get("tls"), prefix + "tls."),
                 Duration.ofSeconds(seconds),
@@ -189,6 +236,43 @@ public record ServiceConfig(
                 security(node.get("security"), prefix + "security."),
                 upstreams(node.get("upstreams")),
                 ResilienceConfig.from(node.get("resilience"), node.get("tools"), prefix));
+        return base.withTenants(tenants(node, base, prefix));
+    }
+
+    /** Returns this configuration with {@code tenants}. */
+    private ServiceConfig withTenants(Tenants tenants) {
+        return new ServiceConfig(id, url, portUrls, auth, headers, soapHeaders, tls, timeout, allow, deny,
+                maxResponseBytes, mtom, security, upstreamUrls, resilience, tenants);
+    }
+
+    private static Tenants tenants(Config node, ServiceConfig base, String prefix) {
+        String fallback = node.get("unknown-tenant").asString().map(String::strip).orElse("reject");
+        if (!fallback.equals("reject") && !fallback.equals("default")) {
+            throw new IllegalArgumentException(prefix + "unknown-tenant: expected reject or default, got '" + fallback
+                    + "'");
+        }
+        Map<String, ServiceConfig> sets = new LinkedHashMap<>();
+        for (Config t : node.get("tenants").asNodeList().orElse(List.of())) {
+            String key = prefix + "tenants." + t.name() + ".";
+            for (Config child : t.asNodeList().orElse(List.of())) {
+                if (!List.of("auth", "security", "headers").contains(child.name())) {
+                    throw new IllegalArgumentException(key + child.name() + ": unknown key; a tenant's credential set "
+                            + "has auth, security and headers");
+                }
+            }
+            Map<String, String> headers = new LinkedHashMap<>(base.headers());
+            for (Config h : t.get("headers").asNodeList().orElse(List.of())) {
+                h.asString().ifPresent(v -> headers.put(h.name(), v));
+            }
+            sets.put(t.name(), new ServiceConfig(base.id(), base.url(), base.portUrls(), auth(t.get("auth"), key + "auth."),
+                    headers, base.soapHeaders(), base.tls(), base.timeout(), base.allow(), base.deny(),
+                    base.maxResponseBytes(), base.mtom(), security(t.get("security"), key + "security."),
+                    base.upstreamUrls(), base.resilience()));
+        }
+        if (sets.isEmpty() && node.get("unknown-tenant").exists()) {
+            throw new IllegalArgumentException(prefix + "unknown-tenant applies only with " + prefix + "tenants");
+        }
+        return new Tenants(sets, fallback.equals("default"));
     }
 
     private static Map<String, String> upstreams(Config node) {
@@ -345,6 +429,7 @@ public record ServiceConfig(
         }
         out.addAll(tls.secrets());
         security.values().forEach(c -> out.addAll(c.secrets()));
+        tenants.sets().values().forEach(t -> out.addAll(t.secrets()));
         return out;
     }
 
@@ -358,6 +443,7 @@ public record ServiceConfig(
         return "ServiceConfig[id=" + id + ", url=" + url + ", ports=" + portUrls + ", auth=" + auth
                 + ", headers=" + headers.keySet() + ", soapHeaders=" + soapHeaders.size() + ", tls=" + tls
                 + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + ", maxResponseBytes=" + maxResponseBytes
-                + ", mtom=" + mtom + ", security=" + security.keySet() + ", upstreams=" + upstreamUrls + ", resilience=" + resilience + "]";
+                + ", mtom=" + mtom + ", security=" + security.keySet() + ", upstreams=" + upstreamUrls + ", resilience=" + resilience
+                + (tenants.any() ? ", tenants=" + tenants : "") + "]";
     }
 }
