@@ -106,7 +106,9 @@ public final class AdapterRuntime implements AutoCloseable {
         }
         InvocationChain chain = new InvocationChain(defaultLinks(config, mapper, registry, audit,
                 new UpstreamFaults(mapper, redactor, id -> config.service(id).timeout()), redactor));
-        Authenticator authenticator = new Authenticator(new ApiKeyAuthenticator(config.apiKeys()),
+        Authenticator authenticator = new Authenticator(new ApiKeyAuthenticator(config.apiKeys(),
+                        config.apiKeysFile() == null ? null : new dev.imcp.runtime.security.ApiKeyFile(
+                                config.apiKeysFile().path(), config.apiKeysFile().reload())),
                 config.jwt() == null ? null : JwtAuthenticator.create(config.jwt()), config.requiredScopes(),
                 config.jwt() == null ? null : config.jwt().resourceMetadataUrl());
         // With authentication on, the caller's policy decides what tools/list shows: a per-caller ("private") list.

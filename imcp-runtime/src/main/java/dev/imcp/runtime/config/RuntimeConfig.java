@@ -33,7 +33,7 @@ import java.util.Set;
  * @param serverVersion {@code imcp.server-version}, or {@code null} when absent or blank
  * @param instructions {@code imcp.instructions}: the optional {@code instructions} sent in {@code initialize}, or {@code null}
  * @param apiKeys {@code imcp.auth.api-keys}: accepted inbound keys ({@code name}, {@code sha256}, optional
- *     {@code roles} and {@code scopes}); with {@code jwt} absent, empty disables authentication
+ *     {@code roles}, {@code scopes} and {@code tenant}); with {@code jwt} absent, empty disables authentication
  * @param auditFile {@code imcp.audit.file}: the JSON-lines audit file, or {@code null} for the standard stream
  *     {@code auditSink} names
  * @param auditSink {@code imcp.audit.sink}: without a file, {@code stderr} (the default; standard output is the
@@ -79,6 +79,8 @@ import java.util.Set;
  *     every tool the services' lists publish
  * @param rateLimits {@code imcp.rate-limits}: token buckets per caller and per caller and tool (see
  *     {@link RateLimits}); {@link RateLimits#NONE} when absent
+ * @param apiKeysFile {@code imcp.auth.api-keys-file} and {@code imcp.auth.api-keys-reload-seconds}: more API keys
+ *     in a file read again when it changes, so keys are revoked and added without a restart; {@code null} when unset
  */
 public record RuntimeConfig(
         String serverName,
@@ -102,7 +104,39 @@ public record RuntimeConfig(
         JwtConfig jwt,
         List<String> requiredScopes,
         List<PolicyRule> policyRules,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        ApiKeysFile apiKeysFile) {
+
+    /**
+     * {@code imcp.auth.api-keys-file} and {@code imcp.auth.api-keys-reload-seconds}: API keys in a YAML file read
+     * again when it changes ({@link dev.imcp.runtime.security.ApiKeyFile}).
+     *
+     * @param path the file, holding an {@code api-keys} list of entries as {@code imcp.auth.api-keys}
+     * @param reload how often at most the file is checked for changes (default 5 seconds): the longest a removed key
+     *     is still accepted
+     */
+    public record ApiKeysFile(java.nio.file.Path path, java.time.Duration reload) {
+        /** Checks the values. */
+        public ApiKeysFile {
+            Objects.requireNonNull(path, "path");
+            if (reload.isNegative() || reload.isZero()) {
+                throw new IllegalArgumentException("imcp.auth.api-keys-reload-seconds must be positive");
+            }
+        }
+    }
+
+    /** Settings without an API key file. */
+    public RuntimeConfig(String serverName, String serverVersion, String instructions, List<ApiKey> apiKeys,
+            String auditFile, String auditSink, int auditQueueCapacity, int auditMaxArgumentBytes,
+            Set<String> allowedOrigins, Map<String, ServiceConfig> services, java.time.Duration sessionIdleTimeout,
+            java.time.Duration requestTimeout, int maxJsonDepth, long toolsListTtlMs, long keepAliveMs,
+            byte[] sessionSecret, java.time.Duration sessionTtl, int sessionsPerCaller, JwtConfig jwt,
+            List<String> requiredScopes, List<PolicyRule> policyRules, RateLimits rateLimits) {
+        this(serverName, serverVersion, instructions, apiKeys, auditFile, auditSink, auditQueueCapacity,
+                auditMaxArgumentBytes, allowedOrigins, services, sessionIdleTimeout, requestTimeout, maxJsonDepth,
+                toolsListTtlMs, keepAliveMs, sessionSecret, sessionTtl, sessionsPerCaller, jwt, requiredScopes,
+                policyRules, rateLimits, null);
+    }
 
     /**
      * The single-valued {@code imcp} keys the runtime reads, in full: what an environment variable may set even when
@@ -116,7 +150,7 @@ public record RuntimeConfig(
             "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled", "imcp.auth.jwt.issuer",
             "imcp.auth.jwt.audience", "imcp.auth.jwt.jwks-url", "imcp.auth.jwt.jwks-file",
             "imcp.auth.jwt.clock-skew-seconds", "imcp.auth.jwt.scopes-claim", "imcp.auth.jwt.roles-claim",
-            "imcp.auth.jwt.tenant-claim",
+            "imcp.auth.jwt.tenant-claim", "imcp.auth.api-keys-file", "imcp.auth.api-keys-reload-seconds",
             RateLimits.KEYS.get(0), RateLimits.KEYS.get(1));
 
     /** Checks the required components and copies the collections. */
@@ -126,7 +160,7 @@ public record RuntimeConfig(
         services = Map.copyOf(services);
         requiredScopes = List.copyOf(requiredScopes);
         policyRules = List.copyOf(policyRules);
-        if (!requiredScopes.isEmpty() && apiKeys.isEmpty() && jwt == null) {
+        if (!requiredScopes.isEmpty() && apiKeys.isEmpty() && jwt == null && apiKeysFile == null) {
             throw new IllegalArgumentException("imcp.auth.required-scopes needs imcp.auth.api-keys or imcp.auth.jwt: "
                     + "without authentication no caller has scopes");
         }
@@ -206,7 +240,10 @@ public record RuntimeConfig(
                 JwtConfig.from(imcp.get("auth.jwt")),
                 imcp.get("auth.required-scopes").asList(String.class).orElse(List.of()).stream().map(String::strip).toList(),
                 PolicyRule.list(imcp.get("policy.rules")),
-                RateLimits.from(imcp.get("rate-limits")));
+                RateLimits.from(imcp.get("rate-limits")),
+                imcp.get("auth.api-keys-file").asString().map(String::strip).filter(f -> !f.isEmpty())
+                        .map(f -> new ApiKeysFile(java.nio.file.Path.of(f), java.time.Duration.ofSeconds(
+                                imcp.get("auth.api-keys-reload-seconds").asLong().orElse(5L)))).orElse(null));
     }
 
     private static java.time.Duration sessionTtl(Config imcp) {
@@ -231,7 +268,7 @@ public record RuntimeConfig(
 
     /** Returns whether HTTP callers must authenticate: API keys or {@code imcp.auth.jwt} are configured. */
     public boolean authenticationEnabled() {
-        return !apiKeys.isEmpty() || jwt != null;
+        return !apiKeys.isEmpty() || jwt != null || apiKeysFile != null;
     }
 
     /** Returns the configuration of {@code serviceId}, or an empty one when none is configured. */
