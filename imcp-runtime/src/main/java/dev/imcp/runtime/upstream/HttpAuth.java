@@ -84,11 +84,11 @@ public final class HttpAuth {
         credentials.forEach((name, c) -> {
             SecurityScheme scheme = security.schemes().get(name);
             if (scheme == null) {
-                throw new IllegalArgumentException(prefix + name + ": the contract of " + service.id()
+                throw new IllegalArgumentException(c.key() + ": the contract of " + service.id()
                         + " declares no security scheme '" + name + "'; declared: "
                         + (security.schemes().isEmpty() ? "none" : String.join(", ", new TreeSet<>(security.schemes().keySet()))));
             }
-            check(scheme, c, prefix + name + ".");
+            check(scheme, c, c.key() + "."); // the key names a tenant's set too (tenants.<tenant>.security)
         });
         Set<String> unconfigured = new TreeSet<>();
         security.requirements().values().forEach(alternatives -> alternatives.forEach(a -> a.stream()

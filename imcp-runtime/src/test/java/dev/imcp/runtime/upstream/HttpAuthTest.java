@@ -252,6 +252,14 @@ class HttpAuthTest {
         String typo = assertThrows(IllegalArgumentException.class,
                 () -> config(Map.of("imcp.services.pets.security.oauth.clientId", "app"))).getMessage();
         assertTrue(typo.startsWith("imcp.services.pets.security.oauth.clientId: unknown key"), typo);
+        String tenant = assertThrows(IllegalArgumentException.class,
+                () -> upstream(Map.of("imcp.services.pets.tenants.acme.security.nope.value", "x"))).getMessage();
+        assertTrue(tenant.startsWith("imcp.services.pets.tenants.acme.security.nope: the contract of pets declares no "
+                + "security scheme 'nope'"), tenant);
+        String tenantMissing = assertThrows(IllegalArgumentException.class, () -> upstream(Map.of(
+                "imcp.services.pets.tenants.acme.security.basic_auth.username", "ann"))).getMessage();
+        assertTrue(tenantMissing.startsWith("imcp.services.pets.tenants.acme.security.basic_auth.password is required"),
+                tenantMissing);
     }
 
     @Test
