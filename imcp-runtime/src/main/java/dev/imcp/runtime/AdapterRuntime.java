@@ -114,7 +114,9 @@ public final class AdapterRuntime implements AutoCloseable {
         ContractDigests contracts = new ContractDigests(services);
         InvocationChain chain = new InvocationChain(defaultLinks(config, mapper, registry, audit, contracts::sha256,
                 new UpstreamFaults(mapper, redactor, id -> config.service(id).timeout()), redactor));
-        Authenticator authenticator = new Authenticator(new ApiKeyAuthenticator(config.apiKeys()),
+        Authenticator authenticator = new Authenticator(new ApiKeyAuthenticator(config.apiKeys(),
+                        config.apiKeysFile() == null ? null : new dev.imcp.runtime.security.ApiKeyFile(
+                                config.apiKeysFile().path(), config.apiKeysFile().reload())),
                 config.jwt() == null ? null : JwtAuthenticator.create(config.jwt()), config.requiredScopes(),
                 config.jwt() == null ? null : config.jwt().resourceMetadataUrl(), audit);
         // With authentication on, the caller's policy decides what tools/list shows: a per-caller ("private") list.

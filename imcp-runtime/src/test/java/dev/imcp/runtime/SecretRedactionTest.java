@@ -183,7 +183,7 @@ class SecretRedactionTest {
      * Fails when {@code text} holds {@code secret} as is (any case), Base64 or Base64url (any alignment, also of the
      * percent-encoded secret), JSON-escaped, or URL-encoded (once or twice).
      */
-    private static void assertNoForm(String text, String secret) {
+    static void assertNoForm(String text, String secret) {
         String lower = text.toLowerCase(Locale.ROOT);
         String percent = URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20");
         List<String> forms = new ArrayList<>(List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8), percent,

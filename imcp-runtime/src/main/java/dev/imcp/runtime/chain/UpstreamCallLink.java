@@ -9,6 +9,7 @@ import dev.imcp.runtime.mcp.CancellationToken;
 import dev.imcp.runtime.mcp.LogLevel;
 import dev.imcp.runtime.mcp.LogSink;
 import dev.imcp.runtime.mcp.RegisteredTool;
+import dev.imcp.runtime.security.CurrentCaller;
 import dev.imcp.runtime.spi.CallContext;
 import dev.imcp.runtime.spi.Cancellation;
 import dev.imcp.runtime.spi.Tool;
@@ -32,7 +33,8 @@ import dev.imcp.runtime.upstream.UpstreamTrace;
  * ({@code logging/setLevel} info or lower) gets the same steps as {@code notifications/message}, and an error message
  * with what the client is told when the call fails. The request's W3C {@code traceparent} goes to the upstream
  * requests the call makes, with a new parent id, and its correlation id as {@code X-Correlation-ID}
- * ({@link UpstreamTrace}).
+ * ({@link UpstreamTrace}); and the caller is the thread's {@link CurrentCaller}, whose token or tenant a service's
+ * credentials may depend on.
  *
  * <p>No secret of the adapter reaches the client: a successful result is redacted as a whole
  * ({@link ToolResults#redacted}), since an upstream may echo the credentials it received; failures are described
@@ -72,7 +74,8 @@ public final class UpstreamCallLink implements InvocationLink {
         invocation.failure(null);
         try (Cancellation.Registration ignored = token.onCancel(caller::interrupt);
                 UpstreamTrace.Scope trace = UpstreamTrace.open(invocation.context().traceparent().orElse(null),
-                        invocation.context().correlationId())) {
+                        invocation.context().correlationId());
+                CurrentCaller.Scope acting = CurrentCaller.open(invocation.context().caller())) {
             progress.step(0, "calling " + invocation.service());
             log.log(LogLevel.INFO, "tool " + invocation.name() + ": calling " + invocation.service());
             output = invoke(tool.tool(), progress.forTool(invocation.context()), invocation.input());

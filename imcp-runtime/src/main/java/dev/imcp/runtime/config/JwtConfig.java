@@ -33,9 +33,20 @@ import java.util.Objects;
  *     listed as {@code authorization_servers} in the protected-resource metadata
  * @param scopesSupported {@code scopes-supported}: the {@code scopes_supported} of the metadata; empty: the
  *     required scopes and those the policy rules name
+ * @param tenantClaim {@code tenant-claim}: the claim holding the caller's tenant (a dotted path as for
+ *     {@code roles-claim}; a string), which selects the credential set of services with
+ *     {@code imcp.services.<id>.tenants}; {@code null} when tokens carry no tenant
  */
 public record JwtConfig(String issuer, URI audience, URI jwksUrl, Path jwksFile, Duration clockSkew, String scopesClaim,
-                        String rolesClaim, List<String> authorizationServers, List<String> scopesSupported) {
+                        String rolesClaim, List<String> authorizationServers, List<String> scopesSupported,
+                        String tenantClaim) {
+
+    /** Settings without a tenant claim. */
+    public JwtConfig(String issuer, URI audience, URI jwksUrl, Path jwksFile, Duration clockSkew, String scopesClaim,
+                     String rolesClaim, List<String> authorizationServers, List<String> scopesSupported) {
+        this(issuer, audience, jwksUrl, jwksFile, clockSkew, scopesClaim, rolesClaim, authorizationServers,
+                scopesSupported, null);
+    }
 
     /** The path of the OAuth 2.0 protected-resource metadata document (RFC 9728 section 3). */
     public static final String METADATA_PATH = "/.well-known/oauth-protected-resource";
@@ -94,7 +105,8 @@ public record JwtConfig(String issuer, URI audience, URI jwksUrl, Path jwksFile,
                 node.get("scopes-claim").asString().map(String::strip).orElse("scope"),
                 node.get("roles-claim").asString().map(String::strip).filter(s -> !s.isEmpty()).orElse(null),
                 node.get("authorization-servers").asList(String.class).orElse(List.of()),
-                node.get("scopes-supported").asList(String.class).orElse(List.of()));
+                node.get("scopes-supported").asList(String.class).orElse(List.of()),
+                node.get("tenant-claim").asString().map(String::strip).filter(s -> !s.isEmpty()).orElse(null));
     }
 
     /**

@@ -16,9 +16,10 @@ import java.util.Objects;
  *     ({@code auth.nonce}); a digest always does
  * @param created whether a UsernameToken with {@link PasswordType#TEXT} carries a {@code wsu:Created}
  *     ({@code auth.created}); a digest always does
+ * @param exchange the token exchange settings ({@link Type#TOKEN_EXCHANGE}), else {@code null}
  */
 public record OutboundAuth(Type type, String token, String username, String password,
-        PasswordType passwordType, boolean nonce, boolean created) {
+        PasswordType passwordType, boolean nonce, boolean created, TokenExchange exchange) {
 
     /** No outbound credentials. */
     public static final OutboundAuth NONE = new OutboundAuth(Type.NONE, null, null, null);
@@ -35,7 +36,19 @@ public record OutboundAuth(Type type, String token, String username, String pass
          * A {@code wsse:Security} SOAP header with a {@code wsse:UsernameToken} (OASIS Web Services Security
          * UsernameToken Profile 1.1), written by Apache WSS4J; SOAP upstreams only.
          */
-        WS_SECURITY_USERNAME_TOKEN("ws-security-username-token");
+        WS_SECURITY_USERNAME_TOKEN("ws-security-username-token"),
+        /**
+         * {@code Authorization: Bearer <the caller's token>}: the JWT the MCP client authenticated with, forwarded
+         * as is. Only for services configured so (never by default), and never an API key: a caller without a JWT
+         * gets a tool error.
+         */
+        CALLER_TOKEN("caller-token"),
+        /**
+         * {@code Authorization: Bearer <token>} with a token the authorization server issues on behalf of the
+         * caller in exchange for the caller's JWT (OAuth 2.0 Token Exchange, RFC 8693; {@link TokenExchange}),
+         * cached per caller token until it expires.
+         */
+        TOKEN_EXCHANGE("token-exchange");
 
         private final String value;
 
@@ -68,7 +81,7 @@ public record OutboundAuth(Type type, String token, String username, String pass
                 }
             }
             throw new IllegalArgumentException(key + ": unknown auth type '" + value
-                    + "'; allowed: none, bearer, basic, ws-security-username-token");
+                    + "'; allowed: none, bearer, basic, ws-security-username-token, caller-token, token-exchange");
         }
     }
 
@@ -131,10 +144,34 @@ public record OutboundAuth(Type type, String token, String username, String pass
         this(type, token, username, password, PasswordType.DIGEST, false, false);
     }
 
+    /**
+     * Credentials without token exchange.
+     *
+     * @param type how to authenticate
+     * @param token the bearer token, or {@code null}
+     * @param username the user name, or {@code null}
+     * @param password the password, or {@code null}
+     * @param passwordType how a UsernameToken carries the password
+     * @param nonce whether a text UsernameToken carries a nonce
+     * @param created whether a text UsernameToken carries a creation time
+     */
+    public OutboundAuth(Type type, String token, String username, String password, PasswordType passwordType,
+            boolean nonce, boolean created) {
+        this(type, token, username, password, passwordType, nonce, created, null);
+    }
+
+    /** Returns whether the credentials depend on the caller's token ({@link Type#CALLER_TOKEN}, {@link Type#TOKEN_EXCHANGE}). */
+    public boolean onBehalfOfCaller() {
+        return type == Type.CALLER_TOKEN || type == Type.TOKEN_EXCHANGE;
+    }
+
     /** Checks the required components. */
     public OutboundAuth {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(passwordType, "passwordType");
+        if ((type == Type.TOKEN_EXCHANGE) != (exchange != null)) {
+            throw new IllegalArgumentException("token exchange settings go with auth type token-exchange only");
+        }
     }
 
     /** Keeps secrets out of logs. */

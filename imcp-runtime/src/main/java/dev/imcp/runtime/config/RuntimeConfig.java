@@ -34,7 +34,7 @@ import java.util.Set;
  * @param serverVersion {@code imcp.server-version}, or {@code null} when absent or blank
  * @param instructions {@code imcp.instructions}: the optional {@code instructions} sent in {@code initialize}, or {@code null}
  * @param apiKeys {@code imcp.auth.api-keys}: accepted inbound keys ({@code name}, {@code sha256}, optional
- *     {@code roles} and {@code scopes}); with {@code jwt} absent, empty disables authentication
+ *     {@code roles}, {@code scopes} and {@code tenant}); with {@code jwt} absent, empty disables authentication
  * @param auditFile {@code imcp.audit.file}: the JSON-lines audit file, or {@code null} for the standard stream
  *     {@code auditSink} names
  * @param auditSink {@code imcp.audit.sink}: without a file, {@code stderr} (the default; standard output is the
@@ -86,6 +86,8 @@ import java.util.Set;
  *     line is never split across files ({@link dev.imcp.runtime.audit.AuditLog})
  * @param auditMaxFiles {@code imcp.audit.max-files} (default 10, 2 to 1000): how many audit files rotation keeps,
  *     the current one included; the oldest is deleted
+ * @param apiKeysFile {@code imcp.auth.api-keys-file} and {@code imcp.auth.api-keys-reload-seconds}: more API keys
+ *     in a file read again when it changes, so keys are revoked and added without a restart; {@code null} when unset
  */
 public record RuntimeConfig(
         String serverName,
@@ -111,7 +113,39 @@ public record RuntimeConfig(
         List<PolicyRule> policyRules,
         RateLimits rateLimits,
         long auditMaxFileBytes,
-        int auditMaxFiles) {
+        int auditMaxFiles,
+        ApiKeysFile apiKeysFile) {
+
+    /**
+     * {@code imcp.auth.api-keys-file} and {@code imcp.auth.api-keys-reload-seconds}: API keys in a YAML file read
+     * again when it changes ({@link dev.imcp.runtime.security.ApiKeyFile}).
+     *
+     * @param path the file, holding an {@code api-keys} list of entries as {@code imcp.auth.api-keys}
+     * @param reload how often at most the file is checked for changes (default 5 seconds): the longest a removed key
+     *     is still accepted
+     */
+    public record ApiKeysFile(java.nio.file.Path path, java.time.Duration reload) {
+        /** Checks the values. */
+        public ApiKeysFile {
+            Objects.requireNonNull(path, "path");
+            if (reload.isNegative() || reload.isZero()) {
+                throw new IllegalArgumentException("imcp.auth.api-keys-reload-seconds must be positive");
+            }
+        }
+    }
+
+    /** Settings without an API key file and without audit file rotation. */
+    public RuntimeConfig(String serverName, String serverVersion, String instructions, List<ApiKey> apiKeys,
+            String auditFile, String auditSink, int auditQueueCapacity, int auditMaxArgumentBytes,
+            Set<String> allowedOrigins, Map<String, ServiceConfig> services, java.time.Duration sessionIdleTimeout,
+            java.time.Duration requestTimeout, int maxJsonDepth, long toolsListTtlMs, long keepAliveMs,
+            byte[] sessionSecret, java.time.Duration sessionTtl, int sessionsPerCaller, JwtConfig jwt,
+            List<String> requiredScopes, List<PolicyRule> policyRules, RateLimits rateLimits) {
+        this(serverName, serverVersion, instructions, apiKeys, auditFile, auditSink, auditQueueCapacity,
+                auditMaxArgumentBytes, allowedOrigins, services, sessionIdleTimeout, requestTimeout, maxJsonDepth,
+                toolsListTtlMs, keepAliveMs, sessionSecret, sessionTtl, sessionsPerCaller, jwt, requiredScopes,
+                policyRules, rateLimits, 0L, dev.imcp.runtime.audit.AuditLog.DEFAULT_MAX_FILES, null);
+    }
 
     /**
      * The single-valued {@code imcp} keys the runtime reads, in full: what an environment variable may set even when
@@ -126,6 +160,7 @@ public record RuntimeConfig(
             "imcp.auth.jwt.issuer",
             "imcp.auth.jwt.audience", "imcp.auth.jwt.jwks-url", "imcp.auth.jwt.jwks-file",
             "imcp.auth.jwt.clock-skew-seconds", "imcp.auth.jwt.scopes-claim", "imcp.auth.jwt.roles-claim",
+            "imcp.auth.jwt.tenant-claim", "imcp.auth.api-keys-file", "imcp.auth.api-keys-reload-seconds",
             RateLimits.KEYS.get(0), RateLimits.KEYS.get(1));
 
     /** Checks the required components and copies the collections. */
@@ -135,7 +170,7 @@ public record RuntimeConfig(
         services = Map.copyOf(services);
         requiredScopes = List.copyOf(requiredScopes);
         policyRules = List.copyOf(policyRules);
-        if (!requiredScopes.isEmpty() && apiKeys.isEmpty() && jwt == null) {
+        if (!requiredScopes.isEmpty() && apiKeys.isEmpty() && jwt == null && apiKeysFile == null) {
             throw new IllegalArgumentException("imcp.auth.required-scopes needs imcp.auth.api-keys or imcp.auth.jwt: "
                     + "without authentication no caller has scopes");
         }
@@ -181,15 +216,7 @@ public record RuntimeConfig(
      */
     public static RuntimeConfig from(Config root) {
         Config imcp = root.get("imcp");
-        List<ApiKey> keys = new ArrayList<>();
-        for (Config k : imcp.get("auth.api-keys").asNodeList().orElse(List.of())) {
-            String name = k.get("name").asString().orElseThrow(
-                    () -> new IllegalArgumentException("imcp.auth.api-keys." + k.name() + ".name is required"));
-            String hash = k.get("sha256").asString().orElseThrow(
-                    () -> new IllegalArgumentException("imcp.auth.api-keys." + k.name() + ".sha256 is required"));
-            keys.add(new ApiKey(name, hash, Set.copyOf(k.get("roles").asList(String.class).orElse(List.of())),
-                    Set.copyOf(k.get("scopes").asList(String.class).orElse(List.of()))));
-        }
+        List<ApiKey> keys = ApiKey.list(imcp.get("auth.api-keys"), "imcp.auth.api-keys");
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         for (Config s : imcp.get("services").asNodeList().orElse(List.of())) {
             services.put(s.name(), ServiceConfig.from(s));
@@ -235,7 +262,10 @@ public record RuntimeConfig(
                 PolicyRule.list(imcp.get("policy.rules")),
                 RateLimits.from(imcp.get("rate-limits")),
                 imcp.get("audit.max-file-bytes").asLong().orElse(0L),
-                imcp.get("audit.max-files").asInt().orElse(dev.imcp.runtime.audit.AuditLog.DEFAULT_MAX_FILES));
+                imcp.get("audit.max-files").asInt().orElse(dev.imcp.runtime.audit.AuditLog.DEFAULT_MAX_FILES),
+                imcp.get("auth.api-keys-file").asString().map(String::strip).filter(f -> !f.isEmpty())
+                        .map(f -> new ApiKeysFile(java.nio.file.Path.of(f), java.time.Duration.ofSeconds(
+                                imcp.get("auth.api-keys-reload-seconds").asLong().orElse(5L)))).orElse(null));
     }
 
     private static java.time.Duration sessionTtl(Config imcp) {
@@ -260,7 +290,7 @@ public record RuntimeConfig(
 
     /** Returns whether HTTP callers must authenticate: API keys or {@code imcp.auth.jwt} are configured. */
     public boolean authenticationEnabled() {
-        return !apiKeys.isEmpty() || jwt != null;
+        return !apiKeys.isEmpty() || jwt != null || apiKeysFile != null;
     }
 
     /** Returns the configuration of {@code serviceId}, or an empty one when none is configured. */

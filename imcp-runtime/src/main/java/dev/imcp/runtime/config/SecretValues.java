@@ -14,8 +14,17 @@ import java.util.Optional;
  * {@code imcp.services.petstore.auth.token-file: /run/secrets/petstore-token}. A file's content is taken as UTF-8
  * with one trailing line break removed ({@code \n} or {@code \r\n}); everything else in it, spaces included, is
  * the secret. Either key may come from any configuration source, environment variables included.
+ *
+ * <p>A value may also be a Helidon encrypted value ({@code helidon-config-encryption}): {@code ${GCM=<base64>}},
+ * decrypted with the master password of the environment variable {@code SECURE_CONFIG_AES_MASTER_PWD}, or
+ * {@code ${RSA-P=<base64>}} with the private key of {@code SECURE_CONFIG_RSA_PEM_KEY}; the configuration hands it
+ * over decrypted. One that could not be decrypted fails start-up naming the key, rather than being sent as is.
  */
 public final class SecretValues {
+
+    /** A value that Helidon's encryption filter ({@code helidon-config-encryption}) has left encrypted. */
+    private static final java.util.regex.Pattern ENCRYPTED =
+            java.util.regex.Pattern.compile("\\$\\{(GCM|RSA-P|AES|RSA)=.*}", java.util.regex.Pattern.DOTALL);
 
     /** What the file key of a secret key ends with. */
     public static final String FILE_SUFFIX = "-file";
@@ -35,6 +44,12 @@ public final class SecretValues {
      */
     public static Optional<String> read(Config node, String name, String key) {
         Optional<String> value = node.get(name).asString().asOptional();
+        if (value.isPresent() && ENCRYPTED.matcher(value.get().strip()).matches()) {
+            // Helidon's encryption filter leaves a value it cannot decrypt as it is (and logs why): never send that
+            throw new IllegalArgumentException(key + " is an encrypted value that could not be decrypted: set the master "
+                    + "password (environment variable SECURE_CONFIG_AES_MASTER_PWD) for ${GCM=...}, or the private key "
+                    + "(SECURE_CONFIG_RSA_PEM_KEY) for ${RSA-P=...}");
+        }
         Optional<String> file = node.get(name + FILE_SUFFIX).asString().asOptional().map(String::strip)
                 .filter(f -> !f.isEmpty());
         if (file.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +38,9 @@ import java.util.Set;
  *     {@link ResilienceConfig#DEFAULTS} when not configured
  * @param resultLimits the cap on the size of a tool result sent to the client ({@code max-result-bytes}, per tool
  *     {@code tools.<tool>.max-result-bytes}; see {@link ResultLimits}); {@link ResultLimits#NONE} when not configured
+ * @param tenants the credential sets per tenant ({@code tenants.<tenant>.*}, see {@link Tenants}); a caller's tenant
+ *     (an API key's {@code tenant}, a JWT's {@code imcp.auth.jwt.tenant-claim}) selects one;
+ *     {@link Tenants#NONE} when not configured
  */
 public record ServiceConfig(
         String id,
@@ -54,7 +58,41 @@ public record ServiceConfig(
         Map<String, SchemeCredentials> security,
         Map<String, String> upstreamUrls,
         ResilienceConfig resilience,
-        ResultLimits resultLimits) {
+        ResultLimits resultLimits,
+        Tenants tenants) {
+
+    /**
+     * The credential sets of a service per tenant, {@code imcp.services.<id>.tenants}.
+     *
+     * <p>Each {@code tenants.<tenant>} node may hold {@code auth.*} (replacing the service's {@code auth}; absent:
+     * none), {@code security.<scheme>.*} (replacing the service's {@code security}; absent: none) and
+     * {@code headers.*} (added over the service's headers); every other setting is the service's. A caller whose
+     * tenant has no set, or who has no tenant, gets a tool error, unless {@code unknown-tenant} is {@code default}:
+     * then the service's own credentials are used. A local caller (stdio) uses the service's own credentials.
+     *
+     * @param sets tenant name to the service's configuration with that tenant's credentials
+     * @param fallback {@code unknown-tenant}: {@code reject} (default, false) or {@code default} (true)
+     */
+    public record Tenants(Map<String, ServiceConfig> sets, boolean fallback) {
+        /** No tenants: every caller uses the service's credentials. */
+        public static final Tenants NONE = new Tenants(Map.of(), false);
+
+        /** Copies the sets. */
+        public Tenants {
+            sets = Map.copyOf(sets);
+        }
+
+        /** Returns whether the service has credential sets per tenant. */
+        public boolean any() {
+            return !sets.isEmpty();
+        }
+
+        /** Keeps secrets out of logs. */
+        @Override
+        public String toString() {
+            return "Tenants" + new java.util.TreeSet<>(sets.keySet()) + (fallback ? "(unknown: default)" : "");
+        }
+    }
 
     /** The timeout used when {@code timeout-seconds} is absent. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -77,18 +115,19 @@ public record ServiceConfig(
         upstreamUrls = upstreamUrls == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(upstreamUrls));
         resilience = resilience == null ? ResilienceConfig.DEFAULTS : resilience;
         resultLimits = resultLimits == null ? ResultLimits.NONE : resultLimits;
+        tenants = tenants == null ? Tenants.NONE : tenants;
         if (maxResponseBytes <= 0) {
             throw new IllegalArgumentException("imcp.services." + id + ".max-response-bytes must be a positive number of bytes");
         }
     }
 
-    /** A configuration without a result size cap. */
+    /** A configuration without a result size cap and without tenants. */
     public ServiceConfig(String id, String url, Map<String, String> portUrls, OutboundAuth auth,
             Map<String, String> headers, List<String> soapHeaders, TlsConfig tls, Duration timeout, Set<String> allow,
             Set<String> deny, long maxResponseBytes, boolean mtom, Map<String, SchemeCredentials> security,
             Map<String, String> upstreamUrls, ResilienceConfig resilience) {
         this(id, url, portUrls, auth, headers, soapHeaders, tls, timeout, allow, deny, maxResponseBytes, mtom, security,
-                upstreamUrls, resilience, ResultLimits.NONE);
+                upstreamUrls, resilience, ResultLimits.NONE, Tenants.NONE);
     }
 
     /** A configuration without security scheme credentials, with the default resilience settings. */
@@ -96,7 +135,7 @@ public record ServiceConfig(
             Map<String, String> headers, List<String> soapHeaders, TlsConfig tls, Duration timeout, Set<String> allow,
             Set<String> deny, long maxResponseBytes, boolean mtom) {
         this(id, url, portUrls, auth, headers, soapHeaders, tls, timeout, allow, deny, maxResponseBytes, mtom, Map.of(),
-                Map.of(), ResilienceConfig.DEFAULTS, ResultLimits.NONE);
+                Map.of(), ResilienceConfig.DEFAULTS, ResultLimits.NONE, Tenants.NONE);
     }
 
     /**
@@ -147,8 +186,9 @@ public record ServiceConfig(
                 "tls.trust-store-password", "tls.trust-store-type")) {
             keys.add(prefix + key);
         }
-        for (String secret : List.of("auth.token", "auth.password", "tls.key-store-password", "tls.key-password",
-                "tls.trust-store-password")) {
+        ServiceConfig.EXCHANGE_KEYS.forEach(key -> keys.add(prefix + "auth." + key));
+        for (String secret : List.of("auth.token", "auth.password", "auth.client-secret", "tls.key-store-password",
+                "tls.key-password", "tls.trust-store-password")) {
             keys.add(prefix + secret + SecretValues.FILE_SUFFIX);
         }
         ResilienceConfig.KEYS.forEach(key -> keys.add(prefix + key));
@@ -189,7 +229,7 @@ public record ServiceConfig(
         if (seconds <= 0) {
             throw new IllegalArgumentException(prefix + "timeout-seconds must be a positive number of seconds");
         }
-        return new ServiceConfig(id,
+        ServiceConfig base = new ServiceConfig(id,
                 node.get("url").asString().filter(s -> !s.isBlank()).orElse(null),
                 ports, auth, headers, soapHeaders, TlsConfig.from(node.get("tls"), prefix + "tls."),
                 Duration.ofSeconds(seconds),
@@ -200,7 +240,44 @@ public record ServiceConfig(
                 security(node.get("security"), prefix + "security."),
                 upstreams(node.get("upstreams")),
                 ResilienceConfig.from(node.get("resilience"), node.get("tools"), prefix),
-                ResultLimits.from(node, prefix));
+                ResultLimits.from(node, prefix), Tenants.NONE);
+        return base.withTenants(tenants(node, base, prefix));
+    }
+
+    /** Returns this configuration with {@code tenants}. */
+    private ServiceConfig withTenants(Tenants tenants) {
+        return new ServiceConfig(id, url, portUrls, auth, headers, soapHeaders, tls, timeout, allow, deny,
+                maxResponseBytes, mtom, security, upstreamUrls, resilience, resultLimits, tenants);
+    }
+
+    private static Tenants tenants(Config node, ServiceConfig base, String prefix) {
+        String fallback = node.get("unknown-tenant").asString().map(String::strip).orElse("reject");
+        if (!fallback.equals("reject") && !fallback.equals("default")) {
+            throw new IllegalArgumentException(prefix + "unknown-tenant: expected reject or default, got '" + fallback
+                    + "'");
+        }
+        Map<String, ServiceConfig> sets = new LinkedHashMap<>();
+        for (Config t : node.get("tenants").asNodeList().orElse(List.of())) {
+            String key = prefix + "tenants." + t.name() + ".";
+            for (Config child : t.asNodeList().orElse(List.of())) {
+                if (!List.of("auth", "security", "headers").contains(child.name())) {
+                    throw new IllegalArgumentException(key + child.name() + ": unknown key; a tenant's credential set "
+                            + "has auth, security and headers");
+                }
+            }
+            Map<String, String> headers = new LinkedHashMap<>(base.headers());
+            for (Config h : t.get("headers").asNodeList().orElse(List.of())) {
+                h.asString().ifPresent(v -> headers.put(h.name(), v));
+            }
+            sets.put(t.name(), new ServiceConfig(base.id(), base.url(), base.portUrls(), auth(t.get("auth"), key + "auth."),
+                    headers, base.soapHeaders(), base.tls(), base.timeout(), base.allow(), base.deny(),
+                    base.maxResponseBytes(), base.mtom(), security(t.get("security"), key + "security."),
+                    base.upstreamUrls(), base.resilience(), base.resultLimits(), Tenants.NONE));
+        }
+        if (sets.isEmpty() && node.get("unknown-tenant").exists()) {
+            throw new IllegalArgumentException(prefix + "unknown-tenant applies only with " + prefix + "tenants");
+        }
+        return new Tenants(sets, fallback.equals("default"));
     }
 
     private static Map<String, String> upstreams(Config node) {
@@ -243,11 +320,26 @@ public record ServiceConfig(
             nonce = true;
             created = true;
         }
+        boolean exchange = type == OutboundAuth.Type.TOKEN_EXCHANGE;
+        for (String key : EXCHANGE_KEYS) {
+            if (!exchange && (a.get(key).exists() || a.get(key + SecretValues.FILE_SUFFIX).exists())) {
+                throw new IllegalArgumentException(prefix + key + " applies only when " + prefix
+                        + "type is token-exchange");
+            }
+        }
         OutboundAuth auth = new OutboundAuth(type,
                 SecretValues.read(a, "token", prefix + "token").orElse(null),
                 a.get("username").asString().orElse(null),
                 SecretValues.read(a, "password", prefix + "password").orElse(null),
-                passwordType, nonce, created);
+                passwordType, nonce, created, exchange ? exchange(a, prefix) : null);
+        if (type == OutboundAuth.Type.CALLER_TOKEN || exchange) {
+            for (String key : List.of("token", "username", "password")) {
+                if (a.get(key).exists() || a.get(key + SecretValues.FILE_SUFFIX).exists()) {
+                    throw new IllegalArgumentException(prefix + key + " does not apply when " + prefix + "type is "
+                            + type.value() + ": the caller's token is " + (exchange ? "exchanged" : "forwarded"));
+                }
+            }
+        }
         if (type == OutboundAuth.Type.BEARER && blank(auth.token())) {
             throw new IllegalArgumentException(prefix + "token is required when " + prefix + "type is bearer");
         }
@@ -260,6 +352,42 @@ public record ServiceConfig(
                     + "type is ws-security-username-token");
         }
         return auth;
+    }
+
+    /** The {@code auth.*} keys of {@code type: token-exchange} ({@link TokenExchange}). */
+    static final List<String> EXCHANGE_KEYS = List.of("token-url", "client-id", "client-secret", "audience",
+            "resource", "scope", "subject-token-type", "requested-token-type");
+
+    private static TokenExchange exchange(Config a, String prefix) {
+        String url = a.get("token-url").asString().map(String::strip).filter(u -> !u.isEmpty()).orElseThrow(
+                () -> new IllegalArgumentException(prefix + "token-url is required when " + prefix
+                        + "type is token-exchange"));
+        java.net.URI tokenUrl;
+        try {
+            tokenUrl = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            tokenUrl = null;
+        }
+        if (tokenUrl == null || !tokenUrl.isAbsolute() || tokenUrl.getHost() == null
+                || !("https".equals(tokenUrl.getScheme()) || "http".equals(tokenUrl.getScheme()))) {
+            throw new IllegalArgumentException(prefix + "token-url must be an absolute http(s) URL, was " + url);
+        }
+        String clientId = text(a, "client-id");
+        String clientSecret = SecretValues.read(a, "client-secret", prefix + "client-secret")
+                .filter(v -> !v.isBlank()).orElse(null);
+        if ((clientId == null) != (clientSecret == null)) {
+            throw new IllegalArgumentException(prefix + (clientId == null ? "client-id" : "client-secret")
+                    + " is required with " + prefix + (clientId == null ? "client-secret" : "client-id"));
+        }
+        String scope = text(a, "scope");
+        return new TokenExchange(tokenUrl, clientId, clientSecret, text(a, "audience"), text(a, "resource"),
+                scope == null ? List.of() : List.of(scope.split("\\s+")),
+                Optional.ofNullable(text(a, "subject-token-type")).orElse(TokenExchange.ACCESS_TOKEN_TYPE),
+                text(a, "requested-token-type"));
+    }
+
+    private static String text(Config a, String key) {
+        return a.get(key).asString().map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
     }
 
     private static boolean flag(Config a, String key, String prefix) {
@@ -288,6 +416,9 @@ public record ServiceConfig(
         if (!blank(auth.password())) {
             out.add(auth.password());
         }
+        if (auth.exchange() != null && !blank(auth.exchange().clientSecret())) {
+            out.add(auth.exchange().clientSecret());
+        }
         if (auth.type() == OutboundAuth.Type.BASIC && !blank(auth.username())) {
             String pair = auth.username() + ":" + (auth.password() == null ? "" : auth.password());
             out.add(java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -303,6 +434,7 @@ public record ServiceConfig(
         }
         out.addAll(tls.secrets());
         security.values().forEach(c -> out.addAll(c.secrets()));
+        tenants.sets().values().forEach(t -> out.addAll(t.secrets()));
         return out;
     }
 
@@ -316,6 +448,7 @@ public record ServiceConfig(
         return "ServiceConfig[id=" + id + ", url=" + url + ", ports=" + portUrls + ", auth=" + auth
                 + ", headers=" + headers.keySet() + ", soapHeaders=" + soapHeaders.size() + ", tls=" + tls
                 + ", timeout=" + timeout + ", allow=" + allow + ", deny=" + deny + ", maxResponseBytes=" + maxResponseBytes
-                + ", mtom=" + mtom + ", security=" + security.keySet() + ", upstreams=" + upstreamUrls + ", resilience=" + resilience + "]";
+                + ", mtom=" + mtom + ", security=" + security.keySet() + ", upstreams=" + upstreamUrls + ", resilience=" + resilience
+                + (tenants.any() ? ", tenants=" + tenants : "") + "]";
     }
 }

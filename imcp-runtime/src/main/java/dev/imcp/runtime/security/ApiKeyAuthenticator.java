@@ -11,22 +11,33 @@ import java.util.Optional;
 
 /**
  * Finds callers by API key: the token of {@code Authorization: Bearer <key>}, checked against the configured
- * SHA-256 hashes ({@code imcp.auth.api-keys}). {@link Authenticator} applies it to requests. Thread-safe.
+ * SHA-256 hashes ({@code imcp.auth.api-keys}, and those of {@code imcp.auth.api-keys-file}, read again when it
+ * changes: {@link ApiKeyFile}). {@link Authenticator} applies it to requests. Thread-safe.
  */
 public final class ApiKeyAuthenticator {
 
     private final List<ApiKey> keys;
+    private final ApiKeyFile file;
 
     /**
      * @param keys the accepted keys; empty disables authentication
      */
     public ApiKeyAuthenticator(List<ApiKey> keys) {
-        this.keys = List.copyOf(keys);
+        this(keys, null);
     }
 
-    /** Returns whether any key is configured. */
+    /**
+     * @param keys the keys of the configuration
+     * @param file the keys of {@code imcp.auth.api-keys-file}, read again when it changes; {@code null} for none
+     */
+    public ApiKeyAuthenticator(List<ApiKey> keys, ApiKeyFile file) {
+        this.keys = List.copyOf(keys);
+        this.file = file;
+    }
+
+    /** Returns whether any key is configured, or a key file (which may be empty for a while). */
     public boolean enabled() {
-        return !keys.isEmpty();
+        return !keys.isEmpty() || file != null;
     }
 
     /**
@@ -39,14 +50,19 @@ public final class ApiKeyAuthenticator {
     public Optional<Caller> find(String token) {
         byte[] hash = sha256(token);
         ApiKey match = null;
-        for (ApiKey key : keys) {
+        List<ApiKey> all = keys;
+        if (file != null) {
+            all = new java.util.ArrayList<>(keys);
+            all.addAll(file.keys());
+        }
+        for (ApiKey key : all) {
             // Check every key so the time taken does not reveal which one matched.
             if (MessageDigest.isEqual(hash, key.hashBytes()) && match == null) {
                 match = key;
             }
         }
         return match == null ? Optional.empty()
-                : Optional.of(new Caller(match.name(), match.roles(), match.scopes(), Caller.Kind.API_KEY));
+                : Optional.of(new Caller(match.name(), match.roles(), match.scopes(), Caller.Kind.API_KEY, match.tenant(), null));
     }
 
     /**

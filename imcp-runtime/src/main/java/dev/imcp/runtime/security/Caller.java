@@ -13,8 +13,14 @@ import java.util.Set;
  * @param scopes the caller's OAuth scopes: an API key's configured {@code scopes}, or a JWT's {@code scope}
  *     (space-separated, RFC 8693 section 4.2) or {@code scp} claim; empty when none
  * @param kind how the caller was authenticated
+ * @param tenant the caller's tenant, which selects the upstream credential set of services with
+ *     {@code imcp.services.<id>.tenants}: an API key's configured {@code tenant}, or the value of a JWT's
+ *     {@code imcp.auth.jwt.tenant-claim}; {@code null} when none
+ * @param token the JWT bearer token the caller sent ({@link Kind#JWT} only, else {@code null}), which a service
+ *     configured for it forwards or exchanges ({@code auth.type: caller-token} or {@code token-exchange}); never an
+ *     API key. Not part of {@link #toString()}
  */
-public record Caller(String name, Set<String> roles, Set<String> scopes, Kind kind) {
+public record Caller(String name, Set<String> roles, Set<String> scopes, Kind kind, String tenant, String token) {
 
     /** The actor name used when authentication is disabled. */
     public static final String ANONYMOUS_NAME = "anonymous";
@@ -38,6 +44,28 @@ public record Caller(String name, Set<String> roles, Set<String> scopes, Kind ki
         Objects.requireNonNull(kind, "kind");
         roles = Set.copyOf(roles);
         scopes = Set.copyOf(scopes);
+        if (token != null && kind != Kind.JWT) {
+            throw new IllegalArgumentException("only a JWT caller carries its token");
+        }
+    }
+
+    /**
+     * A caller without tenant or token.
+     *
+     * @param name the caller's name
+     * @param roles the caller's roles
+     * @param scopes the caller's scopes
+     * @param kind how the caller was authenticated
+     */
+    public Caller(String name, Set<String> roles, Set<String> scopes, Kind kind) {
+        this(name, roles, scopes, kind, null, null);
+    }
+
+    /** Keeps the token out of logs. */
+    @Override
+    public String toString() {
+        return "Caller[name=" + name + ", roles=" + roles + ", scopes=" + scopes + ", kind=" + kind
+                + (tenant == null ? "" : ", tenant=" + tenant) + "]";
     }
 
     /**

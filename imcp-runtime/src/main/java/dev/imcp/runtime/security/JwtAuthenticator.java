@@ -129,8 +129,10 @@ public final class JwtAuthenticator {
         } catch (ParseException e) {
             throw new InvalidToken("malformed claims");
         }
+        Object tenant = claim(claims.getClaims(), config.tenantClaim());
         return new Caller(claims.getSubject(), values(claim(claims.getClaims(), config.rolesClaim())),
-                scopes(claims.getClaims()), Caller.Kind.JWT);
+                scopes(claims.getClaims()), Caller.Kind.JWT,
+                tenant instanceof String t && !t.isBlank() ? t.strip() : null, token);
     }
 
     private void checkClaims(JWTClaimsSet claims) throws ParseException, InvalidToken {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The runtime's configured access to one upstream service, handed to {@link ToolProvider#tools}.
- * Outbound credentials are applied here, from configuration only: never from the contract or the caller.
+ * Outbound credentials are applied here, from configuration: never from the contract, and from the caller (its
+ * token forwarded or exchanged, its tenant's credential set) only where the service's configuration says so.
  */
 public interface UpstreamContext {
 

@@ -32,6 +32,9 @@ public final class DefaultUpstreamContext implements UpstreamContext {
     private final SoapSecurity security;
     private final Map<String, EncodedSoapClient> encodedPorts = new ConcurrentHashMap<>();
     private final HttpAuth restAuth;
+    private final CallerAuth callerAuth;
+    /** The contexts of the tenants' credential sets, by tenant; empty without {@code tenants}. */
+    private final Map<String, DefaultUpstreamContext> tenants = new LinkedHashMap<>();
     private volatile HttpUpstream http;
     private final Map<String, HttpUpstream> namedHttp = new ConcurrentHashMap<>();
 
@@ -65,8 +68,14 @@ public final class DefaultUpstreamContext implements UpstreamContext {
         this.config = config;
         this.mapper = mapper;
         this.security = new SoapSecurity(config); // WS-Security, soap-headers, TLS; fails here when malformed
-        this.soapPorts = new SoapPorts(service, config, security);
         this.client = security.sslContext() == null ? client : client.withTls(security.sslContext());
+        this.callerAuth = config.auth().onBehalfOfCaller()
+                ? new CallerAuth(service.id(), config.auth(), new OAuth2Tokens(this.client, mapper, config.timeout(),
+                        config.maxResponseBytes(), redactor::register), redactor)
+                : null;
+        this.soapPorts = new SoapPorts(service, config, security, callerAuth);
+        config.tenants().sets().forEach((tenant, set) ->
+                tenants.put(tenant, new DefaultUpstreamContext(service, set, client, mapper, redactor)));
         for (String name : config.upstreamUrls().keySet()) {
             if (!service.upstreams().urls().containsKey(name)) {
                 throw new IllegalArgumentException("imcp.services." + service.id() + ".upstreams." + name
@@ -104,11 +113,24 @@ public final class DefaultUpstreamContext implements UpstreamContext {
      */
     @Override
     public HttpUpstream http() {
+        if (!tenants.isEmpty()) {
+            return new HttpUpstream() {
+                @Override
+                public <T> T exchange(dev.imcp.runtime.spi.HttpCall call, java.lang.reflect.Type type)
+                        throws dev.imcp.runtime.spi.UpstreamException {
+                    return forCaller().ownHttp().exchange(call, type);
+                }
+            };
+        }
+        return ownHttp();
+    }
+
+    private HttpUpstream ownHttp() {
         HttpUpstream h = http;
         if (h == null) {
             NamedUpstreams named = service.upstreams();
             h = named.urls().isEmpty() ? upstream(config.url() != null ? config.url() : service.defaultUrl(), "url")
-                    : http(named.urls().keySet().iterator().next());
+                    : ownHttp(named.urls().keySet().iterator().next());
             http = h;
         }
         return h;
@@ -121,6 +143,20 @@ public final class DefaultUpstreamContext implements UpstreamContext {
      */
     @Override
     public HttpUpstream http(String upstreamName) {
+        if (!tenants.isEmpty()) {
+            ownHttp(upstreamName); // fails now for an unknown name
+            return new HttpUpstream() {
+                @Override
+                public <T> T exchange(dev.imcp.runtime.spi.HttpCall call, java.lang.reflect.Type type)
+                        throws dev.imcp.runtime.spi.UpstreamException {
+                    return forCaller().ownHttp(upstreamName).exchange(call, type);
+                }
+            };
+        }
+        return ownHttp(upstreamName);
+    }
+
+    private HttpUpstream ownHttp(String upstreamName) {
         NamedUpstreams named = service.upstreams();
         if (!named.urls().containsKey(upstreamName)) {
             throw new IllegalStateException("service " + service.id() + " has no upstream '" + upstreamName + "'");
@@ -140,7 +176,7 @@ public final class DefaultUpstreamContext implements UpstreamContext {
             throw new IllegalStateException("Service " + service.id() + " has no base URL: set imcp.services."
                     + service.id() + "." + key + " (environment variable " + envKey + ")");
         }
-        return new RestUpstream(client, mapper, base, config, schemes(base));
+        return new RestUpstream(client, mapper, base, config, schemes(base), callerAuth);
     }
 
     /** Returns the credentials of the contract's security schemes for base URL {@code base}, or {@code null}. */
@@ -150,7 +186,49 @@ public final class DefaultUpstreamContext implements UpstreamContext {
 
     @Override
     public <P> P soapPort(Class<P> sei, String portName, boolean soap12, List<MimePart> attachments) {
-        return soapPorts.port(sei, portName, soap12, attachments);
+        P own = soapPorts.port(sei, portName, soap12, attachments);
+        if (tenants.isEmpty()) {
+            return own;
+        }
+        java.lang.reflect.InvocationHandler dispatch = (self, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(own, args);
+            }
+            Object port = forCaller().soapPorts.port(sei, portName, soap12, attachments);
+            try {
+                return method.invoke(port, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return sei.cast(java.lang.reflect.Proxy.newProxyInstance(sei.getClassLoader(), new Class<?>[] {sei}, dispatch));
+    }
+
+    /**
+     * Returns the context whose credentials the current caller's calls carry: the caller's tenant's
+     * ({@link ServiceConfig.Tenants}), or this one when the service has no tenants, the caller is local (stdio) or
+     * there is no caller, or with {@code unknown-tenant: default}.
+     *
+     * @throws dev.imcp.runtime.spi.UpstreamException when the caller's tenant has no credential set, or the caller has
+     *     no tenant (the message names neither other tenants nor secrets)
+     */
+    private DefaultUpstreamContext forCaller() throws dev.imcp.runtime.spi.UpstreamException {
+        if (tenants.isEmpty()) {
+            return this;
+        }
+        dev.imcp.runtime.security.Caller caller = dev.imcp.runtime.security.CurrentCaller.get().orElse(null);
+        String tenant = caller == null ? null : caller.tenant();
+        DefaultUpstreamContext set = tenant == null ? null : tenants.get(tenant);
+        if (set != null) {
+            return set;
+        }
+        if (caller == null || caller.kind() == dev.imcp.runtime.security.Caller.Kind.LOCAL
+                || config.tenants().fallback()) {
+            return this;
+        }
+        throw new dev.imcp.runtime.spi.UpstreamException(0, "service " + service.id() + " has no credentials for "
+                + (tenant == null ? "callers without a tenant" : "tenant '" + tenant + "'") + " (set imcp.services."
+                + service.id() + ".tenants.<tenant>, or unknown-tenant: default)", "");
     }
 
     /**
@@ -164,11 +242,21 @@ public final class DefaultUpstreamContext implements UpstreamContext {
      */
     @Override
     public EncodedSoapPort encodedSoapPort(String portName) {
+        EncodedSoapPort own = ownEncodedSoapPort(portName);
+        if (tenants.isEmpty()) {
+            return own;
+        }
+        return (operation, arguments) -> forCaller().ownEncodedSoapPort(portName).call(operation, arguments);
+    }
+
+    private EncodedSoapPort ownEncodedSoapPort(String portName) {
         return encodedPorts.computeIfAbsent(portName, p -> {
             String address = soapPorts.address(p);
             security.warnIfClearText(address);
-            return new EncodedSoapClient(client, URI.create(address), outboundHeaders(), security.headerWriter(),
-                    config.timeout(), config.maxResponseBytes());
+            EncodedSoapClient.CallHeaders callHeaders = callerAuth == null ? EncodedSoapClient.CallHeaders.NONE
+                    : () -> Map.of("Authorization", callerAuth.bearer().authorization());
+            return new EncodedSoapClient(client, URI.create(address), outboundHeaders(), callHeaders,
+                    security.headerWriter(), config.timeout(), config.maxResponseBytes());
         });
     }
 

@@ -27,8 +27,9 @@ import java.util.TreeSet;
  * <p>For each call it picks the first non-empty alternative of the operation's requirement whose schemes are all
  * configured and returns what to add to the request: API keys as a header, query
  * parameter or cookie, {@code Authorization: Basic} (RFC 7617), {@code Authorization: Bearer} (RFC 6750) with the
- * configured token or one from an OAuth 2.0 client credentials grant ({@link OAuth2Tokens}). When no alternative is
- * configured the request goes without, and the upstream's refusal (its status and body) reaches the caller.
+ * configured token or one from an OAuth 2.0 client credentials grant ({@link OAuth2Tokens}; a fetched token the
+ * upstream refuses with 401 is dropped and the request sent once more with a new one, see {@link RestUpstream}).
+ * When no alternative is configured the request goes without, and the upstream's refusal (its status and body) reaches the caller.
  */
 public final class HttpAuth {
 
@@ -83,11 +84,11 @@ public final class HttpAuth {
         credentials.forEach((name, c) -> {
             SecurityScheme scheme = security.schemes().get(name);
             if (scheme == null) {
-                throw new IllegalArgumentException(prefix + name + ": the contract of " + service.id()
+                throw new IllegalArgumentException(c.key() + ": the contract of " + service.id()
                         + " declares no security scheme '" + name + "'; declared: "
                         + (security.schemes().isEmpty() ? "none" : String.join(", ", new TreeSet<>(security.schemes().keySet()))));
             }
-            check(scheme, c, prefix + name + ".");
+            check(scheme, c, c.key() + "."); // the key names a tenant's set too (tenants.<tenant>.security)
         });
         Set<String> unconfigured = new TreeSet<>();
         security.requirements().values().forEach(alternatives -> alternatives.forEach(a -> a.stream()
@@ -144,10 +145,29 @@ public final class HttpAuth {
      * @param headers header name to value, set over the call's own
      * @param query query parameter name to value, added to the call's
      * @param cookies cookie name to value, added to the {@code Cookie} header
+     * @param forget drops the access tokens among these that the adapter fetched (OAuth 2.0 client credentials)
+     *     from the token cache, when an upstream refused them with 401; {@code null} when there are none
      */
-    public record Credentials(Map<String, String> headers, Map<String, String> query, Map<String, String> cookies) {
+    public record Credentials(Map<String, String> headers, Map<String, String> query, Map<String, String> cookies,
+            Runnable forget) {
         /** Nothing to add. */
         public static final Credentials NONE = new Credentials(Map.of(), Map.of(), Map.of());
+
+        /**
+         * Credentials without fetched tokens.
+         *
+         * @param headers header name to value
+         * @param query query parameter name to value
+         * @param cookies cookie name to value
+         */
+        public Credentials(Map<String, String> headers, Map<String, String> query, Map<String, String> cookies) {
+            this(headers, query, cookies, null);
+        }
+
+        /** Returns whether these carry a token the adapter fetched, which a new token request may replace. */
+        public boolean fetched() {
+            return forget != null;
+        }
 
         /** Keeps secrets out of logs. */
         @Override
@@ -182,6 +202,7 @@ public final class HttpAuth {
         Map<String, String> headers = new LinkedHashMap<>();
         Map<String, String> query = new LinkedHashMap<>();
         Map<String, String> cookies = new LinkedHashMap<>();
+        List<Runnable> forget = new ArrayList<>();
         for (String name : schemes) {
             SecurityScheme scheme = security.schemes().get(name);
             SchemeCredentials c = credentials.get(name);
@@ -194,10 +215,15 @@ public final class HttpAuth {
                 case HTTP_BASIC -> headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (c.username() + ":" + c.password()).getBytes(StandardCharsets.UTF_8)));
                 case HTTP_BEARER -> headers.put("Authorization", "Bearer " + c.token());
-                case OAUTH2_CLIENT_CREDENTIALS -> headers.put("Authorization", "Bearer " + tokens.token(grant(scheme, c)));
+                case OAUTH2_CLIENT_CREDENTIALS -> {
+                    OAuth2Tokens.Grant grant = grant(scheme, c);
+                    String token = tokens.token(grant);
+                    headers.put("Authorization", "Bearer " + token);
+                    forget.add(() -> tokens.forget(grant, token));
+                }
             }
         }
-        return new Credentials(headers, query, cookies);
+        return new Credentials(headers, query, cookies, forget.isEmpty() ? null : () -> forget.forEach(Runnable::run));
     }
 
     private OAuth2Tokens.Grant grant(SecurityScheme scheme, SchemeCredentials c) throws UpstreamException {

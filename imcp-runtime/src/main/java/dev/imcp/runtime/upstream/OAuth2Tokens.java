@@ -29,6 +29,11 @@ import java.util.function.Consumer;
  * {@code expires_in} minus a tenth of it (at most one minute) has passed, so it is renewed before the upstream
  * would refuse it; a response without {@code expires_in} is kept for {@link #DEFAULT_LIFETIME}. Each token fetched is
  * handed to a listener before it is used, so that the redactor masks it from then on (an upstream may echo it).
+ *
+ * <p>The same cache serves token exchanges (RFC 8693): a grant with a {@code subject_token} is posted as
+ * {@code grant_type=urn:ietf:params:oauth:grant-type:token-exchange} with its parameters, and the issued token is
+ * cached per grant, that is per subject token, until it expires as above. A token an upstream refuses is dropped
+ * ({@link #forget}) so that one retry gets a fresh one.
  */
 final class OAuth2Tokens {
 
@@ -36,6 +41,9 @@ final class OAuth2Tokens {
     static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
 
     private static final Duration MAX_MARGIN = Duration.ofMinutes(1);
+
+    /** The {@code grant_type} of a token exchange (RFC 8693 section 2.1). */
+    static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
     private final UpstreamHttpClient client;
     private final ObjectMapper mapper;
@@ -79,18 +87,39 @@ final class OAuth2Tokens {
     }
 
     /**
-     * One client credentials grant: where to ask, as whom, for what.
+     * One grant: where to ask, as whom, for what.
      *
      * @param tokenUrl the absolute token endpoint
      * @param clientId the client id
      * @param clientSecret the client secret
      * @param scopes the scopes, possibly empty
+     * @param parameters further form parameters, in order; with a {@code subject_token} the grant is a token
+     *     exchange (RFC 8693 section 2.1: {@code subject_token}, {@code subject_token_type}, {@code audience},
+     *     {@code resource}, {@code requested_token_type}), else a client credentials grant
      */
-    record Grant(URI tokenUrl, String clientId, String clientSecret, List<String> scopes) {
-        /** Keeps the secret out of logs. */
+    record Grant(URI tokenUrl, String clientId, String clientSecret, List<String> scopes,
+            Map<String, String> parameters) {
+
+        /** Copies the parameters, keeping their order. */
+        Grant {
+            scopes = List.copyOf(scopes);
+            parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        }
+
+        /** A client credentials grant (RFC 6749 section 4.4). */
+        Grant(URI tokenUrl, String clientId, String clientSecret, List<String> scopes) {
+            this(tokenUrl, clientId, clientSecret, scopes, Map.of());
+        }
+
+        /** Whether this is a token exchange (RFC 8693): it has a {@code subject_token}. */
+        boolean exchange() {
+            return parameters.containsKey("subject_token");
+        }
+
+        /** Keeps the secrets (the client secret, a subject token) out of logs. */
         @Override
         public String toString() {
-            return "Grant[" + tokenUrl + ", scopes=" + scopes + "]";
+            return "Grant[" + tokenUrl + ", scopes=" + scopes + (exchange() ? ", token exchange" : "") + "]";
         }
     }
 
@@ -119,22 +148,40 @@ final class OAuth2Tokens {
         }
     }
 
+    /**
+     * Drops the cached token of {@code grant} when it is still {@code used}, the token an upstream has just refused
+     * (HTTP 401), so that the next {@link #token} fetches a new one. When another caller has already replaced it,
+     * nothing is dropped: concurrent refusals of one token lead to one new token request.
+     *
+     * @param grant the grant
+     * @param used the refused access token
+     */
+    void forget(Grant grant, String used) {
+        cache.asMap().computeIfPresent(grant, (g, t) -> t.value().equals(used) ? null : t);
+    }
+
     private Token request(Grant grant) throws UpstreamException {
-        StringBuilder form = new StringBuilder("grant_type=client_credentials");
+        StringBuilder form = new StringBuilder("grant_type=")
+                .append(encode(grant.exchange() ? TOKEN_EXCHANGE : "client_credentials"));
+        grant.parameters().forEach((name, value) -> form.append('&').append(encode(name)).append('=')
+                .append(encode(value)));
         if (!grant.scopes().isEmpty()) {
             form.append("&scope=").append(encode(String.join(" ", grant.scopes())));
         }
-        String pair = encode(grant.clientId()) + ":" + encode(grant.clientSecret());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         headers.put("Content-Type", "application/x-www-form-urlencoded");
-        headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        if (grant.clientId() != null) { // a token exchange may go without client authentication (RFC 8693 section 2.1)
+            String pair = encode(grant.clientId()) + ":" + encode(grant.clientSecret());
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
         UpstreamHttpClient.Response response = client.send("POST", grant.tokenUrl(), headers,
                 form.toString().getBytes(StandardCharsets.UTF_8), timeout, maxResponseBytes);
         String body = new String(response.body(), StandardCharsets.UTF_8);
         int status = response.status();
         if (status < 200 || status > 299) {
-            throw new UpstreamException(status, "the OAuth 2.0 token request failed: HTTP " + status, body);
+            throw new UpstreamException(status, (grant.exchange() ? "the token exchange (RFC 8693) failed: HTTP "
+                    : "the OAuth 2.0 token request failed: HTTP ") + status, body);
         }
         JsonNode json;
         try {
@@ -144,8 +191,8 @@ final class OAuth2Tokens {
         }
         JsonNode accessToken = json == null ? null : json.get("access_token");
         if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
-            throw new UpstreamException(0, "the OAuth 2.0 token response has no access_token (RFC 6749 section 5.1)",
-                    "");
+            throw new UpstreamException(0, (grant.exchange() ? "the token exchange (RFC 8693) failed: " : "")
+                    + "the OAuth 2.0 token response has no access_token (RFC 6749 section 5.1)", "");
         }
         fetched.accept(accessToken.asText());
         JsonNode expiresIn = json.get("expires_in");

@@ -23,6 +23,12 @@ import java.util.Objects;
  * credentials: the {@link HttpCall} is encoded (path, query, header and cookie parameters by their OpenAPI style,
  * the body by its media type), credentials and configured headers are added, and the response is read whole,
  * within the service's {@code timeout-seconds} (headers and body) and {@code max-response-bytes}. Thread-safe.
+ *
+ * <p>When the upstream answers 401 to a request that carried an access token the adapter fetched (an OAuth 2.0
+ * client credentials token of {@link HttpAuth}, or a token exchanged for the caller's, {@link CallerAuth}), that
+ * token is dropped from its cache, a new one is fetched (one token request however many calls were refused) and the
+ * request is sent once more; a second 401 reaches the caller as the tool error. Configured and forwarded tokens are
+ * not retried.
  */
 public final class RestUpstream implements HttpUpstream {
 
@@ -31,6 +37,7 @@ public final class RestUpstream implements HttpUpstream {
     private final String baseUrl;
     private final ServiceConfig config;
     private final HttpAuth schemes;
+    private final CallerAuth callerAuth;
 
     /**
      * @param client the shared HTTP client
@@ -51,7 +58,22 @@ public final class RestUpstream implements HttpUpstream {
      */
     public RestUpstream(UpstreamHttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config,
             HttpAuth schemes) {
+        this(client, mapper, baseUrl, config, schemes, null);
+    }
+
+    /**
+     * @param client the shared HTTP client
+     * @param mapper the JSON mapper for bodies
+     * @param baseUrl the service's base URL; a trailing {@code /} is ignored
+     * @param config the service's configuration (credentials, headers, timeout)
+     * @param schemes the credentials of the contract's security schemes, or {@code null} for none
+     * @param callerAuth the caller's credentials when {@code auth.type} is {@code caller-token} or
+     *     {@code token-exchange}, else {@code null}
+     */
+    RestUpstream(UpstreamHttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config,
+            HttpAuth schemes, CallerAuth callerAuth) {
         this.schemes = schemes;
+        this.callerAuth = callerAuth;
         this.client = Objects.requireNonNull(client, "client");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -66,9 +88,18 @@ public final class RestUpstream implements HttpUpstream {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T exchange(HttpCall call, Type responseType) throws UpstreamException {
-        Request request = request(call);
-        UpstreamHttpClient.Response response = client.send(request.method(), request.uri(), request.headers(),
-                request.body(), config.timeout(), config.maxResponseBytes());
+        Request first = request(call);
+        Request request = first;
+        UpstreamHttpClient.Response response = client.send(first.method(), first.uri(), first.headers(),
+                first.body(), config.timeout(), config.maxResponseBytes());
+        if (response.status() == 401 && !first.forget().isEmpty()) {
+            // A token the adapter fetched was refused (revoked, or expired early): drop it, fetch one, send once more.
+            first.forget().forEach(Runnable::run);
+            request = request(call);
+            response = client.send(request.method(), request.uri(), request.headers(), request.body(),
+                    config.timeout(), config.maxResponseBytes());
+        }
+        URI requestUri = request.uri();
         int status = response.status();
         byte[] body = response.body();
         if (status < 200 || status > 299) {
@@ -79,7 +110,7 @@ public final class RestUpstream implements HttpUpstream {
         }
         if (responseType == HttpBody.class && body.length > 0) {
             return (T) new HttpBody(body, response.header("Content-Type").orElse("application/octet-stream"),
-                    response.header("Content-Location").map(l -> location(request.uri(), l)).orElse(null));
+                    response.header("Content-Location").map(l -> location(requestUri, l)).orElse(null));
         }
         if (status == 204 || body.length == 0 || responseType == null
                 || responseType == Void.class || responseType == void.class) {
@@ -103,8 +134,12 @@ public final class RestUpstream implements HttpUpstream {
         }
     }
 
-    /** One request as built from an {@link HttpCall}: headers in the order set, a later name replacing an earlier one. */
-    private record Request(String method, URI uri, Map<String, String> headers, byte[] body) {
+    /**
+     * One request as built from an {@link HttpCall}: headers in the order set, a later name replacing an earlier one;
+     * {@code forget} drops the tokens in it that the adapter fetched, when the upstream refuses them.
+     */
+    private record Request(String method, URI uri, Map<String, String> headers, byte[] body,
+            java.util.List<Runnable> forget) {
     }
 
     private Request request(HttpCall call) throws UpstreamException {
@@ -158,11 +193,22 @@ public final class RestUpstream implements HttpUpstream {
             body = encoded.bytes();
             b.setHeader("Content-Type", encoded.contentType());
         }
+        java.util.List<Runnable> forget = new java.util.ArrayList<>(2);
         OutboundAuth auth = config.auth();
         switch (auth.type()) {
             case BEARER -> b.setHeader("Authorization", "Bearer " + auth.token());
             case BASIC -> b.setHeader("Authorization", basic(auth));
+            case CALLER_TOKEN, TOKEN_EXCHANGE -> {
+                CallerAuth.Bearer bearer = callerAuth.bearer();
+                b.setHeader("Authorization", bearer.authorization());
+                if (bearer.forget() != null) {
+                    forget.add(bearer.forget());
+                }
+            }
             case NONE -> { }
+        }
+        if (credentials.fetched()) {
+            forget.add(credentials.forget());
         }
         credentials.headers().forEach(b::setHeader);
         if (!credentials.cookies().isEmpty()) {
@@ -173,7 +219,7 @@ public final class RestUpstream implements HttpUpstream {
             b.setHeader("Cookie", cookie.toString());
         }
         config.headers().forEach(b::setHeader);
-        return new Request(call.method(), uri, b.values, body);
+        return new Request(call.method(), uri, b.values, body, forget);
     }
 
     /** Request headers by name, case-insensitively unique, in the order first set (as HTTP clients send them). */

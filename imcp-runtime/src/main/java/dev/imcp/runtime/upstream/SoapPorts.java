@@ -32,6 +32,7 @@ public final class SoapPorts {
     private final ServiceConfig config;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
     private final SoapSecurity security;
+    private final CallerAuth callerAuth;
 
     /**
      * @param service the WSDL service
@@ -39,9 +40,21 @@ public final class SoapPorts {
      * @param security its WS-Security, SOAP header blocks and TLS context, loaded once per service
      */
     SoapPorts(ServiceDescriptor service, ServiceConfig config, SoapSecurity security) {
+        this(service, config, security, null);
+    }
+
+    /**
+     * @param service the WSDL service
+     * @param config its configuration
+     * @param security its WS-Security, SOAP header blocks and TLS context, loaded once per service
+     * @param callerAuth the caller's credentials when {@code auth.type} is {@code caller-token} or
+     *     {@code token-exchange}, else {@code null}
+     */
+    SoapPorts(ServiceDescriptor service, ServiceConfig config, SoapSecurity security, CallerAuth callerAuth) {
         this.service = service;
         this.config = config;
         this.security = security;
+        this.callerAuth = callerAuth;
     }
 
     /**
@@ -98,6 +111,34 @@ public final class SoapPorts {
         return address;
     }
 
+    /**
+     * Makes CXF's {@code client} send the current caller's {@code Authorization} ({@link CallerAuth}) with each
+     * message; when there is none the call fails before anything is sent.
+     */
+    private static void installCallerAuth(Client client, CallerAuth callerAuth) {
+        client.getOutInterceptors().add(new org.apache.cxf.phase.AbstractPhaseInterceptor<Message>(
+                org.apache.cxf.phase.Phase.SETUP) {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void handleMessage(Message message) {
+                String authorization;
+                try {
+                    authorization = callerAuth.bearer().authorization();
+                } catch (dev.imcp.runtime.spi.UpstreamException e) {
+                    throw new org.apache.cxf.interceptor.Fault(e);
+                }
+                // a copy: the map in the client's request context is shared by every call of the port
+                Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                Object existing = message.get(Message.PROTOCOL_HEADERS);
+                if (existing instanceof Map<?, ?> map) {
+                    headers.putAll((Map<String, List<String>>) map);
+                }
+                headers.put("Authorization", List.of(authorization));
+                message.put(Message.PROTOCOL_HEADERS, headers);
+            }
+        });
+    }
+
     /** CXF's contextual property that selects the {@code HttpURLConnection} conduit ({@code HttpClientHTTPConduit}). */
     static final String URLCONNECTION_CONDUIT = "force.urlconnection.http.conduit";
 
@@ -136,6 +177,8 @@ public final class SoapPorts {
             conduit.setAuthorization(basic);
         } else if (auth.type() == OutboundAuth.Type.BEARER) {
             headers.put("Authorization", List.of("Bearer " + auth.token()));
+        } else if (callerAuth != null) {
+            installCallerAuth(client, callerAuth);
         }
         config.headers().forEach((name, value) -> headers.put(name, List.of(value)));
         if (!headers.isEmpty()) {

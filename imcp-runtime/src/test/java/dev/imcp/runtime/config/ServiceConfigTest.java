@@ -93,7 +93,7 @@ class ServiceConfigTest {
                         prefix + "nonce cannot be false with password-type digest"));
         assertEquals(prefix + "password-type applies only when " + prefix + "type is ws-security-username-token",
                 error(Map.of(prefix + "type", "basic", prefix + "username", "u", prefix + "password-type", "text")));
-        assertEquals(prefix + "type: unknown auth type 'wsse'; allowed: none, bearer, basic, ws-security-username-token",
+        assertEquals(prefix + "type: unknown auth type 'wsse'; allowed: none, bearer, basic, ws-security-username-token, caller-token, token-exchange",
                 error(Map.of(prefix + "type", "wsse")));
     }
 

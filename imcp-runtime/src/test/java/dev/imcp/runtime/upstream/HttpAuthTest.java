@@ -61,6 +61,7 @@ class HttpAuthTest {
             Long expiry = auth.startsWith("Bearer ") ? TOKENS.get(auth.substring(7)) : null;
             return expiry != null && expiry > System.currentTimeMillis();
         });
+        guard("/oauth-never", x -> false);
         server.createContext("/token", x -> {
             String form = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             lastTokenRequest = URLDecoder.decode(form, StandardCharsets.UTF_8);
@@ -82,9 +83,13 @@ class HttpAuthTest {
         server.stop(0);
     }
 
+    /** Requests per guarded path. */
+    private static final Map<String, AtomicInteger> HITS = new ConcurrentHashMap<>();
+
     private static void guard(String path, Predicate<HttpExchange> allowed) {
         server.createContext(path, x -> {
             x.getRequestBody().readAllBytes();
+            HITS.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             if (allowed.test(x)) {
                 reply(x, 200, "{\"ok\":true}");
             } else {
@@ -117,6 +122,7 @@ class HttpAuthTest {
                 .require("GET", "/both", "header_key", "bearer_auth")
                 .require("GET", "/oauth", "basic_auth", "oauth") // first alternative unconfigured in oauthOnly()
                 .require("GET", "/oauth", "oauth")
+                .require("GET", "/oauth-never", "oauth")
                 .build();
         return new ServiceDescriptor("pets", "openapi", "Pets", "1", "0", base, Map.of(), security);
     }
@@ -175,6 +181,50 @@ class HttpAuthTest {
     }
 
     @Test
+    void aFetchedTokenTheUpstreamRefusesIsReplacedOnceAndTheRequestSentAgain() throws Exception {
+        HttpUpstream upstream = upstream(Map.of(
+                "imcp.services.pets.security.oauth.client-id", "app",
+                "imcp.services.pets.security.oauth.client-secret", "c-secret"));
+        assertEquals(Map.of("ok", true), get(upstream, "/oauth"));
+        int before = TOKENS_ISSUED.get();
+        TOKENS.clear(); // the authorization server revokes every token: the cached one is now refused with 401
+        int threads = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Object>> calls = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return get(upstream, "/oauth");
+                }));
+            }
+            start.countDown();
+            for (var call : calls) {
+                assertEquals(Map.of("ok", true), call.get());
+            }
+        }
+        assertEquals(before + 1, TOKENS_ISSUED.get(), "concurrent refusals of one token lead to one token request");
+    }
+
+    @Test
+    void aSecond401IsTheErrorAndConfiguredTokensAreNotRetried() throws Exception {
+        HttpUpstream upstream = upstream(Map.of(
+                "imcp.services.pets.security.oauth.client-id", "app",
+                "imcp.services.pets.security.oauth.client-secret", "c-secret"));
+        int hits = HITS.computeIfAbsent("/oauth-never", p -> new AtomicInteger()).get();
+        int issued = TOKENS_ISSUED.get();
+        UpstreamException refused = assertThrows(UpstreamException.class, () -> get(upstream, "/oauth-never"));
+        assertEquals(401, refused.status());
+        assertEquals(hits + 2, HITS.get("/oauth-never").get(), "sent once more after the first 401, not again");
+        assertEquals(issued + 2, TOKENS_ISSUED.get(), "the refused token was replaced once");
+
+        HttpUpstream wrongBearer = upstream(Map.of("imcp.services.pets.security.bearer_auth.token", "t-wrong"));
+        int bearerHits = HITS.computeIfAbsent("/bearer", p -> new AtomicInteger()).get();
+        assertEquals(401, assertThrows(UpstreamException.class, () -> get(wrongBearer, "/bearer")).status());
+        assertEquals(bearerHits + 1, HITS.get("/bearer").get(), "a configured token is not retried");
+    }
+
+    @Test
     void aRefusedTokenRequestReportsTheTokenEndpointsAnswerWithoutTheSecret() {
         HttpUpstream upstream = upstream(Map.of(
                 "imcp.services.pets.security.oauth.client-id", "app",
@@ -202,6 +252,14 @@ class HttpAuthTest {
         String typo = assertThrows(IllegalArgumentException.class,
                 () -> config(Map.of("imcp.services.pets.security.oauth.clientId", "app"))).getMessage();
         assertTrue(typo.startsWith("imcp.services.pets.security.oauth.clientId: unknown key"), typo);
+        String tenant = assertThrows(IllegalArgumentException.class,
+                () -> upstream(Map.of("imcp.services.pets.tenants.acme.security.nope.value", "x"))).getMessage();
+        assertTrue(tenant.startsWith("imcp.services.pets.tenants.acme.security.nope: the contract of pets declares no "
+                + "security scheme 'nope'"), tenant);
+        String tenantMissing = assertThrows(IllegalArgumentException.class, () -> upstream(Map.of(
+                "imcp.services.pets.tenants.acme.security.basic_auth.username", "ann"))).getMessage();
+        assertTrue(tenantMissing.startsWith("imcp.services.pets.tenants.acme.security.basic_auth.password is required"),
+                tenantMissing);
     }
 
     @Test

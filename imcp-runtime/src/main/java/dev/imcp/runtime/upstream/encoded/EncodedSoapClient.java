@@ -47,6 +47,22 @@ public final class EncodedSoapClient implements EncodedSoapPort {
     private final SoapHeaderWriter soapHeaders;
     private final Duration timeout;
     private final long maxResponseBytes;
+    private final CallHeaders callHeaders;
+
+    /** Headers that depend on the call (the caller's credentials), added after the fixed ones. */
+    @FunctionalInterface
+    public interface CallHeaders {
+        /** No call-dependent headers. */
+        CallHeaders NONE = Map::of;
+
+        /**
+         * Returns the headers of the current call.
+         *
+         * @return header name to value
+         * @throws UpstreamException when they cannot be obtained; the call fails without a request
+         */
+        Map<String, String> headers() throws UpstreamException;
+    }
 
     /**
      * @param client the HTTP client (the runtime's shared one: no redirects, connect timeout)
@@ -74,6 +90,22 @@ public final class EncodedSoapClient implements EncodedSoapPort {
      */
     public EncodedSoapClient(UpstreamHttpClient client, URI endpoint, Map<String, String> headers, SoapHeaderWriter soapHeaders,
             Duration timeout, long maxResponseBytes) {
+        this(client, endpoint, headers, CallHeaders.NONE, soapHeaders, timeout, maxResponseBytes);
+    }
+
+    /**
+     * @param client the HTTP client (the runtime's shared one, or one with the service's TLS settings)
+     * @param endpoint the port's address
+     * @param headers HTTP headers added to every request after the SOAP ones
+     * @param callHeaders HTTP headers of each call, added after {@code headers} (the caller's credentials)
+     * @param soapHeaders writes the SOAP header blocks of each request
+     * @param timeout the time allowed for each request, until the response headers arrive
+     * @param maxResponseBytes the largest response body read, in bytes; a longer one fails the call
+     * @throws IllegalArgumentException when {@code maxResponseBytes} is not positive or the endpoint not absolute
+     */
+    public EncodedSoapClient(UpstreamHttpClient client, URI endpoint, Map<String, String> headers,
+            CallHeaders callHeaders, SoapHeaderWriter soapHeaders, Duration timeout, long maxResponseBytes) {
+        this.callHeaders = Objects.requireNonNull(callHeaders, "callHeaders");
         this.client = Objects.requireNonNull(client, "client");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.headers = Map.copyOf(headers);
@@ -119,6 +151,7 @@ public final class EncodedSoapClient implements EncodedSoapPort {
             sent.put(UpstreamTrace.CORRELATION_HEADER, correlationId);
         }
         sent.putAll(headers);
+        sent.putAll(callHeaders.headers());
         UpstreamHttpClient.Response response = client.send("POST", endpoint, sent, envelope, timeout, maxResponseBytes);
         return decode(operation, response.status(), response.body());
     }
