@@ -236,6 +236,7 @@ curl -s "$UP/control/start" > /dev/null
 T0=$(now_ns)
 T0_SOD=$(date -u -d "@$(awk -v t="$T0" 'BEGIN { printf "%.3f", t / 1e9 }')" +%H:%M:%S.%N \
   | awk -F: '{ printf "%.3f", $1 * 3600 + $2 * 60 + $3 }')
+echo "$T0" > "$WORK/t0"
 probe_loop &
 PROBE_PID=$!
 PIDS+=("$PROBE_PID")
@@ -289,15 +290,16 @@ awk -v t0="$T0_SOD" -v s="$PHASE_SECONDS" '{
       printf "%d %d %s\n", p, calls[p], line == "" ? "-" : line } }' > "$WORK/breaker"
 
 # --- the tables ---
-probes_of() { # phase -> "ok sent"
+probes_of() { # phase -> "ok/sent" and the slowest answer, e.g. "12/12 0.4s"
   awk -v t0="$T0" -v s="$PHASE_SECONDS" -v p="$1" '{ q = int(($1 - t0) / (s * 1e9)); if (q > 9) q = 9
-    if (q == p) { n++; if ($2 == "ok") ok++ } } END { print ok + 0, n + 0 }' "$WORK/probes"
+    if (q == p) { n++; if ($2 == "ok") { ok++; if ($3 > max) max = $3 } } }
+    END { printf "%d/%d %.1fs\n", ok, n, max }' "$WORK/probes"
 }
 LOST_TOTAL=0
 RPC_TOTAL=0
 LOAD_BEFORE=$(uptime)
-printf '\n%-2s %-14s | %7s %7s %6s | %-52s | %5s %8s | %9s | %s\n' "#" "phase" "sent" "answers" "p99 ms" \
-  "answers by cause (isError cause; rpc_: JSON-RPC error)" "lost" "in fl." "probes" "breaker (audit: o=opened c=closed)"
+printf '\n%-2s %-14s | %7s %7s %6s | %-52s | %5s %8s | %-13s | %s\n' "#" "phase" "sent" "answers" "p99 ms" \
+  "answers by cause (isError cause; rpc_: JSON-RPC error)" "lost" "in fl." "probes (max)" "breaker (audit: o=opened c=closed)"
 printf '%s\n' "------------------------------------------------------------------------------------------------------------------------------------------------"
 for i in $(seq 0 $((PHASES - 1))); do
   f="$WORK/phase-$i.log"
@@ -309,10 +311,10 @@ for i in $(seq 0 $((PHASES - 1))); do
   lost=$(( http_lost + sock ))
   inflight=$(( sent - answers - $(result "$f" read) - $(result "$f" write) ))
   LOST_TOTAL=$(( LOST_TOTAL + lost )); RPC_TOTAL=$(( RPC_TOTAL + rpc ))
-  read -r pok psent < <(probes_of "$i")
+  probes=$(probes_of "$i")
   breaker=$(awk -v p="$i" '$1 == p { $1 = ""; $2 = ""; sub(/^  /, ""); print }' "$WORK/breaker")
-  printf '%-2s %-14s | %7s %7s %6.1f | %-52s | %5s %8s | %4s/%-4s | %s\n' "$i" "${NAMES[$i]}" "$sent" "$answers" \
-    "$(awk -v u="$p99" 'BEGIN { print u / 1000 }')" "${causes:--}" "$lost" "$inflight" "$pok" "$psent" "${breaker:--}"
+  printf '%-2s %-14s | %7s %7s %6.1f | %-52s | %5s %8s | %-13s | %s\n' "$i" "${NAMES[$i]}" "$sent" "$answers" \
+    "$(awk -v u="$p99" 'BEGIN { print u / 1000 }')" "${causes:--}" "$lost" "$inflight" "$probes" "${breaker:--}"
   [ "$lost" -gt 0 ] && echo "     lost: $(sed -n 's/^RESULT //p' "$f" | tr ' ' '\n' | grep -E '^(connect|read|write|timeout)=|^c\.(http_|unparsed)' | tr '\n' ' ')"
 done
 echo "what each cause said (its first answer; 'tool error' texts as the client got them):"
