@@ -31,7 +31,7 @@
 #              held by mix.lua's delay() (a schedule of 1/rate, see its header): connections waiting on slow answers
 #              send nothing meanwhile, so the offered rate drops in the slow phases (closed loop, as wrk measures)
 #   flood      bench/soak/flood.pl during --flood-phase: --flood held connections (idle, or an unfinished request
-#              head without Authorization) plus 20 complete unauthenticated POST /mcp a second
+#              head without Authorization) plus up to 10 complete unauthenticated POST /mcp a second
 #   probes     an MCP ping (the runtime has no /health route; ping is answered by the endpoint without an upstream)
 #              on a new connection once a second, each allowed 5 s (the request deadline)
 # Per phase: requests sent and answered, answers by cause (mix.lua: ok; JSON-RPC errors; isError by the cause its
