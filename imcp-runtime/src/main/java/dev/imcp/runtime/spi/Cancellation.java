@@ -22,7 +22,8 @@ public interface Cancellation {
      * Runs {@code action} once when the request is cancelled, at once (on the calling thread) when it already is.
      *
      * @param action what to do, e.g. abort a connection; must not block
-     * @return a handle that removes the action again (closing it twice is harmless)
+     * @return a handle that removes the action again (closing it twice is harmless); once it is closed, the action
+     *     has either run to its end or will not run
      */
     Registration onCancel(Runnable action);
 

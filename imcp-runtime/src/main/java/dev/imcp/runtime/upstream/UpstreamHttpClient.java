@@ -139,7 +139,14 @@ public final class UpstreamHttpClient implements AutoCloseable {
         }, millis, TimeUnit.MILLISECONDS);
         try (ClassicHttpResponse response = client().executeOpen(null, request, null)) {
             int status = response.getCode();
-            return new Response(status, response.getHeaders(), read(response.getEntity(), status, maxBytes));
+            try {
+                return new Response(status, response.getHeaders(), read(response.getEntity(), status, maxBytes));
+            } catch (UpstreamException tooLarge) {
+                // Drop the connection before the response is closed: closing an unfinished body reads it to its end
+                // to keep the connection, which for a large or trickling body lasts until the deadline.
+                request.cancel();
+                throw tooLarge;
+            }
         } catch (UpstreamException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -159,7 +166,7 @@ public final class UpstreamHttpClient implements AutoCloseable {
         }
     }
 
-    /** Reads {@code entity} whole, refusing more than {@code maxBytes}; closing the response then drops the connection. */
+    /** Reads {@code entity} whole, refusing more than {@code maxBytes} (then {@link #send} drops the connection). */
     private static byte[] read(HttpEntity entity, int status, long maxBytes) throws IOException, UpstreamException {
         if (entity == null) {
             return new byte[0];
@@ -167,20 +174,21 @@ public final class UpstreamHttpClient implements AutoCloseable {
         if (entity.getContentLength() > maxBytes) {
             throw new UpstreamException(status, ResponseLimit.tooLarge(maxBytes), "");
         }
-        try (InputStream in = entity.getContent()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(
-                    (int) Math.min(Math.max(entity.getContentLength(), 256), 64 * 1024));
-            byte[] buffer = new byte[16 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new UpstreamException(status, ResponseLimit.tooLarge(maxBytes), "");
-                }
-                out.write(buffer, 0, n);
+        // Not closed when too large: closing would read the rest of the body; send drops the connection instead.
+        InputStream in = entity.getContent();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                (int) Math.min(Math.max(entity.getContentLength(), 256), 64 * 1024));
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            total += n;
+            if (total > maxBytes) {
+                throw new UpstreamException(status, ResponseLimit.tooLarge(maxBytes), "");
             }
-            return out.toByteArray();
+            out.write(buffer, 0, n);
         }
+        in.close();
+        return out.toByteArray();
     }
 
     private static String seconds(Duration d) {

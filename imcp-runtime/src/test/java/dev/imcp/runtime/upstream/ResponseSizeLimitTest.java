@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class ResponseSizeLimitTest {
 
     private static HttpServer server;
+    /** How each body of {@code /cut/...} ended on the server's side: "written whole" or "cut off". */
+    private static final BlockingQueue<String> CUT_OUTCOMES = new LinkedBlockingQueue<>();
 
     @BeforeAll
     static void start() throws IOException {
@@ -38,6 +43,22 @@ class ResponseSizeLimitTest {
                 out.write(body);
             } catch (IOException clientGaveUp) {
                 // the client stops reading at the limit
+            }
+        });
+        // 64 MiB in 64 KiB writes, the length declared or chunked; records whether the client took it all
+        server.createContext("/cut/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            boolean chunked = exchange.getRequestURI().getPath().endsWith("chunked");
+            byte[] block = "x".repeat(65536).getBytes(StandardCharsets.US_ASCII);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, chunked ? 0 : 1024L * block.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 1024; i++) {
+                    out.write(block);
+                }
+                CUT_OUTCOMES.add("written whole");
+            } catch (IOException clientGaveUp) {
+                CUT_OUTCOMES.add("cut off");
             }
         });
         server.start();
@@ -60,6 +81,26 @@ class ResponseSizeLimitTest {
             UpstreamException e = assertThrows(UpstreamException.class, () -> upstream.exchange(get(4097, chunked), String.class));
             assertEquals("response body exceeds the limit of 4096 bytes", e.getMessage(), chunked);
             assertThrows(UpstreamException.class, () -> upstream.exchange(get(50_000_000, chunked), String.class));
+        }
+    }
+
+    /**
+     * A response past the limit fails the call and drops its connection: the rest of the body is not read (closing an
+     * unfinished response would otherwise read it to the end to keep the connection, which for a large or trickling
+     * body takes until the deadline).
+     */
+    @Test
+    void theRestOfATooLargeBodyIsNotRead() throws Exception {
+        ServiceConfig config = new ServiceConfig("s", null, Map.of(), OutboundAuth.NONE, Map.of(), java.util.List.of(),
+                dev.imcp.runtime.config.TlsConfig.NONE, Duration.ofSeconds(30), Set.of(), Set.of(), 4096, false);
+        RestUpstream upstream = new RestUpstream(new UpstreamHttpClient(java.time.Duration.ofSeconds(5)), JsonMapping.create(),
+                "http://127.0.0.1:" + server.getAddress().getPort(), config);
+        for (String framing : new String[] {"declared", "chunked"}) {
+            CUT_OUTCOMES.clear();
+            UpstreamException e = assertThrows(UpstreamException.class,
+                    () -> upstream.exchange(HttpCall.builder("GET", "/cut/" + framing).build(), String.class));
+            assertEquals("response body exceeds the limit of 4096 bytes", e.getMessage(), framing);
+            assertEquals("cut off", CUT_OUTCOMES.poll(20, TimeUnit.SECONDS), framing);
         }
     }
 
