@@ -27,9 +27,6 @@ import java.util.Objects;
  *     order; empty to take the first
  * @param tools which operations become tools, the configuration's tool names and annotation hints, and the tool
  *     name length limit ({@link ToolOptions#defaults()} when {@code null})
- * @param servicesFile where to write which service publishes which tools from which contract (file and SHA-256),
- *     the input {@code imcp:lock} and {@code imcp:check} join with {@code tools.json} ({@link
- *     dev.imcp.codegen.lock.BuildSurface}), or {@code null} to write none
  */
 public record CodegenRequest(
         List<Path> contracts,
@@ -42,8 +39,7 @@ public record CodegenRequest(
         String adapterVersion,
         Path stateFile,
         java.util.Set<String> soapPorts,
-        ToolOptions tools,
-        Path servicesFile) {
+        ToolOptions tools) {
 
     /** Checks the components and copies the contract list. */
     public CodegenRequest {
@@ -66,31 +62,31 @@ public record CodegenRequest(
      * @param basePackage the base Java package
      */
     public CodegenRequest(List<Path> contracts, Path baseDir, Path sourceOutput, Path resourceOutput, String basePackage) {
-        this(contracts, null, baseDir, sourceOutput, resourceOutput, basePackage, null, null, null, null, null, null);
+        this(contracts, null, baseDir, sourceOutput, resourceOutput, basePackage, null, null, null, null, null);
     }
 
     /** Returns this request discovering contracts in {@code directory} instead of listing them. */
     public CodegenRequest discovering(Path directory) {
         return new CodegenRequest(List.of(), directory, baseDir, sourceOutput, resourceOutput, basePackage,
-                adapterName, adapterVersion, stateFile, soapPorts, tools, servicesFile);
+                adapterName, adapterVersion, stateFile, soapPorts, tools);
     }
 
     /** Returns this request writing {@code adapter.json} with {@code name} and {@code version}. */
     public CodegenRequest withAdapter(String name, String version) {
         return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
-                name, version, stateFile, soapPorts, tools, servicesFile);
+                name, version, stateFile, soapPorts, tools);
     }
 
     /** Returns this request keeping incremental state in {@code file}. */
     public CodegenRequest withStateFile(Path file) {
         return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
-                adapterName, adapterVersion, file, soapPorts, tools, servicesFile);
+                adapterName, adapterVersion, file, soapPorts, tools);
     }
 
     /** Returns this request preferring the WSDL ports named in {@code ports} (see {@link #soapPorts()}). */
     public CodegenRequest withSoapPorts(java.util.Collection<String> ports) {
         return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
-                adapterName, adapterVersion, stateFile, java.util.Set.copyOf(ports), tools, servicesFile);
+                adapterName, adapterVersion, stateFile, java.util.Set.copyOf(ports), tools);
     }
 
     /**
@@ -101,12 +97,6 @@ public record CodegenRequest(
      */
     public CodegenRequest withTools(ToolOptions options) {
         return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
-                adapterName, adapterVersion, stateFile, soapPorts, options, servicesFile);
-    }
-
-    /** Returns this request writing the services file ({@link #servicesFile()}) to {@code file}. */
-    public CodegenRequest withServicesFile(Path file) {
-        return new CodegenRequest(contracts, contractsDirectory, baseDir, sourceOutput, resourceOutput, basePackage,
-                adapterName, adapterVersion, stateFile, soapPorts, tools, file);
+                adapterName, adapterVersion, stateFile, soapPorts, options);
     }
 }

@@ -3,7 +3,6 @@ package dev.imcp.codegen;
 import dev.imcp.codegen.diag.ContractException;
 import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
-import dev.imcp.codegen.lock.BuildSurface;
 import dev.imcp.codegen.mcpjson.McpJsonReader;
 import dev.imcp.codegen.model.ContractKind;
 import dev.imcp.codegen.model.ContractModel;
@@ -161,12 +160,7 @@ public final class ImcpGenerator {
 
         GeneratedFiles files = new SourceWriter().write(publishing, request.basePackage(), request.adapterName(),
                 request.adapterVersion(), request.sourceOutput(), request.resourceOutput());
-        List<Path> roots = new ArrayList<>(List.of(request.sourceOutput(), request.resourceOutput()));
-        if (request.servicesFile() != null) {
-            Path services = request.servicesFile().toAbsolutePath().normalize();
-            files.add(services.getParent(), services.getFileName().toString(), BuildSurface.servicesText(publishing));
-            roots.add(services.getParent());
-        }
+        List<Path> roots = List.of(request.sourceOutput(), request.resourceOutput());
         Set<Path> before = new TreeSet<>();
         previous.ifPresent(p -> p.outputs().keySet().forEach(k -> before.add(Path.of(k))));
         OutputReconciler.Outcome outcome = OutputReconciler.reconcile(files, before, roots);
@@ -260,7 +254,6 @@ public final class ImcpGenerator {
         values.add("|");
         values.add(request.sourceOutput().toAbsolutePath().normalize().toString());
         values.add(request.resourceOutput().toAbsolutePath().normalize().toString());
-        values.add(request.servicesFile() == null ? null : request.servicesFile().toAbsolutePath().normalize().toString());
         values.add(request.basePackage());
         values.add(request.adapterName());
         values.add(request.adapterVersion());

@@ -222,11 +222,21 @@ class IncrementalGenerationTest {
                   "contracts": {
                     "petstore": {
                       "file": "src/main/contracts/petstore.yaml",
-                      "sha256": "%s"
+                      "sha256": "%s",
+                      "tools": [
+                        "listPets",
+                        "createPets",
+                        "showPetById"
+                      ]
                     },
                     "weather": {
                       "file": "src/main/contracts/weather.mcp.json",
-                      "sha256": "%s"
+                      "sha256": "%s",
+                      "tools": [
+                        "get_forecast",
+                        "create_alert",
+                        "delete_alert"
+                      ]
                     }
                   }
                 }

@@ -216,8 +216,7 @@ public final class GenerateMojo extends AbstractMojo {
         CodegenRequest request = new GenerateConfiguration(project.getBasedir().toPath(), contracts,
                 contractsDirectory, basePackage, outputDirectory, resourceOutputDirectory, adapterName,
                 adapterVersion, stateFile).soapPorts(soapPorts).operations(includeOperations, excludeOperations)
-                .tools(tools, toolNameMaxLength).toRequest()
-                .withServicesFile(Surfaces.servicesFile(project).toPath());
+                .tools(tools, toolNameMaxLength).toRequest();
         try {
             GenerationResult result = new ImcpGenerator().generate(request);
             copyCatalog();

@@ -16,26 +16,21 @@ final class Surfaces {
     private Surfaces() {
     }
 
-    /** Returns the services file {@code imcp:generate} writes: {@code target/imcp/services.json}. */
-    static File servicesFile(MavenProject project) {
-        return new File(project.getBuild().getDirectory(), "imcp/services.json");
-    }
-
     /**
      * Reads the surface the last {@code imcp:generate} of this build wrote.
      *
      * @throws MojoFailureException when it is not there: the goal ran without {@code imcp:generate} before it
      */
     static BuildSurface read(MavenProject project, File resourceOutputDirectory, String goal) throws MojoFailureException {
-        Path services = servicesFile(project).toPath();
+        Path adapter = resourceOutputDirectory.toPath().resolve(SourceWriter.ADAPTER_FILE);
         Path tools = resourceOutputDirectory.toPath().resolve(SourceWriter.TOOLS_FILE);
-        if (!Files.isRegularFile(services) || !Files.isRegularFile(tools)) {
+        if (!Files.isRegularFile(adapter) || !Files.isRegularFile(tools)) {
             throw new MojoFailureException("imcp:" + goal + " found no generated tool list (" + project.getBasedir().toPath()
-                    .relativize((Files.isRegularFile(services) ? tools : services).toAbsolutePath()) + "): it compares what "
+                    .relativize((Files.isRegularFile(adapter) ? tools : adapter).toAbsolutePath()) + "): it compares what "
                     + "imcp:generate wrote in this build; bind imcp:generate in the POM, or run mvn verify");
         }
         try {
-            return BuildSurface.read(services, tools);
+            return BuildSurface.read(adapter, tools);
         } catch (IOException e) {
             throw new MojoFailureException("imcp:" + goal + " could not read the generated tool list: " + e.getMessage(), e);
         }

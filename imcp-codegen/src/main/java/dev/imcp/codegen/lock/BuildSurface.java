@@ -1,20 +1,14 @@
 package dev.imcp.codegen.lock;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.imcp.codegen.model.ContractModel;
-import dev.imcp.codegen.model.OperationModel;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -22,8 +16,8 @@ import java.util.TreeMap;
 /**
  * What an adapter publishes, per service: the contract it comes from (path and SHA-256) and each tool exactly as
  * {@code tools/list} publishes it. The build's surface joins two generated files: {@code tools.json} (the published
- * entries, written by {@link dev.imcp.descriptor.PublishedTool}) and the services file ({@link #servicesText}: which
- * service publishes which tools from which contract); a lockfile holds a surface recorded earlier.
+ * entries, written by {@link dev.imcp.descriptor.PublishedTool}) and {@code adapter.json} (which service publishes
+ * which tools from which contract); a lockfile holds a surface recorded earlier.
  *
  * @param services per service id, in id order
  */
@@ -66,70 +60,36 @@ public record BuildSurface(Map<String, Service> services) {
     }
 
     /**
-     * Returns the services file's text for {@code contracts}: {@code {"services": [{"service", "contract", "sha256",
-     * "tools": [names]}]}}, one service per line, in id order; tools in contract order.
+     * Reads the build's surface from the generated {@code adapter.json} (per service the contract file, its SHA-256
+     * and its tool names) and {@code tools.json} (each tool's published entry).
      *
-     * @param contracts the contracts that publish tools
-     * @return the text, ending with a line break
-     */
-    public static String servicesText(List<ContractModel> contracts) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text).setRootValueSeparator(null)) {
-            g.writeRaw("{\"services\":[");
-            List<ContractModel> sorted = contracts.stream()
-                    .sorted(java.util.Comparator.comparing(ContractModel::serviceId)).toList();
-            for (int i = 0; i < sorted.size(); i++) {
-                ContractModel c = sorted.get(i);
-                g.writeRaw(i == 0 ? "\n" : ",\n");
-                g.writeStartObject();
-                g.writeStringField("service", c.serviceId());
-                g.writeStringField("contract", c.location().file());
-                g.writeStringField("sha256", c.sha256());
-                g.writeArrayFieldStart("tools");
-                for (OperationModel op : c.operations()) {
-                    g.writeString(op.toolName());
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-                g.flush();
-            }
-            g.writeRaw("\n]}\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
-    }
-
-    /**
-     * Reads the build's surface from the generated services file and {@code tools.json}.
-     *
-     * @param servicesFile the services file the generator wrote
+     * @param adapterFile the generated {@code META-INF/imcp/adapter.json}
      * @param toolsFile the generated {@code META-INF/imcp/tools.json}
      * @return the surface
      * @throws IOException when a file is missing or unreadable (a {@link NoSuchFileException} names it), or when
-     *     the two do not match (a tool listed for a service without an entry in {@code tools.json}): both are
+     *     the two do not match (a tool named for a service without an entry in {@code tools.json}): both are
      *     generated together, so run the generation again
      */
-    public static BuildSurface read(Path servicesFile, Path toolsFile) throws IOException {
-        JsonNode services = MAPPER.readTree(Files.readAllBytes(servicesFile));
+    public static BuildSurface read(Path adapterFile, Path toolsFile) throws IOException {
+        JsonNode contracts = MAPPER.readTree(Files.readAllBytes(adapterFile)).path("contracts");
         JsonNode tools = MAPPER.readTree(Files.readAllBytes(toolsFile));
         Map<String, ObjectNode> entries = new LinkedHashMap<>();
         for (JsonNode entry : tools.path("tools")) {
             entries.put(entry.path("name").asText(), (ObjectNode) entry);
         }
         Map<String, Service> out = new TreeMap<>();
-        for (JsonNode s : services.path("services")) {
+        for (Map.Entry<String, JsonNode> s : contracts.properties()) {
             Map<String, ObjectNode> own = new TreeMap<>();
-            for (JsonNode name : s.path("tools")) {
+            for (JsonNode name : s.getValue().path("tools")) {
                 ObjectNode entry = entries.get(name.asText());
                 if (entry == null) {
                     throw new IOException(toolsFile + " has no entry for tool '" + name.asText() + "' of service '"
-                            + s.path("service").asText() + "' listed in " + servicesFile
+                            + s.getKey() + "' named in " + adapterFile
                             + "; the generated files are out of step: run the build again (mvn clean verify)");
                 }
                 own.put(name.asText(), entry);
             }
-            out.put(s.path("service").asText(), new Service(s.path("contract").asText(), s.path("sha256").asText(), own));
+            out.put(s.getKey(), new Service(s.getValue().path("file").asText(), s.getValue().path("sha256").asText(), own));
         }
         return new BuildSurface(out);
     }

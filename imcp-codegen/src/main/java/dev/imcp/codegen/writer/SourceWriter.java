@@ -136,8 +136,10 @@ public final class SourceWriter {
     }
 
     /**
-     * Returns {@code adapter.json}: {@code {"name", "version", "contracts": {"<serviceId>": {"file", "sha256"}}}}, the
-     * contracts sorted by service id; {@code name} and {@code version} left out when {@code null}.
+     * Returns {@code adapter.json}: {@code {"name", "version", "contracts": {"<serviceId>": {"file", "sha256",
+     * "tools"}}}}, the contracts sorted by service id, each with its tool names in contract order (what
+     * {@code imcp:lock} and {@code imcp:check} join with {@code tools.json}); {@code name} and {@code version} left
+     * out when {@code null}.
      */
     private static String adapterJson(List<ContractModel> contracts, String adapterName, String adapterVersion) {
         ObjectNode adapter = MAPPER.createObjectNode();
@@ -148,8 +150,10 @@ public final class SourceWriter {
             adapter.put("version", adapterVersion);
         }
         ObjectNode digests = adapter.putObject(CONTRACTS_MEMBER);
-        contracts.stream().sorted(Comparator.comparing(ContractModel::serviceId)).forEach(c -> digests
-                .putObject(c.serviceId()).put("file", c.location().file()).put("sha256", c.sha256()));
+        contracts.stream().sorted(Comparator.comparing(ContractModel::serviceId)).forEach(c -> {
+            ObjectNode contract = digests.putObject(c.serviceId()).put("file", c.location().file()).put("sha256", c.sha256());
+            c.operations().forEach(op -> contract.withArray("tools").add(op.toolName()));
+        });
         return pretty(adapter);
     }
 

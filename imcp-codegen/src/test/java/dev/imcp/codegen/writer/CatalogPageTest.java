@@ -72,7 +72,7 @@ class CatalogPageTest {
         assertTrue(data.find());
         JsonNode catalog = JSON.readTree(data.group(1));
         JsonNode published = JSON.readTree(out.resolve("resources/META-INF/imcp/tools.json").toFile()).get("tools");
-        java.util.Map<String, String> serviceOf = dev.imcp.codegen.lock.BuildSurface.read(out.resolve("services.json"),
+        java.util.Map<String, String> serviceOf = dev.imcp.codegen.lock.BuildSurface.read(out.resolve("resources/META-INF/imcp/adapter.json"),
                 out.resolve("resources/META-INF/imcp/tools.json")).serviceOfTool();
         assertEquals(published.size(), catalog.get("tools").size());
         for (int i = 0; i < published.size(); i++) {

@@ -20,8 +20,7 @@ final class CatalogPages {
     /** Generates the sample adapter as its pom configures it into {@code out}; returns the catalog file. */
     static Path sample(Path out) throws IOException, ContractException {
         new ImcpGenerator().generate(new CodegenRequest(List.of(), SAMPLE, out.resolve("java"), out.resolve("resources"),
-                "dev.imcp.sample").discovering(SAMPLE.resolve("src/main/contracts")).withAdapter("petstore-greeter", "0.1.0")
-                .withServicesFile(out.resolve("services.json")));
+                "dev.imcp.sample").discovering(SAMPLE.resolve("src/main/contracts")).withAdapter("petstore-greeter", "0.1.0"));
         return out.resolve("resources").resolve(CatalogPage.FILE);
     }
 
@@ -90,8 +89,7 @@ final class CatalogPages {
         Path contracts = Files.createDirectories(out.resolve("contracts"));
         Files.writeString(contracts.resolve("fleet.yaml"), yaml);
         new ImcpGenerator().generate(new CodegenRequest(List.of(contracts.resolve("fleet.yaml")), out,
-                out.resolve("java"), out.resolve("resources"), "com.example.fleet").withAdapter("fleet-adapter", "7.1.0")
-                .withServicesFile(out.resolve("services.json")));
+                out.resolve("java"), out.resolve("resources"), "com.example.fleet").withAdapter("fleet-adapter", "7.1.0"));
         return out.resolve("resources").resolve(CatalogPage.FILE);
     }
 }
