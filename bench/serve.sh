@@ -3,7 +3,7 @@
 # upstream called directly.
 #
 #   bench/serve.sh [--runs N] [--duration S] [--connections "16 64"] [--jvm-opts "FLAGS"] [--aot] [--no-build]
-#                  [--repo DIR]
+#                  [--repo DIR] [--rows "floor adapter soap"] [--jfr FILE]
 #
 #   --runs N            measured runs per row and connection count; the table shows the median run (default: 3)
 #   --duration S        seconds per run; each row is warmed up by one run of the same length first (default: 10)
@@ -13,6 +13,9 @@
 #                       --training-run, as the README's "Start-up" says) and run every adapter with -XX:AOTCache
 #   --no-build          use samples/petstore-greeter/target/petstore-greeter.jar as last packaged
 #   --repo DIR          the Maven local repository for the build (default: Maven's own)
+#   --rows LIST         which rows to measure (default: "floor adapter soap"; a ratio needs the floor row)
+#   --jfr FILE          record the throughput adapter with JDK Flight Recorder (settings=profile) into FILE and
+#                       print its hottest methods after the table (`jfr view hot-methods FILE` for more)
 #
 # Rows:
 #   floor      wrk GET of the pet document from nginx (Debian package) on 127.0.0.1: the upstream alone
@@ -35,6 +38,8 @@ JVM_OPTS=""
 AOT=0
 BUILD=1
 REPO_ARGS=()
+ROWS="floor adapter soap"
+JFR=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
@@ -44,6 +49,8 @@ while [ $# -gt 0 ]; do
     --aot) AOT=1; shift ;;
     --no-build) BUILD=0; shift ;;
     --repo) REPO_ARGS=("-Dmaven.repo.local=$2"); shift 2 ;;
+    --rows) ROWS=$2; shift 2 ;;
+    --jfr) JFR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     *) echo "unknown argument: $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -198,7 +205,10 @@ START_MS=$(median "${STARTS[@]}")
 
 # --- throughput and latency ---
 PORT=$(free_port)
+saved=$JVM_OPTS
+[ -n "$JFR" ] && JVM_OPTS="$JVM_OPTS -XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true"
 start_adapter "$PORT" "$WORK/adapter.log"
+JVM_OPTS=$saved
 for _ in $(seq 1 3000); do
   SESSION=$(open_session "$PORT" 2>/dev/null || true)
   [ -n "$SESSION" ] && break
@@ -236,7 +246,7 @@ printf '\n%-8s %5s | %10s %9s %9s %7s | %13s %9s | %s\n' "row" "conns" "req/s" "
 printf '%s\n' "-------------------------------------------------------------------------------------------------------"
 declare -A FLOOR
 for c in $CONNECTIONS; do
-  for kind in floor adapter soap; do
+  for kind in $ROWS; do
     run_wrk "$c" "$kind" > /dev/null   # warm-up
     : > "$WORK/runs"
     for _ in $(seq 1 "$RUNS"); do run_wrk "$c" "$kind" >> "$WORK/runs"; done
@@ -245,6 +255,8 @@ for c in $CONNECTIONS; do
     verdict=""
     if [ "$kind" = floor ]; then
       FLOOR[$c]=$rps
+    elif [ -z "${FLOOR[$c]:-}" ]; then
+      verdict="(no floor row)"
     elif [ "$c" = 16 ] && [ "$kind" = adapter ]; then
       ratio=$(awk -v a="$rps" -v f="${FLOOR[$c]}" 'BEGIN { printf "%.2f", a / f }')
       verdict="${ratio}x floor (target >= 0.3x: $(awk -v r="$ratio" 'BEGIN { print (r >= 0.3 ? "met" : "MISSED") }'))"
@@ -262,3 +274,9 @@ printf '\nstart-up to first tools/list: %s ms (median of %s; target <= 600 ms: %
 printf 'idle RSS after start-up: %s MiB (target <= 128 MiB: %s)\n' "$IDLE" "$([ "$IDLE" -le 128 ] && echo met || echo MISSED)"
 printf 'JDK: %s; JVM flags: %s; %s runs of %s s after a warm-up run; load before: %s\n' \
   "$(java -version 2>&1 | head -n1)" "${JVM_OPTS:-none}" "$RUNS" "$DURATION" "${LOAD_BEFORE##*load average: }"
+if [ -n "$JFR" ]; then
+  kill "$ADAPTER_PID"
+  wait "$ADAPTER_PID" 2>/dev/null || true
+  printf '\nJFR recording of the throughput adapter: %s\n' "$JFR"
+  jfr view --width 160 hot-methods "$JFR" | head -n 30
+fi

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,9 @@ public final class Redactor {
 
     /** How many secrets learned at run time ({@link #register}) are kept; older ones are forgotten first. */
     static final int MAX_REGISTERED = 256;
+
+    /** How many property names {@link #isSecretKey} remembers the answer for. */
+    static final int MAX_CLASSIFIED = 10_000;
 
     /** Whole words of a property name that mark a secret. */
     private static final Set<String> SECRET_WORDS = Set.of("pass", "pwd", "pin", "otp", "cvv", "cvc", "passcode");
@@ -112,6 +117,14 @@ public final class Redactor {
         if (name == null || name.isEmpty()) {
             return false;
         }
+        // property names repeat call after call; the regular expressions below cost more than the rest of a redaction
+        return SECRET_KEYS.get(name, Redactor::classify);
+    }
+
+    /** Names already classified by {@link #isSecretKey}, at most {@value #MAX_CLASSIFIED}. */
+    private static final Cache<String, Boolean> SECRET_KEYS = Caffeine.newBuilder().maximumSize(MAX_CLASSIFIED).build();
+
+    private static boolean classify(String name) {
         String flat = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
         for (String part : SECRET_PARTS) {
             if (flat.contains(part)) {

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.runtime.audit.AuditEvent;
 import dev.imcp.runtime.mcp.CancellationToken;
 import dev.imcp.runtime.mcp.McpError;
+import dev.imcp.runtime.upstream.Deadlines;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Holds a call to its request's deadline and cancellation: a call already cancelled, or past its deadline, does
@@ -43,8 +43,7 @@ public final class LimitsLink implements InvocationLink {
             invocation.status(AuditEvent.Status.ERROR);
             return results.error(cancelledText(invocation, token));
         }
-        CompletableFuture<Void> timer = CompletableFuture.runAsync(() -> token.cancel(DEADLINE_EXCEEDED),
-                CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, Runnable::run));
+        ScheduledFuture<?> timer = Deadlines.schedule(() -> token.cancel(DEADLINE_EXCEEDED), millis);
         try {
             return next.proceed(invocation);
         } finally {

@@ -2,6 +2,7 @@ package dev.imcp.runtime.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -20,6 +21,7 @@ public final class Session {
     private final String actor;
     private final ConcurrentMap<String, CancellationToken> inFlight = new ConcurrentHashMap<>();
     private volatile LogLevel logLevel;
+    private final Instant expires;
 
     /**
      * @param id the {@code Mcp-Session-Id}: signed by {@link SessionStore}, visible ASCII
@@ -27,9 +29,26 @@ public final class Session {
      * @param actor the name of the caller that created it; other callers cannot use it
      */
     public Session(String id, String protocolVersion, String actor) {
+        this(id, protocolVersion, actor, null);
+    }
+
+    /**
+     * @param id the {@code Mcp-Session-Id}
+     * @param protocolVersion the negotiated protocol revision
+     * @param actor the name of the caller that created it
+     * @param expires when the id's lifetime ends ({@link SessionStore}: issued plus its time to live), or {@code null}
+     *     when unknown
+     */
+    Session(String id, String protocolVersion, String actor, Instant expires) {
         this.id = Objects.requireNonNull(id, "id");
         this.protocolVersion = Objects.requireNonNull(protocolVersion, "protocolVersion");
         this.actor = Objects.requireNonNull(actor, "actor");
+        this.expires = expires;
+    }
+
+    /** Returns when the id's lifetime ends, or {@code null} when unknown. */
+    Instant expires() {
+        return expires;
     }
 
     /** Returns the session id. */

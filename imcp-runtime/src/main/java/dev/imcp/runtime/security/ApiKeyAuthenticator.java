@@ -41,6 +41,17 @@ public final class ApiKeyAuthenticator {
     }
 
     /**
+     * Returns the keys now in force, an object that is a different one after every change of the
+     * {@code imcp.auth.api-keys-file} (and the same one otherwise), checking the file first as {@link #find} does: a
+     * caller accepted under one snapshot is checked again under the next.
+     *
+     * @return an identity token of the current keys
+     */
+    public Object snapshot() {
+        return file == null ? keys : file.keys();
+    }
+
+    /**
      * Returns the caller whose key is {@code token}: its name, roles and scopes ({@link Caller.Kind#API_KEY}).
      * Compares the SHA-256 of {@code token} with every configured hash in constant time.
      *

@@ -8,7 +8,11 @@ import io.helidon.security.Security;
 import io.helidon.security.SecurityContext;
 import io.helidon.security.SecurityEnvironment;
 import io.helidon.security.Subject;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +48,27 @@ public final class Authenticator {
     private final Security security;
     private final AuditLog audit;
     private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How long an accepted {@code Authorization} value is remembered at most. */
+    static final Duration REMEMBERED = Duration.ofSeconds(60);
+
+    /** How many accepted {@code Authorization} values are remembered at most. */
+    static final int MAX_REMEMBERED = 10_000;
+
+    /**
+     * Accepted {@code Authorization} values: a caller sends the same one with every request, and the helidon-security
+     * pass (a security context, a composite provider, an audit event whose source is found by walking the stack, a
+     * signature check for a JWT) cost about a fifth of the CPU of a whole tools/call ({@code bench/serve.sh --jfr}).
+     */
+    private final Cache<String, Accepted> accepted = Caffeine.newBuilder().maximumSize(MAX_REMEMBERED)
+            .expireAfterWrite(REMEMBERED).build();
+
+    /**
+     * An accepted caller as remembered: valid until {@code validUntil} (a JWT's {@code exp} plus skew, on the JWT
+     * authenticator's clock; {@code null} for an API key) while the API keys are still {@code keys}.
+     */
+    private record Accepted(Caller caller, Instant validUntil, Object keys) {
+    }
 
     /**
      * @param apiKeys the API keys (may have none)
@@ -127,22 +152,56 @@ public final class Authenticator {
         if (ApiKeyAuthenticator.bearerToken(authorization).isEmpty()) {
             return refused(null, 401, "", "a bearer token is required as 'Authorization: Bearer <token>'");
         }
+        Accepted known = accepted.getIfPresent(authorization);
+        if (known != null) {
+            if (stillValid(known)) {
+                return scopesChecked(known.caller());
+            }
+            accepted.invalidate(authorization);
+        }
         SecurityContext context = security.createContext("imcp-" + REQUESTS.incrementAndGet());
         context.env(SecurityEnvironment.builder().transport("http").header("Authorization", authorization).build());
         AuthenticationResponse response = context.atnClientBuilder().submit();
         Optional<Caller> caller = response.user().map(Subject::principal)
                 .flatMap(p -> p.abacAttribute(BearerProviders.CALLER)).map(Caller.class::cast);
         if (response.status().isSuccess() && caller.isPresent()) {
-            if (!caller.get().scopes().containsAll(requiredScopes)) {
-                return refused(caller.get().name(), 403, ", error=\"insufficient_scope\", scope=\"" + String.join(" ", requiredScopes) + "\"",
-                        "the token lacks a required scope (" + String.join(" ", requiredScopes) + ")");
-            }
-            return Outcome.accepted(caller.get());
+            remember(authorization, caller.get());
+            return scopesChecked(caller.get());
         }
         int status = response.statusCode().orElse(401);
         String challenge = response.responseHeaders().getOrDefault("WWW-Authenticate", List.of()).stream().findFirst()
                 .orElse(status == 401 ? "Bearer " + firstParameter + ", error=\"invalid_token\"" : null);
         return new Outcome(Optional.empty(), status, challenge, response.description().orElse("the token is not valid"), null);
+    }
+
+    /** Accepts {@code caller} when it has every required scope, else refuses it with 403 {@code insufficient_scope}. */
+    private Outcome scopesChecked(Caller caller) {
+        if (!caller.scopes().containsAll(requiredScopes)) {
+            return refused(caller.name(), 403, ", error=\"insufficient_scope\", scope=\"" + String.join(" ", requiredScopes) + "\"",
+                    "the token lacks a required scope (" + String.join(" ", requiredScopes) + ")");
+        }
+        return Outcome.accepted(caller);
+    }
+
+    /**
+     * Remembers an accepted caller for at most {@link #REMEMBERED}: an API-key caller while the keys do not change (a
+     * key revoked by a reload of the key file is refused at once), a JWT caller also not past its token's
+     * {@code exp}. A caller of any other kind is not remembered.
+     */
+    private void remember(String authorization, Caller caller) {
+        if (caller.kind() == Caller.Kind.API_KEY) {
+            accepted.put(authorization, new Accepted(caller, null, apiKeys.snapshot()));
+        } else if (caller.kind() == Caller.Kind.JWT && jwt != null) {
+            jwt.validUntil(caller.token()).ifPresent(until ->
+                    accepted.put(authorization, new Accepted(caller, until, apiKeys.snapshot())));
+        }
+    }
+
+    private boolean stillValid(Accepted known) {
+        if (apiKeys.snapshot() != known.keys()) {
+            return false; // the key file changed: a key may be gone, or a JWT's token may now be a configured key
+        }
+        return known.validUntil() == null || jwt.now().isBefore(known.validUntil());
     }
 
     private Outcome refused(String actor, int status, String errorParameters, String detail) {

@@ -27,6 +27,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -133,6 +134,27 @@ public final class JwtAuthenticator {
         return new Caller(claims.getSubject(), values(claim(claims.getClaims(), config.rolesClaim())),
                 scopes(claims.getClaims()), Caller.Kind.JWT,
                 tenant instanceof String t && !t.isBlank() ? t.strip() : null, token);
+    }
+
+    /**
+     * Returns until when an accepted {@code token} stays valid on this authenticator's clock: its {@code exp} plus the
+     * clock skew, as {@link #authenticate} checks it.
+     *
+     * @param token a token {@link #authenticate} accepted
+     * @return the instant, empty when the token has no readable {@code exp}
+     */
+    public Optional<Instant> validUntil(String token) {
+        try {
+            Date exp = JWTParser.parse(token).getJWTClaimsSet().getExpirationTime();
+            return exp == null ? Optional.empty() : Optional.of(exp.toInstant().plus(config.clockSkew()));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Returns the instant on the clock tokens are checked against. */
+    public Instant now() {
+        return clock.instant();
     }
 
     private void checkClaims(JWTClaimsSet claims) throws ParseException, InvalidToken {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,9 +58,6 @@ public final class UpstreamHttpClient implements AutoCloseable {
 
     /** Pooled connections in all. */
     public static final int MAX_TOTAL = 256;
-
-    /** Fires the deadlines of exchanges in flight; one daemon thread for every client. */
-    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     private final Duration connectTimeout;
     private final SSLContext tls;
@@ -133,10 +129,10 @@ public final class UpstreamHttpClient implements AutoCloseable {
         long millis = Math.max(1, deadline.toMillis());
         request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(millis)).build());
         AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> timer = DEADLINES.schedule(() -> {
+        ScheduledFuture<?> timer = Deadlines.schedule(() -> {
             expired.set(true);
             request.cancel();
-        }, millis, TimeUnit.MILLISECONDS);
+        }, millis);
         try (ClassicHttpResponse response = client().executeOpen(null, request, null)) {
             int status = response.getCode();
             try {
@@ -176,9 +172,16 @@ public final class UpstreamHttpClient implements AutoCloseable {
         }
         // Not closed when too large: closing would read the rest of the body; send drops the connection instead.
         InputStream in = entity.getContent();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(
-                (int) Math.min(Math.max(entity.getContentLength(), 256), 64 * 1024));
-        byte[] buffer = new byte[16 * 1024];
+        long length = entity.getContentLength();
+        if (length >= 0 && length <= Integer.MAX_VALUE - 8) {
+            // the usual case: one array of exactly the declared size (a body shorter than declared is a truncated
+            // response, which the connection reports as an error)
+            byte[] body = in.readNBytes((int) length);
+            in.close();
+            return body;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        byte[] buffer = new byte[8 * 1024];
         long total = 0;
         for (int n; (n = in.read(buffer)) >= 0; ) {
             total += n;
@@ -242,15 +245,5 @@ public final class UpstreamHttpClient implements AutoCloseable {
                 // closing pooled sockets: nothing left to do
             }
         }
-    }
-
-    private static ScheduledThreadPoolExecutor deadlines() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "imcp-upstream-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 }

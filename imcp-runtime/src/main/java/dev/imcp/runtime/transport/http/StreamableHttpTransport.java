@@ -176,7 +176,7 @@ public final class StreamableHttpTransport implements HttpService {
                     "Not Acceptable: Accept must list both application/json and text/event-stream"));
             return;
         }
-        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        byte[] body = RequestBodies.read(req);
         SseReply sse = new SseReply(res, mapper, keepAlive);
         Inbound inbound = new Inbound(caller.get(), req.headers().first(SESSION_ID),
                 req.headers().first(PROTOCOL_VERSION), req.headers().first(TRACEPARENT), sse,

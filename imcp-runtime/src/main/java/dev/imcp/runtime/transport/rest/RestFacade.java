@@ -14,6 +14,7 @@ import dev.imcp.runtime.mcp.Reply;
 import dev.imcp.runtime.security.Authenticator;
 import dev.imcp.runtime.security.Caller;
 import dev.imcp.runtime.security.OriginCheck;
+import dev.imcp.runtime.transport.http.RequestBodies;
 import dev.imcp.runtime.transport.http.StreamableHttpTransport;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderName;
@@ -130,7 +131,7 @@ public final class RestFacade implements HttpService {
             return;
         }
         String name = req.path().pathParameters().get("name");
-        byte[] body = req.content().hasEntity() ? req.content().as(byte[].class) : new byte[0];
+        byte[] body = RequestBodies.read(req);
         JsonNode arguments;
         if (body.length == 0) {
             arguments = mapper.createObjectNode();
