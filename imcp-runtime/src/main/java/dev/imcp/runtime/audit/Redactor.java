@@ -251,6 +251,10 @@ public final class Redactor {
 
     /** Lower-cases char by char, so that indexes in the result are indexes in {@code text}. */
     private static String lowerCase(String text) {
+        String fast = text.toLowerCase(Locale.ROOT);
+        if (fast.length() == text.length()) {
+            return fast; // lower-casing only ever lengthens a string: the same length means every index is kept
+        }
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
             chars[i] = Character.toLowerCase(chars[i]);

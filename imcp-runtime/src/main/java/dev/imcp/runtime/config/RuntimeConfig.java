@@ -295,7 +295,8 @@ public record RuntimeConfig(
 
     /** Returns the configuration of {@code serviceId}, or an empty one when none is configured. */
     public ServiceConfig service(String serviceId) {
-        return services.getOrDefault(serviceId, ServiceConfig.empty(serviceId));
+        ServiceConfig configured = services.get(serviceId);
+        return configured != null ? configured : ServiceConfig.empty(serviceId); // built only when needed: per call
     }
 
     /** Returns every configured outbound secret value of every service, for redaction. */

@@ -116,7 +116,14 @@ public final class Session {
     }
 
     private static String key(JsonNode requestId) {
-        return requestId.toString(); // JSON text: "1" (a string) and 1 (a number) stay distinct
+        // "1" (a string) and 1 (a number) stay distinct; the common ids skip Jackson's writer
+        if (requestId.isTextual()) {
+            return "s:" + requestId.textValue();
+        }
+        if (requestId.isIntegralNumber() && requestId.canConvertToLong()) {
+            return Long.toString(requestId.longValue());
+        }
+        return requestId.toString(); // JSON text of any other id: no "s:" prefix, so no clash with a string
     }
 
     @Override
