@@ -252,8 +252,10 @@ public final class Redactor {
     /** Lower-cases char by char, so that indexes in the result are indexes in {@code text}. */
     private static String lowerCase(String text) {
         String fast = text.toLowerCase(Locale.ROOT);
-        if (fast.length() == text.length()) {
-            return fast; // lower-casing only ever lengthens a string: the same length means every index is kept
+        // Lower-casing only ever lengthens a string, so the same length keeps every index; the one rule that looks at
+        // neighbours (a capital sigma at a word's end becomes a final sigma) is left to the char-by-char path.
+        if (fast.length() == text.length() && fast.indexOf('\u03C2') < 0) {
+            return fast;
         }
         char[] chars = text.toCharArray();
         for (int i = 0; i < chars.length; i++) {
