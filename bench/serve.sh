@@ -62,14 +62,7 @@ for tool in nginx wrk curl; do
 done
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
-. "$ROOT/.ci/jdk.sh"
-export MAVEN_ARGS="-B -ntp"
-JAR="$ROOT/samples/petstore-greeter/target/petstore-greeter.jar"
-if [ "$BUILD" = 1 ]; then
-  echo "packaging the sample adapter ..." >&2
-  (cd "$ROOT" && "$ROOT/mvnw" "${REPO_ARGS[@]}" -q -pl samples/petstore-greeter -am package -DskipTests) >&2
-fi
-[ -f "$JAR" ] || { echo "no $JAR; run without --no-build" >&2; exit 2; }
+. "$ROOT/bench/sample-jar.sh"
 
 WORK="$ROOT/target/bench-serve"
 rm -rf "$WORK"
@@ -81,11 +74,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A free port on 127.0.0.1 (python3 asks the kernel; without it, a random high port).
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' \
-    2>/dev/null || echo $((20000 + RANDOM % 20000))
-}
 
 # --- the upstreams: nginx serving the pet, the CXF greeter in its own JVM ---
 NGINX_PORT=$(free_port)

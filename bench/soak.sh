@@ -82,14 +82,7 @@ for tool in wrk curl perl; do
 done
 
 [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-. "$ROOT/.ci/jdk.sh"
-export MAVEN_ARGS="-B -ntp"
-JAR="$ROOT/samples/petstore-greeter/target/petstore-greeter.jar"
-if [ "$BUILD" = 1 ]; then
-  echo "packaging the sample adapter ..." >&2
-  (cd "$ROOT" && "$ROOT/mvnw" "${REPO_ARGS[@]}" -q -pl samples/petstore-greeter -am package -DskipTests) >&2
-fi
-[ -f "$JAR" ] || { echo "no $JAR; run without --no-build" >&2; exit 2; }
+. "$ROOT/bench/sample-jar.sh"
 
 WORK="$ROOT/target/bench-soak"
 rm -rf "$WORK"
@@ -101,10 +94,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' \
-    2>/dev/null || echo $((20000 + RANDOM % 20000))
-}
 now_ns() { date +%s%N; }
 sleep_until() { # epoch ns
   local left=$(( $1 - $(now_ns) ))
