@@ -129,14 +129,15 @@ class HttpAuthTest {
 
     private static ServiceConfig config(Map<String, String> keys) {
         Map<String, String> all = new HashMap<>(keys);
-        all.put("imcp.services.pets.timeout-seconds", "5");
+        // generous: the first call of a JVM loads the HTTP client, and under load took 6 s (nothing here tests timeouts)
+        all.put("imcp.services.pets.timeout-seconds", "30");
         Config config = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
                 .addSource(ConfigSources.create(all)).build();
         return RuntimeConfig.from(config).service("pets");
     }
 
     private static HttpUpstream upstream(Map<String, String> keys) {
-        return new DefaultUpstreamContext(service(), config(keys), new UpstreamHttpClient(java.time.Duration.ofSeconds(5)), JsonMapping.create())
+        return new DefaultUpstreamContext(service(), config(keys), new UpstreamHttpClient(java.time.Duration.ofSeconds(30)), JsonMapping.create())
                 .http();
     }
 
