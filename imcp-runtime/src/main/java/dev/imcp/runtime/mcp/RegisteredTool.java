@@ -123,19 +123,6 @@ public final class RegisteredTool {
     }
 
     /**
-     * Returns the {@code tools/list} entry in the newest revision's shape as a tree (parsed for the caller, who may
-     * keep or change it): {@code name}, {@code title}, {@code description}, {@code inputSchema},
-     * {@code outputSchema}, {@code annotations} (sorted by name), each when the descriptor has it.
-     */
-    public ObjectNode published() {
-        try {
-            return (ObjectNode) mapper.readTree(mapper.writeValueAsString(listEntry(ProtocolVersions.LATEST)));
-        } catch (IOException e) {
-            throw new IllegalStateException("Tool " + tool.descriptor().name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
      * Returns the {@code tools/list} entry as {@code version} defines it (members the revision lacks left out, see
      * {@link RevisionFields#toolMembers(String)}), as a value that writes itself: the schemas go out as the
      * descriptor's text, unparsed. {@link PublishedTool} writes it, as it writes the generated {@code tools.json} and
