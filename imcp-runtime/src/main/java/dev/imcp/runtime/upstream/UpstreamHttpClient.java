@@ -23,11 +23,13 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -45,7 +47,7 @@ import org.apache.hc.core5.util.Timeout;
  * deadline} of {@link #send} covers the whole exchange, headers and body (a response trickling in byte by byte
  * does not outlive it); at most {@code maxBytes} of a response body are read. The pool keeps up to {@value
  * #MAX_PER_ROUTE} connections per upstream host and port and {@value #MAX_TOTAL} in all; a pooled connection
- * idle for more than a second is checked before reuse, and idle ones are closed after 30 seconds.
+ * idle for more than a second is checked before reuse, and idle ones are closed after 30 seconds (swept every 10).
  *
  * <p>The underlying client is built on the first request: an adapter that has not called an upstream yet does
  * not pay for its classes or for initializing TLS. Interrupting the calling thread (cancellation) aborts the
@@ -62,6 +64,7 @@ public final class UpstreamHttpClient implements AutoCloseable {
     private final Duration connectTimeout;
     private final SSLContext tls;
     private volatile CloseableHttpClient client;
+    private volatile boolean closed;
 
     /**
      * @param connectTimeout how long opening a TCP connection (and its TLS handshake) may take
@@ -133,7 +136,7 @@ public final class UpstreamHttpClient implements AutoCloseable {
             expired.set(true);
             request.cancel();
         }, millis);
-        try (ClassicHttpResponse response = client().executeOpen(null, request, null)) {
+        try (ClassicHttpResponse response = client().executeOpen(HttpHost.create(uri), request, null)) {
             int status = response.getCode();
             try {
                 return new Response(status, response.getHeaders(), read(response.getEntity(), status, maxBytes));
@@ -223,20 +226,30 @@ public final class UpstreamHttpClient implements AutoCloseable {
                         .build());
         // A service's own context, else the JVM's (javax.net.ssl.trustStore and friends), as the JDK client used.
         pool.setTlsSocketStrategy(tls != null ? new DefaultClientTlsStrategy(tls) : DefaultClientTlsStrategy.createSystemDefault());
-        return HttpClients.custom()
-                .setConnectionManager(pool.build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .disableAuthCaching()
-                .evictIdleConnections(TimeValue.ofSeconds(30))
-                .build();
+        PoolingHttpClientConnectionManager connections = pool.build();
+        sweepIdle(connections);
+        // HttpClient's minimal client: only the request interceptors HTTP/1.1 needs (Host, Content-Length,
+        // Connection, User-Agent), without the redirect, retry, cookie, compression and authentication stages of
+        // the full one, which were all turned off yet cost about a fifth of the client's CPU per call (JFR).
+        return HttpClients.createMinimal(connections);
+    }
+
+    /** Closes pooled connections idle for 30 seconds, checking every 10 seconds until the client is closed. */
+    private void sweepIdle(PoolingHttpClientConnectionManager connections) {
+        Deadlines.schedule(() -> {
+            if (closed) {
+                return;
+            }
+            connections.closeExpired();
+            connections.closeIdle(TimeValue.ofSeconds(30));
+            sweepIdle(connections);
+        }, 10_000);
     }
 
     /** Closes the pooled connections. */
     @Override
     public void close() {
+        closed = true;
         CloseableHttpClient built = client;
         if (built != null) {
             try {
