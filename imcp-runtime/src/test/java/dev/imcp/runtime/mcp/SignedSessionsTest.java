@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.imcp.runtime.ImcpServer;
 import dev.imcp.runtime.fixture.EchoProvider;
 import dev.imcp.runtime.fixture.Fixture;
+import dev.imcp.runtime.fixture.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -12,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,26 +26,6 @@ class SignedSessionsTest {
 
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef-shared".getBytes(StandardCharsets.UTF_8);
     private static final Duration IDLE = Duration.ofMinutes(30);
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void anotherStoreWithTheSameSecretAcceptsTheSession() throws McpError {
@@ -85,9 +64,9 @@ class SignedSessionsTest {
         SessionStore store = new SessionStore(IDLE, SECRET, Duration.ofMinutes(10), 1000, clock);
         SessionStore other = new SessionStore(IDLE, SECRET, Duration.ofMinutes(10), 1000, clock);
         String id = store.create("2025-06-18", "demo").id();
-        clock.now = clock.now.plus(Duration.ofMinutes(9));
+        clock.advance(Duration.ofMinutes(9));
         assertTrue(other.find(id).isPresent());
-        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertTrue(store.find(id).isEmpty(), "expired, even where it is cached");
         assertTrue(other.find(id).isEmpty(), "expired");
 

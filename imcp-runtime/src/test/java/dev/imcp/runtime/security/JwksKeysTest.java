@@ -3,6 +3,7 @@ package dev.imcp.runtime.security;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.imcp.runtime.config.JwtConfig;
+import dev.imcp.runtime.fixture.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -11,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 
@@ -25,30 +23,6 @@ class JwksKeysTest {
 
     private static final String ISSUER = "https://issuer.test";
     private static final URI AUDIENCE = URI.create("https://mcp.test/mcp");
-
-    /** A clock that stands still until moved. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private static JwtConfig config(URI jwksUrl, Path jwksFile) {
         return new JwtConfig(ISSUER, AUDIENCE, jwksUrl, jwksFile, Duration.ofSeconds(60), "scope", null, List.of(), List.of());
