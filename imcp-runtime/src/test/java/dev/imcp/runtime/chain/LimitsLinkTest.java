@@ -11,7 +11,9 @@ import dev.imcp.runtime.mcp.RequestContext;
 import dev.imcp.runtime.security.Caller;
 import dev.imcp.runtime.spi.ProgressSink;
 import dev.imcp.runtime.upstream.Deadlines;
+import java.lang.ref.WeakReference;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -33,14 +35,26 @@ class LimitsLinkTest {
         InvocationChain chain = new InvocationChain(List.of(new LimitsLink(JSON),
                 (inv, next) -> JSON.createObjectNode().put("isError", false)));
         int before = Deadlines.pending();
+        List<WeakReference<CancellationToken>> finished = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             CancellationToken token = new CancellationToken();
             ObjectNode result = chain.invoke(new ToolInvocation(context(Instant.now().plusSeconds(30), token), "t", null));
             assertFalse(result.get("isError").booleanValue());
             assertFalse(token.isCancelled());
+            if (i % 100 == 0) {
+                finished.add(new WeakReference<>(token));
+            }
         }
         assertTrue(Deadlines.pending() <= before,
                 "timers of finished calls must not wait out their 30 s: " + Deadlines.pending() + " pending");
+        // what a pending timer holds (the call's cancellation token) must be garbage once the call is over
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (finished.stream().anyMatch(ref -> ref.get() != null) && System.nanoTime() < until) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertEquals(0, finished.stream().filter(ref -> ref.get() != null).count(),
+                "tokens of finished calls are still reachable: something keeps their deadline timers");
     }
 
     @Test
