@@ -205,12 +205,15 @@ probe_loop() {
   while [ ! -f "$WORK/stop-probes" ]; do
     n=$((n + 1))
     ( t=$(now_ns)
-      out=$(curl -s -m 5 -w '\n%{time_total}' -H 'Content-Type: application/json' \
+      rc=0
+      out=$(curl -s -m 5 -w '\n%{http_code} %{time_total}' -H 'Content-Type: application/json' \
         -H 'Accept: application/json, text/event-stream' -H "Authorization: Bearer $KEY" \
         -H "MCP-Protocol-Version: $VERSION" -H "Mcp-Session-Id: $SESSION" \
-        --data '{"jsonrpc":"2.0","id":"probe-'$n'","method":"ping"}' "http://127.0.0.1:$PORT/mcp" 2>/dev/null || true)
-      if echo "$out" | grep -q '"result"'; then echo "$t ok $(echo "$out" | tail -n1)"; else echo "$t fail -"; fi \
-        >> "$WORK/probes" ) &
+        --data '{"jsonrpc":"2.0","id":"probe-'$n'","method":"ping"}' "http://127.0.0.1:$PORT/mcp" 2>/dev/null) || rc=$?
+      # ok: "<t> ok <seconds>"; a failure: "<t> fail - curl=<exit code> http=<status> s=<seconds>" (curl 28: 5 s passed)
+      last=$(echo "$out" | tail -n1)
+      if echo "$out" | grep -q '"result"'; then echo "$t ok ${last#* }"
+      else echo "$t fail - curl=$rc http=${last%% *} s=${last#* }"; fi >> "$WORK/probes" ) &
     # a loop that fell behind (a busy machine) goes on from now rather than sending the missed probes at once
     next=$((next + 1000000000))
     [ "$next" -lt "$(now_ns)" ] && next=$(( $(now_ns) + 1000000000 ))
@@ -335,6 +338,8 @@ printf '%-44s | %-44s | %s\n' "0 requests lost to the adapter itself" "$LOST_TOT
 printf '%-44s | %-44s | %s\n' "flat heap: last phase within 20% of 2nd" "${HEAP2:--} -> ${HEAPN:--} MiB after GC (${HEAP_VERDICT% *})" "${HEAP_VERDICT##* }"
 printf '%-44s | %-44s | %s\n' "listener alive: every health probe answered" "$PROBES_OK/$PROBES_SENT probes answered; process alive: $ALIVE" \
   "$([ "$PROBES_OK" = "$PROBES_SENT" ] && [ "$ALIVE" = yes ] && echo PASS || echo MISSED)"
+awk -v t0="$(cat "$WORK/t0")" '$2 == "fail" { printf "  failed probe at +%.1f s: %s %s %s\n", ($1 - t0) / 1e9, $4, $5, $6 }' \
+  "$WORK/probes"
 printf '%-44s | %-44s | %s\n' "(no leaked fds: end within start + 50)" "$FDS0 -> $FDSN open fds" \
   "$([ -n "$FDSN" ] && [ "$FDSN" -le $((FDS0 + 50)) ] && echo PASS || echo MISSED)"
 printf '\nmaximum %s req/s at %s connections (p99 %s ms); soak at %s%%: %s req/s offered; %s phases of %s s\n' \
