@@ -2,6 +2,7 @@ package dev.imcp.runtime.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.imcp.runtime.spi.HttpCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,13 +29,25 @@ record StyledParams(Map<String, String> path, String query, Map<String, String> 
      *
      * @throws IllegalArgumentException when a value cannot be sent (an empty path value, a wrong style)
      */
+    /** The value as JSON: the usual scalars directly, anything else through the mapper (Jackson's tree conversion). */
+    private static JsonNode tree(ObjectMapper mapper, Object value) {
+        return switch (value) {
+            case null -> JsonNodeFactory.instance.nullNode();
+            case String s -> JsonNodeFactory.instance.textNode(s);
+            case Integer i -> JsonNodeFactory.instance.numberNode(i);
+            case Long l -> JsonNodeFactory.instance.numberNode(l);
+            case Boolean b -> JsonNodeFactory.instance.booleanNode(b);
+            default -> mapper.valueToTree(value);
+        };
+    }
+
     static StyledParams of(ObjectMapper mapper, HttpCall call) {
         Map<String, String> path = new LinkedHashMap<>();
         List<String> query = new ArrayList<>();
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         for (HttpCall.Param p : call.params()) {
-            JsonNode value = mapper.valueToTree(p.value());
+            JsonNode value = tree(mapper, p.value());
             if (value.isNull() || value.isContainerNode() && value.isEmpty() && p.in() != HttpCall.In.PATH) {
                 continue;
             }
