@@ -180,8 +180,8 @@ final class OAuth2Tokens {
         String body = new String(response.body(), StandardCharsets.UTF_8);
         int status = response.status();
         if (status < 200 || status > 299) {
-            throw new UpstreamException(status, (grant.exchange() ? "the token exchange (RFC 8693) failed: HTTP "
-                    : "the OAuth 2.0 token request failed: HTTP ") + status, body);
+            throw new TokenEndpointException(status, grant.exchange() ? "the token exchange (RFC 8693) failed"
+                    : "the OAuth 2.0 token request failed", body);
         }
         JsonNode json;
         try {
@@ -191,7 +191,7 @@ final class OAuth2Tokens {
         }
         JsonNode accessToken = json == null ? null : json.get("access_token");
         if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
-            throw new UpstreamException(0, (grant.exchange() ? "the token exchange (RFC 8693) failed: " : "")
+            throw new TokenEndpointException(0, (grant.exchange() ? "the token exchange (RFC 8693) failed: " : "")
                     + "the OAuth 2.0 token response has no access_token (RFC 6749 section 5.1)", "");
         }
         fetched.accept(accessToken.asText());
