@@ -188,6 +188,13 @@ public final class AdapterRuntime implements AutoCloseable {
         return mapper;
     }
 
+    /** Returns the names of the tools {@code caller} may list: those {@code tools/list} shows it. */
+    public java.util.Set<String> visibleTools(dev.imcp.runtime.security.Caller caller) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        registry.visible(caller).forEach(t -> names.add(t.descriptor().name()));
+        return names;
+    }
+
     /** Returns whether a tool named {@code name} exists, whether or not the allow and deny lists publish it. */
     public boolean hasTool(String name) {
         return registry.exists(name);

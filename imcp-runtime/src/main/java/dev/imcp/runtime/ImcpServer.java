@@ -208,7 +208,8 @@ public final class ImcpServer implements AutoCloseable {
                     }
                     r.register(mcp);
                     if (catalog) {
-                        r.register(new ToolCatalog(ToolCatalog.load(classLoader()), runtime.authenticator(), originCheck));
+                        r.register(new ToolCatalog(ToolCatalog.load(classLoader()), runtime.authenticator(), originCheck,
+                                runtime::visibleTools));
                     }
                     if (runtime.config().jwt() != null) {
                         r.register(new ProtectedResourceMetadata(runtime.config(), runtime.serverInfo().name(),
