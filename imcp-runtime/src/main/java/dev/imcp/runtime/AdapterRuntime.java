@@ -87,6 +87,7 @@ public final class AdapterRuntime implements AutoCloseable {
      * @throws IllegalArgumentException when {@code imcp.auth.jwt.jwks-file} cannot be read
      */
     static AdapterRuntime create(RuntimeConfig config, ServerInfo info, List<ToolProvider> providers) {
+        LogNoise.install(); // before the first connection or SOAP call can log
         ObjectMapper mapper = JsonMapping.create();
         Redactor redactor = new Redactor(config.secrets());
         UpstreamHttpClient client = new UpstreamHttpClient(Duration.ofSeconds(10));
