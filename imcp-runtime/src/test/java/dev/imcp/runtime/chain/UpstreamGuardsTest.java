@@ -35,8 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The circuit breaker and bulkhead of {@link ResilienceLink} guard each upstream, not the whole service: one service
- * ({@code multi}, as an MCP JSON contract whose tools have two base URLs, {@code alpha} and {@code beta}) in front of
- * two JDK {@link HttpServer}s on 127.0.0.1, of which {@code alpha} always answers 503.
+ * ({@code multi}, as an MCP JSON contract whose tools have two base URLs, {@code alpha} and {@code beta}; {@code ports}, a
+ * WSDL with two ports there) in front of two JDK {@link HttpServer}s on 127.0.0.1, of which {@code alpha} always fails
+ * (REST: 503; SOAP: 500 with a text/plain body).
  */
 class UpstreamGuardsTest {
 
@@ -78,6 +79,27 @@ class UpstreamGuardsTest {
         }
     }
 
+    /** Service {@code ports}, a WSDL with {@code add} on two ports: {@code addA} calls {@code PortA}, {@code addB} {@code PortB}. */
+    record TwoPorts() implements ToolProvider {
+        @Override
+        public ServiceDescriptor service() {
+            return new ServiceDescriptor("ports", "wsdl", "Ports", null, "0".repeat(64), null, null,
+                    Map.of("PortA", "http://127.0.0.1:1/a", "PortB", "http://127.0.0.1:1/b"), null, null);
+        }
+
+        @Override
+        public List<Tool<?, ?>> tools(UpstreamContext upstream) {
+            return List.of(add(upstream, "addA", "PortA"), add(upstream, "addB", "PortB"));
+        }
+
+        private static Tool<?, ?> add(UpstreamContext upstream, String name, String port) {
+            return EchoProvider.tool(new ToolDescriptor("ports", name, null, "Adds",
+                    "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"},\"b\":{\"type\":\"integer\"}}}",
+                    null, "sum", Map.of()), dev.imcp.runtime.fixture.CalcProvider.AddInput.class,
+                    in -> upstream.soapPort(dev.imcp.runtime.fixture.Calculator.class, port).add(in.a(), in.b()));
+        }
+    }
+
     @BeforeAll
     static void start() throws Exception {
         alpha = upstream(503, ALPHA_SEEN);
@@ -92,13 +114,33 @@ class UpstreamGuardsTest {
                       resilience:
                         retries: 0
                         circuit-breaker: {failure-ratio: 100, volume: 2, delay-seconds: 60}
-                """), List.of(new TwoUpstreams(alphaUrl, betaUrl)));
+                    ports:
+                      ports:
+                        PortA: {url: "%s/soap"}
+                        PortB: {url: "%s/soap"}
+                      resilience:
+                        retries: 0
+                        circuit-breaker: {failure-ratio: 100, volume: 2, delay-seconds: 60}
+                """.formatted(alphaUrl, betaUrl)), List.of(new TwoUpstreams(alphaUrl, betaUrl), new TwoPorts()));
         session = ResilienceTest.initialize(server);
     }
 
     private static HttpServer upstream(int status, AtomicInteger seen) throws Exception {
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        http.createContext("/soap", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            seen.incrementAndGet();
+            byte[] body = (status != 200 ? "the database is down"
+                    : "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                    + "<c:addResponse xmlns:c=\"urn:test:calc\"><sum>3</sum></c:addResponse></soap:Body></soap:Envelope>")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", status != 200 ? "text/plain" : "text/xml");
+            exchange.sendResponseHeaders(status == 200 ? 200 : 500, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
         http.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             seen.incrementAndGet();
@@ -151,6 +193,30 @@ class UpstreamGuardsTest {
         JsonNode response = Fixture.json(Fixture.post(HTTP, ResilienceTest.mcp(server), "{\"jsonrpc\":\"2.0\",\"id\":"
                 + IDS.incrementAndGet() + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                 + "\",\"arguments\":{\"item\":\"x\"}}}", session, null));
+        assertTrue(response.has("result"), response.toString());
+        return response.get("result");
+    }
+
+    @Test
+    void aFailingSoapPortOpensItsOwnBreakerAndTheOtherPortsToolsKeepWorking() throws Exception {
+        assertEquals("3", soap("addB").at("/structuredContent/sum").asText());
+        int alphaBefore = ALPHA_SEEN.get();
+        assertTrue(text(soap("addA")).startsWith("Upstream ports answered HTTP 500: the database is down"));
+        assertTrue(text(soap("addA")).startsWith("Upstream ports answered HTTP 500"));
+        JsonNode held = soap("addA");
+        assertEquals("circuit-open", held.at("/_meta/dev.imcp~1refused").asText(), held.toString());
+        assertTrue(text(held).startsWith("Upstream ports (PortA) is unavailable"), text(held));
+        assertEquals(alphaBefore + 2, ALPHA_SEEN.get(), "the open breaker kept the third call from PortA's host");
+        for (int i = 0; i < 3; i++) {
+            JsonNode result = soap("addB");
+            assertFalse(result.path("isError").asBoolean(), "addB while PortA's breaker is open: " + result);
+        }
+    }
+
+    private static JsonNode soap(String tool) throws Exception {
+        JsonNode response = Fixture.json(Fixture.post(HTTP, ResilienceTest.mcp(server), "{\"jsonrpc\":\"2.0\",\"id\":"
+                + IDS.incrementAndGet() + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":{\"a\":1,\"b\":2}}}", session, null));
         assertTrue(response.has("result"), response.toString());
         return response.get("result");
     }
