@@ -175,8 +175,13 @@ final class OAuth2Tokens {
             String pair = encode(grant.clientId()) + ":" + encode(grant.clientSecret());
             headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
-        UpstreamHttpClient.Response response = client.send("POST", grant.tokenUrl(), headers,
-                form.toString().getBytes(StandardCharsets.UTF_8), timeout, maxResponseBytes);
+        UpstreamHttpClient.Response response;
+        try {
+            response = client.send("POST", grant.tokenUrl(), headers, form.toString().getBytes(StandardCharsets.UTF_8),
+                    timeout, maxResponseBytes);
+        } catch (UpstreamException e) { // not reached, timed out: the token endpoint's failure, not the upstream's
+            throw new TokenEndpointException(e);
+        }
         String body = new String(response.body(), StandardCharsets.UTF_8);
         int status = response.status();
         if (status < 200 || status > 299) {

@@ -20,4 +20,9 @@ final class TokenEndpointException extends UpstreamException {
     TokenEndpointException(int status, String message, String body) {
         super(status, message, body);
     }
+
+    /** @param failure why the token request got no answer (connection refused, timeout, ...) */
+    TokenEndpointException(UpstreamException failure) {
+        super(0, failure.getMessage(), "", failure);
+    }
 }

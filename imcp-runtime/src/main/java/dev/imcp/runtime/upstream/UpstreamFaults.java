@@ -89,8 +89,12 @@ public final class UpstreamFaults {
         Throwable local = localFailure(e);
         UpstreamException answered = answered(e);
         if (tokenFailure(e) instanceof TokenEndpointException t) {
-            text = "The token endpoint of service " + service + (t.status() == 0 ? " failed: " + sanitize(t.getMessage())
-                    : " answered HTTP " + t.status() + " (" + sanitize(t.getMessage()) + "): " + truncate(t.body()));
+            String endpoint = "The token endpoint of service " + service;
+            text = t.status() != 0 ? endpoint + " answered HTTP " + t.status() + " (" + sanitize(t.getMessage()) + "): "
+                    + truncate(t.body())
+                    : t.getCause() != null ? endpoint + onThisSide(service, t.getCause(), t.getCause())
+                            .substring(("Upstream " + service).length())
+                    : endpoint + " failed: " + sanitize(t.getMessage());
         } else if (local != null && answered == null) {
             text = onThisSide(service, e, local);
         } else if ((answered != null ? answered : e) instanceof UpstreamException u) {
