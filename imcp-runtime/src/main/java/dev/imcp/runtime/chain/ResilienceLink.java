@@ -57,8 +57,8 @@ import java.util.function.Supplier;
  * {@code <service>} in the texts above; with several, a tool's upstream is learned from the first request its first
  * attempt sends (that attempt goes through no bulkhead, and its outcome is counted by the breaker afterwards), and the
  * texts name {@code <service> (<base URL or port names there>)}, never the address.
- * 
- * A refused call (bulkhead, open breaker) is audited with status {@code limited}, and its result has
+ *
+ * <p>A refused call (bulkhead, open breaker) is audited with status {@code limited}, and its result has
  * {@code _meta["dev.imcp/refused"]} ({@value #CIRCUIT_OPEN} or {@value #BULKHEAD_FULL}) and, for the breaker,
  * {@code _meta["dev.imcp/retryAfterSeconds"]} ({@link RateLimitLink#REFUSED}, {@link RateLimitLink#RETRY_AFTER}). A call
  * already cancelled (deadline, client) is never retried. The request's deadline ({@link LimitsLink}) bounds the

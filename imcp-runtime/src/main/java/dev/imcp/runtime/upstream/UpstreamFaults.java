@@ -77,7 +77,9 @@ public final class UpstreamFaults {
     /**
      * Returns the caller-facing text for {@code failure} of a tool of {@code service}, e.g.
      * {@code Upstream pets answered HTTP 404: <body>}, {@code SOAP fault soap:Server: <faultstring>} or
-     * {@code Upstream pets did not answer within 30 s}.
+     * {@code Upstream pets did not answer within 30 s}; a failed token request ({@link TokenEndpointException}) names the
+     * token endpoint instead: {@code The token endpoint of service pets answered HTTP 400 (the OAuth 2.0 token request
+     * failed): <body>}.
      *
      * @param service the service id
      * @param failure what {@code Tool.call} threw
