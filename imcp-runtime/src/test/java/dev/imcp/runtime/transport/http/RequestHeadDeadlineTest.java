@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.imcp.runtime.fixture.Fixture;
 import dev.imcp.runtime.fixture.RawServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,5 +108,13 @@ class RequestHeadDeadlineTest {
         assertEquals(200, waited.statusCode(), waited.body());
         assertTrue(waited.body().contains("done"), waited.body());
         assertFalse(waited.body().contains("\"isError\":true"), waited.body());
+    }
+
+    @Test
+    void aMalformedBoundStopsStartUpNamingTheKey() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RawServer("  request-head-timeout: soon\n", "").close());
+        assertTrue(e.getMessage().contains("server.request-head-timeout") && e.getMessage().contains("soon"),
+                e.getMessage());
     }
 }
