@@ -87,6 +87,7 @@ public final class AdapterRuntime implements AutoCloseable {
      * @throws IllegalArgumentException when {@code imcp.auth.jwt.jwks-file} cannot be read
      */
     static AdapterRuntime create(RuntimeConfig config, ServerInfo info, List<ToolProvider> providers) {
+        LogNoise.install(); // before the first connection or SOAP call can log
         ObjectMapper mapper = JsonMapping.create();
         Redactor redactor = new Redactor(config.secrets());
         UpstreamHttpClient client = new UpstreamHttpClient(Duration.ofSeconds(10));
@@ -113,7 +114,8 @@ public final class AdapterRuntime implements AutoCloseable {
         }
         ContractDigests contracts = new ContractDigests(services);
         InvocationChain chain = new InvocationChain(defaultLinks(config, mapper, registry, audit, contracts::sha256,
-                new UpstreamFaults(mapper, redactor, id -> config.service(id).timeout()), redactor));
+                new UpstreamFaults(mapper, redactor, id -> config.service(id).timeout()), redactor,
+                upstreams(services, config)));
         Authenticator authenticator = new Authenticator(new ApiKeyAuthenticator(config.apiKeys(),
                         config.apiKeysFile() == null ? null : new dev.imcp.runtime.security.ApiKeyFile(
                                 config.apiKeysFile().path(), config.apiKeysFile().reload())),
@@ -135,15 +137,26 @@ public final class AdapterRuntime implements AutoCloseable {
      * ({@code imcp.rate-limits}), arguments, result size caps ({@code max-result-bytes}), limits (deadline), resilience (retries, bulkhead and circuit breaker of
      * {@code imcp.services.<id>.resilience}), upstream call. A new concern (identity, ...) is one more
      * {@link InvocationLink} in this list. {@code contractSha256} gives the audit events the SHA-256 of each
-     * service's contract.
+     * service's contract; {@code upstreams} each service's upstreams, whose breakers and bulkheads are kept apart.
      */
     static List<InvocationLink> defaultLinks(RuntimeConfig config, ObjectMapper mapper, ToolRegistry registry,
-            AuditLog audit, Function<String, String> contractSha256, UpstreamFaults faults, Redactor redactor) {
+            AuditLog audit, Function<String, String> contractSha256, UpstreamFaults faults, Redactor redactor,
+            Map<String, Map<String, List<String>>> upstreams) {
         return List.of(new AuditLink(audit, contractSha256), new PolicyLink(registry), new RateLimitLink(mapper, config.rateLimits()),
                 new ArgumentsLink(mapper), new ResultSizeLink(mapper, id -> config.service(id).resultLimits()),
                 new LimitsLink(mapper),
-                new ResilienceLink(mapper, id -> config.service(id).resilience(), registry.services()),
+                new ResilienceLink(mapper, id -> config.service(id).resilience(),
+                        id -> upstreams.getOrDefault(id, Map.of()), registry.services()),
                 new UpstreamCallLink(mapper, faults, redactor));
+    }
+
+    /** Returns each service's upstreams: origin to the names of its base URLs or ports there. */
+    private static Map<String, Map<String, List<String>>> upstreams(List<ServiceDescriptor> services, RuntimeConfig config) {
+        Map<String, Map<String, List<String>>> all = new java.util.HashMap<>();
+        for (ServiceDescriptor service : services) {
+            all.put(service.id(), dev.imcp.runtime.upstream.UpstreamOrigins.of(service, config.service(service.id())));
+        }
+        return all;
     }
 
     /** Returns the transport-neutral MCP endpoint. */
@@ -174,6 +187,13 @@ public final class AdapterRuntime implements AutoCloseable {
     /** Returns the JSON mapper of messages and tool results. */
     ObjectMapper mapper() {
         return mapper;
+    }
+
+    /** Returns the names of the tools {@code caller} may list: those {@code tools/list} shows it. */
+    public java.util.Set<String> visibleTools(dev.imcp.runtime.security.Caller caller) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        registry.visible(caller).forEach(t -> names.add(t.descriptor().name()));
+        return names;
     }
 
     /** Returns whether a tool named {@code name} exists, whether or not the allow and deny lists publish it. */

@@ -8,6 +8,7 @@ import dev.imcp.runtime.mcp.ProtocolVersions;
 import dev.imcp.runtime.security.OriginCheck;
 import dev.imcp.runtime.spi.ToolProvider;
 import dev.imcp.runtime.transport.http.ProtectedResourceMetadata;
+import dev.imcp.runtime.transport.http.RequestHeadDeadline;
 import dev.imcp.runtime.transport.http.StreamableHttpTransport;
 import dev.imcp.runtime.transport.http.ToolCatalog;
 import dev.imcp.runtime.transport.rest.FacadeOpenApi;
@@ -61,7 +62,10 @@ import java.util.Set;
  * <p>Connection limit: Helidon 4.3 takes a slot before each {@code accept}, so with every slot held the listener
  * stops accepting; later connections wait in the kernel's accept queue ({@code server.backlog}, default 1024; beyond
  * it the kernel drops the handshake and the client's connect times out) and are served in order as held connections
- * close, by their client or after Helidon's {@code server.idle-connection-timeout} (default 5 minutes). Without a
+ * close, by their client, after Helidon's {@code server.idle-connection-timeout} (default 5 minutes) when they wait
+ * for a request line, or after {@code server.request-head-timeout} (default {@link #DEFAULT_REQUEST_HEAD_TIMEOUT},
+ * {@link RequestHeadDeadline}) when they sent a request line but not its headers, which Helidon's idle timeout
+ * would never close. Without a
  * limit a flood of idle connections used every file descriptor, and Helidon's listener stopped for good on the
  * {@code accept} failure ("Too many open files"): {@code ServerListener.listen} in Helidon 4.3.0.
  *
@@ -97,17 +101,21 @@ public final class ImcpServer implements AutoCloseable {
     /** The most connections {@code server.max-tcp-connections} defaults to (see {@link #defaultMaxConnections()}). */
     public static final int DEFAULT_MAX_CONNECTIONS = 1000;
 
+    /** The default of {@code server.request-head-timeout}: how long a request's headers may take after its request line. */
+    public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(20);
+
     /** The default of {@code server.shutdown-grace-period}: how long requests in flight may finish at shutdown. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     /** The server keys besides the {@code imcp} ones that an environment variable may set (see {@link #keys}). */
     private static final List<String> SERVER_KEYS = List.of("server.host", "server.port", "server.max-payload-size",
             "server.max-tcp-connections", "server.shutdown-grace-period", "server.backlog",
-            "server.idle-connection-timeout");
+            "server.idle-connection-timeout", "server.request-head-timeout");
 
     private final WebServer server;
     private final AdapterRuntime runtime;
     private final String host;
+    private final RequestHeadDeadline headDeadline;
 
     private final io.helidon.spi.HelidonShutdownHandler onShutdown = () -> {
         LOG.log(System.Logger.Level.INFO, "Shutting down: no new connections; requests in flight may finish within "
@@ -116,10 +124,11 @@ public final class ImcpServer implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "iMCP adapter stopped");
     };
 
-    private ImcpServer(WebServer server, AdapterRuntime runtime, String host) {
+    private ImcpServer(WebServer server, AdapterRuntime runtime, String host, RequestHeadDeadline headDeadline) {
         this.server = server;
         this.runtime = runtime;
         this.host = host;
+        this.headDeadline = headDeadline;
     }
 
     /**
@@ -208,7 +217,8 @@ public final class ImcpServer implements AutoCloseable {
                     }
                     r.register(mcp);
                     if (catalog) {
-                        r.register(new ToolCatalog(ToolCatalog.load(classLoader()), runtime.authenticator(), originCheck));
+                        r.register(new ToolCatalog(ToolCatalog.load(classLoader()), runtime.authenticator(), originCheck,
+                                runtime::visibleTools));
                     }
                     if (runtime.config().jwt() != null) {
                         r.register(new ProtectedResourceMetadata(runtime.config(), runtime.serverInfo().name(),
@@ -229,18 +239,62 @@ public final class ImcpServer implements AutoCloseable {
         if (serverConfig.get("shutdown-grace-period").asString().isEmpty()) {
             builder.shutdownGracePeriod(DEFAULT_SHUTDOWN_GRACE);
         }
+        RequestHeadDeadline headDeadline;
+        try {
+            Duration headTimeout = requestHeadTimeout(serverConfig);
+            headDeadline = headTimeout.isZero() ? null : new RequestHeadDeadline(headTimeout);
+        } catch (IllegalArgumentException e) {
+            runtime.close();
+            throw e;
+        }
+        if (headDeadline != null) {
+            // Helidon's own HTTP/1.1 settings (server.protocols.http_1_1), with the deadline as a receive listener
+            builder.addProtocol(io.helidon.webserver.http1.Http1Config.builder()
+                    .config(serverConfig.get("protocols.http_1_1"))
+                    .addReceiveListener(headDeadline)
+                    .build());
+        }
         // Helidon's own shutdown hook would stop the listener concurrently with the audit flush; close() does both in order.
         builder.shutdownHook(false);
         try {
-            ImcpServer started = new ImcpServer(builder.build().start(), runtime, host);
+            ImcpServer started = new ImcpServer(builder.build().start(), runtime, host, headDeadline);
             io.helidon.Main.addShutdownHandler(started.onShutdown);
             LOG.log(System.Logger.Level.INFO, readyMessage(runtime.serverInfo(), started.uri(), runtime.publishedTools(),
                     runtime.contracts().summary(), ManagementFactory.getRuntimeMXBean().getUptime()));
             return started;
         } catch (RuntimeException e) {
             runtime.close();
+            if (headDeadline != null) {
+                headDeadline.close();
+            }
             throw e;
         }
+    }
+
+    /**
+     * Returns {@code server.request-head-timeout} (an ISO-8601 duration such as {@code PT20S}, or whole seconds;
+     * default {@link #DEFAULT_REQUEST_HEAD_TIMEOUT}; 0 turns it off): how long a client may take, after a request line,
+     * to send the request's headers before its connection is closed ({@link RequestHeadDeadline}).
+     *
+     * @throws IllegalArgumentException when the value is not a duration or is negative (the message names the key)
+     */
+    static Duration requestHeadTimeout(Config serverConfig) {
+        String text = serverConfig.get("request-head-timeout").asString().map(String::strip).orElse("");
+        if (text.isEmpty()) {
+            return DEFAULT_REQUEST_HEAD_TIMEOUT;
+        }
+        Duration timeout;
+        try {
+            timeout = text.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(text))
+                    : Duration.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("server.request-head-timeout must be a duration such as PT20S or a "
+                    + "number of seconds, was '" + text + "'");
+        }
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("server.request-head-timeout must not be negative, was " + text);
+        }
+        return timeout;
     }
 
     /**
@@ -330,6 +384,9 @@ public final class ImcpServer implements AutoCloseable {
         io.helidon.Main.removeShutdownHandler(onShutdown);
         server.stop();
         runtime.close();
+        if (headDeadline != null) {
+            headDeadline.close();
+        }
     }
 
     /**

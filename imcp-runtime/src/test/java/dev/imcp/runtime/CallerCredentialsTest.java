@@ -328,7 +328,8 @@ class CallerCredentialsTest {
         JsonNode refused = call(mallory, "get_xchg");
         assertTrue(refused.path("isError").asBoolean(), refused.toString());
         String text = text(refused);
-        assertTrue(text.contains("token exchange (RFC 8693) failed: HTTP 400"), text);
+        assertTrue(text.startsWith("The token endpoint of service "), "names the token endpoint, not the upstream: " + text);
+        assertTrue(text.contains(" answered HTTP 400 (the token exchange (RFC 8693) failed): "), text);
         assertTrue(text.contains("invalid_grant"), text);
         for (String hidden : List.of(CLIENT_SECRET, mallory, "dev.imcp", "Exception")) {
             assertFalse(text.contains(hidden), hidden + " in " + text);

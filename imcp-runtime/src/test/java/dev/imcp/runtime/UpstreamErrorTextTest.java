@@ -53,6 +53,8 @@ class UpstreamErrorTextTest {
             x.getRequestBody().readAllBytes();
             if ("slow".equals(soapMode)) {
                 pause(x);
+            } else if ("plain500".equals(soapMode)) {
+                HttpReplies.send(x, 500, "text/plain", "database is down\n" + "x".repeat(5000));
             } else {
                 HttpReplies.send(x, 200, "text/xml", "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
                         + "<soap:Body><c:multiplyResponse xmlns:c=\"urn:test:calc\"><product>6</product>"
@@ -132,5 +134,16 @@ class UpstreamErrorTextTest {
         }
         // what the upstream said stays in the result: status and body
         assertEquals("Upstream pets answered HTTP 404: {\"message\":\"no pet 7\"}", error(session, "getPet", "{\"id\":\"7\"}"));
+    }
+
+    @Test
+    void aSoapUpstreamAnsweringHttp500WithPlainTextIsQuotedNotParsed() throws Exception {
+        String session = srv.initialize("2025-06-18");
+        soapMode = "plain500";
+        String text = error(session, "add", "{\"a\":1,\"b\":2}");
+        assertTrue(text.startsWith("Upstream calc answered HTTP 500: database is down"), text);
+        assertTrue(text.length() < 2_200 && text.endsWith("... (truncated)"), "the body is cut: " + text.length()
+                + " characters");
+        assertFalse(text.contains("prolog") || text.contains("Unexpected character"), "no XML parser text: " + text);
     }
 }

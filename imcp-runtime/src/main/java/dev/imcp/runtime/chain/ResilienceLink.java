@@ -10,6 +10,7 @@ import dev.imcp.runtime.spi.Cancellation;
 import dev.imcp.runtime.spi.ToolDescriptor;
 import dev.imcp.runtime.spi.UpstreamException;
 import dev.imcp.runtime.upstream.UpstreamFaults;
+import dev.imcp.runtime.upstream.UpstreamOrigins;
 import io.helidon.faulttolerance.Bulkhead;
 import io.helidon.faulttolerance.BulkheadException;
 import io.helidon.faulttolerance.CircuitBreaker;
@@ -29,8 +30,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Keeps calls to a failing or overloaded upstream from making things worse, with Helidon fault tolerance, per
- * service as {@code imcp.services.<id>.resilience} says ({@link ResilienceConfig}). Put it just before
+ * Keeps calls to a failing or overloaded upstream from making things worse, with Helidon fault tolerance, as
+ * {@code imcp.services.<id>.resilience} says ({@link ResilienceConfig}). Put it just before
  * {@link UpstreamCallLink}, whose {@link ToolInvocation#failure()} tells it why an attempt failed. For each call:
  * <ol>
  *   <li><b>Retry</b> (Helidon {@link Retry}), outermost: an idempotent call (tool annotations {@code readOnlyHint}
@@ -39,18 +40,25 @@ import java.util.function.Supplier;
  *       {@code retry-delay-ms}, then twice as long for each further one, each wait shortened by a random part of up
  *       to half, and never shorter than a 503's {@code Retry-After} ({@link Backoff}). Any other call is made once. The client
  *       gets the last attempt's result.</li>
- *   <li><b>Bulkhead</b> (Helidon {@link Bulkhead}), one per service, when {@code bulkhead.limit} is set: at most
+ *   <li><b>Bulkhead</b> (Helidon {@link Bulkhead}), one per upstream, when {@code bulkhead.limit} is set: at most
  *       {@code limit} attempts run at once and {@code queue} wait; a further one is answered
- *       {@code isError} "Too many calls in flight to <service>, retry later" without reaching the upstream.</li>
- *   <li><b>Circuit breaker</b> (Helidon {@link CircuitBreaker}), one per service: counts an attempt that got no
+ *       {@code isError} "Too many calls in flight to <upstream>, retry later" without reaching the upstream.</li>
+ *   <li><b>Circuit breaker</b> (Helidon {@link CircuitBreaker}), one per upstream: counts an attempt that got no
  *       usable answer ({@linkplain #unanswered}: connection failure, timeout, HTTP 5xx) as a failure and any
  *       other outcome, 4xx and SOAP faults included, as a success; when {@code failure-ratio} percent of the last
  *       {@code volume} attempts failed it opens, and attempts are answered at once, without reaching the upstream,
- *       {@code isError} "Upstream <service> is unavailable ...; it will be tried again in <n> s", until
+ *       {@code isError} "Upstream <upstream> is unavailable ...; it will be tried again in <n> s", until
  *       {@code delay-seconds} have passed; then it lets one attempt through (half-open), whose success closes
- *       it.</li>
+ *       it. Its opening is logged (WARNING) with the upstream's origin.</li>
  * </ol>
- * A refused call (bulkhead, open breaker) is audited with status {@code limited}, and its result has
+ * An <em>upstream</em> is the origin ({@code scheme://host:port}, {@link UpstreamOrigins}) a tool's requests go to,
+ * after configuration overrides; each service has its own guards for each of its upstreams, with the service's
+ * settings. A service whose base URLs or WSDL ports all share one origin has one breaker and one bulkhead, named
+ * {@code <service>} in the texts above; with several, a tool's upstream is learned from the first request its first
+ * attempt sends (that attempt goes through no bulkhead, and its outcome is counted by the breaker afterwards), and the
+ * texts name {@code <service> (<base URL or port names there>)}, never the address.
+ *
+ * <p>A refused call (bulkhead, open breaker) is audited with status {@code limited}, and its result has
  * {@code _meta["dev.imcp/refused"]} ({@value #CIRCUIT_OPEN} or {@value #BULKHEAD_FULL}) and, for the breaker,
  * {@code _meta["dev.imcp/retryAfterSeconds"]} ({@link RateLimitLink#REFUSED}, {@link RateLimitLink#RETRY_AFTER}). A call
  * already cancelled (deadline, client) is never retried. The request's deadline ({@link LimitsLink}) bounds the
@@ -97,19 +105,24 @@ public final class ResilienceLink implements InvocationLink {
         }
     }
 
-    /** The breaker and bulkhead of one service, and when the breaker last opened. */
+    /** The breaker and bulkhead of one upstream of one service, and when the breaker last opened. */
     private static final class Guard {
         private final String service;
+        private final String origin;
+        private final String label;
         private final ResilienceConfig settings;
         private final CircuitBreaker breaker;
         private final Bulkhead bulkhead;
         private volatile long openedNanos;
 
-        Guard(String service, ResilienceConfig settings) {
+        Guard(String service, String origin, String label, ResilienceConfig settings) {
             this.service = service;
+            this.origin = origin;
+            this.label = label;
             this.settings = settings;
+            String name = "imcp-" + service + "-" + origin;
             this.breaker = !settings.breaker() ? null : CircuitBreaker.builder()
-                    .name("imcp-" + service)
+                    .name(name)
                     .errorRatio(settings.failureRatio())
                     .volume(settings.volume())
                     .delay(settings.breakerDelay())
@@ -118,7 +131,7 @@ public final class ResilienceLink implements InvocationLink {
                     .enableMetrics(false)
                     .build();
             this.bulkhead = !settings.bulkhead() ? null : Bulkhead.builder()
-                    .name("imcp-" + service)
+                    .name(name)
                     .limit(settings.bulkheadLimit())
                     .queueLength(settings.bulkheadQueue())
                     .enableMetrics(false)
@@ -130,6 +143,26 @@ public final class ResilienceLink implements InvocationLink {
             return bulkhead == null ? guarded.get() : bulkhead.invoke(guarded);
         }
 
+        /**
+         * Counts an attempt that was made without this guard (before the tool's upstream was known) as the breaker
+         * would have: {@code outcome} is the {@link Unanswered} it threw, or {@code null} when it got an answer.
+         */
+        void record(Unanswered outcome) {
+            if (breaker == null) {
+                return;
+            }
+            try {
+                throughBreaker(() -> {
+                    if (outcome != null) {
+                        throw outcome;
+                    }
+                    return null;
+                });
+            } catch (Unanswered | CircuitBreakerOpenException e) {
+                // counted (or not counted, the breaker being open meanwhile); the caller has the attempt's result
+            }
+        }
+
         private ObjectNode throughBreaker(Supplier<ObjectNode> attempt) {
             CircuitBreaker.State before = breaker.state();
             try {
@@ -137,6 +170,10 @@ public final class ResilienceLink implements InvocationLink {
             } finally {
                 if (before != CircuitBreaker.State.OPEN && breaker.state() == CircuitBreaker.State.OPEN) {
                     openedNanos = System.nanoTime();
+                    LOG.log(System.Logger.Level.WARNING, "Circuit breaker of upstream " + origin + " of service "
+                            + service + " opened: " + settings.failureRatio() + "% of its last " + settings.volume()
+                            + " calls got no answer; calls to it are held back for "
+                            + settings.breakerDelay().toSeconds() + " s");
                 }
             }
         }
@@ -148,37 +185,63 @@ public final class ResilienceLink implements InvocationLink {
         }
     }
 
+    private static final System.Logger LOG = System.getLogger(ResilienceLink.class.getName());
+
     private final Function<String, ResilienceConfig> settings;
+    private final Function<String, Map<String, java.util.List<String>>> upstreams;
     private final ToolResults results;
+    private final Map<String, ResilienceConfig> configs = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, java.util.List<String>>> origins = new ConcurrentHashMap<>();
+    /** Service id and origin, separated by a space, to its guard. */
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    /** Tool name to the origin its first attempt reached, for tools of services with several upstreams. */
+    private final Map<String, String> learned = new ConcurrentHashMap<>();
     private final Map<String, Retry> retries = new ConcurrentHashMap<>();
 
     /**
+     * A link that learns each tool's upstream from its first attempt.
+     *
      * @param mapper the JSON mapper of results
      * @param settings service id to its settings (e.g. {@code id -> config.service(id).resilience()}); asked once
      *     per service, on its first call
      */
     public ResilienceLink(ObjectMapper mapper, Function<String, ResilienceConfig> settings) {
+        this(mapper, settings, id -> Map.of());
+    }
+
+    /**
+     * @param mapper the JSON mapper of results
+     * @param settings service id to its settings (e.g. {@code id -> config.service(id).resilience()}); asked once
+     *     per service, on its first call
+     * @param upstreams service id to its upstreams ({@link UpstreamOrigins#of(dev.imcp.runtime.spi.ServiceDescriptor,
+     *     dev.imcp.runtime.config.ServiceConfig)}: origin to the names of the base URLs or ports there); asked once per
+     *     service
+     */
+    public ResilienceLink(ObjectMapper mapper, Function<String, ResilienceConfig> settings,
+            Function<String, Map<String, java.util.List<String>>> upstreams) {
         this.settings = settings;
+        this.upstreams = upstreams;
         this.results = new ToolResults(mapper);
     }
 
     /**
-     * As {@link #ResilienceLink(ObjectMapper, Function)}, and builds the guards of {@code services} at once on a
-     * virtual thread of its own: the first circuit breaker starts Helidon's service registry, which takes a few
+     * As {@link #ResilienceLink(ObjectMapper, Function, Function)}, and builds the guards of {@code services} at once
+     * on a virtual thread of its own: the first circuit breaker starts Helidon's service registry, which takes a few
      * hundred milliseconds (seconds on a loaded machine) that a first call would otherwise wait for, holding back
      * every other first call meanwhile.
      *
      * @param services the ids of the services whose tools are served
      */
     public ResilienceLink(ObjectMapper mapper, Function<String, ResilienceConfig> settings,
-            java.util.Collection<String> services) {
-        this(mapper, settings);
+            Function<String, Map<String, java.util.List<String>>> upstreams, java.util.Collection<String> services) {
+        this(mapper, settings, upstreams);
         java.util.List<String> ids = java.util.List.copyOf(new java.util.TreeSet<>(services));
         Thread.ofVirtual().name("imcp-resilience-warm-up").start(() -> {
             for (String id : ids) {
                 try {
-                    guards.computeIfAbsent(id, s -> new Guard(s, settings.apply(s)));
+                    for (String origin : originsOf(id).keySet()) {
+                        guard(id, origin);
+                    }
                 } catch (RuntimeException e) {
                     return; // a bad setting fails the service's first call with its message instead
                 }
@@ -186,17 +249,50 @@ public final class ResilienceLink implements InvocationLink {
         });
     }
 
+    private ResilienceConfig settingsOf(String service) {
+        return configs.computeIfAbsent(service, settings);
+    }
+
+    private Map<String, java.util.List<String>> originsOf(String service) {
+        return origins.computeIfAbsent(service, upstreams);
+    }
+
+    /** Returns the guard of {@code origin} of {@code service}. */
+    private Guard guard(String service, String origin) {
+        return guards.computeIfAbsent(service + " " + origin, key -> {
+            Map<String, java.util.List<String>> known = originsOf(service);
+            java.util.List<String> names = known.getOrDefault(origin, java.util.List.of());
+            String label = known.size() > 1 && !names.isEmpty() ? service + " (" + String.join(", ", names) + ")"
+                    : service;
+            return new Guard(service, origin, label, settingsOf(service));
+        });
+    }
+
+    /**
+     * Returns the origin the tool's calls go to: the only one of its service, else the one its first attempt
+     * reached; {@code null} before that.
+     */
+    private String originOf(ToolInvocation invocation) {
+        String origin = learned.get(invocation.name());
+        if (origin != null) {
+            return origin;
+        }
+        Map<String, java.util.List<String>> known = originsOf(invocation.service());
+        return known.size() == 1 ? known.keySet().iterator().next() : null;
+    }
+
     @Override
     public ObjectNode invoke(ToolInvocation invocation, Next next) throws McpError {
         String service = invocation.service();
-        Guard guard = guards.computeIfAbsent(service, id -> new Guard(id, settings.apply(id)));
-        Supplier<ObjectNode> attempt = () -> guard.call(() -> attempt(invocation, next));
+        ResilienceConfig own = settingsOf(service);
+        Guard[] used = new Guard[1];
+        Supplier<ObjectNode> attempt = () -> guarded(invocation, next, used);
         CancellationToken token = invocation.context().cancellation();
         Thread caller = Thread.currentThread();
         // A cancellation interrupts the wait for a retry or for a turn in the bulkhead, as UpstreamCallLink's own
         // registration interrupts an attempt.
         try (Cancellation.Registration ignored = token.onCancel(caller::interrupt)) {
-            Retry retry = idempotent(invocation.tool().descriptor()) ? retryOf(guard, invocation.name()) : null;
+            Retry retry = idempotent(invocation.tool().descriptor()) ? retryOf(own, invocation.name()) : null;
             return retry == null ? attempt.get() : retry.invoke(attempt);
         } catch (RuntimeException e) {
             if (token.isCancelled()) {
@@ -208,14 +304,14 @@ public final class ResilienceLink implements InvocationLink {
                     return u.result;
                 } else if (t instanceof Refusal r) {
                     throw r.error;
-                } else if (t instanceof CircuitBreakerOpenException) {
-                    long seconds = guard.secondsUntilHalfOpen();
-                    return RateLimitLink.refusal(invocation, results, CIRCUIT_OPEN, "Upstream " + service
+                } else if (t instanceof CircuitBreakerOpenException && used[0] != null) {
+                    long seconds = used[0].secondsUntilHalfOpen();
+                    return RateLimitLink.refusal(invocation, results, CIRCUIT_OPEN, "Upstream " + used[0].label
                             + " is unavailable: too many of its recent calls failed, so calls to it are held back"
                             + " (circuit breaker open); it will be tried again in " + seconds + " s", seconds);
-                } else if (t instanceof BulkheadException) {
+                } else if (t instanceof BulkheadException && used[0] != null) {
                     return RateLimitLink.refusal(invocation, results, BULKHEAD_FULL,
-                            "Too many calls in flight to " + service + ", retry later", 0);
+                            "Too many calls in flight to " + used[0].label + ", retry later", 0);
                 }
             }
             throw e;
@@ -226,17 +322,55 @@ public final class ResilienceLink implements InvocationLink {
     }
 
     /**
+     * Makes one attempt through the guard of the tool's upstream; when that is not known yet (a tool of a service
+     * with several upstreams, on its first attempt), without a guard, learning the upstream from the request the
+     * tool sends and counting the outcome in that upstream's breaker afterwards.
+     */
+    private ObjectNode guarded(ToolInvocation invocation, Next next, Guard[] used) {
+        String origin = originOf(invocation);
+        if (origin != null) {
+            Guard guard = guard(invocation.service(), origin);
+            used[0] = guard;
+            return guard.call(() -> attempt(invocation, next, null));
+        }
+        String[] reached = new String[1];
+        Unanswered unanswered = null;
+        ObjectNode result;
+        try {
+            result = attempt(invocation, next, reached);
+        } catch (Unanswered u) {
+            unanswered = u;
+            result = null;
+        }
+        if (reached[0] != null) {
+            learned.putIfAbsent(invocation.name(), reached[0]);
+            Guard guard = guard(invocation.service(), reached[0]);
+            used[0] = guard;
+            guard.record(unanswered);
+        }
+        if (unanswered != null) {
+            throw unanswered;
+        }
+        return result;
+    }
+
+    /**
      * Makes one attempt; throws {@link Unanswered} (or {@link Retryable}) carrying its result when it got no answer.
+     * With {@code reached}, its first element is set to the origin of the first upstream request the attempt sends.
      * A call cancelled meanwhile (while waiting for a retry or in the bulkhead's queue) is answered as
      * {@link LimitsLink} answers it, without reaching the upstream.
      */
-    private ObjectNode attempt(ToolInvocation invocation, Next next) {
+    private ObjectNode attempt(ToolInvocation invocation, Next next, String[] reached) {
         if (invocation.context().cancellation().isCancelled()) {
             invocation.status(AuditEvent.Status.ERROR);
             return results.error(LimitsLink.cancelledText(invocation, invocation.context().cancellation()));
         }
         ObjectNode result;
-        try {
+        try (UpstreamOrigins.Scope ignored = reached == null ? () -> { } : UpstreamOrigins.open(origin -> {
+            if (reached[0] == null) {
+                reached[0] = origin;
+            }
+        })) {
             result = next.proceed(invocation);
         } catch (McpError e) {
             throw new Refusal(e);
@@ -305,8 +439,8 @@ public final class ResilienceLink implements InvocationLink {
     }
 
     /** Returns the retry of {@code tool}, or {@code null} when it is not retried. */
-    private Retry retryOf(Guard guard, String tool) {
-        ResilienceConfig.ToolRetries own = guard.settings.retriesOf(tool);
+    private Retry retryOf(ResilienceConfig settings, String tool) {
+        ResilienceConfig.ToolRetries own = settings.retriesOf(tool);
         if (own.retries() == 0) {
             return null;
         }

@@ -25,7 +25,9 @@ import java.util.function.Supplier;
  * configuration has (the leaves of its files and in-memory sources) and the keys the adapter reads (see
  * {@code ImcpServer.keys}): it names a key when both are equal after upper-casing and turning every {@code .},
  * {@code -} and {@code _} into {@code _}. Such a variable sets that key above every other source. Variables that
- * name no known key keep Helidon's mapping, one level lower, so anything that worked before still does.
+ * name no known key keep Helidon's mapping, one level lower, so anything that worked before still does. The keys of
+ * tenants' credential sets are known too ({@link #tenantKeys}): those of tenants a file names, and those of a tenant
+ * a variable names in lower case.
  */
 public final class EnvironmentKeys {
 
@@ -51,6 +53,7 @@ public final class EnvironmentKeys {
         Config files = Config.just(sources);
         List<String> keys = new ArrayList<>(knownKeys);
         files.traverse().filter(Config::isLeaf).forEach(node -> keys.add(node.key().toString()));
+        keys.addAll(tenantKeys(env, keys));
         Map<String, String> named = keysNamed(env, keys);
         Map<String, String> resolved = new LinkedHashMap<>();
         named.forEach((variable, key) -> resolved.put(key, env.get(variable)));
@@ -102,6 +105,76 @@ public final class EnvironmentKeys {
                         + ": set the key in a configuration file or a system property instead");
             }
             out.put(variable, named.first());
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern SERVICE_KEY =
+            java.util.regex.Pattern.compile("imcp\\.services\\.([^.]+)\\.((?:auth|security)\\..+)");
+    private static final java.util.regex.Pattern TENANT_KEY =
+            java.util.regex.Pattern.compile("imcp\\.services\\.([^.]+)\\.tenants\\.([^.]+)\\..+");
+
+    /**
+     * Returns the keys of tenants' credential sets ({@code imcp.services.<id>.tenants.<tenant>.auth.*} and
+     * {@code .security.<scheme>.*}: each key the service itself has under {@code auth} and {@code security}) that a
+     * variable of {@code env} may set. For a tenant that {@code keys} name (a file has some key of its set), all of
+     * them. For a tenant named only by a variable, e.g. {@code IMCP_SERVICES_ACCT_EU_TENANTS_ACME_AUTH_PASSWORD},
+     * the key that variable names, the tenant's name being the variable's segment after {@code TENANTS_} in lower case
+     * ({@code acme}): a variable cannot tell a tenant's case, nor whether an {@code _} in it stands for {@code _},
+     * {@code -} or {@code .}, so a tenant with capitals or such characters must be named in a file.
+     *
+     * @throws IllegalArgumentException when a variable's tenant segment holds {@code _} (the message names it)
+     */
+    static List<String> tenantKeys(Map<String, String> env, Collection<String> keys) {
+        Map<String, java.util.Set<String>> suffixes = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> tenants = new LinkedHashMap<>();
+        for (String key : keys) {
+            java.util.regex.Matcher service = SERVICE_KEY.matcher(key);
+            if (service.matches()) {
+                suffixes.computeIfAbsent(service.group(1), id -> new java.util.LinkedHashSet<>()).add(service.group(2));
+            }
+            java.util.regex.Matcher tenant = TENANT_KEY.matcher(key);
+            if (tenant.matches()) {
+                tenants.computeIfAbsent(tenant.group(1), id -> new java.util.LinkedHashSet<>()).add(tenant.group(2));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        tenants.forEach((id, names) -> names.forEach(t -> suffixes.getOrDefault(id, java.util.Set.of())
+                .forEach(suffix -> out.add("imcp.services." + id + ".tenants." + t + "." + suffix))));
+        for (String variable : env.keySet()) {
+            String v = normalize(variable);
+            if (v.length() != variable.length()) {
+                continue;
+            }
+            for (Map.Entry<String, java.util.Set<String>> service : suffixes.entrySet()) {
+                String head = normalize("imcp.services." + service.getKey() + ".tenants.");
+                if (!v.startsWith(head)) {
+                    continue;
+                }
+                Map<String, String> bySuffix = new LinkedHashMap<>();
+                service.getValue().forEach(suffix -> bySuffix.put(normalize(suffix), suffix));
+                String rest = v.substring(head.length());
+                int cut = rest.indexOf('_');
+                String suffix = cut <= 0 ? null : bySuffix.get(rest.substring(cut + 1));
+                if (suffix == null) {
+                    for (int later = cut < 0 ? -1 : rest.indexOf('_', cut + 1); later > 0; later = rest.indexOf('_', later + 1)) {
+                        if (bySuffix.containsKey(rest.substring(later + 1))) {
+                            throw new IllegalArgumentException("Environment variable " + variable + " does not tell "
+                                    + "which tenant of service " + service.getKey() + " it is for: '_' in a tenant may "
+                                    + "stand for '_', '-' or '.'. Name the tenant in a configuration file (imcp.services."
+                                    + service.getKey() + ".tenants.<tenant>) and its keys can be set from the environment");
+                        }
+                    }
+                    continue;
+                }
+                String tenant = variable.substring(head.length(), head.length() + cut);
+                boolean inFile = tenants.getOrDefault(service.getKey(), java.util.Set.of()).stream()
+                        .anyMatch(t -> normalize(t).equals(normalize(tenant)));
+                if (!inFile) {
+                    out.add("imcp.services." + service.getKey() + ".tenants." + tenant.toLowerCase(Locale.ROOT) + "."
+                            + suffix);
+                }
+            }
         }
         return out;
     }

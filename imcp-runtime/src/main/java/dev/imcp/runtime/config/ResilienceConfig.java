@@ -27,13 +27,15 @@ import java.util.Set;
  *       {@code circuit-breaker.volume} (calls, default {@value #DEFAULT_VOLUME}, at least 1) and
  *       {@code circuit-breaker.delay-seconds} (default {@value #DEFAULT_BREAKER_DELAY_SECONDS}, at least 0; 0 turns the
  *       breaker off): when that share of the last {@code volume} calls failed for want of an answer (connection
- *       failure, timeout, HTTP 5xx), the breaker opens and calls to the service fail at once, without reaching it,
+ *       failure, timeout, HTTP 5xx), the breaker opens and calls to that upstream fail at once, without reaching it,
  *       until {@code delay-seconds} have passed; then one call is let through, and its outcome closes or reopens
  *       it. The defaults are Helidon's ({@code CircuitBreakerConfig}) except the delay.</li>
  *   <li>{@code bulkhead.limit} (calls, default 0: no limit) and {@code bulkhead.queue} (calls, default 0): at most
- *       {@code limit} calls to the service run at once and {@code queue} more wait for a turn; a further call is
+ *       {@code limit} calls to the upstream run at once and {@code queue} more wait for a turn; a further call is
  *       refused.</li>
  * </ul>
+ * The breaker and the bulkhead are kept per upstream of the service (each origin its base URLs or WSDL ports go to),
+ * each with these settings.
  * A tool's {@code resilience} node takes {@code retries} and {@code retry-delay-ms} only: the breaker and the
  * bulkhead guard the upstream, which all its tools share; other keys there fail start-up.
  *

@@ -175,13 +175,18 @@ final class OAuth2Tokens {
             String pair = encode(grant.clientId()) + ":" + encode(grant.clientSecret());
             headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
-        UpstreamHttpClient.Response response = client.send("POST", grant.tokenUrl(), headers,
-                form.toString().getBytes(StandardCharsets.UTF_8), timeout, maxResponseBytes);
+        UpstreamHttpClient.Response response;
+        try {
+            response = client.send("POST", grant.tokenUrl(), headers, form.toString().getBytes(StandardCharsets.UTF_8),
+                    timeout, maxResponseBytes);
+        } catch (UpstreamException e) { // not reached, timed out: the token endpoint's failure, not the upstream's
+            throw new TokenEndpointException(e);
+        }
         String body = new String(response.body(), StandardCharsets.UTF_8);
         int status = response.status();
         if (status < 200 || status > 299) {
-            throw new UpstreamException(status, (grant.exchange() ? "the token exchange (RFC 8693) failed: HTTP "
-                    : "the OAuth 2.0 token request failed: HTTP ") + status, body);
+            throw new TokenEndpointException(status, grant.exchange() ? "the token exchange (RFC 8693) failed"
+                    : "the OAuth 2.0 token request failed", body);
         }
         JsonNode json;
         try {
@@ -191,7 +196,7 @@ final class OAuth2Tokens {
         }
         JsonNode accessToken = json == null ? null : json.get("access_token");
         if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
-            throw new UpstreamException(0, (grant.exchange() ? "the token exchange (RFC 8693) failed: " : "")
+            throw new TokenEndpointException(0, (grant.exchange() ? "the token exchange (RFC 8693) failed: " : "")
                     + "the OAuth 2.0 token response has no access_token (RFC 6749 section 5.1)", "");
         }
         fetched.accept(accessToken.asText());

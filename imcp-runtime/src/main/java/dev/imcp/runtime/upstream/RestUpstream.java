@@ -167,6 +167,7 @@ public final class RestUpstream implements HttpUpstream {
         } catch (IllegalArgumentException e) {
             throw new UpstreamException(0, "invalid request URL: " + e.getMessage(), "");
         }
+        UpstreamOrigins.reached(baseUrl);
         Headers b = new Headers();
         b.setHeader("Accept", "application/json");
         String traceparent = UpstreamTrace.outgoing();

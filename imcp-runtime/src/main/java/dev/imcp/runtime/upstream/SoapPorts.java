@@ -156,6 +156,7 @@ public final class SoapPorts {
         Client client = ClientProxy.getClient(proxy);
         SwaParts.install(client, attachments);
         SoapFaultCause.install(client);
+        SoapHttpStatus.install(client);
         UpstreamTrace.install(client);
         ResponseLimit.install(client, config.maxResponseBytes());
         // CXF's HttpURLConnection path, not its java.net.http one: on a blocking virtual thread it costs about half

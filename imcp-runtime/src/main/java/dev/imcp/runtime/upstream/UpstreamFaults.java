@@ -77,7 +77,9 @@ public final class UpstreamFaults {
     /**
      * Returns the caller-facing text for {@code failure} of a tool of {@code service}, e.g.
      * {@code Upstream pets answered HTTP 404: <body>}, {@code SOAP fault soap:Server: <faultstring>} or
-     * {@code Upstream pets did not answer within 30 s}.
+     * {@code Upstream pets did not answer within 30 s}; a failed token request ({@link TokenEndpointException}) names the
+     * token endpoint instead: {@code The token endpoint of service pets answered HTTP 400 (the OAuth 2.0 token request
+     * failed): <body>}.
      *
      * @param service the service id
      * @param failure what {@code Tool.call} threw
@@ -87,9 +89,17 @@ public final class UpstreamFaults {
         Throwable e = unwrap(failure);
         String text;
         Throwable local = localFailure(e);
-        if (local != null) {
+        UpstreamException answered = answered(e);
+        if (tokenFailure(e) instanceof TokenEndpointException t) {
+            String endpoint = "The token endpoint of service " + service;
+            text = t.status() != 0 ? endpoint + " answered HTTP " + t.status() + " (" + sanitize(t.getMessage()) + "): "
+                    + truncate(t.body())
+                    : t.getCause() != null ? endpoint + onThisSide(service, t.getCause(), t.getCause())
+                            .substring(("Upstream " + service).length())
+                    : endpoint + " failed: " + sanitize(t.getMessage());
+        } else if (local != null && answered == null) {
             text = onThisSide(service, e, local);
-        } else if (e instanceof UpstreamException u) {
+        } else if ((answered != null ? answered : e) instanceof UpstreamException u) {
             text = u.status() == 0
                     ? onThisSide(service, u, u)
                     : "Upstream " + service + " answered HTTP " + u.status()
@@ -326,6 +336,29 @@ public final class UpstreamFaults {
             if (t instanceof SOAPFaultException && t.getCause() instanceof org.apache.cxf.interceptor.Fault own
                     && !(own instanceof org.apache.cxf.binding.soap.SoapFault) && own.getCause() == null) {
                 return own;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns the HTTP answer ({@link UpstreamException} with a status) in {@code e}'s cause chain: a REST or
+     * rpc/encoded call's, or a SOAP port's that was not a SOAP message ({@link SoapHttpStatus}); else {@code null}.
+     */
+    private static UpstreamException answered(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UpstreamException u && u.status() > 0) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /** Returns the failed token request in {@code e}'s cause chain (a SOAP call's comes wrapped by CXF), or {@code null}. */
+    private static TokenEndpointException tokenFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TokenEndpointException f) {
+                return f;
             }
         }
         return null;

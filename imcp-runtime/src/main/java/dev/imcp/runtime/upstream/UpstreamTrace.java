@@ -93,12 +93,17 @@ public final class UpstreamTrace {
         return incoming.substring(0, 36) + HexFormat.of().formatHex(span) + incoming.substring(52);
     }
 
-    /** Makes CXF's {@code client} send the trace context and correlation id of the calling thread as HTTP headers. */
+    /**
+     * Makes CXF's {@code client} send the trace context and correlation id of the calling thread as HTTP headers, and
+     * report the address it sends to ({@link UpstreamOrigins}).
+     */
     static void install(Client client) {
         client.getOutInterceptors().add(new AbstractPhaseInterceptor<Message>(Phase.SETUP) {
             @Override
             @SuppressWarnings("unchecked")
             public void handleMessage(Message message) {
+                Object address = message.get(Message.ENDPOINT_ADDRESS);
+                UpstreamOrigins.reached(address == null ? null : address.toString());
                 String traceparent = outgoing();
                 String correlationId = correlationId();
                 if (traceparent == null && correlationId == null) {

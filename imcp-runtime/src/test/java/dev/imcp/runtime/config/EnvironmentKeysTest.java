@@ -99,4 +99,47 @@ class EnvironmentKeysTest {
         assertEquals(Map.of("imcp.services.c.url", "y"), EnvironmentKeys.resolve(Map.of("IMCP_SERVICES_C_URL", "y"), keys),
                 "keys that look alike are no error while no variable names them");
     }
+
+    private static final String TENANTS_YAML = """
+            imcp:
+              services:
+                acct_eu:
+                  url: http://acct.example.com
+                  tenants:
+                    acme:
+                      auth: {type: basic, username: acme-app}
+                    Initech:
+                      auth: {type: bearer}
+            """;
+
+    private static Config tenantConfig(Map<String, String> env) {
+        return EnvironmentKeys.create(env, ImcpServer.keys(List.of(new dev.imcp.runtime.fixture.ItemsProvider("acct_eu"))),
+                ConfigSources.create(TENANTS_YAML, MediaTypes.APPLICATION_X_YAML));
+    }
+
+    @Test
+    void tenantCredentialKeysCanBeSetFromTheEnvironment() {
+        ServiceConfig acct = RuntimeConfig.from(tenantConfig(Map.of(
+                "IMCP_SERVICES_ACCT_EU_TENANTS_ACME_AUTH_PASSWORD", "acme-pw",       // a tenant a file names
+                "IMCP_SERVICES_ACCT_EU_TENANTS_INITECH_AUTH_TOKEN", "initech-token", // its capitals from the file
+                "IMCP_SERVICES_ACCT_EU_TENANTS_GLOBEX_AUTH_TYPE", "basic",           // a tenant only the environment names
+                "IMCP_SERVICES_ACCT_EU_TENANTS_GLOBEX_AUTH_USERNAME", "globex-app",
+                "IMCP_SERVICES_ACCT_EU_TENANTS_GLOBEX_AUTH_PASSWORD", "globex-pw"))).service("acct_eu");
+        Map<String, ServiceConfig> sets = acct.tenants().sets();
+        assertEquals(java.util.Set.of("acme", "Initech", "globex"), sets.keySet());
+        assertEquals("acme-app", sets.get("acme").auth().username());
+        assertEquals("acme-pw", sets.get("acme").auth().password());
+        assertEquals("initech-token", sets.get("Initech").auth().token());
+        assertEquals(OutboundAuth.Type.BASIC, sets.get("globex").auth().type());
+        assertEquals("globex-app", sets.get("globex").auth().username());
+        assertEquals("globex-pw", sets.get("globex").auth().password());
+    }
+
+    @Test
+    void aTenantWhoseNameTheVariableCannotTellIsRefusedWithTheWayOut() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tenantConfig(Map.of(
+                "IMCP_SERVICES_ACCT_EU_TENANTS_ACME_CORP_AUTH_TOKEN", "x")));
+        assertTrue(e.getMessage().contains("IMCP_SERVICES_ACCT_EU_TENANTS_ACME_CORP_AUTH_TOKEN"), e.getMessage());
+        assertTrue(e.getMessage().contains("imcp.services.acct_eu.tenants.<tenant>"), e.getMessage());
+    }
 }

@@ -237,6 +237,28 @@ class HttpAuthTest {
     }
 
     @Test
+    void aFailedTokenRequestIsWordedAsTheTokenEndpointsFailureNotTheUpstreams() throws Exception {
+        UpstreamFaults faults = new UpstreamFaults(JsonMapping.create(), new dev.imcp.runtime.audit.Redactor(List.of("wrong-secret")));
+        HttpUpstream refusedClient = upstream(Map.of(
+                "imcp.services.pets.security.oauth.client-id", "app",
+                "imcp.services.pets.security.oauth.client-secret", "wrong-secret"));
+        String refused = faults.describe("pets", assertThrows(UpstreamException.class, () -> get(refusedClient, "/oauth")));
+        assertTrue(refused.startsWith("The token endpoint of service pets answered HTTP 401 (the OAuth 2.0 token request "
+                + "failed): "), refused);
+        assertTrue(refused.contains("invalid_client"), refused);
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        HttpUpstream unreachable = upstream(Map.of(
+                "imcp.services.pets.security.oauth.client-id", "app",
+                "imcp.services.pets.security.oauth.client-secret", "s3cret",
+                "imcp.services.pets.security.oauth.token-url", "http://127.0.0.1:" + closed + "/token"));
+        assertEquals("The token endpoint of service pets could not be reached (connection refused)",
+                faults.describe("pets", assertThrows(UpstreamException.class, () -> get(unreachable, "/oauth"))));
+    }
+
+    @Test
     void misconfiguredSchemesFailAtStartUpNamingTheKey() {
         String unknown = assertThrows(IllegalArgumentException.class,
                 () -> upstream(Map.of("imcp.services.pets.security.nope.value", "x"))).getMessage();

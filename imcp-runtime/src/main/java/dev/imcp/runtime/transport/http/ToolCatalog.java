@@ -1,6 +1,7 @@
 package dev.imcp.runtime.transport.http;
 
 import dev.imcp.runtime.security.Authenticator;
+import dev.imcp.runtime.security.Caller;
 import dev.imcp.runtime.security.OriginCheck;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The adapter's tool catalog at {@value #PATH}: the page the iMCP Maven plugin generates into every adapter as the
@@ -30,8 +33,9 @@ import java.nio.charset.StandardCharsets;
  *       {@code Referrer-Policy: no-referrer} and {@code Cache-Control: private, no-cache}.</li>
  *   <li>Any other method: 405 with {@code Allow: GET, HEAD}.</li>
  * </ul>
- * The page lists every tool the adapter publishes; it is not filtered by {@code imcp.policy.rules}, so a caller the
- * policy hides tools from still sees them here. {@code imcp.catalog.enabled: false} leaves the route out.
+ * The page shows only the tools the caller may list, by the same decision as {@code tools/list} (the services'
+ * allow and deny lists and {@code imcp.policy.rules}): {@link CatalogFilter} cuts its data down, once per set of
+ * visible tools. {@code imcp.catalog.enabled: false} leaves the route out.
  */
 public final class ToolCatalog implements HttpService {
 
@@ -54,20 +58,26 @@ public final class ToolCatalog implements HttpService {
             "<meta http-equiv=\"Content-Security-Policy\" content=\"(default-src 'none';[^\"<>]*)\">");
 
     private final byte[] page;
+    private final CatalogFilter filter;
     private final String policy;
     private final Authenticator authenticator;
     private final OriginCheck originCheck;
+    private final Function<Caller, Set<String>> visible;
 
     /**
      * @param page the page's bytes (UTF-8 HTML), or {@code null} when the adapter has none (404)
      * @param authenticator checks API keys and tokens, as for {@code /mcp}
      * @param originCheck checks {@code Origin} and {@code Host}, as for {@code /mcp}
+     * @param visible the names of the tools a caller may list, as {@code tools/list} decides
      */
-    public ToolCatalog(byte[] page, Authenticator authenticator, OriginCheck originCheck) {
+    public ToolCatalog(byte[] page, Authenticator authenticator, OriginCheck originCheck,
+            Function<Caller, Set<String>> visible) {
         this.page = page == null ? null : page.clone();
+        this.filter = this.page == null ? null : new CatalogFilter(this.page);
         this.policy = policy(this.page);
         this.authenticator = authenticator;
         this.originCheck = originCheck;
+        this.visible = visible;
     }
 
     /**
@@ -125,15 +135,16 @@ public final class ToolCatalog implements HttpService {
             text(res, 404, "This adapter has no tool catalog (" + RESOURCE + " is not on its class path).");
             return;
         }
+        byte[] shown = filter.page(visible.apply(outcome.caller().get()));
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
                 .header(CONTENT_SECURITY_POLICY_HEADER, policy)
                 .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .header(HeaderNames.CACHE_CONTROL, "private, no-cache");
         if (req.prologue().method() == Method.HEAD) {
-            res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(page.length)).send();
+            res.header(HeaderNames.CONTENT_LENGTH, Integer.toString(shown.length)).send();
         } else {
-            res.send(page);
+            res.send(shown);
         }
     }
 

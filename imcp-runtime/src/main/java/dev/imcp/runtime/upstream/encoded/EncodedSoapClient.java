@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imcp.runtime.spi.EncodedOperation;
 import dev.imcp.runtime.spi.EncodedSoapPort;
 import dev.imcp.runtime.spi.UpstreamException;
+import dev.imcp.runtime.upstream.UpstreamOrigins;
 import dev.imcp.runtime.upstream.UpstreamTrace;
 import jakarta.xml.soap.SOAPBody;
 import jakarta.xml.soap.SOAPException;
@@ -142,6 +143,7 @@ public final class EncodedSoapClient implements EncodedSoapPort {
         sent.put("Content-Type", "text/xml; charset=utf-8");
         sent.put("Accept", "text/xml");
         sent.put("SOAPAction", "\"" + operation.soapAction() + "\"");
+        UpstreamOrigins.reached(endpoint.toString());
         String traceparent = UpstreamTrace.outgoing();
         if (traceparent != null) {
             sent.put(UpstreamTrace.HEADER, traceparent);
