@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * Removes secrets from text and JSON before it reaches a client, a log or an audit event. Thread-safe.
  *
  * <p>The secrets are the configured outbound credentials ({@link #Redactor(Collection)}) and those the adapter
- * learns while it runs, such as OAuth 2.0 access tokens ({@link #register}). Each is found in the forms it takes
+ * learns while it runs, such as OAuth 2.0 access tokens and callers' JWTs ({@link #register}), each kept while it is
+ * valid and a few minutes more. Each is found in the forms it takes
  * on the wire and in the bodies of upstreams that echo what they received:
  * <ul>
  * <li>as is, ignoring case (so an upper- or lower-cased echo is caught too);
@@ -49,8 +50,17 @@ public final class Redactor {
     /** The shortest Base64 fragment of a secret (at an unaligned position) that is masked, in characters. */
     static final int MIN_FRAGMENT = 8;
 
-    /** How many secrets learned at run time ({@link #register}) are kept; older ones are forgotten first. */
-    static final int MAX_REGISTERED = 256;
+    /**
+     * The most secrets learned at run time ({@link #register}) kept at once, far more than live together: a learned
+     * secret leaves when it expires ({@link #LEARNED_MARGIN}), this bound only caps memory.
+     */
+    static final int MAX_REGISTERED = 100_000;
+
+    /** How long a learned secret is masked after its lifetime ends (clock skew, late echoes). */
+    static final java.time.Duration LEARNED_MARGIN = java.time.Duration.ofMinutes(5);
+
+    /** The lifetime of a learned secret whose lifetime is not known. */
+    static final java.time.Duration DEFAULT_LIFETIME = java.time.Duration.ofHours(1);
 
     /** Whole words of a property name that mark a secret. */
     private static final Set<String> SECRET_WORDS = Set.of("pass", "pwd", "pin", "otp", "cvv", "cvc", "passcode");
@@ -62,40 +72,88 @@ public final class Redactor {
     /** Word boundaries of a property name: separators and camel-case humps ({@code sessionCookie}, {@code PINCode}). */
     private static final Pattern WORDS = Pattern.compile("[^\\p{Alnum}]+|(?<=[\\p{Ll}\\d])(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
-    private final List<String> configured;
-    private final Map<String, Boolean> registered = new LinkedHashMap<>();
-    /** Every form of every secret, lower case, longest first. */
-    private volatile List<String> needles;
+    /** Every form of every configured secret, lower case. */
+    private final List<String> needles;
+    /**
+     * Learned secret to its forms, lower case; each entry lives as long as its secret plus {@link #LEARNED_MARGIN}
+     * (Caffeine, variable expiry), so that many callers' tokens do not push out live ones.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Learned> learned;
+
+    /** The forms of one learned secret and how long they are kept, in nanoseconds. */
+    private record Learned(List<String> forms, long nanos) {
+    }
 
     /**
      * @param secrets the configured secret values (outbound tokens, passwords, header values); blank ones are ignored
      */
     public Redactor(Collection<String> secrets) {
-        this.configured = secrets.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
-        this.needles = needles(configured);
+        this(secrets, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
     }
 
     /**
-     * Adds a secret the adapter learned while running (an access token it fetched), so that it is masked from now on
-     * in every form listed above. The last {@value #MAX_REGISTERED} such secrets are kept.
+     * @param secrets the configured secret values; blank ones are ignored
+     * @param ticker the clock learned secrets expire by (a test's)
+     */
+    Redactor(Collection<String> secrets, com.github.benmanes.caffeine.cache.Ticker ticker) {
+        this.needles = needles(secrets.stream().filter(s -> s != null && !s.isBlank()).distinct().toList());
+        this.learned = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .maximumSize(MAX_REGISTERED)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<String, Learned>() {
+                    @Override
+                    public long expireAfterCreate(String key, Learned value, long currentTime) {
+                        return value.nanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Learned value, long currentTime, long currentDuration) {
+                        return Math.max(value.nanos(), currentDuration);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Learned value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Adds a secret the adapter learned while running, of unknown lifetime: {@link #register(String, java.time.Duration)}
+     * with {@link #DEFAULT_LIFETIME}.
      *
      * @param secret the secret; {@code null} or blank is ignored
      */
     public void register(String secret) {
+        register(secret, DEFAULT_LIFETIME);
+    }
+
+    /**
+     * Adds a secret the adapter learned while running (an access token it fetched, a caller's JWT), so that it is
+     * masked in every form listed above for {@code lifetime} plus {@link #LEARNED_MARGIN}; registering it again
+     * never shortens that. At most {@value #MAX_REGISTERED} are kept at once.
+     *
+     * @param secret the secret; {@code null} or blank is ignored
+     * @param lifetime how long the secret is valid from now (an access token's {@code expires_in}, the time to a
+     *     JWT's {@code exp}); a negative one counts as zero
+     */
+    public void register(String secret, java.time.Duration lifetime) {
         if (secret == null || secret.isBlank()) {
             return;
         }
-        synchronized (registered) {
-            if (registered.put(secret, Boolean.TRUE) != null) {
-                return;
-            }
-            if (registered.size() > MAX_REGISTERED) {
-                registered.remove(registered.keySet().iterator().next());
-            }
-            List<String> all = new ArrayList<>(configured);
-            all.addAll(registered.keySet());
-            needles = needles(all);
-        }
+        java.time.Duration keep = (lifetime.isNegative() ? java.time.Duration.ZERO : lifetime).plus(LEARNED_MARGIN);
+        long nanos = keep.compareTo(java.time.Duration.ofDays(365)) > 0 ? java.time.Duration.ofDays(365).toNanos()
+                : keep.toNanos();
+        Learned known = learned.getIfPresent(secret);
+        learned.put(secret, new Learned(known != null ? known.forms() : needles(List.of(secret)), nanos));
+    }
+
+    /** Returns how many learned secrets are kept now (for tests). */
+    long learnedCount() {
+        learned.cleanUp();
+        return learned.estimatedSize();
     }
 
     /**
@@ -133,16 +191,14 @@ public final class Redactor {
      * @return the redacted text ({@code null} stays {@code null}; the same instance when nothing matched)
      */
     public String redact(String text) {
-        List<String> forms = needles;
-        if (text == null || text.isEmpty() || forms.isEmpty()) {
+        if (text == null || text.isEmpty()) {
             return text;
         }
         String lower = lowerCase(text);
         BitSet masked = new BitSet(text.length());
-        for (String form : forms) {
-            for (int at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) {
-                masked.set(at, at + form.length());
-            }
+        mark(lower, needles, masked);
+        for (Learned l : learned.asMap().values()) {
+            mark(lower, l.forms(), masked);
         }
         if (masked.isEmpty()) {
             return text;
@@ -234,6 +290,15 @@ public final class Redactor {
             return TextNode.valueOf(redact(node.textValue()));
         }
         return node.deepCopy();
+    }
+
+    /** Marks in {@code masked} where each of {@code forms} occurs in {@code lower}. */
+    private static void mark(String lower, List<String> forms, BitSet masked) {
+        for (String form : forms) {
+            for (int at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) {
+                masked.set(at, at + form.length());
+            }
+        }
     }
 
     /** Lower-cases char by char, so that indexes in the result are indexes in {@code text}. */
