@@ -380,6 +380,26 @@ class CallerCredentialsTest {
         assertEquals("shared", call(jwt("ivan", Map.of("org", Map.of("id", "initech"))), "get_acctshared")
                 .at("/structuredContent/tenant").asText(), "unknown-tenant: default uses the service's own set");
         assertEquals("acme", call(TENANT_KEY, "get_acctshared").at("/structuredContent/tenant").asText());
+
+        // the audit names the tenant whose credential set was chosen; a caller without one has no tenant field
+        List<JsonNode> lines = new ArrayList<>();
+        for (int i = 0; i < 100 && lines.stream().noneMatch(e -> e.path("tool").asText().equals("get_acctshared")
+                && e.path("actor").asText().equals("acme-robot")); i++) { // the audit writes off the request path
+            Thread.sleep(50);
+            lines.clear();
+            for (String line : Files.readAllLines(auditFile)) {
+                JsonNode event = JSON.readTree(line);
+                if (event.path("tool").asText().startsWith("get_acct")) {
+                    lines.add(event);
+                }
+            }
+        }
+        assertTrue(lines.stream().anyMatch(e -> e.path("actor").asText().equals("acme-robot")
+                && e.path("tenant").asText().equals("acme")), lines.toString());
+        assertTrue(lines.stream().anyMatch(e -> e.path("actor").asText().equals("gina")
+                && e.path("tenant").asText().equals("globex")), lines.toString());
+        assertTrue(lines.stream().filter(e -> e.path("actor").asText().equals("robot"))
+                .allMatch(e -> e.path("tenant").isMissingNode()), lines.toString());
     }
 
     @Test
