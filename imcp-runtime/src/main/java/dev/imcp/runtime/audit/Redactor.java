@@ -5,16 +5,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,10 +61,10 @@ public final class Redactor {
     static final int MAX_REGISTERED = 100_000;
 
     /** How long a learned secret is masked after its lifetime ends (clock skew, late echoes). */
-    static final java.time.Duration LEARNED_MARGIN = java.time.Duration.ofMinutes(5);
+    static final Duration LEARNED_MARGIN = Duration.ofMinutes(5);
 
     /** The lifetime of a learned secret whose lifetime is not known. */
-    static final java.time.Duration DEFAULT_LIFETIME = java.time.Duration.ofHours(1);
+    static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
 
     /** Whole words of a property name that mark a secret. */
     private static final Set<String> SECRET_WORDS = Set.of("pass", "pwd", "pin", "otp", "cvv", "cvc", "passcode");
@@ -78,7 +82,7 @@ public final class Redactor {
      * Learned secret to its forms, lower case; each entry lives as long as its secret plus {@link #LEARNED_MARGIN}
      * (Caffeine, variable expiry), so that many callers' tokens do not push out live ones.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, Learned> learned;
+    private final Cache<String, Learned> learned;
 
     /** The forms of one learned secret and how long they are kept, in nanoseconds. */
     private record Learned(List<String> forms, long nanos) {
@@ -88,20 +92,20 @@ public final class Redactor {
      * @param secrets the configured secret values (outbound tokens, passwords, header values); blank ones are ignored
      */
     public Redactor(Collection<String> secrets) {
-        this(secrets, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
+        this(secrets, Ticker.systemTicker());
     }
 
     /**
      * @param secrets the configured secret values; blank ones are ignored
      * @param ticker the clock learned secrets expire by (a test's)
      */
-    Redactor(Collection<String> secrets, com.github.benmanes.caffeine.cache.Ticker ticker) {
+    Redactor(Collection<String> secrets, Ticker ticker) {
         this.needles = needles(secrets.stream().filter(s -> s != null && !s.isBlank()).distinct().toList());
-        this.learned = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+        this.learned = Caffeine.newBuilder()
                 .maximumSize(MAX_REGISTERED)
                 .ticker(ticker)
                 .executor(Runnable::run)
-                .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<String, Learned>() {
+                .expireAfter(new Expiry<String, Learned>() {
                     @Override
                     public long expireAfterCreate(String key, Learned value, long currentTime) {
                         return value.nanos();
@@ -121,7 +125,7 @@ public final class Redactor {
     }
 
     /**
-     * Adds a secret the adapter learned while running, of unknown lifetime: {@link #register(String, java.time.Duration)}
+     * Adds a secret the adapter learned while running, of unknown lifetime: {@link #register(String, Duration)}
      * with {@link #DEFAULT_LIFETIME}.
      *
      * @param secret the secret; {@code null} or blank is ignored
@@ -139,12 +143,12 @@ public final class Redactor {
      * @param lifetime how long the secret is valid from now (an access token's {@code expires_in}, the time to a
      *     JWT's {@code exp}); a negative one counts as zero
      */
-    public void register(String secret, java.time.Duration lifetime) {
+    public void register(String secret, Duration lifetime) {
         if (secret == null || secret.isBlank()) {
             return;
         }
-        java.time.Duration keep = (lifetime.isNegative() ? java.time.Duration.ZERO : lifetime).plus(LEARNED_MARGIN);
-        long nanos = keep.compareTo(java.time.Duration.ofDays(365)) > 0 ? java.time.Duration.ofDays(365).toNanos()
+        Duration keep = (lifetime.isNegative() ? Duration.ZERO : lifetime).plus(LEARNED_MARGIN);
+        long nanos = keep.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos()
                 : keep.toNanos();
         Learned known = learned.getIfPresent(secret);
         learned.put(secret, new Learned(known != null ? known.forms() : needles(List.of(secret)), nanos));

@@ -20,8 +20,9 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * Access tokens of OAuth 2.0 client credentials grants (RFC 6749 section 4.4), one per scheme, cached until
- * shortly before they expire. Thread-safe; concurrent callers of one scheme wait for a single token request.
+ * Access tokens of OAuth 2.0 client credentials grants (RFC 6749 section 4.4), one per grant (a contract's security
+ * scheme, a service's or tenant's {@code auth.type: oauth2-client-credentials}), cached until shortly before they
+ * expire. Thread-safe; concurrent callers of one scheme wait for a single token request.
  *
  * <p>The token request is a {@code POST} of {@code grant_type=client_credentials} and, when there are scopes,
  * {@code scope} (space-separated, section 3.3) as {@code application/x-www-form-urlencoded}, with the client id

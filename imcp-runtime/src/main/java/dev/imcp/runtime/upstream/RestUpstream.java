@@ -25,7 +25,8 @@ import java.util.Objects;
  * within the service's {@code timeout-seconds} (headers and body) and {@code max-response-bytes}. Thread-safe.
  *
  * <p>When the upstream answers 401 to a request that carried an access token the adapter fetched (an OAuth 2.0
- * client credentials token of {@link HttpAuth}, or a token exchanged for the caller's, {@link PerCallAuth}), that
+ * client credentials token of {@link HttpAuth} or of {@code auth.type: oauth2-client-credentials}, or a token
+ * exchanged for the caller's, {@link PerCallAuth}), that
  * token is dropped from its cache, a new one is fetched (one token request however many calls were refused) and the
  * request is sent once more; a second 401 reaches the caller as the tool error. Configured and forwarded tokens are
  * not retried.
