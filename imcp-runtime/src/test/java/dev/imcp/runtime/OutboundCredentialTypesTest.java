@@ -103,6 +103,7 @@ class OutboundCredentialTypesTest {
         upstream.start();
         String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
         String soap = "http://127.0.0.1:" + freePort();
+        int closed = freePort(); // nothing listens: the calls fail, and their errors and logs name the address
         publish(soap + "/calc-cc", message -> {
             String auth = first(message, "Authorization");
             return !refuseAll && auth.startsWith("Bearer ") && VALID.contains(auth.substring(7));
@@ -144,12 +145,19 @@ class OutboundCredentialTypesTest {
                       auth: {type: api-key, in: cookie, name: sid, value: "%s"}
                     soapnone:
                       url: %s/calc-cc
+                    soapqdown:
+                      url: http://127.0.0.1:%d/calc-query
+                      auth: {type: api-key, in: query, name: api_key, value: "%s"}
+                    restqdown:
+                      url: http://127.0.0.1:%d
+                      auth: {type: api-key, in: query, name: api_key, value: "%s"}
                 """.formatted(base, cc, base, HEADER_KEY, base, QUERY_KEY, base, COOKIE_KEY, soap, cc, soap,
-                QUERY_KEY, soap, COOKIE_KEY, soap),
+                QUERY_KEY, soap, COOKIE_KEY, soap, closed, QUERY_KEY, closed, QUERY_KEY),
                 List.of(new GetProvider("restcc", "/rest/cc"), new GetProvider("restkey", "/rest/key"),
                         new GetProvider("restqkey", "/rest/qkey"), new GetProvider("restckey", "/rest/ckey"),
                         new AddProvider("soapcc"), new AddProvider("soapqkey"), new AddProvider("soapckey"),
-                        new AddProvider("soapnone")));
+                        new AddProvider("soapnone"), new AddProvider("soapqdown"),
+                        new GetProvider("restqdown", "/rest/qkey")));
     }
 
     @AfterAll
@@ -388,9 +396,13 @@ class OutboundCredentialTypesTest {
             for (String tool : List.of("get_restcc", "get_restkey", "get_restqkey", "get_restckey")) {
                 out.add(call(tool, "{}").toString());
             }
-            for (String tool : List.of("add_soapcc", "add_soapqkey", "add_soapckey")) {
+            for (String tool : List.of("add_soapcc", "add_soapqkey", "add_soapckey", "add_soapqdown")) {
                 out.add(call(tool, "{\"a\":1,\"b\":2}").toString());
             }
+            JsonNode down = call("get_restqdown", "{}");
+            assertTrue(down.path("isError").asBoolean(), down.toString());
+            out.add(down.toString());
+            out.add(String.valueOf(down));
             out.add(log.text());
         }
         out.addAll(java.nio.file.Files.readAllLines(srv.auditFile));

@@ -178,6 +178,12 @@ public final class SoapPorts {
         SoapFaultCause.install(client);
         UpstreamTrace.install(client);
         ResponseLimit.install(client, config.maxResponseBytes());
+        if (!fixed.query().isEmpty()) {
+            // The address holds the API key, and CXF's default fault logging names it ("... invoking <address>"): keep
+            // CXF quiet. The failure still reaches the caller and the server log, redacted, through UpstreamFaults.
+            org.apache.cxf.logging.FaultListener quiet = (exception, description, message) -> false;
+            client.getRequestContext().put(org.apache.cxf.logging.FaultListener.class.getName(), quiet);
+        }
         // CXF's HttpURLConnection path, not its java.net.http one: on a blocking virtual thread it costs about half
         // the CPU per call (bench/serve.sh, soap row) and needs no pipe thread per request.
         client.getRequestContext().put(URLCONNECTION_CONDUIT, Boolean.TRUE);
