@@ -163,8 +163,11 @@ class EncodedOutboundCredentialsTest {
         callAs(ROBOT, port(Map.of("auth.type", "api-key", "auth.in", "cookie", "auth.name", "sid",
                 "auth.value", "c00kie")));
         assertEquals("sid=c00kie", lastCookie);
+        int sent = soapRequests.get();
         UpstreamException e = assertThrows(UpstreamException.class, () -> callAs(ROBOT, port(Map.of(
                 "auth.type", "api-key", "auth.in", "cookie", "auth.name", "sid", "auth.value", "wrong"))));
         assertEquals(401, e.status());
+        assertEquals(sent + 1, soapRequests.get(), "a static credential is never retried");
+        assertEquals(0, tokenRequests.get());
     }
 }
