@@ -80,13 +80,36 @@ public final class Redactor {
     private final List<String> needles;
     /**
      * Learned secret to its forms, lower case; each entry lives as long as its secret plus {@link #LEARNED_MARGIN}
-     * (Caffeine, variable expiry), so that many callers' tokens do not push out live ones.
+     * (Caffeine, variable expiry), so that many callers' tokens do not push out live ones, and leaves at the cache's
+     * next maintenance after that.
      */
     private final Cache<String, Learned> learned;
 
     /** The forms of one learned secret and how long they are kept, in nanoseconds. */
     private record Learned(List<String> forms, long nanos) {
     }
+
+    /** The length of the prefix learned forms are indexed by. */
+    static final int PREFIX = 4;
+
+    /**
+     * How many learned forms {@link #redact} looks for one by one; with more, it looks up each position of the text
+     * in {@link #learnedByPrefix} instead, so that its cost does not grow with the number of live tokens.
+     */
+    static final int SCAN_LIMIT = 256;
+
+    /**
+     * Every form of every learned secret that has at least {@link #PREFIX} characters, by its first {@link #PREFIX}
+     * characters, with how many learned secrets have it; kept in step with {@link #learned} (a form leaves when the
+     * last secret having it expires or is evicted).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Integer>>
+            learnedByPrefix = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The learned forms shorter than {@link #PREFIX}, with how many learned secrets have each. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> learnedShort =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** How many learned forms there are (with repeats). */
+    private final java.util.concurrent.atomic.AtomicLong learnedForms = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param secrets the configured secret values (outbound tokens, passwords, header values); blank ones are ignored
@@ -105,6 +128,12 @@ public final class Redactor {
                 .maximumSize(MAX_REGISTERED)
                 .ticker(ticker)
                 .executor(Runnable::run)
+                .scheduler(com.github.benmanes.caffeine.cache.Scheduler.systemScheduler()) // expired ones leave promptly
+                .removalListener((String key, Learned value, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                    if (value != null) {
+                        index(value.forms(), -1);
+                    }
+                })
                 .expireAfter(new Expiry<String, Learned>() {
                     @Override
                     public long expireAfterCreate(String key, Learned value, long currentTime) {
@@ -151,7 +180,31 @@ public final class Redactor {
         long nanos = keep.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos()
                 : keep.toNanos();
         Learned known = learned.getIfPresent(secret);
-        learned.put(secret, new Learned(known != null ? known.forms() : needles(List.of(secret)), nanos));
+        List<String> forms = known != null ? known.forms() : needles(List.of(secret));
+        index(forms, 1); // the entry it replaces, if any, leaves the index through the removal listener
+        learned.put(secret, new Learned(forms, nanos));
+    }
+
+    /** Adds ({@code delta} 1) or removes (-1) one learned secret's {@code forms} to or from the index. */
+    private void index(List<String> forms, int delta) {
+        for (String form : forms) {
+            if (form.length() < PREFIX) {
+                learnedShort.merge(form, delta, Redactor::sumOrNull);
+            } else {
+                learnedByPrefix.compute(form.substring(0, PREFIX), (prefix, owners) -> {
+                    java.util.concurrent.ConcurrentHashMap<String, Integer> m = owners != null ? owners
+                            : new java.util.concurrent.ConcurrentHashMap<>();
+                    m.merge(form, delta, Redactor::sumOrNull);
+                    return m.isEmpty() ? null : m;
+                });
+            }
+        }
+        learnedForms.addAndGet((long) delta * forms.size());
+    }
+
+    private static Integer sumOrNull(Integer a, Integer b) {
+        int sum = a + b;
+        return sum <= 0 ? null : sum;
     }
 
     /** Returns how many learned secrets are kept now (for tests). */
@@ -201,8 +254,22 @@ public final class Redactor {
         String lower = lowerCase(text);
         BitSet masked = new BitSet(text.length());
         mark(lower, needles, masked);
-        for (Learned l : learned.asMap().values()) {
-            mark(lower, l.forms(), masked);
+        if (learnedForms.get() <= SCAN_LIMIT) {
+            for (Learned l : learned.asMap().values()) {
+                mark(lower, l.forms(), masked);
+            }
+        } else {
+            mark(lower, learnedShort.keySet(), masked);
+            for (int at = 0; at + PREFIX <= lower.length(); at++) {
+                java.util.Map<String, Integer> forms = learnedByPrefix.get(lower.substring(at, at + PREFIX));
+                if (forms != null) {
+                    for (String form : forms.keySet()) {
+                        if (lower.startsWith(form, at)) {
+                            masked.set(at, at + form.length());
+                        }
+                    }
+                }
+            }
         }
         if (masked.isEmpty()) {
             return text;
@@ -297,7 +364,7 @@ public final class Redactor {
     }
 
     /** Marks in {@code masked} where each of {@code forms} occurs in {@code lower}. */
-    private static void mark(String lower, List<String> forms, BitSet masked) {
+    private static void mark(String lower, Collection<String> forms, BitSet masked) {
         for (String form : forms) {
             for (int at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) {
                 masked.set(at, at + form.length());
