@@ -407,6 +407,14 @@ public record ServiceConfig(
         String value = SecretValues.read(a, "value", prefix + "value").filter(v -> !v.isBlank()).orElseThrow(
                 () -> new IllegalArgumentException(prefix + "value (or value-file) is required when " + prefix
                         + "type is api-key"));
+        if (in != OutboundAuth.In.QUERY && !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            throw new IllegalArgumentException(prefix + "name: '" + name + "' is not a valid " + in.value() + " name "
+                    + "(an RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~)");
+        }
+        if (in == OutboundAuth.In.COOKIE && !value.matches("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]+")) {
+            throw new IllegalArgumentException(prefix + "value cannot be sent as a cookie: a cookie value has no "
+                    + "spaces, quotes, commas, semicolons or backslashes (RFC 6265 section 4.1.1)");
+        }
         return new OutboundAuth.ApiKey(in, name, value);
     }
 

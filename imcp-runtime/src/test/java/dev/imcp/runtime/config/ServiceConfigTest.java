@@ -143,6 +143,12 @@ class ServiceConfigTest {
         assertEquals(prefix + "in: unknown API key location 'body'; allowed: header, query, cookie",
                 error(Map.of(prefix + "type", "api-key", prefix + "in", "body", prefix + "name", "k",
                         prefix + "value", "v")));
+        assertEquals(prefix + "name: 'X Key' is not a valid header name (an RFC 9110 token: letters, digits and "
+                + "!#$%&'*+-.^_`|~)", error(Map.of(prefix + "type", "api-key", prefix + "name", "X Key",
+                prefix + "value", "v")));
+        assertEquals(prefix + "value cannot be sent as a cookie: a cookie value has no spaces, quotes, commas, "
+                + "semicolons or backslashes (RFC 6265 section 4.1.1)", error(Map.of(prefix + "type", "api-key",
+                prefix + "in", "cookie", prefix + "name", "sid", prefix + "value", "a;b")));
         assertEquals(prefix + "in applies only when " + prefix + "type is api-key",
                 error(Map.of(prefix + "type", "bearer", prefix + "token", "t", prefix + "in", "query")));
     }
