@@ -89,23 +89,26 @@ public final class Redactor {
     private record Learned(List<String> forms, long nanos) {
     }
 
-    /** The length of the prefix learned forms are indexed by. */
-    static final int PREFIX = 4;
+    /**
+     * The length of the suffix learned forms are indexed by: their ends, since tokens of one issuer often share a
+     * long beginning (every JWT header's {@code eyJhbGciOi...}) but end differently (a signature, random bytes).
+     */
+    static final int SUFFIX = 8;
 
     /**
      * How many learned forms {@link #redact} looks for one by one; with more, it looks up each position of the text
-     * in {@link #learnedByPrefix} instead, so that its cost does not grow with the number of live tokens.
+     * in {@link #learnedBySuffix} instead, so that its cost does not grow with the number of live tokens.
      */
     static final int SCAN_LIMIT = 256;
 
     /**
-     * Every form of every learned secret that has at least {@link #PREFIX} characters, by its first {@link #PREFIX}
+     * Every form of every learned secret that has at least {@link #SUFFIX} characters, by its last {@link #SUFFIX}
      * characters, with how many learned secrets have it; kept in step with {@link #learned} (a form leaves when the
      * last secret having it expires or is evicted).
      */
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Integer>>
-            learnedByPrefix = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The learned forms shorter than {@link #PREFIX}, with how many learned secrets have each. */
+            learnedBySuffix = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The learned forms shorter than {@link #SUFFIX}, with how many learned secrets have each. */
     private final java.util.concurrent.ConcurrentHashMap<String, Integer> learnedShort =
             new java.util.concurrent.ConcurrentHashMap<>();
     /** How many learned forms there are (with repeats). */
@@ -188,10 +191,10 @@ public final class Redactor {
     /** Adds ({@code delta} 1) or removes (-1) one learned secret's {@code forms} to or from the index. */
     private void index(List<String> forms, int delta) {
         for (String form : forms) {
-            if (form.length() < PREFIX) {
+            if (form.length() < SUFFIX) {
                 learnedShort.merge(form, delta, Redactor::sumOrNull);
             } else {
-                learnedByPrefix.compute(form.substring(0, PREFIX), (prefix, owners) -> {
+                learnedBySuffix.compute(form.substring(form.length() - SUFFIX), (suffix, owners) -> {
                     java.util.concurrent.ConcurrentHashMap<String, Integer> m = owners != null ? owners
                             : new java.util.concurrent.ConcurrentHashMap<>();
                     m.merge(form, delta, Redactor::sumOrNull);
@@ -260,12 +263,13 @@ public final class Redactor {
             }
         } else {
             mark(lower, learnedShort.keySet(), masked);
-            for (int at = 0; at + PREFIX <= lower.length(); at++) {
-                java.util.Map<String, Integer> forms = learnedByPrefix.get(lower.substring(at, at + PREFIX));
+            for (int end = SUFFIX; end <= lower.length(); end++) {
+                java.util.Map<String, Integer> forms = learnedBySuffix.get(lower.substring(end - SUFFIX, end));
                 if (forms != null) {
                     for (String form : forms.keySet()) {
-                        if (lower.startsWith(form, at)) {
-                            masked.set(at, at + form.length());
+                        int at = end - form.length();
+                        if (at >= 0 && lower.startsWith(form, at)) {
+                            masked.set(at, end);
                         }
                     }
                 }

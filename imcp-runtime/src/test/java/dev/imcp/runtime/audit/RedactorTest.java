@@ -99,7 +99,7 @@ class RedactorTest {
         for (int i = 0; i < 2_000; i++) {
             r.register("tok-" + i + "-abcdefgh", Duration.ofMinutes(10));
         }
-        r.register("q7", Duration.ofMinutes(10)); // shorter than the index's prefix
+        r.register("q7", Duration.ofMinutes(10)); // shorter than the index's suffix
         String secret = "tok-1234-abcdefgh";
         String text = "a " + secret + " b " + secret.toUpperCase(java.util.Locale.ROOT) + " c "
                 + Base64.getEncoder().encodeToString(("user:" + secret).getBytes(StandardCharsets.UTF_8)) + " d "
