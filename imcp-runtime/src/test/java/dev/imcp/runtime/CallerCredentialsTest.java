@@ -73,6 +73,9 @@ class CallerCredentialsTest {
     /** Exchanged token to the subject it was issued for. */
     private static final Map<String, String> ISSUED = new ConcurrentHashMap<>();
     private static final AtomicInteger EXCHANGES = new AtomicInteger();
+    /** Client credentials token to the client it was issued to. */
+    private static final Map<String, String> CC_ISSUED = new ConcurrentHashMap<>();
+    private static final AtomicInteger CC_REQUESTS = new AtomicInteger();
     private static volatile String lastExchangeForm = "";
     /** The Authorization header the upstream of {@code plain} last got ("" when none). */
     private static volatile String plainAuthorization;
@@ -111,6 +114,27 @@ class CallerCredentialsTest {
             String key = sent.equals("acme-k3y") ? "acme's" : sent.equals("base-k3y") ? "the service's" : "other";
             reply(x, tenant != null ? 200 : 401, tenant != null ? Map.of("tenant", tenant, "key", key)
                     : Map.of("error", "unknown client"));
+        });
+        upstream.createContext("/cctoken", x -> { // client credentials: the token says which client got it
+            x.getRequestBody().readAllBytes();
+            String client = null;
+            for (String id : List.of("shared-cc", "acme-cc")) {
+                if (basic(id, id + "-s3cret").equals(x.getRequestHeaders().getFirst("Authorization"))) {
+                    client = id;
+                }
+            }
+            if (client == null) {
+                reply(x, 401, Map.of("error", "invalid_client"));
+                return;
+            }
+            String token = "cct-" + CC_REQUESTS.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+            CC_ISSUED.put(token, client);
+            reply(x, 200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", 300));
+        });
+        upstream.createContext("/acctcc", x -> {
+            String auth = authorization(x);
+            String client = auth.startsWith("Bearer ") ? CC_ISSUED.get(auth.substring(7)) : null;
+            reply(x, client != null ? 200 : 401, client != null ? Map.of("client", client) : Map.of("error", "no"));
         });
         upstream.start();
         String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
@@ -171,12 +195,21 @@ class CallerCredentialsTest {
                       tenants:
                         acme:
                           auth: {type: basic, username: acme-app, password: acme-pw}
+                    acctcc:
+                      url: %s
+                      auth: {type: oauth2-client-credentials, token-url: "%s/cctoken", client-id: shared-cc,
+                             client-secret: shared-cc-s3cret}
+                      unknown-tenant: default
+                      tenants:
+                        acme:
+                          auth: {type: oauth2-client-credentials, token-url: "%s/cctoken", client-id: acme-cc,
+                                 client-secret: acme-cc-s3cret}
                 """.formatted(port, auditFile.toString().replace("\\", "/"), Fixture.sha(API_KEY),
                 Fixture.sha(TENANT_KEY), ISSUER, audience, jwks.toString().replace("\\", "/"), base, base, base, base,
-                CLIENT_SECRET, base, base);
+                CLIENT_SECRET, base, base, base, base, base);
         server = ImcpServer.start(Fixture.config(yaml), List.of(new GetProvider("fwd", "/fwd"),
                 new GetProvider("plain", "/plain"), new GetProvider("xchg", "/xchg"), new GetProvider("acct", "/acct"),
-                new GetProvider("acctshared", "/acct")));
+                new GetProvider("acctshared", "/acct"), new GetProvider("acctcc", "/acctcc")));
     }
 
     @AfterAll
@@ -381,6 +414,45 @@ class CallerCredentialsTest {
         assertEquals("shared", call(jwt("ivan", Map.of("org", Map.of("id", "initech"))), "get_acctshared")
                 .at("/structuredContent/tenant").asText(), "unknown-tenant: default uses the service's own set");
         assertEquals("acme", call(TENANT_KEY, "get_acctshared").at("/structuredContent/tenant").asText());
+
+        // the audit names the tenant whose credential set was chosen; a caller without one has no tenant field
+        List<JsonNode> lines = new ArrayList<>();
+        for (int i = 0; i < 100 && lines.stream().noneMatch(e -> e.path("tool").asText().equals("get_acctshared")
+                && e.path("actor").asText().equals("acme-robot")); i++) { // the audit writes off the request path
+            Thread.sleep(50);
+            lines.clear();
+            for (String line : Files.readAllLines(auditFile)) {
+                JsonNode event = JSON.readTree(line);
+                if (event.path("tool").asText().startsWith("get_acct")) {
+                    lines.add(event);
+                }
+            }
+        }
+        assertTrue(lines.stream().anyMatch(e -> e.path("actor").asText().equals("acme-robot")
+                && e.path("tenant").asText().equals("acme")), lines.toString());
+        assertTrue(lines.stream().anyMatch(e -> e.path("actor").asText().equals("gina")
+                && e.path("tenant").asText().equals("globex")), lines.toString());
+        assertTrue(lines.stream().filter(e -> e.path("actor").asText().equals("robot"))
+                .allMatch(e -> e.path("tenant").isMissingNode()), lines.toString());
+    }
+
+    @Test
+    void eachTenantsCredentialSetHasItsOwnClientCredentialsToken() throws Exception {
+        String ivan = jwt("ivan", Map.of("org", Map.of("id", "initech")));
+        int before = CC_REQUESTS.get();
+        for (int i = 0; i < 2; i++) {
+            JsonNode acme = call(TENANT_KEY, "get_acctcc");
+            assertEquals("acme-cc", acme.at("/structuredContent/client").asText(), "acme's set: " + acme);
+            JsonNode other = call(ivan, "get_acctcc");
+            assertEquals("shared-cc", other.at("/structuredContent/client").asText(), "the service's own: " + other);
+        }
+        assertEquals(before + 2, CC_REQUESTS.get(), "one token per credential set, each cached");
+        String all = call(TENANT_KEY, "get_acctcc").toString() + String.join("\n", Files.readAllLines(auditFile));
+        List<String> secrets = new ArrayList<>(List.of("acme-cc-s3cret", "shared-cc-s3cret"));
+        secrets.addAll(CC_ISSUED.keySet());
+        for (String secret : secrets) {
+            SecretRedactionTest.assertNoForm(all, secret);
+        }
     }
 
     @Test

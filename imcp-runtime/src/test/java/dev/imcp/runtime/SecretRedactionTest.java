@@ -53,6 +53,12 @@ class SecretRedactionTest {
     private static final String COOKIE_KEY = "C00kie-Value-99";
     private static final String PASSWORD = "pa:ss w0rd-Basic";
     private static final String CLIENT_SECRET = "cl13nt-s3cr3t";
+    private static final String AUTH_HEADER_KEY = "auth-H3ader-Key\"8";
+    private static final String AUTH_QUERY_KEY = "auth/Qu3ry+Key&9";
+    private static final String AUTH_COOKIE_KEY = "auth-C00kie-Key-10";
+    private static final String AUTH_CLIENT_SECRET = "auth-cl13nt-s3cr3t";
+    /** The access token of {@code auth.type: oauth2-client-credentials}; known to the adapter once it fetched it. */
+    private static final String AUTH_ACCESS_TOKEN = "at-Auth-Type-" + Long.toHexString(System.nanoTime());
     /** The access token the token endpoint issues; known to the adapter only once it fetched it. */
     private static final String ACCESS_TOKEN = "at-Fetched-" + Long.toHexString(System.nanoTime());
 
@@ -67,6 +73,11 @@ class SecretRedactionTest {
             x.getRequestBody().readAllBytes();
             HttpReplies.send(x, 200, "application/json", "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
         });
+        upstream.createContext("/cctoken", x -> {
+            x.getRequestBody().readAllBytes();
+            HttpReplies.send(x, 200, "application/json", "{\"access_token\":\"" + AUTH_ACCESS_TOKEN
+                    + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
+        });
         upstream.start();
         String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
         srv = new RawServer("", """
@@ -80,8 +91,24 @@ class SecretRedactionTest {
                         cookie_key: {value: "%s"}
                         basic_auth: {username: ann, password: "%s"}
                         oauth: {client-id: app, client-secret: "%s"}
+                    keyh:
+                      url: %s
+                      auth: {type: api-key, name: X-Auth-Key, value: "%s"}
+                    keyq:
+                      url: %s
+                      auth: {type: api-key, in: query, name: key, value: "%s"}
+                    keyc:
+                      url: %s
+                      auth: {type: api-key, in: cookie, name: sid, value: "%s"}
+                    ccs:
+                      url: %s
+                      auth: {type: oauth2-client-credentials, token-url: "%s/cctoken", client-id: app,
+                             client-secret: "%s"}
                 """.formatted(base, BEARER, HEADER_KEY.replace("\\", "\\\\").replace("\"", "\\\""),
-                QUERY_KEY.replace("\"", "\\\""), COOKIE_KEY, PASSWORD, CLIENT_SECRET), List.of(new VaultProvider(), new EchoProvider()));
+                QUERY_KEY.replace("\"", "\\\""), COOKIE_KEY, PASSWORD, CLIENT_SECRET,
+                base, AUTH_HEADER_KEY.replace("\"", "\\\""), base, AUTH_QUERY_KEY, base, AUTH_COOKIE_KEY, base, base,
+                AUTH_CLIENT_SECRET), List.of(new VaultProvider(), new EchoProvider(), new AuthTypeProvider("keyh"),
+                new AuthTypeProvider("keyq"), new AuthTypeProvider("keyc"), new AuthTypeProvider("ccs")));
     }
 
     @AfterAll
@@ -144,6 +171,50 @@ class SecretRedactionTest {
                     HttpCall.builder("GET", "/echo/" + path).build(), Types.mapOf(Object.class)))));
             return tools;
         }
+    }
+
+    /** A service without security schemes whose credentials are its {@code auth.type}; its tool echoes. */
+    record AuthTypeProvider(String id) implements ToolProvider {
+        @Override
+        public ServiceDescriptor service() {
+            return new ServiceDescriptor(id, "mcp-json", id, "1", "0".repeat(64), null, Map.of());
+        }
+
+        @Override
+        public List<Tool<?, ?>> tools(UpstreamContext upstream) {
+            return List.of(EchoProvider.tool(new ToolDescriptor(id, "echo_" + id, null, "Echoes", "{\"type\":\"object\"}",
+                    null, null, Map.of()), Map.class, in -> upstream.http().<Map<String, Object>>exchange(
+                    HttpCall.builder("GET", "/echo/" + id).build(), Types.mapOf(Object.class))));
+        }
+    }
+
+    @Test
+    void noAuthTypeCredentialReachesTheClientTheAuditOrTheLogInAnyEncoding() throws Exception {
+        String session = srv.initialize("2025-06-18");
+        List<String> results = new ArrayList<>();
+        String all;
+        try (LogCapture log = new LogCapture(Logger.getLogger(""))) {
+            for (String tool : List.of("echo_keyh", "echo_keyq", "echo_keyc", "echo_ccs")) {
+                results.add(srv.callTool(session, tool, "{}").body());
+            }
+            all = String.join("\n", results) + "\n" + String.join("\n", srv.auditLines(session)) + "\n" + log.text();
+        }
+        for (String secret : List.of(AUTH_HEADER_KEY, AUTH_QUERY_KEY, AUTH_COOKIE_KEY, AUTH_CLIENT_SECRET,
+                AUTH_ACCESS_TOKEN)) {
+            assertNoForm(all, secret);
+        }
+        for (String result : results) { // each call went through, and the echo still says what was sent
+            JsonNode r = JSON.readTree(result).get("result");
+            assertFalse(r.get("isError").asBoolean(), r.toString());
+        }
+        assertEquals("***", JSON.readTree(results.get(0)).at("/result/structuredContent/headers/X-auth-key").asText(),
+                results.get(0));
+        assertEquals("key=***", JSON.readTree(results.get(1)).at("/result/structuredContent/query").asText(),
+                results.get(1));
+        assertTrue(JSON.readTree(results.get(2)).at("/result/structuredContent/headers/Cookie").asText()
+                .contains("sid=***"), results.get(2));
+        assertEquals("***", JSON.readTree(results.get(3)).at("/result/structuredContent/token").asText(),
+                results.get(3));
     }
 
     @Test

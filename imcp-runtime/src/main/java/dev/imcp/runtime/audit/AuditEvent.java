@@ -25,6 +25,8 @@ import java.util.Objects;
  *     unknown
  * @param contractSha256 the SHA-256 (lower-case hex) of the contract the tool's service was generated from, which
  *     contract answered; {@code null} when the tool is unknown
+ * @param tenant the caller's tenant (an API key's {@code tenant}, a JWT's {@code imcp.auth.jwt.tenant-claim}), which
+ *     selects the credential set of a service with {@code tenants}; {@code null} when the caller has none
  */
 public record AuditEvent(
         Instant timestamp,
@@ -38,7 +40,8 @@ public record AuditEvent(
         JsonNode arguments,
         String traceId,
         JsonNode argumentSchema,
-        String contractSha256) {
+        String contractSha256,
+        String tenant) {
 
     /** Checks the required components. */
     public AuditEvent {
@@ -52,6 +55,14 @@ public record AuditEvent(
     public AuditEvent(Instant timestamp, String correlationId, String actor, String sessionId, String service, String tool,
             Status status, long latencyMs, JsonNode arguments, String traceId) {
         this(timestamp, correlationId, actor, sessionId, service, tool, status, latencyMs, arguments, traceId, null, null);
+    }
+
+    /** An event of a caller without a tenant. */
+    public AuditEvent(Instant timestamp, String correlationId, String actor, String sessionId, String service, String tool,
+            Status status, long latencyMs, JsonNode arguments, String traceId, JsonNode argumentSchema,
+            String contractSha256) {
+        this(timestamp, correlationId, actor, sessionId, service, tool, status, latencyMs, arguments, traceId,
+                argumentSchema, contractSha256, null);
     }
 
     /** An event without the contract's hash. */

@@ -33,9 +33,10 @@ import java.util.logging.LogRecord;
  * Writes {@link AuditEvent}s as JSON lines off the request path: {@link #record} only queues the event;
  * one daemon thread redacts, serializes, writes and flushes each line.
  *
- * <p>Line shape: {@code {"timestamp", "correlation_id", "actor", "session_id", "service", "tool", "contract_sha256",
+ * <p>Line shape: {@code {"timestamp", "correlation_id", "actor", "tenant"?, "session_id", "service", "tool", "contract_sha256",
  * "status", "latency_ms", "arguments", "trace_id"?, "dropped_events"?}} ({@code contract_sha256}: the SHA-256 of the
- * contract of the tool's service, {@code null} for an unknown tool); a refused request's line is {@link #refused}'s. The sink is a file, standard error (the default:
+ * contract of the tool's service, {@code null} for an unknown tool; {@code tenant}: the caller's tenant, when it has
+ * one); a refused request's line is {@link #refused}'s. The sink is a file, standard error (the default:
  * standard output is the stdio transport's protocol stream, which one stray line would corrupt) or standard output.
  *
  * <p>A file may rotate by size ({@code imcp.audit.max-file-bytes}, {@code imcp.audit.max-files}), with the JDK's
@@ -240,6 +241,9 @@ public final class AuditLog implements AutoCloseable {
         line.put("timestamp", e.timestamp().toString());
         line.put("correlation_id", e.correlationId());
         line.put("actor", e.actor());
+        if (e.tenant() != null) {
+            line.put("tenant", e.tenant());
+        }
         line.put("session_id", e.sessionId());
         line.put("service", e.service());
         line.put("tool", e.tool());

@@ -7,16 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * Removes secrets from text and JSON before it reaches a client, a log or an audit event. Thread-safe.
  *
  * <p>The secrets are the configured outbound credentials ({@link #Redactor(Collection)}) and those the adapter
- * learns while it runs, such as OAuth 2.0 access tokens ({@link #register}). Each is found in the forms it takes
+ * learns while it runs, such as OAuth 2.0 access tokens and callers' JWTs ({@link #register}), each kept while it is
+ * valid and a few minutes more. Each is found in the forms it takes
  * on the wire and in the bodies of upstreams that echo what they received:
  * <ul>
  * <li>as is, ignoring case (so an upper- or lower-cased echo is caught too);
@@ -51,8 +53,17 @@ public final class Redactor {
     /** The shortest Base64 fragment of a secret (at an unaligned position) that is masked, in characters. */
     static final int MIN_FRAGMENT = 8;
 
-    /** How many secrets learned at run time ({@link #register}) are kept; older ones are forgotten first. */
-    static final int MAX_REGISTERED = 256;
+    /**
+     * The most secrets learned at run time ({@link #register}) kept at once, far more than live together: a learned
+     * secret leaves when it expires ({@link #LEARNED_MARGIN}), this bound only caps memory.
+     */
+    static final int MAX_REGISTERED = 100_000;
+
+    /** How long a learned secret is masked after its lifetime ends (clock skew, late echoes). */
+    static final Duration LEARNED_MARGIN = Duration.ofMinutes(5);
+
+    /** The lifetime of a learned secret whose lifetime is not known. */
+    static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
 
     /** How many property names {@link #isSecretKey} remembers the answer for. */
     static final int MAX_CLASSIFIED = 10_000;
@@ -67,40 +78,144 @@ public final class Redactor {
     /** Word boundaries of a property name: separators and camel-case humps ({@code sessionCookie}, {@code PINCode}). */
     private static final Pattern WORDS = Pattern.compile("[^\\p{Alnum}]+|(?<=[\\p{Ll}\\d])(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})");
 
-    private final List<String> configured;
-    private final Map<String, Boolean> registered = new LinkedHashMap<>();
-    /** Every form of every secret, lower case, longest first. */
-    private volatile List<String> needles;
+    /** Every form of every configured secret, lower case. */
+    private final List<String> needles;
+    /**
+     * Learned secret to its forms, lower case; each entry lives as long as its secret plus {@link #LEARNED_MARGIN}
+     * (Caffeine, variable expiry), so that many callers' tokens do not push out live ones, and leaves at the cache's
+     * next maintenance after that.
+     */
+    private final Cache<String, Learned> learned;
+
+    /** The forms of one learned secret and how long they are kept, in nanoseconds. */
+    private record Learned(List<String> forms, long nanos) {
+    }
+
+    /**
+     * The length of the suffix learned forms are indexed by: their ends, since tokens of one issuer often share a
+     * long beginning (every JWT header's {@code eyJhbGciOi...}) but end differently (a signature, random bytes).
+     */
+    static final int SUFFIX = 8;
+
+    /**
+     * How many learned forms {@link #redact} looks for one by one; with more, it looks up each position of the text
+     * in {@link #learnedBySuffix} instead, so that its cost does not grow with the number of live tokens.
+     */
+    static final int SCAN_LIMIT = 256;
+
+    /**
+     * Every form of every learned secret that has at least {@link #SUFFIX} characters, by its last {@link #SUFFIX}
+     * characters, with how many learned secrets have it; kept in step with {@link #learned} (a form leaves when the
+     * last secret having it expires or is evicted).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Integer>>
+            learnedBySuffix = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The learned forms shorter than {@link #SUFFIX}, with how many learned secrets have each. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> learnedShort =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** How many learned forms there are (with repeats). */
+    private final java.util.concurrent.atomic.AtomicLong learnedForms = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param secrets the configured secret values (outbound tokens, passwords, header values); blank ones are ignored
      */
     public Redactor(Collection<String> secrets) {
-        this.configured = secrets.stream().filter(s -> s != null && !s.isBlank()).distinct().toList();
-        this.needles = needles(configured);
+        this(secrets, Ticker.systemTicker());
     }
 
     /**
-     * Adds a secret the adapter learned while running (an access token it fetched), so that it is masked from now on
-     * in every form listed above. The last {@value #MAX_REGISTERED} such secrets are kept.
+     * @param secrets the configured secret values; blank ones are ignored
+     * @param ticker the clock learned secrets expire by (a test's)
+     */
+    Redactor(Collection<String> secrets, Ticker ticker) {
+        this.needles = needles(secrets.stream().filter(s -> s != null && !s.isBlank()).distinct().toList());
+        this.learned = Caffeine.newBuilder()
+                .maximumSize(MAX_REGISTERED)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .scheduler(com.github.benmanes.caffeine.cache.Scheduler.systemScheduler()) // expired ones leave promptly
+                .removalListener((String key, Learned value, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                    if (value != null) {
+                        index(value.forms(), -1);
+                    }
+                })
+                .expireAfter(new Expiry<String, Learned>() {
+                    @Override
+                    public long expireAfterCreate(String key, Learned value, long currentTime) {
+                        return value.nanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Learned value, long currentTime, long currentDuration) {
+                        return Math.max(value.nanos(), currentDuration);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Learned value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Adds a secret the adapter learned while running, of unknown lifetime: {@link #register(String, Duration)}
+     * with {@link #DEFAULT_LIFETIME}.
      *
      * @param secret the secret; {@code null} or blank is ignored
      */
     public void register(String secret) {
+        register(secret, DEFAULT_LIFETIME);
+    }
+
+    /**
+     * Adds a secret the adapter learned while running (an access token it fetched, a caller's JWT), so that it is
+     * masked in every form listed above for {@code lifetime} plus {@link #LEARNED_MARGIN}; registering it again
+     * never shortens that. At most {@value #MAX_REGISTERED} are kept at once.
+     *
+     * @param secret the secret; {@code null} or blank is ignored
+     * @param lifetime how long the secret is valid from now (an access token's {@code expires_in}, the time to a
+     *     JWT's {@code exp}); a negative one counts as zero
+     */
+    public void register(String secret, Duration lifetime) {
         if (secret == null || secret.isBlank()) {
             return;
         }
-        synchronized (registered) {
-            if (registered.put(secret, Boolean.TRUE) != null) {
-                return;
+        Duration keep = (lifetime.isNegative() ? Duration.ZERO : lifetime).plus(LEARNED_MARGIN);
+        long nanos = keep.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos()
+                : keep.toNanos();
+        Learned known = learned.getIfPresent(secret);
+        List<String> forms = known != null ? known.forms() : needles(List.of(secret));
+        index(forms, 1); // the entry it replaces, if any, leaves the index through the removal listener
+        learned.put(secret, new Learned(forms, nanos));
+    }
+
+    /** Adds ({@code delta} 1) or removes (-1) one learned secret's {@code forms} to or from the index. */
+    private void index(List<String> forms, int delta) {
+        for (String form : forms) {
+            if (form.length() < SUFFIX) {
+                learnedShort.merge(form, delta, Redactor::sumOrNull);
+            } else {
+                learnedBySuffix.compute(form.substring(form.length() - SUFFIX), (suffix, owners) -> {
+                    java.util.concurrent.ConcurrentHashMap<String, Integer> m = owners != null ? owners
+                            : new java.util.concurrent.ConcurrentHashMap<>();
+                    m.merge(form, delta, Redactor::sumOrNull);
+                    return m.isEmpty() ? null : m;
+                });
             }
-            if (registered.size() > MAX_REGISTERED) {
-                registered.remove(registered.keySet().iterator().next());
-            }
-            List<String> all = new ArrayList<>(configured);
-            all.addAll(registered.keySet());
-            needles = needles(all);
         }
+        learnedForms.addAndGet((long) delta * forms.size());
+    }
+
+    private static Integer sumOrNull(Integer a, Integer b) {
+        int sum = a + b;
+        return sum <= 0 ? null : sum;
+    }
+
+    /** Returns how many learned secrets are kept now (for tests). */
+    long learnedCount() {
+        learned.cleanUp();
+        return learned.estimatedSize();
     }
 
     /**
@@ -146,15 +261,28 @@ public final class Redactor {
      * @return the redacted text ({@code null} stays {@code null}; the same instance when nothing matched)
      */
     public String redact(String text) {
-        List<String> forms = needles;
-        if (text == null || text.isEmpty() || forms.isEmpty()) {
+        if (text == null || text.isEmpty()) {
             return text;
         }
         String lower = lowerCase(text);
         BitSet masked = new BitSet(text.length());
-        for (String form : forms) {
-            for (int at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) {
-                masked.set(at, at + form.length());
+        mark(lower, needles, masked);
+        if (learnedForms.get() <= SCAN_LIMIT) {
+            for (Learned l : learned.asMap().values()) {
+                mark(lower, l.forms(), masked);
+            }
+        } else {
+            mark(lower, learnedShort.keySet(), masked);
+            for (int end = SUFFIX; end <= lower.length(); end++) {
+                java.util.Map<String, Integer> forms = learnedBySuffix.get(lower.substring(end - SUFFIX, end));
+                if (forms != null) {
+                    for (String form : forms.keySet()) {
+                        int at = end - form.length();
+                        if (at >= 0 && lower.startsWith(form, at)) {
+                            masked.set(at, end);
+                        }
+                    }
+                }
             }
         }
         if (masked.isEmpty()) {
@@ -247,6 +375,15 @@ public final class Redactor {
             return TextNode.valueOf(redact(node.textValue()));
         }
         return node.deepCopy();
+    }
+
+    /** Marks in {@code masked} where each of {@code forms} occurs in {@code lower}. */
+    private static void mark(String lower, Collection<String> forms, BitSet masked) {
+        for (String form : forms) {
+            for (int at = lower.indexOf(form); at >= 0; at = lower.indexOf(form, at + 1)) {
+                masked.set(at, at + form.length());
+            }
+        }
     }
 
     /** Lower-cases char by char, so that indexes in the result are indexes in {@code text}. */

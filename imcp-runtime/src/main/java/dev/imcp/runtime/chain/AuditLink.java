@@ -51,7 +51,8 @@ public final class AuditLink implements InvocationLink {
                     (System.nanoTime() - start) / 1_000_000L, invocation.arguments(),
                     context.trace().map(TraceContext::traceId).orElse(null),
                     invocation.tool() == null ? null : invocation.tool().inputSchema(),
-                    invocation.service() == null ? null : contractSha256.apply(invocation.service())));
+                    invocation.service() == null ? null : contractSha256.apply(invocation.service()),
+                    context.caller().tenant()));
         }
     }
 }

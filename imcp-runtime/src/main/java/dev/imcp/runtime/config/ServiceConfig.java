@@ -187,7 +187,8 @@ public record ServiceConfig(
             keys.add(prefix + key);
         }
         ServiceConfig.EXCHANGE_KEYS.forEach(key -> keys.add(prefix + "auth." + key));
-        for (String secret : List.of("auth.token", "auth.password", "auth.client-secret", "tls.key-store-password",
+        ServiceConfig.API_KEY_KEYS.forEach(key -> keys.add(prefix + "auth." + key));
+        for (String secret : List.of("auth.token", "auth.password", "auth.client-secret", "auth.value", "tls.key-store-password",
                 "tls.key-password", "tls.trust-store-password")) {
             keys.add(prefix + secret + SecretValues.FILE_SUFFIX);
         }
@@ -321,22 +322,37 @@ public record ServiceConfig(
             created = true;
         }
         boolean exchange = type == OutboundAuth.Type.TOKEN_EXCHANGE;
+        boolean clientCredentials = type == OutboundAuth.Type.OAUTH2_CLIENT_CREDENTIALS;
         for (String key : EXCHANGE_KEYS) {
-            if (!exchange && (a.get(key).exists() || a.get(key + SecretValues.FILE_SUFFIX).exists())) {
-                throw new IllegalArgumentException(prefix + key + " applies only when " + prefix
-                        + "type is token-exchange");
+            boolean applies = exchange || clientCredentials && CLIENT_CREDENTIALS_KEYS.contains(key);
+            if (!applies && (a.get(key).exists() || a.get(key + SecretValues.FILE_SUFFIX).exists())) {
+                throw new IllegalArgumentException(prefix + key + " applies only when " + prefix + "type is "
+                        + (CLIENT_CREDENTIALS_KEYS.contains(key) ? "token-exchange or oauth2-client-credentials"
+                        : "token-exchange"));
+            }
+        }
+        boolean apiKey = type == OutboundAuth.Type.API_KEY;
+        for (String key : API_KEY_KEYS) {
+            if (!apiKey && (a.get(key).exists() || a.get(key + SecretValues.FILE_SUFFIX).exists())) {
+                throw new IllegalArgumentException(prefix + key + " applies only when " + prefix + "type is api-key");
             }
         }
         OutboundAuth auth = new OutboundAuth(type,
                 SecretValues.read(a, "token", prefix + "token").orElse(null),
                 a.get("username").asString().orElse(null),
                 SecretValues.read(a, "password", prefix + "password").orElse(null),
-                passwordType, nonce, created, exchange ? exchange(a, prefix) : null);
-        if (type == OutboundAuth.Type.CALLER_TOKEN || exchange) {
+                passwordType, nonce, created, exchange ? exchange(a, prefix) : null,
+                clientCredentials ? clientCredentials(a, prefix) : null, apiKey ? apiKey(a, prefix) : null);
+        if (auth.perCall() || apiKey) {
             for (String key : List.of("token", "username", "password")) {
                 if (a.get(key).exists() || a.get(key + SecretValues.FILE_SUFFIX).exists()) {
                     throw new IllegalArgumentException(prefix + key + " does not apply when " + prefix + "type is "
-                            + type.value() + ": the caller's token is " + (exchange ? "exchanged" : "forwarded"));
+                            + type.value() + switch (type) {
+                                case TOKEN_EXCHANGE -> ": the caller's token is exchanged";
+                                case CALLER_TOKEN -> ": the caller's token is forwarded";
+                                case OAUTH2_CLIENT_CREDENTIALS -> ": the token is fetched with client-id and client-secret";
+                                default -> ": the key is value (or value-file)";
+                            });
                 }
             }
         }
@@ -358,10 +374,54 @@ public record ServiceConfig(
     static final List<String> EXCHANGE_KEYS = List.of("token-url", "client-id", "client-secret", "audience",
             "resource", "scope", "subject-token-type", "requested-token-type");
 
-    private static TokenExchange exchange(Config a, String prefix) {
+    /** The keys of {@link #EXCHANGE_KEYS} that {@code type: oauth2-client-credentials} takes too. */
+    static final List<String> CLIENT_CREDENTIALS_KEYS = List.of("token-url", "client-id", "client-secret", "audience",
+            "resource", "scope");
+
+    /** The {@code auth.*} keys of {@code type: api-key} ({@link OutboundAuth.ApiKey}). */
+    static final List<String> API_KEY_KEYS = List.of("in", "name", "value");
+
+    private static OutboundAuth.ClientCredentials clientCredentials(Config a, String prefix) {
+        java.net.URI tokenUrl = tokenUrl(a, prefix, "oauth2-client-credentials");
+        String clientId = text(a, "client-id");
+        String clientSecret = SecretValues.read(a, "client-secret", prefix + "client-secret")
+                .filter(v -> !v.isBlank()).orElse(null);
+        for (String[] k : new String[][] {{"client-id", clientId}, {"client-secret", clientSecret}}) {
+            if (k[1] == null) {
+                throw new IllegalArgumentException(prefix + k[0] + " is required when " + prefix
+                        + "type is oauth2-client-credentials");
+            }
+        }
+        String scope = text(a, "scope");
+        return new OutboundAuth.ClientCredentials(tokenUrl, clientId, clientSecret,
+                scope == null ? List.of() : List.of(scope.split("\\s+")), text(a, "audience"), text(a, "resource"));
+    }
+
+    private static OutboundAuth.ApiKey apiKey(Config a, String prefix) {
+        OutboundAuth.In in = OutboundAuth.In.parse(prefix + "in", a.get("in").asString().orElse("header"));
+        String name = text(a, "name");
+        if (name == null) {
+            throw new IllegalArgumentException(prefix + "name is required when " + prefix + "type is api-key: the "
+                    + in.value() + " name");
+        }
+        String value = SecretValues.read(a, "value", prefix + "value").filter(v -> !v.isBlank()).orElseThrow(
+                () -> new IllegalArgumentException(prefix + "value (or value-file) is required when " + prefix
+                        + "type is api-key"));
+        if (in != OutboundAuth.In.QUERY && !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            throw new IllegalArgumentException(prefix + "name: '" + name + "' is not a valid " + in.value() + " name "
+                    + "(an RFC 9110 token: letters, digits and !#$%&'*+-.^_`|~)");
+        }
+        if (in == OutboundAuth.In.COOKIE && !value.matches("[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]+")) {
+            throw new IllegalArgumentException(prefix + "value cannot be sent as a cookie: a cookie value has no "
+                    + "spaces, quotes, commas, semicolons or backslashes (RFC 6265 section 4.1.1)");
+        }
+        return new OutboundAuth.ApiKey(in, name, value);
+    }
+
+    private static java.net.URI tokenUrl(Config a, String prefix, String type) {
         String url = a.get("token-url").asString().map(String::strip).filter(u -> !u.isEmpty()).orElseThrow(
                 () -> new IllegalArgumentException(prefix + "token-url is required when " + prefix
-                        + "type is token-exchange"));
+                        + "type is " + type));
         java.net.URI tokenUrl;
         try {
             tokenUrl = java.net.URI.create(url);
@@ -372,6 +432,11 @@ public record ServiceConfig(
                 || !("https".equals(tokenUrl.getScheme()) || "http".equals(tokenUrl.getScheme()))) {
             throw new IllegalArgumentException(prefix + "token-url must be an absolute http(s) URL, was " + url);
         }
+        return tokenUrl;
+    }
+
+    private static TokenExchange exchange(Config a, String prefix) {
+        java.net.URI tokenUrl = tokenUrl(a, prefix, "token-exchange");
         String clientId = text(a, "client-id");
         String clientSecret = SecretValues.read(a, "client-secret", prefix + "client-secret")
                 .filter(v -> !v.isBlank()).orElse(null);
@@ -401,7 +466,8 @@ public record ServiceConfig(
 
     /**
      * Returns every configured secret value, for redaction: the bearer token, the basic password and the
-     * Base64 {@code user:password} pair that goes on the wire (RFC 7617), and the values of headers whose
+     * Base64 {@code user:password} pair that goes on the wire (RFC 7617), the API key, the client secret of a token
+     * exchange or client credentials grant, and the values of headers whose
      * names mark them as credentials ({@link dev.imcp.runtime.audit.Redactor#isSecretKey}, e.g. {@code X-Api-Key}),
      * the values inside {@code soap-headers} blocks ({@link SoapHeaderXml#secretValues}) and the TLS store and key
      * passwords. Other header values ({@code X-Api-Version: 2}) are not secrets: masking them would mangle every
@@ -418,6 +484,12 @@ public record ServiceConfig(
         }
         if (auth.exchange() != null && !blank(auth.exchange().clientSecret())) {
             out.add(auth.exchange().clientSecret());
+        }
+        if (auth.clientCredentials() != null) {
+            out.add(auth.clientCredentials().clientSecret());
+        }
+        if (auth.apiKey() != null) {
+            out.add(auth.apiKey().value());
         }
         if (auth.type() == OutboundAuth.Type.BASIC && !blank(auth.username())) {
             String pair = auth.username() + ":" + (auth.password() == null ? "" : auth.password());

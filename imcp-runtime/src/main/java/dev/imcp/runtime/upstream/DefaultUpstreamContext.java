@@ -32,7 +32,7 @@ public final class DefaultUpstreamContext implements UpstreamContext {
     private final SoapSecurity security;
     private final Map<String, EncodedSoapClient> encodedPorts = new ConcurrentHashMap<>();
     private final HttpAuth restAuth;
-    private final CallerAuth callerAuth;
+    private final PerCallAuth callerAuth;
     /** The contexts of the tenants' credential sets, by tenant; empty without {@code tenants}. */
     private final Map<String, DefaultUpstreamContext> tenants = new LinkedHashMap<>();
     private volatile HttpUpstream http;
@@ -69,8 +69,8 @@ public final class DefaultUpstreamContext implements UpstreamContext {
         this.mapper = mapper;
         this.security = new SoapSecurity(config); // WS-Security, soap-headers, TLS; fails here when malformed
         this.client = security.sslContext() == null ? client : client.withTls(security.sslContext());
-        this.callerAuth = config.auth().onBehalfOfCaller()
-                ? new CallerAuth(service.id(), config.auth(), new OAuth2Tokens(this.client, mapper, config.timeout(),
+        this.callerAuth = config.auth().perCall()
+                ? new PerCallAuth(service.id(), config.auth(), new OAuth2Tokens(this.client, mapper, config.timeout(),
                         config.maxResponseBytes(), redactor::register), redactor)
                 : null;
         this.soapPorts = new SoapPorts(service, config, security, callerAuth);
@@ -235,39 +235,62 @@ public final class DefaultUpstreamContext implements UpstreamContext {
      * {@inheritDoc}
      *
      * <p>The client sends on the service's HTTP client (the shared one, or one with the service's TLS context) with
-     * the service's timeout, the outbound credentials as an {@code Authorization} header (bearer, or basic per
-     * RFC 7617) and the configured headers, the configured SOAP header blocks and UsernameToken in the envelope's
+     * the service's timeout, the outbound credentials (an {@code Authorization} header: bearer, basic per
+     * RFC 7617 or a per-call token; an API key as a header, cookie or query parameter) and the configured headers, the configured SOAP header blocks and UsernameToken in the envelope's
      * {@code Header} ({@link SoapSecurity#headerWriter()}), and reads responses of up to
      * {@link ServiceConfig#maxResponseBytes()}.
      */
     @Override
     public EncodedSoapPort encodedSoapPort(String portName) {
-        EncodedSoapPort own = ownEncodedSoapPort(portName);
+        EncodedSoapPort own = callerEncodedSoapPort(portName);
         if (tenants.isEmpty()) {
             return own;
         }
-        return (operation, arguments) -> forCaller().ownEncodedSoapPort(portName).call(operation, arguments);
+        return (operation, arguments) -> forCaller().callerEncodedSoapPort(portName).call(operation, arguments);
     }
 
-    private EncodedSoapPort ownEncodedSoapPort(String portName) {
+    private EncodedSoapClient ownEncodedSoapPort(String portName) {
         return encodedPorts.computeIfAbsent(portName, p -> {
             String address = soapPorts.address(p);
             security.warnIfClearText(address);
             EncodedSoapClient.CallHeaders callHeaders = callerAuth == null ? EncodedSoapClient.CallHeaders.NONE
-                    : () -> Map.of("Authorization", callerAuth.bearer().authorization());
-            return new EncodedSoapClient(client, URI.create(address), outboundHeaders(), callHeaders,
-                    security.headerWriter(), config.timeout(), config.maxResponseBytes());
+                    : () -> Map.of("Authorization", callerAuth.current());
+            return new EncodedSoapClient(client,
+                    URI.create(RestUpstream.withQuery(address, RestUpstream.fixed(config.auth()))), outboundHeaders(),
+                    callHeaders, security.headerWriter(), config.timeout(), config.maxResponseBytes());
         });
+    }
+
+    /**
+     * Returns the rpc/encoded port {@code portName} as calls use it: with per-call credentials, each call runs inside
+     * {@link PerCallAuth#call} (its token current; after a 401 to a fetched or exchanged token, one new token and
+     * one more request).
+     */
+    private EncodedSoapPort callerEncodedSoapPort(String portName) {
+        EncodedSoapClient port = ownEncodedSoapPort(portName);
+        if (callerAuth == null) {
+            return port;
+        }
+        return (operation, arguments) -> {
+            try {
+                return callerAuth.call(() -> port.call(operation, arguments),
+                        f -> f instanceof dev.imcp.runtime.spi.UpstreamException u && u.status() == 401);
+            } catch (dev.imcp.runtime.spi.UpstreamException | RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e); // port.call throws nothing else
+            }
+        };
     }
 
     /** Returns the headers every SOAP request carries: credentials first, then {@code headers.*}. */
     private Map<String, String> outboundHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
-        OutboundAuth auth = config.auth();
-        switch (auth.type()) {
-            case BEARER -> headers.put("Authorization", "Bearer " + auth.token());
-            case BASIC -> headers.put("Authorization", RestUpstream.basic(auth));
-            case NONE -> { }
+        HttpAuth.Credentials fixed = RestUpstream.fixed(config.auth());
+        headers.putAll(fixed.headers());
+        String cookie = RestUpstream.cookieHeader(fixed);
+        if (cookie != null) {
+            headers.put("Cookie", cookie);
         }
         headers.putAll(config.headers());
         return headers;

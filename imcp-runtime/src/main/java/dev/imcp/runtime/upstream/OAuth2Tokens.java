@@ -17,11 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
- * Access tokens of OAuth 2.0 client credentials grants (RFC 6749 section 4.4), one per scheme, cached until
- * shortly before they expire. Thread-safe; concurrent callers of one scheme wait for a single token request.
+ * Access tokens of OAuth 2.0 client credentials grants (RFC 6749 section 4.4), one per grant (a contract's security
+ * scheme, a service's or tenant's {@code auth.type: oauth2-client-credentials}), cached until shortly before they
+ * expire. Thread-safe; concurrent callers of one scheme wait for a single token request.
  *
  * <p>The token request is a {@code POST} of {@code grant_type=client_credentials} and, when there are scopes,
  * {@code scope} (space-separated, section 3.3) as {@code application/x-www-form-urlencoded}, with the client id
@@ -32,7 +33,8 @@ import java.util.function.Consumer;
  *
  * <p>The same cache serves token exchanges (RFC 8693): a grant with a {@code subject_token} is posted as
  * {@code grant_type=urn:ietf:params:oauth:grant-type:token-exchange} with its parameters, and the issued token is
- * cached per grant, that is per subject token, until it expires as above. A token an upstream refuses is dropped
+ * cached per grant, that is per subject token, until it expires as above but never past the grant's
+ * {@link Grant#notAfter()} (the subject token's own expiry). A token an upstream refuses is dropped
  * ({@link #forget}) so that one retry gets a fresh one.
  */
 final class OAuth2Tokens {
@@ -49,7 +51,7 @@ final class OAuth2Tokens {
     private final ObjectMapper mapper;
     private final Duration timeout;
     private final long maxResponseBytes;
-    private final Consumer<String> fetched;
+    private final BiConsumer<String, Duration> fetched;
     private final Cache<Grant, Token> cache = Caffeine.newBuilder()
             .maximumSize(1_000)
             .expireAfter(new Expiry<Grant, Token>() {
@@ -75,10 +77,11 @@ final class OAuth2Tokens {
      * @param mapper reads the token response
      * @param timeout the token request timeout
      * @param maxResponseBytes the largest token response read
-     * @param fetched told each new access token before it is used (the {@link dev.imcp.runtime.audit.Redactor#register})
+     * @param fetched told each new access token and its lifetime ({@code expires_in}, else {@link #DEFAULT_LIFETIME})
+     *     before it is used (the {@link dev.imcp.runtime.audit.Redactor#register(String, Duration)})
      */
     OAuth2Tokens(UpstreamHttpClient client, ObjectMapper mapper, Duration timeout, long maxResponseBytes,
-            Consumer<String> fetched) {
+            BiConsumer<String, Duration> fetched) {
         this.client = Objects.requireNonNull(client, "client");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -96,9 +99,11 @@ final class OAuth2Tokens {
      * @param parameters further form parameters, in order; with a {@code subject_token} the grant is a token
      *     exchange (RFC 8693 section 2.1: {@code subject_token}, {@code subject_token_type}, {@code audience},
      *     {@code resource}, {@code requested_token_type}), else a client credentials grant
+     * @param notAfter the latest time its token may be used, whatever {@code expires_in} says: the {@code exp} of the
+     *     subject token of an exchange; {@code null} for no such limit
      */
     record Grant(URI tokenUrl, String clientId, String clientSecret, List<String> scopes,
-            Map<String, String> parameters) {
+            Map<String, String> parameters, java.time.Instant notAfter) {
 
         /** Copies the parameters, keeping their order. */
         Grant {
@@ -108,7 +113,12 @@ final class OAuth2Tokens {
 
         /** A client credentials grant (RFC 6749 section 4.4). */
         Grant(URI tokenUrl, String clientId, String clientSecret, List<String> scopes) {
-            this(tokenUrl, clientId, clientSecret, scopes, Map.of());
+            this(tokenUrl, clientId, clientSecret, scopes, Map.of(), null);
+        }
+
+        /** A grant without a time limit of its own. */
+        Grant(URI tokenUrl, String clientId, String clientSecret, List<String> scopes, Map<String, String> parameters) {
+            this(tokenUrl, clientId, clientSecret, scopes, parameters, null);
         }
 
         /** Whether this is a token exchange (RFC 8693): it has a {@code subject_token}. */
@@ -199,15 +209,22 @@ final class OAuth2Tokens {
             throw new TokenEndpointException(0, (grant.exchange() ? "the token exchange (RFC 8693) failed: " : "")
                     + "the OAuth 2.0 token response has no access_token (RFC 6749 section 5.1)", "");
         }
-        fetched.accept(accessToken.asText());
         JsonNode expiresIn = json.get("expires_in");
         Duration lifetime = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
                 ? Duration.ofSeconds(expiresIn.asLong()) : DEFAULT_LIFETIME;
+        fetched.accept(accessToken.asText(), lifetime);
         Duration margin = lifetime.dividedBy(10);
         if (margin.compareTo(MAX_MARGIN) > 0) {
             margin = MAX_MARGIN;
         }
-        return new Token(accessToken.asText(), lifetime.minus(margin).toNanos());
+        Duration reuse = lifetime.minus(margin);
+        if (grant.notAfter() != null) {
+            Duration left = Duration.between(java.time.Instant.now(), grant.notAfter());
+            if (left.compareTo(reuse) < 0) {
+                reuse = left.isNegative() ? Duration.ZERO : left;
+            }
+        }
+        return new Token(accessToken.asText(), reuse.toNanos());
     }
 
     private static String encode(String s) {

@@ -25,7 +25,8 @@ import java.util.Objects;
  * within the service's {@code timeout-seconds} (headers and body) and {@code max-response-bytes}. Thread-safe.
  *
  * <p>When the upstream answers 401 to a request that carried an access token the adapter fetched (an OAuth 2.0
- * client credentials token of {@link HttpAuth}, or a token exchanged for the caller's, {@link CallerAuth}), that
+ * client credentials token of {@link HttpAuth} or of {@code auth.type: oauth2-client-credentials}, or a token
+ * exchanged for the caller's, {@link PerCallAuth}), that
  * token is dropped from its cache, a new one is fetched (one token request however many calls were refused) and the
  * request is sent once more; a second 401 reaches the caller as the tool error. Configured and forwarded tokens are
  * not retried.
@@ -37,7 +38,7 @@ public final class RestUpstream implements HttpUpstream {
     private final String baseUrl;
     private final ServiceConfig config;
     private final HttpAuth schemes;
-    private final CallerAuth callerAuth;
+    private final PerCallAuth callerAuth;
 
     /**
      * @param client the shared HTTP client
@@ -71,7 +72,7 @@ public final class RestUpstream implements HttpUpstream {
      *     {@code token-exchange}, else {@code null}
      */
     RestUpstream(UpstreamHttpClient client, ObjectMapper mapper, String baseUrl, ServiceConfig config,
-            HttpAuth schemes, CallerAuth callerAuth) {
+            HttpAuth schemes, PerCallAuth callerAuth) {
         this.schemes = schemes;
         this.callerAuth = callerAuth;
         this.client = Objects.requireNonNull(client, "client");
@@ -156,7 +157,9 @@ public final class RestUpstream implements HttpUpstream {
             throw new UpstreamException(0, "invalid argument: " + e.getMessage(), "");
         }
         HttpAuth.Credentials credentials = schemes == null ? HttpAuth.Credentials.NONE : schemes.credentials(call);
-        String query = UriEncoding.query(withCredentials(call.query(), credentials));
+        OutboundAuth auth = config.auth();
+        HttpAuth.Credentials fixed = fixed(auth);
+        String query = UriEncoding.query(withCredentials(withCredentials(call.query(), credentials), fixed));
         if (!styled.query().isEmpty()) {
             query = query.isEmpty() ? styled.query() : query + "&" + styled.query();
         }
@@ -195,27 +198,24 @@ public final class RestUpstream implements HttpUpstream {
             b.setHeader("Content-Type", encoded.contentType());
         }
         java.util.List<Runnable> forget = new java.util.ArrayList<>(2);
-        OutboundAuth auth = config.auth();
-        switch (auth.type()) {
-            case BEARER -> b.setHeader("Authorization", "Bearer " + auth.token());
-            case BASIC -> b.setHeader("Authorization", basic(auth));
-            case CALLER_TOKEN, TOKEN_EXCHANGE -> {
-                CallerAuth.Bearer bearer = callerAuth.bearer();
-                b.setHeader("Authorization", bearer.authorization());
-                if (bearer.forget() != null) {
-                    forget.add(bearer.forget());
-                }
+        fixed.headers().forEach(b::setHeader);
+        if (auth.perCall()) {
+            PerCallAuth.Bearer bearer = callerAuth.bearer();
+            b.setHeader("Authorization", bearer.authorization());
+            if (bearer.forget() != null) {
+                forget.add(bearer.forget());
             }
-            case NONE -> { }
         }
         if (credentials.fetched()) {
             forget.add(credentials.forget());
         }
         credentials.headers().forEach(b::setHeader);
-        if (!credentials.cookies().isEmpty()) {
+        if (!credentials.cookies().isEmpty() || !fixed.cookies().isEmpty()) {
             StringBuilder cookie = new StringBuilder(styled.cookie().isEmpty()
                     ? call.headers().getOrDefault("Cookie", "") : styled.cookie());
-            credentials.cookies().forEach((name, value) ->
+            java.util.Map<String, String> cookies = new LinkedHashMap<>(credentials.cookies());
+            cookies.putAll(fixed.cookies());
+            cookies.forEach((name, value) ->
                     cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=').append(value));
             b.setHeader("Cookie", cookie.toString());
         }
@@ -250,6 +250,56 @@ public final class RestUpstream implements HttpUpstream {
         java.util.Map<String, java.util.List<String>> all = new java.util.LinkedHashMap<>(query);
         credentials.query().forEach((name, value) -> all.put(name, java.util.List.of(value)));
         return all;
+    }
+
+    /**
+     * Returns what a fixed {@code auth.type} adds to every request, HTTP and SOAP alike: {@code bearer} and
+     * {@code basic} an {@code Authorization} header, {@code api-key} its header, query parameter or cookie; the other
+     * types nothing (per-call tokens come from {@link PerCallAuth}, a UsernameToken goes in the SOAP envelope).
+     *
+     * @param auth the service's credentials
+     * @return the headers, query parameters and cookies
+     */
+    static HttpAuth.Credentials fixed(OutboundAuth auth) {
+        return switch (auth.type()) {
+            case BEARER -> new HttpAuth.Credentials(Map.of("Authorization", "Bearer " + auth.token()), Map.of(), Map.of());
+            case BASIC -> new HttpAuth.Credentials(Map.of("Authorization", basic(auth)), Map.of(), Map.of());
+            case API_KEY -> {
+                Map<String, String> one = Map.of(auth.apiKey().name(), auth.apiKey().value());
+                yield switch (auth.apiKey().in()) {
+                    case HEADER -> new HttpAuth.Credentials(one, Map.of(), Map.of());
+                    case QUERY -> new HttpAuth.Credentials(Map.of(), one, Map.of());
+                    case COOKIE -> new HttpAuth.Credentials(Map.of(), Map.of(), one);
+                };
+            }
+            default -> HttpAuth.Credentials.NONE;
+        };
+    }
+
+    /**
+     * Returns {@code address} with the query parameters of {@code credentials} appended (percent-encoded as
+     * {@link UriEncoding#query} does): an API key in the query of a SOAP port's address.
+     */
+    static String withQuery(String address, HttpAuth.Credentials credentials) {
+        if (credentials.query().isEmpty()) {
+            return address;
+        }
+        java.util.Map<String, java.util.List<String>> query = new java.util.LinkedHashMap<>();
+        credentials.query().forEach((name, value) -> query.put(name, java.util.List.of(value)));
+        int hash = address.indexOf('#');
+        String base = hash < 0 ? address : address.substring(0, hash);
+        return base + (base.contains("?") ? "&" : "?") + UriEncoding.query(query) + (hash < 0 ? "" : address.substring(hash));
+    }
+
+    /** Returns the {@code Cookie} header value of {@code credentials}' cookies, or {@code null} when there are none. */
+    static String cookieHeader(HttpAuth.Credentials credentials) {
+        if (credentials.cookies().isEmpty()) {
+            return null;
+        }
+        StringBuilder cookie = new StringBuilder();
+        credentials.cookies().forEach((name, value) ->
+                cookie.append(cookie.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+        return cookie.toString();
     }
 
     /** Returns the RFC 7617 {@code Basic} credentials for {@code auth}. */

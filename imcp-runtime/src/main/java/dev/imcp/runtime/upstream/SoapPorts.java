@@ -25,6 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Creates and caches CXF JAX-WS client proxies for the ports of one WSDL service, with the configured
  * address, outbound credentials, headers and receive timeout, and with the SOAP with Attachments parts of its
  * binding marked ({@link SwaParts}). Thread-safe.
+ *
+ * <p>Credentials: {@code basic} through CXF's conduit, {@code bearer} and {@code api-key} as fixed headers, a cookie
+ * or a query parameter of the port's address; a per-call token ({@code caller-token}, {@code token-exchange},
+ * {@code oauth2-client-credentials}, {@link PerCallAuth}) by an interceptor from the calling thread. When the upstream
+ * answers 401 to a fetched or exchanged token, the token is dropped, a new one fetched and the call sent once more;
+ * a second 401 is the call's failure. Fixed and forwarded credentials are not retried.
  */
 public final class SoapPorts {
 
@@ -32,7 +38,7 @@ public final class SoapPorts {
     private final ServiceConfig config;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
     private final SoapSecurity security;
-    private final CallerAuth callerAuth;
+    private final PerCallAuth callerAuth;
 
     /**
      * @param service the WSDL service
@@ -47,10 +53,10 @@ public final class SoapPorts {
      * @param service the WSDL service
      * @param config its configuration
      * @param security its WS-Security, SOAP header blocks and TLS context, loaded once per service
-     * @param callerAuth the caller's credentials when {@code auth.type} is {@code caller-token} or
-     *     {@code token-exchange}, else {@code null}
+     * @param callerAuth the per-call credentials when {@code auth.type} is {@code caller-token},
+     *     {@code token-exchange} or {@code oauth2-client-credentials}, else {@code null}
      */
-    SoapPorts(ServiceDescriptor service, ServiceConfig config, SoapSecurity security, CallerAuth callerAuth) {
+    SoapPorts(ServiceDescriptor service, ServiceConfig config, SoapSecurity security, PerCallAuth callerAuth) {
         this.service = service;
         this.config = config;
         this.security = security;
@@ -85,11 +91,14 @@ public final class SoapPorts {
                 };
             }
             Object proxy = cache.computeIfAbsent(key, k -> create(sei, portName, soap12, attachments));
-            try {
-                return method.invoke(proxy, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            PerCallAuth.Attempt<Object> attempt = () -> {
+                try {
+                    return method.invoke(proxy, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            };
+            return callerAuth == null ? attempt.send() : callerAuth.call(attempt, SoapPorts::unauthorized);
         };
         return sei.cast(Proxy.newProxyInstance(sei.getClassLoader(), new Class<?>[] {sei}, lazy));
     }
@@ -111,11 +120,21 @@ public final class SoapPorts {
         return address;
     }
 
+    /** Whether a failure of a CXF call is the upstream's HTTP 401 (CXF's {@code HTTPException} in its causes). */
+    static boolean unauthorized(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.cxf.transport.http.HTTPException h && h.getResponseCode() == 401) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Makes CXF's {@code client} send the current caller's {@code Authorization} ({@link CallerAuth}) with each
-     * message; when there is none the call fails before anything is sent.
+     * Makes CXF's {@code client} send the {@code Authorization} of the current call ({@link PerCallAuth#current()})
+     * with each message; when there is none the call fails before anything is sent.
      */
-    private static void installCallerAuth(Client client, CallerAuth callerAuth) {
+    private static void installCallerAuth(Client client, PerCallAuth callerAuth) {
         client.getOutInterceptors().add(new org.apache.cxf.phase.AbstractPhaseInterceptor<Message>(
                 org.apache.cxf.phase.Phase.SETUP) {
             @Override
@@ -123,7 +142,7 @@ public final class SoapPorts {
             public void handleMessage(Message message) {
                 String authorization;
                 try {
-                    authorization = callerAuth.bearer().authorization();
+                    authorization = callerAuth.current();
                 } catch (dev.imcp.runtime.spi.UpstreamException e) {
                     throw new org.apache.cxf.interceptor.Fault(e);
                 }
@@ -145,7 +164,8 @@ public final class SoapPorts {
     private Object create(Class<?> sei, String portName, boolean soap12, List<MimePart> attachments) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(sei);
-        factory.setAddress(address(portName));
+        HttpAuth.Credentials fixed = RestUpstream.fixed(config.auth());
+        factory.setAddress(RestUpstream.withQuery(address(portName), fixed));
         if (soap12) {
             factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
         }
@@ -159,6 +179,12 @@ public final class SoapPorts {
         SoapHttpStatus.install(client);
         UpstreamTrace.install(client);
         ResponseLimit.install(client, config.maxResponseBytes());
+        if (!fixed.query().isEmpty()) {
+            // The address holds the API key, and CXF's default fault logging names it ("... invoking <address>"): keep
+            // CXF quiet. The failure still reaches the caller and the server log, redacted, through UpstreamFaults.
+            org.apache.cxf.logging.FaultListener quiet = (exception, description, message) -> false;
+            client.getRequestContext().put(org.apache.cxf.logging.FaultListener.class.getName(), quiet);
+        }
         // CXF's HttpURLConnection path, not its java.net.http one: on a blocking virtual thread it costs about half
         // the CPU per call (bench/serve.sh, soap row) and needs no pipe thread per request.
         client.getRequestContext().put(URLCONNECTION_CONDUIT, Boolean.TRUE);
@@ -176,10 +202,14 @@ public final class SoapPorts {
             basic.setUserName(auth.username());
             basic.setPassword(auth.password() == null ? "" : auth.password());
             conduit.setAuthorization(basic);
-        } else if (auth.type() == OutboundAuth.Type.BEARER) {
-            headers.put("Authorization", List.of("Bearer " + auth.token()));
         } else if (callerAuth != null) {
             installCallerAuth(client, callerAuth);
+        } else {
+            fixed.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+            String cookie = RestUpstream.cookieHeader(fixed);
+            if (cookie != null) {
+                headers.put("Cookie", List.of(cookie));
+            }
         }
         config.headers().forEach((name, value) -> headers.put(name, List.of(value)));
         if (!headers.isEmpty()) {

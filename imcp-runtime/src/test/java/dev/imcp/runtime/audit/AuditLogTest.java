@@ -104,6 +104,21 @@ class AuditLogTest {
     }
 
     @Test
+    void theCallersTenantIsInTheLineWhenItHasOne() throws Exception {
+        Path file = Files.createDirectories(Path.of("target")).resolve("audit-tenant-" + System.nanoTime() + ".jsonl");
+        AuditLog audit = new AuditLog(file.toString(), false, new Redactor(List.of()), 100, 1024);
+        audit.record(new AuditEvent(Instant.now(), "t-1", "robot", null, "acct", "get_acct", AuditEvent.Status.OK, 1,
+                null, null, null, null, "acme"));
+        audit.record(event("t-2", null));
+        audit.close();
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(2, lines.size());
+        assertEquals("acme", JSON.readTree(lines.get(0)).path("tenant").asText(), lines.get(0));
+        assertTrue(lines.get(0).indexOf("\"actor\"") < lines.get(0).indexOf("\"tenant\""), lines.get(0));
+        assertTrue(JSON.readTree(lines.get(1)).path("tenant").isMissingNode(), "no tenant, no field: " + lines.get(1));
+    }
+
+    @Test
     void boundsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new AuditLog((String) null, false, new Redactor(List.of()), 0, 8192));
         assertEquals("imcp.audit.max-argument-bytes must be at least 64, was 10", assertThrows(IllegalArgumentException.class,

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,6 +61,55 @@ class RedactorTest {
         r.register(" ");
         assertEquals("token ***", r.redact("token at-123456789"));
         assertEquals("token ***", r.redact("token " + Base64.getEncoder().encodeToString("at-123456789".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void learnedSecretsLiveAsLongAsTheirLifetimeNotUntilOthersPushThemOut() {
+        long[] now = {0};
+        Redactor r = new Redactor(List.of("configured-s3cret"), () -> now[0]);
+        r.register("live-token-0001", Duration.ofMinutes(10));
+        r.register("short-token-0002", Duration.ofSeconds(30));
+        r.register("unknown-lifetime-0003");
+        for (int i = 0; i < 5_000; i++) { // many callers' tokens, far more than the old fixed 256
+            r.register("caller-" + i + "-token", Duration.ofMinutes(10));
+        }
+        assertEquals("*** *** ***", r.redact("live-token-0001 short-token-0002 unknown-lifetime-0003"));
+        assertEquals(5_003, r.learnedCount());
+
+        now[0] += Duration.ofSeconds(30).plus(Redactor.LEARNED_MARGIN).plusSeconds(1).toNanos();
+        assertEquals(5_002, r.learnedCount(), "expired ones leave at the cache's maintenance");
+        assertEquals("*** short-token-0002 ***", r.redact("live-token-0001 short-token-0002 unknown-lifetime-0003"),
+                "a token is masked while it lives, and the margin after");
+        r.register("live-token-0001", Duration.ZERO); // at 5 min 31 s: would end at 10 min 31 s if it shortened
+        now[0] += Duration.ofMinutes(6).toNanos();
+        assertEquals("***", r.redact("live-token-0001"), "registering again never shortens a secret's life");
+        now[0] += Duration.ofMinutes(4).toNanos(); // 15 min 31 s: past 10 min + the margin
+        assertEquals(1, r.learnedCount());
+        assertEquals("live-token-0001 caller-7-token ***", r.redact("live-token-0001 caller-7-token "
+                + "unknown-lifetime-0003"));
+        now[0] += Redactor.DEFAULT_LIFETIME.toNanos();
+        assertEquals(0, r.learnedCount());
+        assertEquals("unknown-lifetime-0003", r.redact("unknown-lifetime-0003"));
+        assertEquals("***", r.redact("configured-s3cret"));
+    }
+
+    @Test
+    void manyLearnedSecretsAreFoundThroughTheIndexInEveryForm() {
+        Redactor r = new Redactor(List.of());
+        for (int i = 0; i < 2_000; i++) {
+            r.register("tok-" + i + "-abcdefgh", Duration.ofMinutes(10));
+        }
+        r.register("q7", Duration.ofMinutes(10)); // shorter than the index's suffix
+        String secret = "tok-1234-abcdefgh";
+        String text = "a " + secret + " b " + secret.toUpperCase(java.util.Locale.ROOT) + " c "
+                + Base64.getEncoder().encodeToString(("user:" + secret).getBytes(StandardCharsets.UTF_8)) + " d "
+                + URLEncoder.encode("x&" + secret, StandardCharsets.UTF_8) + " e tok-99999-abcdefgh q7";
+        String masked = r.redact(text);
+        assertFalse(masked.toLowerCase(java.util.Locale.ROOT).contains(secret), masked);
+        assertFalse(masked.contains(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8))
+                .substring(2, 12)), masked);
+        assertTrue(masked.startsWith("a *** b *** c "), masked);
+        assertTrue(masked.endsWith(" e tok-99999-abcdefgh ***"), "an unknown token stays: " + masked);
     }
 
     @Test

@@ -93,8 +93,64 @@ class ServiceConfigTest {
                         prefix + "nonce cannot be false with password-type digest"));
         assertEquals(prefix + "password-type applies only when " + prefix + "type is ws-security-username-token",
                 error(Map.of(prefix + "type", "basic", prefix + "username", "u", prefix + "password-type", "text")));
-        assertEquals(prefix + "type: unknown auth type 'wsse'; allowed: none, bearer, basic, ws-security-username-token, caller-token, token-exchange",
+        assertEquals(prefix + "type: unknown auth type 'wsse'; allowed: none, bearer, basic, api-key, "
+                + "oauth2-client-credentials, ws-security-username-token, caller-token, token-exchange",
                 error(Map.of(prefix + "type", "wsse")));
+    }
+
+    @Test
+    void clientCredentialsAndApiKeysAreReadTheirSecretsListedAndTheirMistakesNamed() {
+        String prefix = "imcp.services.billing.auth.";
+        ServiceConfig cc = billing(Map.of(prefix + "type", "oauth2-client-credentials", prefix + "token-url",
+                "https://as.example/token", prefix + "client-id", "app", prefix + "client-secret", "cc-s3cret",
+                prefix + "scope", "a:read  b:write", prefix + "audience", "billing"));
+        assertEquals(List.of("a:read", "b:write"), cc.auth().clientCredentials().scopes());
+        assertEquals("billing", cc.auth().clientCredentials().audience());
+        assertTrue(cc.auth().perCall());
+        assertTrue(cc.secrets().contains("cc-s3cret"), cc.secrets().toString());
+        assertFalse(cc.auth().toString().contains("cc-s3cret"));
+        ServiceConfig key = billing(Map.of(prefix + "type", "api-key", prefix + "in", "Query", prefix + "name", "key",
+                prefix + "value", "k3y-value"));
+        assertEquals(new OutboundAuth.ApiKey(OutboundAuth.In.QUERY, "key", "k3y-value"), key.auth().apiKey());
+        assertEquals(List.of("k3y-value"), key.secrets());
+        assertFalse(key.auth().toString().contains("k3y-value"), key.auth().toString());
+        assertEquals(OutboundAuth.In.HEADER, billing(Map.of(prefix + "type", "api-key", prefix + "name", "X-Key",
+                prefix + "value", "v")).auth().apiKey().in());
+
+        assertEquals(prefix + "client-secret is required when " + prefix + "type is oauth2-client-credentials",
+                error(Map.of(prefix + "type", "oauth2-client-credentials", prefix + "token-url", "https://as/t",
+                        prefix + "client-id", "app")));
+        assertEquals(prefix + "token-url is required when " + prefix + "type is oauth2-client-credentials",
+                error(Map.of(prefix + "type", "oauth2-client-credentials", prefix + "client-id", "app",
+                        prefix + "client-secret", "s")));
+        assertEquals(prefix + "token-url must be an absolute http(s) URL, was /token",
+                error(Map.of(prefix + "type", "oauth2-client-credentials", prefix + "token-url", "/token",
+                        prefix + "client-id", "app", prefix + "client-secret", "s")));
+        assertEquals(prefix + "subject-token-type applies only when " + prefix + "type is token-exchange",
+                error(Map.of(prefix + "type", "oauth2-client-credentials", prefix + "token-url", "https://as/t",
+                        prefix + "client-id", "app", prefix + "client-secret", "s", prefix + "subject-token-type", "x")));
+        assertEquals(prefix + "client-id applies only when " + prefix + "type is token-exchange or "
+                + "oauth2-client-credentials", error(Map.of(prefix + "type", "bearer", prefix + "token", "t",
+                prefix + "client-id", "app")));
+        assertEquals(prefix + "token does not apply when " + prefix + "type is oauth2-client-credentials: the token "
+                + "is fetched with client-id and client-secret", error(Map.of(prefix + "type",
+                "oauth2-client-credentials", prefix + "token-url", "https://as/t", prefix + "client-id", "app",
+                prefix + "client-secret", "s", prefix + "token", "t")));
+        assertEquals(prefix + "name is required when " + prefix + "type is api-key: the header name",
+                error(Map.of(prefix + "type", "api-key", prefix + "value", "v")));
+        assertEquals(prefix + "value (or value-file) is required when " + prefix + "type is api-key",
+                error(Map.of(prefix + "type", "api-key", prefix + "name", "k")));
+        assertEquals(prefix + "in: unknown API key location 'body'; allowed: header, query, cookie",
+                error(Map.of(prefix + "type", "api-key", prefix + "in", "body", prefix + "name", "k",
+                        prefix + "value", "v")));
+        assertEquals(prefix + "name: 'X Key' is not a valid header name (an RFC 9110 token: letters, digits and "
+                + "!#$%&'*+-.^_`|~)", error(Map.of(prefix + "type", "api-key", prefix + "name", "X Key",
+                prefix + "value", "v")));
+        assertEquals(prefix + "value cannot be sent as a cookie: a cookie value has no spaces, quotes, commas, "
+                + "semicolons or backslashes (RFC 6265 section 4.1.1)", error(Map.of(prefix + "type", "api-key",
+                prefix + "in", "cookie", prefix + "name", "sid", prefix + "value", "a;b")));
+        assertEquals(prefix + "in applies only when " + prefix + "type is api-key",
+                error(Map.of(prefix + "type", "bearer", prefix + "token", "t", prefix + "in", "query")));
     }
 
     @Test
