@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running iMCP adapter: the MCP endpoint {@code /mcp} on a Helidon SE web server (the Streamable HTTP
@@ -256,6 +257,7 @@ public final class ImcpServer implements AutoCloseable {
         }
         // Helidon's own shutdown hook would stop the listener concurrently with the audit flush; close() does both in order.
         builder.shutdownHook(false);
+        releaseStartupMemory(config);
         try {
             ImcpServer started = new ImcpServer(builder.build().start(), runtime, host, headDeadline);
             io.helidon.Main.addShutdownHandler(started.onShutdown);
@@ -270,6 +272,33 @@ public final class ImcpServer implements AutoCloseable {
             throw e;
         }
     }
+
+    /**
+     * With {@code imcp.release-startup-memory} (default {@code true}), runs one full garbage collection when the
+     * first adapter of the process is built, before it takes its first request: what start-up allocated and no longer
+     * needs (configuration trees, contract and schema texts, class initialization) is freed, and the JVM's collector
+     * gives back the heap it then leaves unused (G1 shrinks to {@code MaxHeapFreeRatio} after a full collection). An
+     * adapter idles most of its life, and without a collection it would keep start-up's high-water mark as resident
+     * memory: the sample adapter was 148 MiB resident after its first {@code tools/list}, 108 MiB with the
+     * collection, which cost one pause of about 60 ms during start-up (2 cores). Once per process: a further adapter
+     * of the same JVM (tests) does not collect again. Without effect under {@code -XX:+DisableExplicitGC}.
+     *
+     * @param config the configuration
+     */
+    static void releaseStartupMemory(Config config) {
+        releaseStartupMemory(config, STARTUP_MEMORY_RELEASED);
+    }
+
+    /** Does what {@link #releaseStartupMemory(Config)} does, once per {@code done}; returns whether it collected. */
+    static boolean releaseStartupMemory(Config config, AtomicBoolean done) {
+        if (config.get("imcp.release-startup-memory").asBoolean().orElse(true) && done.compareAndSet(false, true)) {
+            System.gc();
+            return true;
+        }
+        return false;
+    }
+
+    private static final AtomicBoolean STARTUP_MEMORY_RELEASED = new AtomicBoolean();
 
     /**
      * Returns {@code server.request-head-timeout} (an ISO-8601 duration such as {@code PT20S}, or whole seconds;
@@ -587,6 +616,7 @@ public final class ImcpServer implements AutoCloseable {
         try (AdapterRuntime runtime = runtime(config, providers)) {
             StdioTransport transport = new StdioTransport(runtime.endpoint(), runtime.mapper(), (int) maxBytes,
                     Duration.ofSeconds(graceSeconds));
+            releaseStartupMemory(config);
             LOG.log(System.Logger.Level.INFO, readyMessage(runtime.serverInfo(), "on stdio", runtime.publishedTools(),
                     runtime.contracts().summary(), ManagementFactory.getRuntimeMXBean().getUptime()));
             if (onSigterm) {

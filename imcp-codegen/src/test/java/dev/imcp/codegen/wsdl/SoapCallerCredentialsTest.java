@@ -455,7 +455,7 @@ class SoapCallerCredentialsTest {
 
             String mallory = sign(adapter, "mallory", Map.of());
             String refused = error(adapter.quote(mallory));
-            assertTrue(refused.contains("token exchange (RFC 8693) failed: HTTP 400"), refused);
+            assertTrue(refused.contains("token endpoint of service pricing answered HTTP 400 (the token exchange (RFC 8693) failed)"), refused);
             assertTrue(refused.contains("invalid_grant"), refused);
             written.add(refused);
             written.add(adapter.auditText());
