@@ -27,7 +27,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -153,8 +151,8 @@ class SoapAuthCallsTest {
         assertEquals(2, providers.size(), providers.toString());
         pki = TestPki.create(work.resolve("pki"), STORE_PASSWORD);
 
-        http = "http://127.0.0.1:" + freePort();
-        int tlsPort = freePort();
+        http = "http://127.0.0.1:" + WsdlTestSupport.freePort();
+        int tlsPort = WsdlTestSupport.freePort();
         https = "https://127.0.0.1:" + tlsPort;
         TLSServerParameters tls = new TLSServerParameters();
         tls.setKeyManagers(pki.serverKeys);
@@ -165,7 +163,7 @@ class SoapAuthCallsTest {
         tls.setClientAuthentication(clientAuth);
         BusFactory.getDefaultBus().getExtension(JettyHTTPServerEngineFactory.class)
                 .setTLSServerParametersForPort("127.0.0.1", tlsPort, tls);
-        withLoader(() -> {
+        WsdlTestSupport.withLoader(loader, () -> {
             publish(http + "/basic", new BasicCheck());
             publish(http + "/ut-text", usernameTokenCheck(WSS4JConstants.PW_TEXT, TEXT_PASSWORD));
             publish(http + "/ut-digest", usernameTokenCheck(WSS4JConstants.PW_DIGEST, DIGEST_PASSWORD));
@@ -375,7 +373,7 @@ class SoapAuthCallsTest {
                   audit: {file: "%s"}
                 """.formatted(audit.toString().replace('\\', '/'))
                 + (services.isEmpty() ? "" : "  services:\n" + services.indent(4));
-        ImcpServer server = withLoader(() -> ImcpServer.start(Config.builder()
+        ImcpServer server = WsdlTestSupport.withLoader(loader, () -> ImcpServer.start(Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
                 .sources(ConfigSources.create(keys), ConfigSources.create(yaml, MediaTypes.APPLICATION_X_YAML))
@@ -497,23 +495,6 @@ class SoapAuthCallsTest {
                 fault.setFaultCode(new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
                 throw fault;
             }
-        }
-    }
-
-    private static <T> T withLoader(Callable<T> action) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return action.call();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -34,7 +34,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.URLDecoder;
@@ -53,7 +52,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
@@ -153,8 +151,8 @@ class SoapCallerCredentialsTest {
         ServiceLoader.load(ToolProvider.class, loader).forEach(providers::add);
         assertEquals(1, providers.size(), providers.toString());
 
-        soap = "http://127.0.0.1:" + freePort();
-        withLoader(() -> {
+        soap = "http://127.0.0.1:" + WsdlTestSupport.freePort();
+        WsdlTestSupport.withLoader(loader, () -> {
             publish(soap + "/forwarded", message -> {
                 String bearer = bearer(message);
                 return bearer != null && FORWARDABLE.contains(bearer) ? subject(bearer) : null;
@@ -289,7 +287,7 @@ class SoapCallerCredentialsTest {
 
         Adapter(String pricing) throws Exception {
             audit = work.resolve("audit-callers-" + runs.incrementAndGet() + ".jsonl");
-            int port = freePort();
+            int port = WsdlTestSupport.freePort();
             mcp = "http://127.0.0.1:" + port + ImcpServer.MCP_PATH;
             String yaml = """
                     server: {port: %d, host: 127.0.0.1}
@@ -308,7 +306,7 @@ class SoapCallerCredentialsTest {
                         pricing:
                     """.formatted(port, audit.toString().replace('\\', '/'), sha(ROBOT_KEY), sha(ACME_KEY), ISSUER,
                     mcp, jwks.toString().replace('\\', '/')) + pricing.indent(6);
-            server = withLoader(() -> ImcpServer.start(Config.builder()
+            server = WsdlTestSupport.withLoader(loader, () -> ImcpServer.start(Config.builder()
                     .disableEnvironmentVariablesSource()
                     .disableSystemPropertiesSource()
                     .sources(ConfigSources.create(yaml, MediaTypes.APPLICATION_X_YAML))
@@ -502,23 +500,6 @@ class SoapCallerCredentialsTest {
                     && e.path("tenant").asText().equals("globex")), audit);
             assertNoSecret(audit + String.join("\n", logs), List.of(ACME_PASSWORD, GLOBEX_TOKEN, ACME_KEY, ROBOT_KEY,
                     "acme-app:" + ACME_PASSWORD));
-        }
-    }
-
-    private static <T> T withLoader(Callable<T> action) throws Exception {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return action.call();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -24,7 +24,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +95,7 @@ class SoapCallsTest {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            String soap = "http://127.0.0.1:" + freePort();
+            String soap = "http://127.0.0.1:" + WsdlTestSupport.freePort();
             for (String name : List.of("Ledger", "Pricing", "Splitter", "Greeter12", "Archive")) {
                 Object implementor = loader.loadClass("calls.impl." + name + "Impl").getConstructor().newInstance();
                 Endpoint endpoint = Endpoint.create(implementor);
@@ -577,11 +576,6 @@ class SoapCallsTest {
         return new QName(e.lookupNamespaceURI(prefix), value.substring(colon + 1));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     private static Config config(String yaml) {
         return Config.builder()

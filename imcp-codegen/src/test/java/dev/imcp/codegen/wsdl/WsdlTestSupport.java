@@ -8,6 +8,8 @@ import dev.imcp.codegen.model.SourceFile;
 import dev.imcp.codegen.read.ContractSource;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -55,6 +58,25 @@ public final class WsdlTestSupport {
             }
         }
         return model;
+    }
+
+    /** Returns a free TCP port on the loopback address. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Runs {@code action} with {@code loader} as the thread's context class loader (CXF finds generated classes there). */
+    static <T> T withLoader(ClassLoader loader, Callable<T> action) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return action.call();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** Loads the generated class whose source is {@code <simpleName>.java} under {@code sources}. */
