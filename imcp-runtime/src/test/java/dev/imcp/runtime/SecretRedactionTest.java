@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,7 +69,18 @@ class SecretRedactionTest {
     @BeforeAll
     static void start() throws IOException {
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        upstream.createContext("/echo", x -> echo(x, x.getRequestURI().getPath().endsWith("/fail") ? 500 : 200));
+        upstream.createContext("/echo", x -> {
+            String path = x.getRequestURI().getPath();
+            if (path.endsWith("/slow")) {
+                try {
+                    Thread.sleep(3_000); // past every service's timeout-seconds of 1
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            echo(x, path.endsWith("/fail") ? 500 : path.endsWith("/deny") ? 401 : 200);
+        });
+        upstream.setExecutor(Executors.newCachedThreadPool()); // a slow answer must not hold the others up
         upstream.createContext("/token", x -> {
             x.getRequestBody().readAllBytes();
             HttpReplies.send(x, 200, "application/json", "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
@@ -84,6 +96,7 @@ class SecretRedactionTest {
                   services:
                     vault:
                       url: %s
+                      timeout-seconds: 1
                       auth: {type: bearer, token: "%s"}
                       security:
                         header_key: {value: "%s"}
@@ -93,15 +106,19 @@ class SecretRedactionTest {
                         oauth: {client-id: app, client-secret: "%s"}
                     keyh:
                       url: %s
+                      timeout-seconds: 1
                       auth: {type: api-key, name: X-Auth-Key, value: "%s"}
                     keyq:
                       url: %s
+                      timeout-seconds: 1
                       auth: {type: api-key, in: query, name: key, value: "%s"}
                     keyc:
                       url: %s
+                      timeout-seconds: 1
                       auth: {type: api-key, in: cookie, name: sid, value: "%s"}
                     ccs:
                       url: %s
+                      timeout-seconds: 1
                       auth: {type: oauth2-client-credentials, token-url: "%s/cctoken", client-id: app,
                              client-secret: "%s"}
                 """.formatted(base, BEARER, HEADER_KEY.replace("\\", "\\\\").replace("\"", "\\\""),
@@ -151,6 +168,12 @@ class SecretRedactionTest {
                     .require("GET", "/echo/basic", "basic_auth")
                     .require("GET", "/echo/oauth", "oauth")
                     .require("GET", "/echo/keys/fail", "header_key", "query_key", "cookie_key")
+                    .require("GET", "/echo/keys/deny", "header_key", "query_key", "cookie_key")
+                    .require("GET", "/echo/keys/slow", "header_key", "query_key", "cookie_key")
+                    .require("GET", "/echo/basic/deny", "basic_auth")
+                    .require("GET", "/echo/basic/slow", "basic_auth")
+                    .require("GET", "/echo/oauth/deny", "oauth")
+                    .require("GET", "/echo/oauth/slow", "oauth")
                     .build();
             return new ServiceDescriptor("vault", "openapi", "Vault", "1", "0".repeat(64), null, Map.of(), security);
         }
@@ -165,6 +188,10 @@ class SecretRedactionTest {
             paths.put("basic", null);
             paths.put("oauth", "{\"type\":\"object\",\"properties\":{\"token\":{\"type\":\"string\",\"minLength\":10}}}");
             paths.put("keys/fail", null);
+            for (String path : List.of("keys", "bearer", "basic", "oauth")) { // an auth failure and a timeout each
+                paths.put(path + "/deny", null);
+                paths.put(path + "/slow", null);
+            }
             paths.forEach((path, outputSchema) -> tools.add(EchoProvider.tool(new ToolDescriptor("vault",
                     "echo_" + path.replace('/', '_'), null, "Echoes " + path, "{\"type\":\"object\"}", outputSchema,
                     null, Map.of()), Map.class, in -> upstream.http().<Map<String, Object>>exchange(
@@ -182,9 +209,14 @@ class SecretRedactionTest {
 
         @Override
         public List<Tool<?, ?>> tools(UpstreamContext upstream) {
-            return List.of(EchoProvider.tool(new ToolDescriptor(id, "echo_" + id, null, "Echoes", "{\"type\":\"object\"}",
-                    null, null, Map.of()), Map.class, in -> upstream.http().<Map<String, Object>>exchange(
-                    HttpCall.builder("GET", "/echo/" + id).build(), Types.mapOf(Object.class))));
+            List<Tool<?, ?>> tools = new ArrayList<>();
+            for (String mode : List.of("", "/deny", "/slow")) { // echoed; refused with 401; past the timeout
+                tools.add(EchoProvider.tool(new ToolDescriptor(id, "echo_" + id + mode.replace('/', '_'), null,
+                        "Echoes", "{\"type\":\"object\"}", null, null, Map.of()), Map.class,
+                        in -> upstream.http().<Map<String, Object>>exchange(
+                                HttpCall.builder("GET", "/echo/" + id + mode).build(), Types.mapOf(Object.class))));
+            }
+            return tools;
         }
     }
 
@@ -248,6 +280,34 @@ class SecretRedactionTest {
         JsonNode failed = JSON.readTree(results.get(4)).get("result");
         assertTrue(failed.get("isError").asBoolean(), failed.toString());
         assertTrue(failed.at("/content/0/text").asText().startsWith("Upstream vault answered HTTP 500: "), failed.toString());
+    }
+
+    @Test
+    void noCredentialReachesAnythingWhenTheUpstreamRefusesItOrTimesOut() throws Exception {
+        String session = srv.initialize("2025-06-18");
+        List<String> results = new ArrayList<>();
+        String all;
+        try (LogCapture log = new LogCapture(Logger.getLogger(""))) {
+            for (String base : List.of("echo_keys", "echo_bearer", "echo_basic", "echo_oauth", "echo_keyh", "echo_keyq",
+                    "echo_keyc", "echo_ccs")) {
+                results.add(srv.callTool(session, base + "_deny", "{}").body());
+                results.add(srv.callTool(session, base + "_slow", "{}").body());
+            }
+            all = String.join("\n", results) + "\n" + String.join("\n", srv.auditLines(session)) + "\n" + log.text();
+        }
+        for (String secret : List.of(BEARER, HEADER_KEY, QUERY_KEY, COOKIE_KEY, PASSWORD, CLIENT_SECRET, ACCESS_TOKEN,
+                "ann:" + PASSWORD, AUTH_HEADER_KEY, AUTH_QUERY_KEY, AUTH_COOKIE_KEY, AUTH_CLIENT_SECRET,
+                AUTH_ACCESS_TOKEN)) {
+            assertNoForm(all, secret);
+        }
+        for (int i = 0; i < results.size(); i += 2) { // the refusal quotes the echo, redacted; the timeout says so
+            JsonNode denied = JSON.readTree(results.get(i)).get("result");
+            assertTrue(denied.get("isError").asBoolean(), denied.toString());
+            assertTrue(denied.at("/content/0/text").asText().contains("answered HTTP 401"), denied.toString());
+            JsonNode slow = JSON.readTree(results.get(i + 1)).get("result");
+            assertTrue(slow.get("isError").asBoolean(), slow.toString());
+            assertTrue(slow.at("/content/0/text").asText().contains("did not answer within 1 s"), slow.toString());
+        }
     }
 
     /**
