@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -224,12 +222,7 @@ class CallerCredentialsTest {
     private static void exchange(HttpExchange x) throws IOException {
         String form = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         lastExchangeForm = form;
-        Map<String, String> p = new LinkedHashMap<>();
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            p.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
+        Map<String, String> p = HttpReplies.form(form);
         String client = "Basic " + Base64.getEncoder().encodeToString(("adapter:" + CLIENT_SECRET)
                 .getBytes(StandardCharsets.UTF_8));
         if (!client.equals(x.getRequestHeaders().getFirst("Authorization"))) {

@@ -14,12 +14,10 @@ import dev.imcp.runtime.fixture.EchoProvider;
 import dev.imcp.runtime.fixture.HttpReplies;
 import dev.imcp.runtime.fixture.LogCapture;
 import dev.imcp.runtime.fixture.RawServer;
-import dev.imcp.runtime.spi.HttpCall;
 import dev.imcp.runtime.spi.ServiceDescriptor;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
 import dev.imcp.runtime.spi.ToolProvider;
-import dev.imcp.runtime.spi.Types;
 import dev.imcp.runtime.spi.UpstreamContext;
 import jakarta.xml.ws.Endpoint;
 import java.io.IOException;
@@ -153,11 +151,13 @@ class OutboundCredentialTypesTest {
                       auth: {type: api-key, in: query, name: api_key, value: "%s"}
                 """.formatted(base, cc, base, HEADER_KEY, base, QUERY_KEY, base, COOKIE_KEY, soap, cc, soap,
                 QUERY_KEY, soap, COOKIE_KEY, soap, closed, QUERY_KEY, closed, QUERY_KEY),
-                List.of(new GetProvider("restcc", "/rest/cc"), new GetProvider("restkey", "/rest/key"),
-                        new GetProvider("restqkey", "/rest/qkey"), new GetProvider("restckey", "/rest/ckey"),
+                List.of(new CallerCredentialsTest.GetProvider("restcc", "/rest/cc"),
+                        new CallerCredentialsTest.GetProvider("restkey", "/rest/key"),
+                        new CallerCredentialsTest.GetProvider("restqkey", "/rest/qkey"),
+                        new CallerCredentialsTest.GetProvider("restckey", "/rest/ckey"),
                         new AddProvider("soapcc"), new AddProvider("soapqkey"), new AddProvider("soapckey"),
                         new AddProvider("soapnone"), new AddProvider("soapqdown"),
-                        new GetProvider("restqdown", "/rest/qkey")));
+                        new CallerCredentialsTest.GetProvider("restqdown", "/rest/qkey")));
     }
 
     @AfterAll
@@ -174,12 +174,7 @@ class OutboundCredentialTypesTest {
         String form = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         lastTokenForm = form;
         TOKEN_REQUESTS.incrementAndGet();
-        Map<String, String> p = new LinkedHashMap<>();
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            p.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
+        Map<String, String> p = HttpReplies.form(form);
         String client = "Basic " + Base64.getEncoder().encodeToString(("adapter:"
                 + java.net.URLEncoder.encode(CLIENT_SECRET, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         if (!client.equals(x.getRequestHeaders().getFirst("Authorization"))) {
@@ -261,21 +256,6 @@ class OutboundCredentialTypesTest {
         }
     }
 
-    /** A REST service (no security schemes) with one tool, {@code get_<service>}, that GETs {@code path}. */
-    record GetProvider(String id, String path) implements ToolProvider {
-        @Override
-        public ServiceDescriptor service() {
-            return new ServiceDescriptor(id, "mcp-json", id, "1", "0".repeat(64), null, Map.of());
-        }
-
-        @Override
-        public List<Tool<?, ?>> tools(UpstreamContext upstream) {
-            return List.of(EchoProvider.tool(new ToolDescriptor(id, "get_" + id, null, "GET " + path,
-                    "{\"type\":\"object\"}", null, null, Map.of()), Map.class,
-                    in -> upstream.http().<Map<String, Object>>exchange(HttpCall.builder("GET", path).build(),
-                            Types.mapOf(Object.class))));
-        }
-    }
 
     /** A document/literal SOAP service (CXF) with one tool, {@code add_<service>}, on port {@code CalculatorPort}. */
     record AddProvider(String id) implements ToolProvider {
