@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * {@code description} when set; {@code inputSchema}; {@code outputSchema} when the tool has one; {@code annotations}
  * (MCP {@code ToolAnnotations}, sorted by hint name) when it has any. A revision that lacks a member leaves it out
  * ({@link #write(JsonGenerator, Set)}'s {@code members}). The schemas are JSON text, written as they are: neither
- * parsed nor re-serialized, so a large schema costs one copy.
+ * parsed nor re-serialized, so a large schema costs one copy (of its UTF-8 bytes, when the generator writes UTF-8 and
+ * the {@link JsonText} holds them).
  *
  * @param name the tool name
  * @param title the human-readable title, or {@code null}
@@ -26,8 +27,8 @@ import java.util.TreeMap;
  * @param annotations the annotation hints ({@code readOnlyHint}, {@code destructiveHint}, {@code idempotentHint},
  *     {@code openWorldHint}); empty when the tool has none
  */
-public record PublishedTool(String name, String title, String description, String inputSchema, String outputSchema,
-        Map<String, Boolean> annotations) {
+public record PublishedTool(String name, String title, String description, JsonText inputSchema,
+        JsonText outputSchema, Map<String, Boolean> annotations) {
 
     /** Every optional member: what the newest revision publishes. */
     public static final Set<String> ALL_MEMBERS = Set.of("title", "outputSchema", "annotations");
@@ -41,6 +42,16 @@ public record PublishedTool(String name, String title, String description, Strin
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(inputSchema, "inputSchema");
         annotations = annotations == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(annotations));
+    }
+
+    /**
+     * As the canonical constructor, with the schemas given as strings.
+     *
+     * @throws NullPointerException when {@code name} or {@code inputSchema} is {@code null}
+     */
+    public PublishedTool(String name, String title, String description, String inputSchema, String outputSchema,
+            Map<String, Boolean> annotations) {
+        this(name, title, description, JsonText.of(inputSchema), JsonText.ofNullable(outputSchema), annotations);
     }
 
     /**

@@ -41,6 +41,6 @@ class PublishedToolTest {
     void leavesOutWhatTheToolDoesNotHave() throws Exception {
         PublishedTool bare = new PublishedTool("ping", null, null, "{\"type\":\"object\"}", null, Map.of());
         assertEquals("{\"name\":\"ping\",\"inputSchema\":{\"type\":\"object\"}}", write(bare, PublishedTool.ALL_MEMBERS));
-        assertThrows(NullPointerException.class, () -> new PublishedTool("x", null, null, null, null, null));
+        assertThrows(NullPointerException.class, () -> new PublishedTool("x", null, null, (String) null, null, null));
     }
 }

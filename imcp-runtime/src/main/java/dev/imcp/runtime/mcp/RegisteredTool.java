@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.imcp.descriptor.JsonText;
 import dev.imcp.descriptor.PublishedTool;
 import dev.imcp.runtime.spi.Tool;
 import dev.imcp.runtime.spi.ToolDescriptor;
@@ -41,15 +42,15 @@ public final class RegisteredTool {
 
     private final Tool<?, ?> tool;
     private final ObjectMapper mapper;
-    private final String inputText;
-    private final String outputText;
+    private final JsonText inputText;
+    private final JsonText outputText;
     private final PublishedTool published;
     private final Supplier<ObjectNode> inputSchema;
     private final Supplier<Schema> compiled;
     private final Supplier<ObjectNode> outputSchema;
     private final Supplier<Schema> compiledOutput;
 
-    private RegisteredTool(Tool<?, ?> tool, ObjectMapper mapper, String inputText, String outputText) {
+    private RegisteredTool(Tool<?, ?> tool, ObjectMapper mapper, JsonText inputText, JsonText outputText) {
         this.tool = tool;
         this.mapper = mapper;
         this.inputText = inputText;
@@ -108,7 +109,7 @@ public final class RegisteredTool {
      * Checks the descriptor's schemas (each must be one JSON object; read as tokens, no tree is kept) and
      * registers the tool. A schema written over several lines is kept re-written on one (a message on the stdio
      * transport is one line). The generated tools' schemas, which {@link dev.imcp.runtime.spi.ToolSchemas} has read
-     * already, are taken as they are.
+     * already ({@link JsonText#compact()}), are taken as they are.
      *
      * @param tool the tool
      * @param mapper the JSON mapper
@@ -117,8 +118,9 @@ public final class RegisteredTool {
      */
     public static RegisteredTool of(Tool<?, ?> tool, ObjectMapper mapper) {
         ToolDescriptor d = tool.descriptor();
-        String input = oneLine(mapper, d.inputSchema(), d.name(), "inputSchema");
-        String output = d.outputSchema() == null ? null : oneLine(mapper, d.outputSchema(), d.name(), "outputSchema");
+        JsonText input = oneLine(mapper, d.inputSchemaText(), d.name(), "inputSchema");
+        JsonText output = d.outputSchemaText() == null ? null
+                : oneLine(mapper, d.outputSchemaText(), d.name(), "outputSchema");
         return new RegisteredTool(tool, mapper, input, output);
     }
 
@@ -151,10 +153,11 @@ public final class RegisteredTool {
      * Reads {@code json} as tokens and fails unless it is exactly one JSON object; returns it as given when it holds
      * no line break, else re-written compactly.
      */
-    private static String oneLine(ObjectMapper mapper, String json, String tool, String what) {
-        if (dev.imcp.runtime.spi.ToolSchemas.isWellFormed(json)) {
-            return json; // read and cut out token by token already (the generated tools' schemas)
+    private static JsonText oneLine(ObjectMapper mapper, JsonText text, String tool, String what) {
+        if (text.compact()) {
+            return text; // read and cut out already (the generated tools' schemas)
         }
+        String json = text.toString();
         boolean lines = json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0;
         try (JsonParser p = mapper.getFactory().createParser(json)) {
             if (p.nextToken() == JsonToken.START_OBJECT) {
@@ -167,7 +170,7 @@ public final class RegisteredTool {
                     p.skipChildren();
                 }
                 if (p.nextToken() == null) {
-                    return lines ? compact.toString() : json;
+                    return lines ? JsonText.of(compact.toString()) : text;
                 }
             }
         } catch (IOException e) {
@@ -177,9 +180,9 @@ public final class RegisteredTool {
         throw new IllegalStateException("Tool " + tool + ": " + what + " must be a JSON object");
     }
 
-    private static ObjectNode parseObject(ObjectMapper mapper, String json, String tool, String what) {
+    private static ObjectNode parseObject(ObjectMapper mapper, JsonText json, String tool, String what) {
         try {
-            JsonNode node = mapper.readTree(json);
+            JsonNode node = mapper.readTree(json.asUnquotedUTF8());
             if (node instanceof ObjectNode object) {
                 return object;
             }

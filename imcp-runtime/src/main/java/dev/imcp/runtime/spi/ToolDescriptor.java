@@ -1,5 +1,6 @@
 package dev.imcp.runtime.spi;
 
+import dev.imcp.descriptor.JsonText;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,8 +11,10 @@ import java.util.Objects;
  * @param name the tool name, unique in the adapter, matching {@code [A-Za-z0-9_.-]{1,128}}
  * @param title a short human-readable title, or {@code null}
  * @param description what the tool does, from the contract's summary/description/documentation
- * @param inputSchema the JSON Schema (2020-12) of the arguments object, as JSON text
- * @param outputSchema the JSON Schema of {@code structuredContent}, as JSON text, or {@code null} when
+ * @param inputSchemaText the JSON Schema (2020-12) of the arguments object, as JSON text (the generated tools' come
+ *     from {@link ToolSchemas} as UTF-8 bytes, written to {@code tools/list} as they are; {@link #inputSchema()}
+ *     decodes them once, when asked)
+ * @param outputSchemaText the JSON Schema of {@code structuredContent}, as JSON text, or {@code null} when
  *     the contract does not describe the result
  * @param resultProperty when not {@code null}, the result value is not a JSON object and is published as
  *     {@code {"<resultProperty>": value}}
@@ -23,8 +26,8 @@ public record ToolDescriptor(
         String name,
         String title,
         String description,
-        String inputSchema,
-        String outputSchema,
+        JsonText inputSchemaText,
+        JsonText outputSchemaText,
         String resultProperty,
         Map<String, Boolean> annotations) {
 
@@ -32,7 +35,28 @@ public record ToolDescriptor(
     public ToolDescriptor {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(inputSchema, "inputSchema");
+        Objects.requireNonNull(inputSchemaText, "inputSchema");
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
+    }
+
+    /**
+     * As the canonical constructor, with the schemas given as strings (a hand-written tool's).
+     *
+     * @throws NullPointerException when {@code service}, {@code name} or {@code inputSchema} is {@code null}
+     */
+    public ToolDescriptor(String service, String name, String title, String description, String inputSchema,
+            String outputSchema, String resultProperty, Map<String, Boolean> annotations) {
+        this(service, name, title, description, JsonText.of(Objects.requireNonNull(inputSchema, "inputSchema")),
+                JsonText.ofNullable(outputSchema), resultProperty, annotations);
+    }
+
+    /** Returns the input schema as JSON text (decoded on the first call when the descriptor holds UTF-8 bytes). */
+    public String inputSchema() {
+        return inputSchemaText.toString();
+    }
+
+    /** Returns the output schema as JSON text, or {@code null} when the tool publishes none. */
+    public String outputSchema() {
+        return outputSchemaText == null ? null : outputSchemaText.toString();
     }
 }

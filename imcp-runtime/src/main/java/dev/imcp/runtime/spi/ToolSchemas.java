@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.imcp.descriptor.JsonText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -21,7 +22,9 @@ import java.util.Map;
  *
  * <p>The resource is the JSON object {@code {"<tool name>": {"inputSchema": {...}, "outputSchema": {...}}}}
  * ({@code outputSchema} absent when the tool publishes none), written from the same entries as
- * {@code META-INF/imcp/tools.json}.
+ * {@code META-INF/imcp/tools.json}. Each schema is handed out as its UTF-8 bytes in a {@link JsonText} marked
+ * {@link JsonText#compact() compact} (one JSON object on one line): nothing is decoded at start-up, and
+ * {@code tools/list} copies the bytes as they are.
  */
 public final class ToolSchemas {
 
@@ -30,14 +33,10 @@ public final class ToolSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The texts this class handed out (by value, weakly: the descriptor holding a text keeps its entry). */
-    private static final java.util.Set<String> WELL_FORMED = java.util.Collections.synchronizedSet(
-            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
-
     private final String origin;
-    private final Map<String, String[]> schemas;
+    private final Map<String, JsonText[]> schemas;
 
-    private ToolSchemas(String origin, Map<String, String[]> schemas) {
+    private ToolSchemas(String origin, Map<String, JsonText[]> schemas) {
         this.origin = origin;
         this.schemas = schemas;
     }
@@ -59,11 +58,11 @@ public final class ToolSchemas {
             // Token by token: each schema is cut out of the bytes as it is, no tree of the whole resource is built
             // and nothing is re-written (the resource of a large API runs to tens of megabytes).
             byte[] bytes = in.readAllBytes();
-            Map<String, String[]> byLine = byLine(bytes);
+            Map<String, JsonText[]> byLine = byLine(bytes);
             if (byLine != null) {
                 return new ToolSchemas(origin, byLine);
             }
-            Map<String, String[]> schemas = new HashMap<>();
+            Map<String, JsonText[]> schemas = new HashMap<>();
             try (JsonParser p = JSON.getFactory().createParser(bytes)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw new IllegalStateException(origin + " is not a JSON object");
@@ -73,8 +72,8 @@ public final class ToolSchemas {
                     if (p.nextToken() != JsonToken.START_OBJECT) {
                         throw new IllegalStateException(origin + ": tool " + tool + " has no inputSchema object");
                     }
-                    String input = null;
-                    String output = null;
+                    JsonText input = null;
+                    JsonText output = null;
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         String member = p.currentName();
                         JsonToken value = p.nextToken();
@@ -89,7 +88,7 @@ public final class ToolSchemas {
                     if (input == null) {
                         throw new IllegalStateException(origin + ": tool " + tool + " has no inputSchema object");
                     }
-                    schemas.put(tool, new String[] {input, output});
+                    schemas.put(tool, new JsonText[] {input, output});
                 }
             }
             return new ToolSchemas(origin, schemas);
@@ -103,7 +102,7 @@ public final class ToolSchemas {
      *
      * @throws IllegalStateException when the resource has no entry for {@code tool}
      */
-    public String input(String tool) {
+    public JsonText input(String tool) {
         return entry(tool)[0];
     }
 
@@ -112,7 +111,7 @@ public final class ToolSchemas {
      *
      * @throws IllegalStateException when the resource has no entry for {@code tool}
      */
-    public String output(String tool) {
+    public JsonText output(String tool) {
         return entry(tool)[1];
     }
 
@@ -130,7 +129,7 @@ public final class ToolSchemas {
      * wrote each schema compactly from a tree. Returns {@code null} for any other layout, which is then read token
      * by token.
      */
-    static Map<String, String[]> byLine(byte[] bytes) {
+    static Map<String, JsonText[]> byLine(byte[] bytes) {
         List<int[]> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
@@ -142,7 +141,7 @@ public final class ToolSchemas {
         if (start < bytes.length) {
             lines.add(new int[] {start, bytes.length});
         }
-        Map<String, String[]> schemas = new HashMap<>();
+        Map<String, JsonText[]> schemas = new HashMap<>();
         int i = 0;
         String line = shortLine(bytes, lines, i);
         while (line != null) {
@@ -150,8 +149,8 @@ public final class ToolSchemas {
             if (!open.matches() || (i == 0) != line.startsWith("{")) {
                 return null;
             }
-            String input = schemaLine(bytes, lines, i + 1);
-            String output = null;
+            JsonText input = schemaLine(bytes, lines, i + 1);
+            JsonText output = null;
             int next = i + 2;
             if (",\"outputSchema\":".equals(shortLine(bytes, lines, next))) {
                 output = schemaLine(bytes, lines, next + 1);
@@ -160,7 +159,7 @@ public final class ToolSchemas {
                 }
                 next += 2;
             }
-            if (input == null || schemas.put(open.group(1), new String[] {input, output}) != null) {
+            if (input == null || schemas.put(open.group(1), new JsonText[] {input, output}) != null) {
                 return null;
             }
             line = shortLine(bytes, lines, next);
@@ -170,12 +169,6 @@ public final class ToolSchemas {
                         return null;
                     }
                 }
-                schemas.values().forEach(pair -> {
-                    WELL_FORMED.add(pair[0]);
-                    if (pair[1] != null) {
-                        WELL_FORMED.add(pair[1]);
-                    }
-                });
                 return schemas;
             }
             i = next;
@@ -192,8 +185,11 @@ public final class ToolSchemas {
         return new String(bytes, at[0], at[1] - at[0], StandardCharsets.UTF_8);
     }
 
-    /** Returns line {@code index} when it has the shape of a compact object ({@code {...}}), else {@code null}. */
-    private static String schemaLine(byte[] bytes, List<int[]> lines, int index) {
+    /**
+     * Returns line {@code index}, its bytes copied out, when it has the shape of a compact object ({@code {...}}),
+     * else {@code null}.
+     */
+    private static JsonText schemaLine(byte[] bytes, List<int[]> lines, int index) {
         if (index >= lines.size()) {
             return null;
         }
@@ -201,44 +197,35 @@ public final class ToolSchemas {
         if (at[1] - at[0] < 2 || bytes[at[0]] != '{' || bytes[at[1] - 1] != '}') {
             return null;
         }
-        return new String(bytes, at[0], at[1] - at[0], StandardCharsets.UTF_8);
+        return JsonText.compactObject(java.util.Arrays.copyOfRange(bytes, at[0], at[1]));
     }
 
     /**
      * Returns the JSON object at the parser (on its {@code START_OBJECT}) as its text in {@code bytes}, moving the
      * parser to its end; the text is re-written compactly when it holds a line break (the generator's never does).
      */
-    private static String slice(JsonParser p, byte[] bytes) throws IOException {
+    private static JsonText slice(JsonParser p, byte[] bytes) throws IOException {
         int start = (int) p.currentTokenLocation().getByteOffset();
         p.skipChildren();
         int end = (int) p.currentLocation().getByteOffset();
-        String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
-        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            StringWriter compact = new StringWriter(text.length());
-            try (JsonParser again = JSON.getFactory().createParser(text);
-                 JsonGenerator g = JSON.getFactory().createGenerator(compact)) {
-                again.nextToken();
-                g.copyCurrentStructure(again);
-            }
-            text = compact.toString();
+        boolean lines = false;
+        for (int i = start; i < end && !lines; i++) {
+            lines = bytes[i] == '\n' || bytes[i] == '\r';
         }
-        WELL_FORMED.add(text);
-        return text;
+        if (!lines) {
+            return JsonText.compactObject(java.util.Arrays.copyOfRange(bytes, start, end));
+        }
+        StringWriter compact = new StringWriter(end - start);
+        try (JsonParser again = JSON.getFactory().createParser(bytes, start, end - start);
+             JsonGenerator g = JSON.getFactory().createGenerator(compact)) {
+            again.nextToken();
+            g.copyCurrentStructure(again);
+        }
+        return JsonText.compactObject(compact.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * Returns whether {@code schema} is a text this class returned: one JSON object on one line, read token by
-     * token or written by the generator in its own layout, so a consumer need not check it again.
-     *
-     * @param schema a schema text
-     * @return {@code true} for a text of {@link #input} or {@link #output}
-     */
-    public static boolean isWellFormed(String schema) {
-        return WELL_FORMED.contains(schema);
-    }
-
-    private String[] entry(String tool) {
-        String[] entry = schemas.get(tool);
+    private JsonText[] entry(String tool) {
+        JsonText[] entry = schemas.get(tool);
         if (entry == null) {
             throw new IllegalStateException(origin + " has no schemas for tool " + tool + ": rebuild the adapter");
         }

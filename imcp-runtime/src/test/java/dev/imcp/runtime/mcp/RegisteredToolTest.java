@@ -32,12 +32,13 @@ class RegisteredToolTest {
     void schemasAreCutOutOfTheResourceAsWrittenAndSpreadOnesJoinOneLine() {
         ToolSchemas schemas = ToolSchemas.load(RegisteredToolTest.class);
         assertEquals("{\"type\":\"object\",\"properties\":{\"q\":{\"type\":\"string\",\"description\":\"caf\\u00e9 \u00e9\"}}}",
-                schemas.input("oneLine"), "escapes and UTF-8 kept as written");
-        assertEquals("{\"type\":\"object\"}", schemas.output("oneLine"));
-        assertEquals("{\"type\":\"object\"}", schemas.input("spread"));
+                schemas.input("oneLine").toString(), "escapes and UTF-8 kept as written");
+        assertEquals("{\"type\":\"object\"}", schemas.output("oneLine").toString());
+        assertEquals("{\"type\":\"object\"}", schemas.input("spread").toString());
         assertNull(schemas.output("spread"));
-        assertTrue(ToolSchemas.isWellFormed(schemas.input("oneLine")));
-        assertTrue(!ToolSchemas.isWellFormed("{\"type\":\"object\" , \"x\":1}"), "a text it did not hand out");
+        assertTrue(schemas.input("oneLine").compact());
+        assertTrue(schemas.input("spread").compact(), "re-written on one line, then vouched for");
+        assertTrue(!dev.imcp.descriptor.JsonText.of("{\"type\":\"object\" , \"x\":1}").compact(), "a text it did not hand out");
     }
 
     @Test
@@ -51,6 +52,20 @@ class RegisteredToolTest {
         assertEquals("{\"name\":\"t\",\"description\":\"Does t\",\"inputSchema\":" + input + "}",
                 MAPPER.writeValueAsString(tool.listEntry("2024-11-05")), "no title, outputSchema or annotations yet");
         assertSame(tool.inputSchema(), tool.inputSchema(), "parsed once");
+    }
+
+    @Test
+    void aSchemaHeldAsUtf8BytesGoesOutAsTheSameCharactersOverBytesAndOverChars() throws Exception {
+        String input = "{\"type\":\"object\",\"description\":\"Größe – 🐈 \\u00e9\"}";
+        RegisteredTool tool = RegisteredTool.of(EchoProvider.tool(new ToolDescriptor("s", "t", null, null,
+                dev.imcp.descriptor.JsonText.compactObject(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                null, null, Map.of()), Map.class, in -> null), MAPPER);
+        String expected = "{\"name\":\"t\",\"inputSchema\":" + input + "}";
+        assertEquals(expected, new String(MAPPER.writeValueAsBytes(tool.listEntry(ProtocolVersions.LATEST)),
+                java.nio.charset.StandardCharsets.UTF_8), "copied as UTF-8 bytes");
+        assertEquals(expected, MAPPER.writeValueAsString(tool.listEntry(ProtocolVersions.LATEST)), "decoded for a Writer");
+        assertEquals("Größe – 🐈 é", tool.inputSchema().get("description").asText(), "parsed from the bytes");
+        assertEquals(input, tool.descriptor().inputSchema(), "the String view of the descriptor");
     }
 
     @Test

@@ -18,13 +18,13 @@ class ToolSchemasTest {
     void theGeneratorsLayoutIsReadByLineAndIsValidJson() throws Exception {
         ToolSchemas schemas = ToolSchemas.load(ToolSchemasTest.class);
         assertEquals("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\",\"description\":\"na\\u00efve \u00e9t\u00e9\"}}}",
-                schemas.input("getPet"));
-        assertEquals("{\"type\":\"object\"}", schemas.output("getPet"));
-        assertEquals("{\"type\":\"object\"}", schemas.input("ping-1"));
+                schemas.input("getPet").toString());
+        assertEquals("{\"type\":\"object\"}", schemas.output("getPet").toString());
+        assertEquals("{\"type\":\"object\"}", schemas.input("ping-1").toString());
         assertNull(schemas.output("ping-1"));
-        assertTrue(ToolSchemas.isWellFormed(schemas.input("getPet")));
+        assertTrue(schemas.input("getPet").compact(), "vouched for: one object on one line");
         var tree = new ObjectMapper().readTree(ToolSchemasTest.class.getResourceAsStream(ToolSchemas.RESOURCE));
-        assertEquals(tree.at("/getPet/inputSchema"), new ObjectMapper().readTree(schemas.input("getPet")),
+        assertEquals(tree.at("/getPet/inputSchema"), new ObjectMapper().readTree(schemas.input("getPet").toString()),
                 "the same schema a JSON parser reads");
         IllegalStateException unknown = assertThrows(IllegalStateException.class, () -> schemas.input("nope"));
         assertTrue(unknown.getMessage().endsWith("has no schemas for tool nope: rebuild the adapter"), unknown.getMessage());
