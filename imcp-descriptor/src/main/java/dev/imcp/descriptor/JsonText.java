@@ -3,7 +3,9 @@ package dev.imcp.descriptor;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +31,16 @@ import java.util.Objects;
 public final class JsonText implements SerializableString {
 
     private final boolean compact;
+    /** The UTF-8 bytes are {@code utf8[offset, offset + length)}; {@code utf8} is {@code null} until asked for. */
     private volatile byte[] utf8;
+    private final int offset;
+    private volatile int length;
     private volatile String text;
 
-    private JsonText(byte[] utf8, String text, boolean compact) {
+    private JsonText(byte[] utf8, int offset, int length, String text, boolean compact) {
         this.utf8 = utf8;
+        this.offset = offset;
+        this.length = length;
         this.text = text;
         this.compact = compact;
     }
@@ -46,7 +53,7 @@ public final class JsonText implements SerializableString {
      * @throws NullPointerException when {@code text} is {@code null}
      */
     public static JsonText of(String text) {
-        return new JsonText(null, Objects.requireNonNull(text, "text"), false);
+        return new JsonText(null, 0, 0, Objects.requireNonNull(text, "text"), false);
     }
 
     /**
@@ -68,7 +75,22 @@ public final class JsonText implements SerializableString {
      * @throws NullPointerException when {@code utf8} is {@code null}
      */
     public static JsonText compactObject(byte[] utf8) {
-        return new JsonText(Objects.requireNonNull(utf8, "utf8"), null, true);
+        return new JsonText(Objects.requireNonNull(utf8, "utf8"), 0, utf8.length, null, true);
+    }
+
+    /**
+     * As {@link #compactObject(byte[])}, for the bytes {@code utf8[offset, offset + length)}: many texts may share
+     * one array (the generated resource, read once), which is kept, not copied.
+     *
+     * @param utf8 the array holding the text in UTF-8
+     * @param offset where the text starts
+     * @param length the text's length in bytes
+     * @return the text
+     * @throws IndexOutOfBoundsException when the range is not inside {@code utf8}
+     */
+    public static JsonText compactObject(byte[] utf8, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, utf8.length);
+        return new JsonText(utf8, offset, length, null, true);
     }
 
     /** Returns whether the maker vouched that this is one JSON object on one line ({@link #compactObject}). */
@@ -78,7 +100,13 @@ public final class JsonText implements SerializableString {
 
     /** Returns the length of the text in UTF-8 bytes, without decoding it. */
     public int utf8Length() {
-        return utf8().length;
+        array(); // encodes a String-made text, which sets its length
+        return length;
+    }
+
+    /** Returns the UTF-8 bytes as a stream, without copying them (what a JSON parser reads). */
+    public InputStream utf8Stream() {
+        return new ByteArrayInputStream(array(), offset, length);
     }
 
     /** Returns the text, decoded from UTF-8 on the first call when it was made from bytes. */
@@ -86,26 +114,43 @@ public final class JsonText implements SerializableString {
     public String toString() {
         String t = text;
         if (t == null) {
-            t = new String(utf8, StandardCharsets.UTF_8);
+            t = new String(utf8, offset, length, StandardCharsets.UTF_8);
             text = t;
         }
         return t;
     }
 
-    /** Returns the UTF-8 bytes, encoded on the first call when it was made from a {@link String}; never modify. */
-    private byte[] utf8() {
+    /**
+     * Returns the array holding the UTF-8 bytes at {@code [offset, offset + length)}, encoding them on the first call
+     * when the text was made from a {@link String}; never modify.
+     */
+    private byte[] array() {
         byte[] b = utf8;
         if (b == null) {
-            b = text.getBytes(StandardCharsets.UTF_8);
-            utf8 = b;
+            byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
+            length = encoded.length; // offset is 0 for a String-made text; length before utf8, which readers test
+            utf8 = encoded;
+            b = encoded;
         }
         return b;
     }
 
+    /** Returns the UTF-8 bytes as an array of their own: the held one when the text fills it, else a copy. */
+    private byte[] utf8() {
+        byte[] b = array();
+        return offset == 0 && length == b.length ? b : Arrays.copyOfRange(b, offset, offset + length);
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof JsonText other && (utf8 != null && other.utf8 != null ? Arrays.equals(utf8, other.utf8)
-                : toString().equals(other.toString()));
+        if (!(o instanceof JsonText other)) {
+            return false;
+        }
+        byte[] a = utf8;
+        byte[] b = other.utf8;
+        return a != null && b != null
+                ? Arrays.equals(a, offset, offset + length, b, other.offset, other.offset + other.length)
+                : toString().equals(other.toString());
     }
 
     @Override
@@ -156,8 +201,13 @@ public final class JsonText implements SerializableString {
     }
 
     @Override
-    public int appendUnquotedUTF8(byte[] buffer, int offset) {
-        return copy(utf8(), buffer, offset);
+    public int appendUnquotedUTF8(byte[] buffer, int at) {
+        byte[] b = array();
+        if (at + length > buffer.length) {
+            return -1;
+        }
+        System.arraycopy(b, offset, buffer, at, length);
+        return length;
     }
 
     @Override
@@ -179,9 +229,9 @@ public final class JsonText implements SerializableString {
 
     @Override
     public int writeUnquotedUTF8(OutputStream out) throws IOException {
-        byte[] b = utf8();
-        out.write(b);
-        return b.length;
+        byte[] b = array();
+        out.write(b, offset, length);
+        return length;
     }
 
     @Override
@@ -191,10 +241,15 @@ public final class JsonText implements SerializableString {
 
     @Override
     public int putUnquotedUTF8(ByteBuffer buffer) {
-        return put(utf8(), buffer);
+        byte[] b = array();
+        if (length > buffer.remaining()) {
+            return -1;
+        }
+        buffer.put(b, offset, length);
+        return length;
     }
 
-    private static int copy(byte[] from, byte[] buffer, int offset) {
+    private static int copy(byte[] from, byte[] buffer, int offset) { // the quoted forms
         if (offset + from.length > buffer.length) {
             return -1;
         }

@@ -74,6 +74,30 @@ class JsonTextTest {
     }
 
     @Test
+    void slicesOfOneArrayAreTextsOfTheirOwn() throws Exception {
+        byte[] whole = ("{\"a\":1}\n" + SCHEMA + "\n").getBytes(StandardCharsets.UTF_8);
+        int start = "{\"a\":1}\n".length();
+        int length = SCHEMA.getBytes(StandardCharsets.UTF_8).length;
+        JsonText first = JsonText.compactObject(whole, 0, 7);
+        JsonText second = JsonText.compactObject(whole, start, length);
+        assertEquals("{\"a\":1}", first.toString());
+        assertEquals(SCHEMA, second.toString());
+        assertEquals(length, second.utf8Length());
+        assertEquals("[" + SCHEMA + "," + SCHEMA + "]", writeUtf8(second));
+        assertEquals("[" + SCHEMA + "," + SCHEMA + "]", writeChars(second));
+        assertArrayEquals(SCHEMA.getBytes(StandardCharsets.UTF_8), second.asUnquotedUTF8(), "a copy of the slice");
+        assertArrayEquals(SCHEMA.getBytes(StandardCharsets.UTF_8), second.utf8Stream().readAllBytes());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(length, second.writeUnquotedUTF8(out));
+        assertEquals(SCHEMA, out.toString(StandardCharsets.UTF_8));
+        assertEquals(JsonText.of(SCHEMA), second);
+        assertEquals(second, JsonText.compactObject(SCHEMA.getBytes(StandardCharsets.UTF_8)));
+        assertNotEquals(first, second);
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
+                () -> JsonText.compactObject(whole, start, whole.length));
+    }
+
+    @Test
     void quotedFormsAreTheTextAsAJsonStringsContent() throws Exception {
         JsonText text = JsonText.compactObject("{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals("{\\\"a\\\":\\\"é\\\"}", new String(text.asQuotedChars()));

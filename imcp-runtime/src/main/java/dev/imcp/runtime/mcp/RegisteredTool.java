@@ -182,7 +182,7 @@ public final class RegisteredTool {
 
     private static ObjectNode parseObject(ObjectMapper mapper, JsonText json, String tool, String what) {
         try {
-            JsonNode node = mapper.readTree(json.asUnquotedUTF8());
+            JsonNode node = mapper.readTree(json.utf8Stream());
             if (node instanceof ObjectNode object) {
                 return object;
             }

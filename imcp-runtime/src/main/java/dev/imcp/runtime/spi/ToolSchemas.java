@@ -186,8 +186,9 @@ public final class ToolSchemas {
     }
 
     /**
-     * Returns line {@code index}, its bytes copied out, when it has the shape of a compact object ({@code {...}}),
-     * else {@code null}.
+     * Returns line {@code index} when it has the shape of a compact object ({@code {...}}), else {@code null}: a
+     * slice of {@code bytes}, not a copy. The resource's array is allocated once and large (for a large API, in the
+     * collector's old space at once), so its schemas are neither copied nor moved by young collections.
      */
     private static JsonText schemaLine(byte[] bytes, List<int[]> lines, int index) {
         if (index >= lines.size()) {
@@ -197,7 +198,7 @@ public final class ToolSchemas {
         if (at[1] - at[0] < 2 || bytes[at[0]] != '{' || bytes[at[1] - 1] != '}') {
             return null;
         }
-        return JsonText.compactObject(java.util.Arrays.copyOfRange(bytes, at[0], at[1]));
+        return JsonText.compactObject(bytes, at[0], at[1] - at[0]);
     }
 
     /**
@@ -213,7 +214,7 @@ public final class ToolSchemas {
             lines = bytes[i] == '\n' || bytes[i] == '\r';
         }
         if (!lines) {
-            return JsonText.compactObject(java.util.Arrays.copyOfRange(bytes, start, end));
+            return JsonText.compactObject(bytes, start, end - start);
         }
         StringWriter compact = new StringWriter(end - start);
         try (JsonParser again = JSON.getFactory().createParser(bytes, start, end - start);

@@ -1,6 +1,5 @@
 package dev.imcp.runtime.transport.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.imcp.runtime.mcp.Inbound;
@@ -21,6 +20,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -82,6 +82,8 @@ public final class StreamableHttpTransport implements HttpService {
 
     private final String path;
     private final ObjectMapper mapper;
+    /** Writes answers and leaves the stream open (the caller ends it: see {@link #json}). */
+    private final com.fasterxml.jackson.databind.ObjectWriter writer;
     private final McpEndpoint endpoint;
     private final Authenticator authenticator;
     private final OriginCheck originCheck;
@@ -115,6 +117,7 @@ public final class StreamableHttpTransport implements HttpService {
         this.keepAlive = keepAlive;
         this.path = path;
         this.mapper = mapper;
+        this.writer = mapper.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.endpoint = endpoint;
         this.authenticator = authenticator;
         this.originCheck = originCheck;
@@ -234,14 +237,31 @@ public final class StreamableHttpTransport implements HttpService {
         return outcome.caller();
     }
 
+    /**
+     * Sends {@code body} as the JSON answer: with a {@code Content-Length} up to {@link #STREAMED_ABOVE} bytes, else
+     * streamed as it is written ({@link ResponseBody}). A body that cannot be written (never expected of a tree) is
+     * the JSON-RPC internal error when nothing has gone out yet; else the connection is closed mid-answer, which the
+     * client sees as a failed request rather than as a truncated result.
+     */
     private void json(ServerResponse res, int status, JsonNode body) {
-        byte[] bytes;
+        res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json");
+        ResponseBody out = new ResponseBody(res, STREAMED_ABOVE);
         try {
-            bytes = mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            bytes = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"}}"
-                    .getBytes(StandardCharsets.UTF_8);
+            writer.writeValue(out, body); // leaves out open, also on failure: nothing half-written is sent as it is
+            out.close();
+        } catch (IOException e) {
+            if (out.streaming()) {
+                LOG.log(System.Logger.Level.WARNING, "An answer could not be written in full; its connection is closed: "
+                        + e.getMessage());
+                throw new java.io.UncheckedIOException(e);
+            }
+            res.send("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"}}"
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        res.status(status).header(HeaderNames.CONTENT_TYPE, "application/json").send(bytes);
     }
+
+    private static final System.Logger LOG = System.getLogger(StreamableHttpTransport.class.getName());
+
+    /** The largest answer sent with a {@code Content-Length}, in bytes (1 MiB); larger ones are streamed. */
+    static final int STREAMED_ABOVE = 1 << 20;
 }

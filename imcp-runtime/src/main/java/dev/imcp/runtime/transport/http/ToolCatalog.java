@@ -58,22 +58,23 @@ public final class ToolCatalog implements HttpService {
             "<meta http-equiv=\"Content-Security-Policy\" content=\"(default-src 'none';[^\"<>]*)\">");
 
     private final byte[] page;
-    private final CatalogFilter filter;
+    /** Made on the first request: reading the page's data takes a large adapter's start-up 0.1 to 0.3 s. */
+    private volatile CatalogFilter filter;
     private final String policy;
     private final Authenticator authenticator;
     private final OriginCheck originCheck;
     private final Function<Caller, Set<String>> visible;
 
     /**
-     * @param page the page's bytes (UTF-8 HTML), or {@code null} when the adapter has none (404)
+     * @param page the page's bytes (UTF-8 HTML), or {@code null} when the adapter has none (404); kept, not copied
+     *     (a large API's page runs to megabytes): do not change it
      * @param authenticator checks API keys and tokens, as for {@code /mcp}
      * @param originCheck checks {@code Origin} and {@code Host}, as for {@code /mcp}
      * @param visible the names of the tools a caller may list, as {@code tools/list} decides
      */
     public ToolCatalog(byte[] page, Authenticator authenticator, OriginCheck originCheck,
             Function<Caller, Set<String>> visible) {
-        this.page = page == null ? null : page.clone();
-        this.filter = this.page == null ? null : new CatalogFilter(this.page);
+        this.page = page;
         this.policy = policy(this.page);
         this.authenticator = authenticator;
         this.originCheck = originCheck;
@@ -109,6 +110,21 @@ public final class ToolCatalog implements HttpService {
         return meta.find() ? meta.group(1) + "; frame-ancestors 'none'" : CONTENT_SECURITY_POLICY;
     }
 
+    /** Returns the page's filter, reading the page's data on the first call. */
+    private CatalogFilter filter() {
+        CatalogFilter f = filter;
+        if (f == null) {
+            synchronized (this) {
+                f = filter;
+                if (f == null) {
+                    f = new CatalogFilter(page);
+                    filter = f;
+                }
+            }
+        }
+        return f;
+    }
+
     @Override
     public void routing(HttpRules rules) {
         rules.get(PATH, this::serve)
@@ -135,7 +151,7 @@ public final class ToolCatalog implements HttpService {
             text(res, 404, "This adapter has no tool catalog (" + RESOURCE + " is not on its class path).");
             return;
         }
-        byte[] shown = filter.page(visible.apply(outcome.caller().get()));
+        byte[] shown = filter().page(visible.apply(outcome.caller().get()));
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
                 .header(CONTENT_SECURITY_POLICY_HEADER, policy)
                 .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")

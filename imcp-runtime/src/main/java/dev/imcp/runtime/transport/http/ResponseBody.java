@@ -1,0 +1,85 @@
+package dev.imcp.runtime.transport.http;
+
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * The body of one HTTP response, written by a JSON generator: held in memory up to a limit and sent with a
+ * {@code Content-Length} when it ends there (nearly every answer), else streamed through the response with chunked
+ * transfer coding (RFC 9112, section 7.1) from the moment it passes the limit. A large answer (the {@code tools/list}
+ * of an adapter with a thousand tools runs to tens of megabytes) is then never held whole: it used to be built in a
+ * growing buffer, copied into one array and copied again, and the collector moved the growing buffer while it lived.
+ *
+ * <p>{@link #close()} sends what is held, or ends the stream. The response's status and headers must be set before
+ * the first write. Not thread-safe: one generator writes it.
+ */
+final class ResponseBody extends OutputStream {
+
+    private final ServerResponse res;
+    private final int limit;
+    private byte[] held = new byte[512];
+    private int count;
+    private OutputStream streamed;
+    private boolean closed;
+
+    /**
+     * @param res the response, status and headers set
+     * @param limit the most bytes sent with a {@code Content-Length}, in bytes
+     */
+    ResponseBody(ServerResponse res, int limit) {
+        this.res = res;
+        this.limit = limit;
+    }
+
+    /** Returns whether part of the body has gone to the client already (its status can no longer change). */
+    boolean streaming() {
+        return streamed != null;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (closed) {
+            throw new IOException("the response body is closed");
+        }
+        if (streamed == null && count + len <= limit) {
+            if (count + len > held.length) {
+                held = Arrays.copyOf(held, Math.min(limit, Math.max(held.length * 2, count + len)));
+            }
+            System.arraycopy(b, off, held, count, len);
+            count += len;
+            return;
+        }
+        if (streamed == null) {
+            streamed = res.outputStream();
+            streamed.write(held, 0, count);
+            held = null;
+        }
+        streamed.write(b, off, len);
+    }
+
+    @Override
+    public void flush() {
+        // held until close, or written by the response's own stream: a generator's flush sends nothing early
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (streamed != null) {
+            streamed.close();
+        } else {
+            res.send(count == held.length ? held : Arrays.copyOf(held, count));
+        }
+    }
+}
