@@ -109,16 +109,25 @@ public final class JsonText implements SerializableString {
         return new ByteArrayInputStream(array(), offset, length);
     }
 
-    /** Returns the text, decoded from UTF-8 on the first call when it was made from bytes. */
+    /**
+     * Returns the text, decoded from UTF-8 when it was made from bytes: on the first call for a text of at most
+     * {@link #KEPT_DECODED} bytes, which is then kept; on every call for a larger one, which would otherwise be held
+     * twice (writing through a {@link java.io.Writer}, as an SSE event does, asks for it).
+     */
     @Override
     public String toString() {
         String t = text;
         if (t == null) {
             t = new String(utf8, offset, length, StandardCharsets.UTF_8);
-            text = t;
+            if (length <= KEPT_DECODED) {
+                text = t;
+            }
         }
         return t;
     }
+
+    /** The largest text, in UTF-8 bytes, whose decoded {@link String} is kept once made: 64 KiB. */
+    public static final int KEPT_DECODED = 64 * 1024;
 
     /**
      * Returns the array holding the UTF-8 bytes at {@code [offset, offset + length)}, encoding them on the first call

@@ -68,7 +68,11 @@ class JsonTextTest {
         byte[] utf8 = SCHEMA.getBytes(StandardCharsets.UTF_8);
         JsonText text = JsonText.compactObject(utf8);
         assertSame(utf8, text.asUnquotedUTF8());
-        assertSame(text.toString(), text.toString());
+        assertSame(text.toString(), text.toString(), "a small text is decoded once");
+        byte[] big = ("{\"description\":\"" + "é".repeat(JsonText.KEPT_DECODED) + "\"}").getBytes(StandardCharsets.UTF_8);
+        JsonText large = JsonText.compactObject(big);
+        assertEquals(large.toString(), large.toString());
+        org.junit.jupiter.api.Assertions.assertNotSame(large.toString(), large.toString(), "a large one is not kept twice");
         assertTrue(text.compact());
         assertFalse(JsonText.of(SCHEMA).compact());
     }

@@ -15,7 +15,6 @@ import dev.imcp.runtime.transport.rest.FacadeOpenApi;
 import dev.imcp.runtime.transport.rest.RestFacade;
 import dev.imcp.runtime.transport.stdio.StdioTransport;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.cors.CrossOriginConfig;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -476,7 +475,7 @@ public final class ImcpServer implements AutoCloseable {
      */
     public static Config config(Map<String, String> env, List<ToolProvider> providers) {
         Config files = Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource().build();
-        return EnvironmentKeys.create(env, keys(providers), ConfigSources.create(files));
+        return EnvironmentKeys.create(env, keys(providers), files);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param description what the tool does, from the contract's summary/description/documentation
  * @param inputSchemaText the JSON Schema (2020-12) of the arguments object, as JSON text (the generated tools' come
  *     from {@link ToolSchemas} as UTF-8 bytes, written to {@code tools/list} as they are; {@link #inputSchema()}
- *     decodes them once, when asked)
+ *     decodes them when asked, see {@link JsonText#toString()})
  * @param outputSchemaText the JSON Schema of {@code structuredContent}, as JSON text, or {@code null} when
  *     the contract does not describe the result
  * @param resultProperty when not {@code null}, the result value is not a JSON object and is published as
@@ -50,7 +50,7 @@ public record ToolDescriptor(
                 JsonText.ofNullable(outputSchema), resultProperty, annotations);
     }
 
-    /** Returns the input schema as JSON text (decoded on the first call when the descriptor holds UTF-8 bytes). */
+    /** Returns the input schema as JSON text (decoded from the UTF-8 bytes the descriptor may hold). */
     public String inputSchema() {
         return inputSchemaText.toString();
     }

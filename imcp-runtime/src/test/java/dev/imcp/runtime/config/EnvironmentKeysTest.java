@@ -59,6 +59,15 @@ class EnvironmentKeysTest {
     }
 
     @Test
+    void anAdaptersMainConfigurationMapsVariablesOverItsFiles() {
+        // ImcpServer.config: Helidon's default files (none on this class path), then the environment by this rule
+        Config config = ImcpServer.config(Map.of("IMCP_SERVICES_CALC_PORTS_CALCULATORPORT_URL", "http://soap.example.com/c",
+                "SERVER_PORT", "9092"), List.of(new CalcProvider()));
+        assertEquals("http://soap.example.com/c", config.get("imcp.services.calc.ports.CalculatorPort.url").asString().get());
+        assertEquals(9092, config.get("server.port").asInt().get());
+    }
+
+    @Test
     void everyVariableNamingAKeySetsIt() {
         Config config = config(ENV);
         assertFalse(config.get("sample.embedded-upstreams").asBoolean().get());
