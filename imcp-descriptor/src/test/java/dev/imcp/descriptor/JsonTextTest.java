@@ -21,26 +21,27 @@ class JsonTextTest {
     /** Non-ASCII on purpose: two-, three- and four-byte UTF-8 sequences, and a quote escaped inside a string. */
     private static final String SCHEMA = "{\"description\":\"Größe – \\\"max\\\" 🐈\",\"type\":\"object\"}";
 
+    /** Writes {@code text} twice in an array through Jackson's byte generator. */
     private static String writeUtf8(JsonText text) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.writeStartArray();
-            g.writeRawValue(text);
-            g.writeRawValue(text);
-            g.writeEndArray();
-        }
+        writeTwice(new JsonFactory().createGenerator(out), text);
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Writes {@code text} twice in an array through Jackson's character generator. */
     private static String writeChars(JsonText text) throws Exception {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        writeTwice(new JsonFactory().createGenerator(out), text);
+        return out.toString();
+    }
+
+    private static void writeTwice(JsonGenerator generator, JsonText text) throws Exception {
+        try (JsonGenerator g = generator) {
             g.writeStartArray();
             g.writeRawValue(text);
             g.writeRawValue(text);
             g.writeEndArray();
         }
-        return out.toString();
     }
 
     @Test

@@ -58,8 +58,8 @@ public final class ToolCatalog implements HttpService {
             "<meta http-equiv=\"Content-Security-Policy\" content=\"(default-src 'none';[^\"<>]*)\">");
 
     private final byte[] page;
-    /** Made on the first request: reading the page's data takes a large adapter's start-up 0.1 to 0.3 s. */
-    private volatile CatalogFilter filter;
+    /** Made on the first request: reading the page's data took a large adapter's start-up 0.1 to 0.3 s. */
+    private final io.helidon.common.LazyValue<CatalogFilter> filter;
     private final String policy;
     private final Authenticator authenticator;
     private final OriginCheck originCheck;
@@ -75,6 +75,7 @@ public final class ToolCatalog implements HttpService {
     public ToolCatalog(byte[] page, Authenticator authenticator, OriginCheck originCheck,
             Function<Caller, Set<String>> visible) {
         this.page = page;
+        this.filter = io.helidon.common.LazyValue.create(() -> new CatalogFilter(page));
         this.policy = policy(this.page);
         this.authenticator = authenticator;
         this.originCheck = originCheck;
@@ -110,21 +111,6 @@ public final class ToolCatalog implements HttpService {
         return meta.find() ? meta.group(1) + "; frame-ancestors 'none'" : CONTENT_SECURITY_POLICY;
     }
 
-    /** Returns the page's filter, reading the page's data on the first call. */
-    private CatalogFilter filter() {
-        CatalogFilter f = filter;
-        if (f == null) {
-            synchronized (this) {
-                f = filter;
-                if (f == null) {
-                    f = new CatalogFilter(page);
-                    filter = f;
-                }
-            }
-        }
-        return f;
-    }
-
     @Override
     public void routing(HttpRules rules) {
         rules.get(PATH, this::serve)
@@ -151,7 +137,7 @@ public final class ToolCatalog implements HttpService {
             text(res, 404, "This adapter has no tool catalog (" + RESOURCE + " is not on its class path).");
             return;
         }
-        byte[] shown = filter().page(visible.apply(outcome.caller().get()));
+        byte[] shown = filter.get().page(visible.apply(outcome.caller().get()));
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
                 .header(CONTENT_SECURITY_POLICY_HEADER, policy)
                 .header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff")
