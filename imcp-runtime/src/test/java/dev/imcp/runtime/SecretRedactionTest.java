@@ -220,17 +220,28 @@ class SecretRedactionTest {
         }
     }
 
-    @Test
-    void noAuthTypeCredentialReachesTheClientTheAuditOrTheLogInAnyEncoding() throws Exception {
+    /** The answers of a run of calls, and everything a secret could leak into: answers, audit lines and log. */
+    private record Calls(List<String> results, String all) {
+    }
+
+    /** Calls {@code tools} in order on a new session, with no arguments, capturing the root logger meanwhile. */
+    private static Calls callCapturing(List<String> tools) throws Exception {
         String session = srv.initialize("2025-06-18");
         List<String> results = new ArrayList<>();
-        String all;
         try (LogCapture log = new LogCapture(Logger.getLogger(""))) {
-            for (String tool : List.of("echo_keyh", "echo_keyq", "echo_keyc", "echo_ccs")) {
+            for (String tool : tools) {
                 results.add(srv.callTool(session, tool, "{}").body());
             }
-            all = String.join("\n", results) + "\n" + String.join("\n", srv.auditLines(session)) + "\n" + log.text();
+            return new Calls(results, String.join("\n", results) + "\n" + String.join("\n", srv.auditLines(session))
+                    + "\n" + log.text());
         }
+    }
+
+    @Test
+    void noAuthTypeCredentialReachesTheClientTheAuditOrTheLogInAnyEncoding() throws Exception {
+        Calls calls = callCapturing(List.of("echo_keyh", "echo_keyq", "echo_keyc", "echo_ccs"));
+        List<String> results = calls.results();
+        String all = calls.all();
         for (String secret : List.of(AUTH_HEADER_KEY, AUTH_QUERY_KEY, AUTH_COOKIE_KEY, AUTH_CLIENT_SECRET,
                 AUTH_ACCESS_TOKEN)) {
             assertNoForm(all, secret);
@@ -251,15 +262,9 @@ class SecretRedactionTest {
 
     @Test
     void noCredentialReachesTheClientTheAuditOrTheLogInAnyEncoding() throws Exception {
-        String session = srv.initialize("2025-06-18");
-        List<String> results = new ArrayList<>();
-        String all;
-        try (LogCapture log = new LogCapture(Logger.getLogger(""))) {
-            for (String tool : List.of("echo_keys", "echo_bearer", "echo_basic", "echo_oauth", "echo_keys_fail")) {
-                results.add(srv.callTool(session, tool, "{}").body());
-            }
-            all = String.join("\n", results) + "\n" + String.join("\n", srv.auditLines(session)) + "\n" + log.text();
-        }
+        Calls calls = callCapturing(List.of("echo_keys", "echo_bearer", "echo_basic", "echo_oauth", "echo_keys_fail"));
+        List<String> results = calls.results();
+        String all = calls.all();
         for (String secret : List.of(BEARER, HEADER_KEY, QUERY_KEY, COOKIE_KEY, PASSWORD, CLIENT_SECRET, ACCESS_TOKEN,
                 "ann:" + PASSWORD)) {
             assertNoForm(all, secret);
@@ -284,17 +289,15 @@ class SecretRedactionTest {
 
     @Test
     void noCredentialReachesAnythingWhenTheUpstreamRefusesItOrTimesOut() throws Exception {
-        String session = srv.initialize("2025-06-18");
-        List<String> results = new ArrayList<>();
-        String all;
-        try (LogCapture log = new LogCapture(Logger.getLogger(""))) {
-            for (String base : List.of("echo_keys", "echo_bearer", "echo_basic", "echo_oauth", "echo_keyh", "echo_keyq",
-                    "echo_keyc", "echo_ccs")) {
-                results.add(srv.callTool(session, base + "_deny", "{}").body());
-                results.add(srv.callTool(session, base + "_slow", "{}").body());
-            }
-            all = String.join("\n", results) + "\n" + String.join("\n", srv.auditLines(session)) + "\n" + log.text();
+        List<String> tools = new ArrayList<>();
+        for (String base : List.of("echo_keys", "echo_bearer", "echo_basic", "echo_oauth", "echo_keyh", "echo_keyq",
+                "echo_keyc", "echo_ccs")) {
+            tools.add(base + "_deny");
+            tools.add(base + "_slow");
         }
+        Calls calls = callCapturing(tools);
+        List<String> results = calls.results();
+        String all = calls.all();
         for (String secret : List.of(BEARER, HEADER_KEY, QUERY_KEY, COOKIE_KEY, PASSWORD, CLIENT_SECRET, ACCESS_TOKEN,
                 "ann:" + PASSWORD, AUTH_HEADER_KEY, AUTH_QUERY_KEY, AUTH_COOKIE_KEY, AUTH_CLIENT_SECRET,
                 AUTH_ACCESS_TOKEN)) {

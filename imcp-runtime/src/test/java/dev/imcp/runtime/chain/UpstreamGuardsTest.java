@@ -189,10 +189,16 @@ class UpstreamGuardsTest {
         return result.at("/content/0/text").asText();
     }
 
+    /** Calls a REST tool of the test; returns its result. */
     private static JsonNode call(String tool) throws Exception {
+        return call(tool, "{\"item\":\"x\"}");
+    }
+
+    /** Calls {@code tool} with {@code arguments} (a JSON object); returns its result. */
+    private static JsonNode call(String tool, String arguments) throws Exception {
         JsonNode response = Fixture.json(Fixture.post(HTTP, ResilienceTest.mcp(server), "{\"jsonrpc\":\"2.0\",\"id\":"
                 + IDS.incrementAndGet() + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
-                + "\",\"arguments\":{\"item\":\"x\"}}}", session, null));
+                + "\",\"arguments\":" + arguments + "}}", session, null));
         assertTrue(response.has("result"), response.toString());
         return response.get("result");
     }
@@ -213,11 +219,8 @@ class UpstreamGuardsTest {
         }
     }
 
+    /** Calls a SOAP tool of the test (adding 1 and 2); returns its result. */
     private static JsonNode soap(String tool) throws Exception {
-        JsonNode response = Fixture.json(Fixture.post(HTTP, ResilienceTest.mcp(server), "{\"jsonrpc\":\"2.0\",\"id\":"
-                + IDS.incrementAndGet() + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
-                + "\",\"arguments\":{\"a\":1,\"b\":2}}}", session, null));
-        assertTrue(response.has("result"), response.toString());
-        return response.get("result");
+        return call(tool, "{\"a\":1,\"b\":2}");
     }
 }
