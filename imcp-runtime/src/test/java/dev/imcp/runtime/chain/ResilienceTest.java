@@ -277,8 +277,18 @@ class ResilienceTest {
     }
 
     private static JsonNode call(String tool, String item) throws Exception {
-        JsonNode response = Fixture.json(Fixture.post(HTTP, mcp(server), "{\"jsonrpc\":\"2.0\",\"id\":" + IDS.incrementAndGet() + ",\"method\":\"tools/call\","
-                + "\"params\":{\"name\":\"" + tool + "\",\"arguments\":{\"item\":\"" + item + "\"}}}", session, null));
+        return toolResult(HTTP, server, session, IDS.incrementAndGet(), tool, "{\"item\":\"" + item + "\"}");
+    }
+
+    /**
+     * Sends {@code tools/call} of {@code tool} with {@code arguments} (a JSON object) on {@code session} as request
+     * {@code id}; returns the result, failing the test when the answer has none.
+     */
+    static JsonNode toolResult(HttpClient http, ImcpServer server, String session, int id, String tool,
+            String arguments) throws Exception {
+        JsonNode response = Fixture.json(Fixture.post(http, mcp(server), "{\"jsonrpc\":\"2.0\",\"id\":" + id
+                + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}",
+                session, null));
         assertTrue(response.has("result"), response.toString());
         return response.get("result");
     }

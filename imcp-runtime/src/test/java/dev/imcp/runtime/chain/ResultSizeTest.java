@@ -134,11 +134,7 @@ class ResultSizeTest {
     }
 
     private static JsonNode call(String tool, String item) throws Exception {
-        JsonNode response = Fixture.json(Fixture.post(HTTP, ResilienceTest.mcp(server), "{\"jsonrpc\":\"2.0\",\"id\":"
-                + IDS.incrementAndGet() + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
-                + "\",\"arguments\":{\"item\":\"" + item + "\"}}}", session, null));
-        assertTrue(response.has("result"), response.toString());
-        return response.get("result");
+        return ResilienceTest.toolResult(HTTP, server, session, IDS.incrementAndGet(), tool, "{\"item\":\"" + item + "\"}");
     }
 
     private static long bytes(JsonNode node) throws Exception {

@@ -196,11 +196,7 @@ class UpstreamGuardsTest {
 
     /** Calls {@code tool} with {@code arguments} (a JSON object); returns its result. */
     private static JsonNode call(String tool, String arguments) throws Exception {
-        JsonNode response = Fixture.json(Fixture.post(HTTP, ResilienceTest.mcp(server), "{\"jsonrpc\":\"2.0\",\"id\":"
-                + IDS.incrementAndGet() + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
-                + "\",\"arguments\":" + arguments + "}}", session, null));
-        assertTrue(response.has("result"), response.toString());
-        return response.get("result");
+        return ResilienceTest.toolResult(HTTP, server, session, IDS.incrementAndGet(), tool, arguments);
     }
 
     @Test
