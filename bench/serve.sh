@@ -13,18 +13,23 @@
 #                       --training-run, as the README's "Start-up" says) and run every adapter with -XX:AOTCache
 #   --no-build          use samples/petstore-greeter/target/petstore-greeter.jar as last packaged
 #   --repo DIR          the Maven local repository for the build (default: Maven's own)
-#   --rows LIST         which rows to measure (default: "floor adapter soap"; a ratio needs the floor row)
+#   --rows LIST         which rows to measure (default: "floor ceiling adapter soap"; a ratio needs the floor row)
 #   --jfr FILE          record the throughput adapter with JDK Flight Recorder (settings=profile) into FILE and
 #                       print its hottest methods after the table (`jfr view hot-methods FILE` for more)
 #
 # Rows:
 #   floor      wrk GET of the pet document from nginx (Debian package) on 127.0.0.1: the upstream alone
+#   ceiling    wrk POST of the same body to bench/serve/Relay.java, a Helidon SE server that answers each with one
+#              GET of that pet from nginx through Apache HttpClient: the adapter's two request-path libraries and
+#              nothing else (no JSON-RPC, session, key, validation or audit), so the most an adapter built on them
+#              can reach on this machine; its JVM gets the --jvm-opts flags, not the AOT cache
 #   adapter    MCP tools/call showPetById through the sample adapter (fat jar, embedded upstreams off), whose
 #              petstore service points at that nginx
 #   soap       MCP tools/call greetMe through the same adapter, to a CXF endpoint in a JVM of its own
 # Each tools/call has a unique JSON-RPC id, the session of an initialize the script sends first, and the demo API
 # key (bench/serve/call.lua). Figures per row: req/s, p50, p99, errors (non-2xx and socket errors), adapter CPU
-# per call (utime + stime of the adapter process over the run / requests) and the adapter's RSS after the runs.
+# per call (utime + stime of the adapter process, or the relay's, over the run / requests) and its RSS after the
+# runs; the adapter row at 16 connections also gives its req/s as a share of the ceiling row's.
 # Start-up: wall time from launching the adapter's JVM to its first answered tools/list (polled every 10 ms),
 # median of --runs starts; idle RSS: VmRSS of a started adapter that answered that one tools/list and then idled 2 s.
 # Targets (issue 8): adapter req/s at least 0.3x the floor and p99 at most 2 ms at 16 connections; first tools/list
@@ -38,7 +43,7 @@ JVM_OPTS=""
 AOT=0
 BUILD=1
 REPO_ARGS=()
-ROWS="floor adapter soap"
+ROWS="floor ceiling adapter soap"
 JFR=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -107,6 +112,17 @@ PIDS+=($!)
 for _ in $(seq 1 300); do grep -q '^soap=' "$WORK/soap-upstream.log" && break; sleep 0.1; done
 SOAP_URL=$(sed -n 's/^soap=//p' "$WORK/soap-upstream.log")
 [ -n "$SOAP_URL" ] || { echo "the SOAP upstream did not start:" >&2; cat "$WORK/soap-upstream.log" >&2; exit 1; }
+
+RELAY_PID=""
+if [[ " $ROWS " == *" ceiling "* ]]; then
+  # shellcheck disable=SC2086 # JVM_OPTS is a list of flags (the user's: the AOT cache below is the adapter's)
+  java $JVM_OPTS -cp "$JAR" "$ROOT/bench/serve/Relay.java" "$UPSTREAM_URL/pets/1" > "$WORK/relay.log" 2>&1 &
+  RELAY_PID=$!
+  PIDS+=("$RELAY_PID")
+  for _ in $(seq 1 300); do grep -q '^relay=' "$WORK/relay.log" && break; sleep 0.1; done
+  RELAY_URL=$(sed -n 's/^relay=//p' "$WORK/relay.log")
+  [ -n "$RELAY_URL" ] || { echo "the relay (ceiling row) did not start:" >&2; cat "$WORK/relay.log" >&2; exit 1; }
+fi
 
 KEY=imcp-demo-key
 VERSION=2025-06-18
@@ -210,16 +226,19 @@ echo "$check" | grep -q '"isError":false' || { echo "greetMe did not reach the C
 
 # One wrk run; prints "reqs_per_s p50_us p99_us errors cpu_us_per_call".
 run_wrk() { # connections kind
-  local c=$1 kind=$2 before after out
-  before=$(cpu_ticks "$ADAPTER_PID")
+  local c=$1 kind=$2 before after out pid=$ADAPTER_PID
+  [ "$kind" = ceiling ] && pid=$RELAY_PID
+  before=$(cpu_ticks "$pid")
   case "$kind" in
     floor) out=$(wrk -t1 -c"$c" -d"${DURATION}s" -s "$ROOT/bench/serve/get.lua" "$UPSTREAM_URL/pets/1") ;;
+    ceiling) out=$(BENCH_SESSION="" BENCH_KEY=$KEY BENCH_VERSION=$VERSION BENCH_TOOL=showPetById \
+      BENCH_ARGS='{"petId":"1"}' wrk -t1 -c"$c" -d"${DURATION}s" -s "$ROOT/bench/serve/call.lua" "$RELAY_URL") ;;
     adapter) out=$(BENCH_SESSION=$SESSION BENCH_KEY=$KEY BENCH_VERSION=$VERSION BENCH_TOOL=showPetById \
       BENCH_ARGS='{"petId":"1"}' wrk -t1 -c"$c" -d"${DURATION}s" -s "$ROOT/bench/serve/call.lua" "http://127.0.0.1:$PORT/mcp") ;;
     soap) out=$(BENCH_SESSION=$SESSION BENCH_KEY=$KEY BENCH_VERSION=$VERSION BENCH_TOOL=greetMe \
       BENCH_ARGS='{"requestType":"bench"}' wrk -t1 -c"$c" -d"${DURATION}s" -s "$ROOT/bench/serve/call.lua" "http://127.0.0.1:$PORT/mcp") ;;
   esac
-  after=$(cpu_ticks "$ADAPTER_PID")
+  after=$(cpu_ticks "$pid")
   echo "$out" >> "$WORK/wrk.log"
   echo "$out" | sed -n 's/^RESULT //p' | awk -v kind="$kind" -v ticks=$((after - before)) -v hz="$HZ" '{
     for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
@@ -232,23 +251,27 @@ LOAD_BEFORE=$(uptime)
 printf '\n%-8s %5s | %10s %9s %9s %7s | %13s %9s | %s\n' "row" "conns" "req/s" "p50 ms" "p99 ms" "errors" \
   "CPU us/call" "RSS MiB" "vs target"
 printf '%s\n' "-------------------------------------------------------------------------------------------------------"
-declare -A FLOOR
+declare -A FLOOR CEILING
 for c in $CONNECTIONS; do
   for kind in $ROWS; do
     run_wrk "$c" "$kind" > /dev/null   # warm-up
     : > "$WORK/runs"
     for _ in $(seq 1 "$RUNS"); do run_wrk "$c" "$kind" >> "$WORK/runs"; done
     read -r rps p50 p99 errors cpu < <(sort -n "$WORK/runs" | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
-    rss=$([ "$kind" = floor ] && echo "-" || rss_mib "$ADAPTER_PID")
+    case "$kind" in floor) rss=- ;; ceiling) rss=$(rss_mib "$RELAY_PID") ;; *) rss=$(rss_mib "$ADAPTER_PID") ;; esac
     verdict=""
     if [ "$kind" = floor ]; then
       FLOOR[$c]=$rps
     elif [ -z "${FLOOR[$c]:-}" ]; then
       verdict="(no floor row)"
+    elif [ "$kind" = ceiling ]; then
+      CEILING[$c]=$rps
+      verdict="$(awk -v a="$rps" -v f="${FLOOR[$c]}" 'BEGIN { printf "%.2f", a / f }')x floor: the libraries alone"
     elif [ "$c" = 16 ] && [ "$kind" = adapter ]; then
       ratio=$(awk -v a="$rps" -v f="${FLOOR[$c]}" 'BEGIN { printf "%.2f", a / f }')
       verdict="${ratio}x floor (target >= 0.3x: $(awk -v r="$ratio" 'BEGIN { print (r >= 0.3 ? "met" : "MISSED") }'))"
       verdict="$verdict, p99 target <= 2 ms: $(awk -v p="$p99" 'BEGIN { print (p <= 2000 ? "met" : "MISSED") }')"
+      [ -n "${CEILING[$c]:-}" ] && verdict="$verdict; $(awk -v a="$rps" -v m="${CEILING[$c]}" 'BEGIN { printf "%.0f", 100 * a / m }')% of ceiling"
     else
       verdict="$(awk -v a="$rps" -v f="${FLOOR[$c]}" 'BEGIN { printf "%.2f", a / f }')x floor"
     fi
