@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param timestamp when the call arrived
  * @param correlationId the call's correlation id: the client's {@code X-Correlation-ID}, else the trace id of its
- *     {@code traceparent}, else a random UUID ({@link dev.imcp.runtime.mcp.CorrelationIds}); also sent upstream
+ *     {@code traceparent}, else a UUID version 7 ({@link dev.imcp.runtime.mcp.CorrelationIds}); also sent upstream
  * @param actor the caller's name ({@code anonymous} when authentication is off)
  * @param sessionId the MCP session id, or {@code null}
  * @param service the service id, or {@code null} when the tool is unknown

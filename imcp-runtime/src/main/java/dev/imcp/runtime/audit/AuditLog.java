@@ -271,7 +271,7 @@ public final class AuditLog implements AutoCloseable {
      */
     public void refused(String actor, int httpStatus, String reason) {
         java.time.Instant at = java.time.Instant.now();
-        String id = java.util.UUID.randomUUID().toString();
+        String id = dev.imcp.runtime.mcp.CorrelationIds.create();
         enqueue(() -> {
             ObjectNode line = mapper.createObjectNode();
             line.put("timestamp", at.toString());
@@ -300,16 +300,18 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Returns {@code arguments} (a redacted copy, changed in place) within {@link #maxArgumentBytes}: first the
-     * strings longer than a threshold (half the cap, then a quarter, ... down to {@value #MIN_LEFT_OUT} bytes) are
-     * replaced by {@code "[<n> bytes left out]"}; when many small values still do not fit, the largest top-level values
-     * are replaced whole; as a last resort the arguments become one such marker.
+     * Returns {@code arguments} (redacted, which may share nodes with the call's arguments, so a copy is cut) within
+     * {@link #maxArgumentBytes}: first the strings longer than a threshold (half the cap, then a quarter, ... down to
+     * {@value #MIN_LEFT_OUT} bytes) are replaced by {@code "[<n> bytes left out]"}; when many small values still do
+     * not fit, the largest top-level values are replaced whole; as a last resort the arguments become one such
+     * marker.
      */
     private JsonNode capped(JsonNode arguments) {
         long size = size(arguments);
         if (size <= maxArgumentBytes) {
             return arguments;
         }
+        arguments = arguments.deepCopy();
         for (long threshold = maxArgumentBytes / 2; threshold >= MIN_LEFT_OUT; threshold /= 2) {
             size -= leaveOutStrings(arguments, threshold);
             if (size <= maxArgumentBytes) {

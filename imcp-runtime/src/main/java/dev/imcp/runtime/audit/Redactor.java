@@ -304,12 +304,13 @@ public final class Redactor {
     }
 
     /**
-     * Returns a redacted deep copy of {@code node}: values under secret-looking property names
-     * ({@link #isSecretKey}) become {@link #MASK} and secrets are masked inside every string. For audit events,
-     * whose argument names say what they hold.
+     * Returns {@code node} redacted: values under secret-looking property names ({@link #isSecretKey}) become
+     * {@link #MASK} and secrets are masked inside every string. For audit events, whose argument names say what they
+     * hold. Copy on write: {@code node} itself when nothing was masked, else a copy that shares the unchanged parts
+     * of {@code node} (so neither should be modified afterwards).
      *
      * @param node a JSON value, or {@code null}
-     * @return the redacted copy
+     * @return the redacted value
      */
     public JsonNode redact(JsonNode node) {
         return copy(node, true, List.of(), null);
@@ -325,27 +326,29 @@ public final class Redactor {
      *
      * @param node a tool's arguments, or {@code null}
      * @param schema the tool's input schema, or {@code null}
-     * @return the redacted copy
+     * @return the redacted value, copied on write as for {@link #redact(JsonNode)}
      */
     public JsonNode redact(JsonNode node, JsonNode schema) {
         return copy(node, true, schema == null ? List.of() : SchemaWalk.resolve(schema, schema), schema);
     }
 
     /**
-     * Returns a deep copy of {@code node} with secrets masked in every string value and property name, whatever the
-     * property is called: for what an upstream answered, whose property names are the upstream's business.
+     * Returns {@code node} with secrets masked in every string value and property name, whatever the property is
+     * called: for what an upstream answered, whose property names are the upstream's business.
      *
      * @param node a JSON value, or {@code null}
-     * @return the redacted copy
+     * @return the redacted value, copied on write as for {@link #redact(JsonNode)}
      */
     public JsonNode redactValues(JsonNode node) {
         return copy(node, false, List.of(), null);
     }
 
     /**
-     * Copies {@code node}, masking secrets; with {@code byName}, also values under secret property names; values
+     * Returns {@code node} with secrets masked; with {@code byName}, also values under secret property names; values
      * whose {@code schemas} (the effective schemas of {@code node}, with local references resolved against
-     * {@code root}) mark them sensitive are masked whole.
+     * {@code root}) mark them sensitive are masked whole. Copy on write: a value in which nothing was masked is
+     * returned itself, and a container is copied only when something inside it was masked, sharing its unchanged
+     * members with {@code node}. Most values hold no secret, so most calls allocate nothing.
      */
     private JsonNode copy(JsonNode node, boolean byName, List<JsonNode> schemas, JsonNode root) {
         if (node == null) {
@@ -355,26 +358,50 @@ public final class Redactor {
             return TextNode.valueOf(MASK);
         }
         if (node instanceof ObjectNode object) {
-            ObjectNode copy = object.objectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
+            ObjectNode copy = null;
+            int index = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); index++) {
                 Map.Entry<String, JsonNode> e = fields.next();
-                copy.set(redact(e.getKey()), byName && isSecretKey(e.getKey()) ? TextNode.valueOf(MASK)
-                        : copy(e.getValue(), byName, SchemaWalk.property(schemas, e.getKey(), root), root));
+                String name = redact(e.getKey());
+                JsonNode value = byName && isSecretKey(e.getKey()) ? TextNode.valueOf(MASK)
+                        : copy(e.getValue(), byName, SchemaWalk.property(schemas, e.getKey(), root), root);
+                if (copy == null && (name != e.getKey() || value != e.getValue())) {
+                    copy = object.objectNode();
+                    Iterator<Map.Entry<String, JsonNode>> before = object.fields();
+                    for (int i = 0; i < index; i++) {
+                        Map.Entry<String, JsonNode> kept = before.next();
+                        copy.set(kept.getKey(), kept.getValue());
+                    }
+                }
+                if (copy != null) {
+                    copy.set(name, value);
+                }
             }
-            return copy;
+            return copy == null ? object : copy;
         }
         if (node instanceof ArrayNode array) {
-            ArrayNode copy = array.arrayNode();
+            ArrayNode copy = null;
             for (int i = 0; i < array.size(); i++) {
-                copy.add(copy(array.get(i), byName, SchemaWalk.item(schemas, i, root), root));
+                JsonNode item = array.get(i);
+                JsonNode value = copy(item, byName, SchemaWalk.item(schemas, i, root), root);
+                if (copy == null && value != item) {
+                    copy = array.arrayNode(array.size());
+                    for (int k = 0; k < i; k++) {
+                        copy.add(array.get(k));
+                    }
+                }
+                if (copy != null) {
+                    copy.add(value);
+                }
             }
-            return copy;
+            return copy == null ? array : copy;
         }
         if (node.isTextual()) {
-            return TextNode.valueOf(redact(node.textValue()));
+            String text = node.textValue();
+            String masked = redact(text);
+            return masked == text ? node : TextNode.valueOf(masked);
         }
-        return node.deepCopy();
+        return node;
     }
 
     /** Marks in {@code masked} where each of {@code forms} occurs in {@code lower}. */

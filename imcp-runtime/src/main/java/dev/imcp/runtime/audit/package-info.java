@@ -2,8 +2,8 @@
  * Audit events: one JSON line per {@code tools/call}.
  *
  * <p>Each line is an object with {@code timestamp} (ISO-8601 UTC instant), {@code correlation_id}
- * (a random UUID, also used in the server log line of an internal error), {@code actor} (the API key
- * name, or {@code anonymous}), {@code session_id}, {@code service}, {@code tool}, {@code status}
+ * (the client's {@code X-Correlation-ID}, else the trace id, else a UUID version 7; also in the server log line of
+ * an internal error), {@code actor} (the API key name, or {@code anonymous}), {@code session_id}, {@code service}, {@code tool}, {@code status}
  * ({@code ok}; {@code error} for an {@code isError} result; {@code invalid} for JSON-RPC -32602;
  * {@code unknown} for an unknown or hidden tool; {@code internal} for -32603), {@code latency_ms}
  * (milliseconds, integer) and {@code arguments}.

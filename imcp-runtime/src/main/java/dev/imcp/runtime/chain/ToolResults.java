@@ -91,7 +91,7 @@ final class ToolResults {
      */
     ObjectNode redacted(RegisteredTool tool, ObjectNode result, Redactor redactor) {
         JsonNode masked = redactor.redactValues(result);
-        if (masked.equals(result)) {
+        if (masked == result) { // copied on write: the same node when nothing was masked
             return result;
         }
         ObjectNode out = (ObjectNode) masked;

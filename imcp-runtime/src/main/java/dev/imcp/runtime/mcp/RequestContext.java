@@ -21,7 +21,7 @@ import java.util.Optional;
  *     (every 2026-07-28 request: that revision has no sessions)
  * @param requestId the JSON-RPC id (a string or an integer)
  * @param method the JSON-RPC method
- * @param correlationId the client's {@code X-Correlation-ID}, else the trace id, else a random UUID ({@link CorrelationIds});
+ * @param correlationId the client's {@code X-Correlation-ID}, else the trace id, else a UUID version 7 ({@link CorrelationIds});
  *     in the audit event, the logs and the upstream requests
  * @param deadline when the server stops waiting for the request
  * @param cancellation fired by {@code notifications/cancelled}, the deadline or the end of the session

@@ -25,7 +25,7 @@ public interface CallContext {
 
     /**
      * Returns the correlation id of this request: the client's {@code X-Correlation-ID} (1 to 128 of
-     * {@code A-Z a-z 0-9 . _ : -}), else the trace id of its {@code traceparent}, else a random UUID; also written to
+     * {@code A-Z a-z 0-9 . _ : -}), else the trace id of its {@code traceparent}, else a UUID version 7; also written to
      * the audit event and the logs, and sent to the upstreams as {@code X-Correlation-ID}.
      */
     String correlationId();

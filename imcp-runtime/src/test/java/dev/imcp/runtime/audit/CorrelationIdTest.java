@@ -13,15 +13,18 @@ import dev.imcp.runtime.mcp.CorrelationIds;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The correlation id of a call on a real adapter in front of a REST (Helidon) and a SOAP (CXF) upstream on
- * 127.0.0.1: the client's {@code X-Correlation-ID}, else its trace id, else a UUID, is the audit line's
+ * 127.0.0.1: the client's {@code X-Correlation-ID}, else its trace id, else a UUID version 7, is the audit line's
  * {@code correlation_id} and the {@code X-Correlation-ID} header the upstream received.
  */
 class CorrelationIdTest {
@@ -107,10 +110,40 @@ class CorrelationIdTest {
         for (String bad : List.of("a b", "x".repeat(CorrelationIds.MAX_LENGTH + 1), "id\"},\"status\":\"ok", "é")) {
             call("getPet", "{\"id\":\"1\"}", "X-Correlation-ID", bad);
             String sent = Fixture.REST_HEADERS.get("x-correlation-id");
-            assertTrue(sent.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), bad + " -> " + sent);
+            assertTrue(sent.matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), bad + " -> " + sent);
             assertNotEquals(bad, sent);
             assertEquals("getPet", auditLine(sent).get("tool").asText());
         }
+    }
+
+    @Test
+    void freshIdsAreDistinctVersion7UuidsCarryingTheirMillisecond() throws Exception {
+        long before = System.currentTimeMillis();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            ids.add(CorrelationIds.create());
+        }
+        long after = System.currentTimeMillis();
+        assertEquals(20_000, ids.size());
+        for (String id : ids) {
+            UUID uuid = UUID.fromString(id);
+            assertEquals(id, uuid.toString());
+            assertEquals(7, uuid.version(), id);
+            assertEquals(2, uuid.variant(), id); // RFC 9562's variant, bits 10
+            long millis = uuid.getMostSignificantBits() >>> 16;
+            assertTrue(millis >= before && millis <= after, id + " carries " + millis);
+        }
+        String earlier = CorrelationIds.create();
+        Thread.sleep(2);
+        String later = CorrelationIds.create();
+        assertTrue(earlier.compareTo(later) < 0, earlier + " sorts after " + later);
+        // the 74 random bits differ between ids of one millisecond
+        Set<Long> randomParts = new HashSet<>();
+        for (String id : ids) {
+            UUID uuid = UUID.fromString(id);
+            randomParts.add(uuid.getLeastSignificantBits());
+        }
+        assertEquals(20_000, randomParts.size());
     }
 
     @Test

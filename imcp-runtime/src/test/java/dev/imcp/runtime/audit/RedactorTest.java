@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,34 @@ class RedactorTest {
         assertEquals("Bearer ***", r.redact("Bearer topsecret"));
         assertEquals("{\"password\":\"p\",\"note\":\"***\"}", r.redactValues(new ObjectMapper().readTree(
                 "{\"password\":\"p\",\"note\":\"topsecret\"}")).toString(), "redactValues masks values only");
+    }
+
+    @Test
+    void aTreeIsCopiedOnlyAlongThePathsToWhatWasMasked() throws Exception {
+        Redactor r = new Redactor(List.of("topsecret"));
+        JsonNode clean = new ObjectMapper().readTree("{\"a\":{\"b\":[1,\"x\",{\"c\":null}]},\"d\":\"y\",\"e\":true}");
+        String before = clean.toString();
+        assertSame(clean, r.redactValues(clean));
+        assertSame(clean, r.redact(clean));
+        JsonNode tree = new ObjectMapper().readTree(
+                "{\"a\":{\"b\":[1,\"x\",\"topsecret\",{\"c\":2}]},\"kept\":{\"k\":[3]},\"d\":\"topsecret\"}");
+        String original = tree.toString();
+        JsonNode masked = r.redactValues(tree);
+        assertEquals("{\"a\":{\"b\":[1,\"x\",\"***\",{\"c\":2}]},\"kept\":{\"k\":[3]},\"d\":\"***\"}", masked.toString());
+        assertEquals(original, tree.toString(), "the input is not changed");
+        assertEquals(before, clean.toString());
+        assertNotSame(tree, masked);
+        assertNotSame(tree.get("a"), masked.get("a"));
+        assertSame(tree.get("kept"), masked.get("kept"), "an unchanged member is shared");
+        assertSame(tree.at("/a/b/3"), masked.at("/a/b/3"));
+        // a masked property name copies its object too, keeping the members' order
+        JsonNode named = new ObjectMapper().readTree("{\"z\":1,\"topsecret\":2,\"y\":3}");
+        assertEquals("{\"z\":1,\"***\":2,\"y\":3}", r.redactValues(named).toString());
+        // by name: the value under a secret-looking key is masked, the rest shared
+        JsonNode arguments = new ObjectMapper().readTree("{\"user\":{\"n\":\"ada\"},\"password\":\"p\"}");
+        JsonNode audited = r.redact(arguments);
+        assertEquals("{\"user\":{\"n\":\"ada\"},\"password\":\"***\"}", audited.toString());
+        assertSame(arguments.get("user"), audited.get("user"));
     }
 
     @Test
