@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.imcp.runtime.upstream.JsonMapping;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -58,6 +59,13 @@ public final class MessageReader {
      * @throws McpError -32700 with what is wrong and where
      */
     public JsonNode read(byte[] bytes) throws McpError {
+        if (ascii(bytes)) {
+            // the usual message: ASCII is valid UTF-8 as it is, so Jackson reads the bytes without a decoded copy
+            if (blank(bytes)) {
+                throw new McpError(JsonRpc.PARSE_ERROR, "Parse error: the message is empty");
+            }
+            return parse(() -> reader.readTree(bytes));
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -70,8 +78,16 @@ public final class MessageReader {
         if (text.isBlank()) {
             throw new McpError(JsonRpc.PARSE_ERROR, "Parse error: the message is empty");
         }
+        return parse(() -> reader.readTree(text));
+    }
+
+    private interface Parse {
+        JsonNode run() throws IOException;
+    }
+
+    private JsonNode parse(Parse parse) throws McpError {
         try {
-            JsonNode node = reader.readTree(text);
+            JsonNode node = parse.run();
             if (node == null || node.isMissingNode()) {
                 throw new McpError(JsonRpc.PARSE_ERROR, "Parse error: the message is empty");
             }
@@ -84,7 +100,33 @@ public final class MessageReader {
                     + where(e.getLocation()));
         } catch (JsonProcessingException e) {
             throw new McpError(JsonRpc.PARSE_ERROR, "Parse error: invalid JSON" + where(e.getLocation()));
+        } catch (IOException e) {
+            throw new McpError(JsonRpc.PARSE_ERROR, "Parse error: " + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * Whether {@code bytes} are all ASCII without NUL: such bytes are the same text in UTF-8 and Jackson reads them
+     * as UTF-8 (NULs could make its encoding detection take them for UTF-16 or UTF-32, so they take the decoding path,
+     * which refuses them as JSON).
+     */
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether ASCII {@code bytes} are empty or only white space, as {@link String#isBlank()} sees it. */
+    private static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String where(JsonLocation location) {

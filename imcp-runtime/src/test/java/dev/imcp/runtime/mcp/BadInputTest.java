@@ -97,6 +97,23 @@ class BadInputTest {
     }
 
     @Test
+    void onlyUtf8IsRead() throws Exception {
+        // UTF-16 spells ASCII with NUL bytes; Jackson alone would detect and read it, MCP messages are UTF-8
+        for (java.nio.charset.Charset other : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            HttpResponse<String> r = srv.send(srv.post(PING.getBytes(other), session));
+            assertEquals(400, r.statusCode(), other.name());
+            assertEquals(-32700, json(r).at("/error/code").asInt(), r.body());
+        }
+        HttpResponse<String> blank = srv.send(srv.post(" \r\n\t".getBytes(StandardCharsets.US_ASCII), session));
+        assertEquals(-32700, json(blank).at("/error/code").asInt(), blank.body());
+        assertTrue(json(blank).at("/error/message").asText().contains("empty"), blank.body());
+        // non-ASCII UTF-8 takes the decoding path and is served
+        HttpResponse<String> r = srv.send(srv.post(PING.replace("}", ",\"params\":{\"name\":\"Zoë 東京\"}}")
+                .getBytes(StandardCharsets.UTF_8), session));
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    @Test
     void idsOfTheWrongTypeAreInvalidRequest() throws Exception {
         for (String id : List.of("{\"a\":1}", "[1]", "true", "false", "null", "1.5")) {
             HttpResponse<String> r = srv.post("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"ping\"}", session);
