@@ -261,15 +261,16 @@ public final class AuditLog implements AutoCloseable {
      * Queues the audit line of a request refused before it reached MCP: an authentication failure (HTTP 401: no,
      * malformed, expired, wrongly signed or wrong-audience token, unknown API key), a missing scope (403) or an
      * issuer whose keys cannot be fetched (503). The line has {@code timestamp}, a fresh {@code correlation_id},
-     * {@code actor} (the caller when known, as for a missing scope, else {@code unauthenticated}), {@code status}
-     * {@code refused}, {@code http_status} and {@code reason}; it is redacted like every line and never holds the
-     * token. Dropped and counted like any event when the queue is full.
+     * {@code actor} (the caller when known, as for a missing scope, else {@code unauthenticated}), {@code tenant}
+     * (that caller's, when it has one), {@code status} {@code refused}, {@code http_status} and {@code reason}; it is
+     * redacted like every line and never holds the token. Dropped and counted like any event when the queue is full.
      *
      * @param actor the caller's name, or {@code null} when the request was not authenticated
+     * @param tenant the caller's tenant, or {@code null} when not authenticated or it has none
      * @param httpStatus the status answered
      * @param reason why, as told to the client
      */
-    public void refused(String actor, int httpStatus, String reason) {
+    public void refused(String actor, String tenant, int httpStatus, String reason) {
         java.time.Instant at = java.time.Instant.now();
         String id = dev.imcp.runtime.mcp.CorrelationIds.create();
         enqueue(() -> {
@@ -277,6 +278,9 @@ public final class AuditLog implements AutoCloseable {
             line.put("timestamp", at.toString());
             line.put("correlation_id", id);
             line.put("actor", actor == null ? "unauthenticated" : actor);
+            if (tenant != null) {
+                line.put("tenant", tenant);
+            }
             line.put("status", AuditEvent.Status.REFUSED.wire());
             line.put("http_status", httpStatus);
             line.put("reason", reason);

@@ -140,7 +140,7 @@ public final class Authenticator {
     public Outcome authenticate(String authorization) {
         Outcome outcome = check(authorization);
         if (audit != null && outcome.caller().isEmpty()) {
-            audit.refused(outcome.actor(), outcome.status(), outcome.detail());
+            audit.refused(outcome.actor(), outcome.tenant(), outcome.status(), outcome.detail());
         }
         return outcome;
     }
@@ -171,13 +171,14 @@ public final class Authenticator {
         int status = response.statusCode().orElse(401);
         String challenge = response.responseHeaders().getOrDefault("WWW-Authenticate", List.of()).stream().findFirst()
                 .orElse(status == 401 ? "Bearer " + firstParameter + ", error=\"invalid_token\"" : null);
-        return new Outcome(Optional.empty(), status, challenge, response.description().orElse("the token is not valid"), null);
+        return new Outcome(Optional.empty(), status, challenge, response.description().orElse("the token is not valid"), null,
+                null);
     }
 
     /** Accepts {@code caller} when it has every required scope, else refuses it with 403 {@code insufficient_scope}. */
     private Outcome scopesChecked(Caller caller) {
         if (!caller.scopes().containsAll(requiredScopes)) {
-            return refused(caller.name(), 403, ", error=\"insufficient_scope\", scope=\"" + String.join(" ", requiredScopes) + "\"",
+            return refused(caller, 403, ", error=\"insufficient_scope\", scope=\"" + String.join(" ", requiredScopes) + "\"",
                     "the token lacks a required scope (" + String.join(" ", requiredScopes) + ")");
         }
         return Outcome.accepted(caller);
@@ -204,8 +205,10 @@ public final class Authenticator {
         return known.validUntil() == null || jwt.now().isBefore(known.validUntil());
     }
 
-    private Outcome refused(String actor, int status, String errorParameters, String detail) {
-        return new Outcome(Optional.empty(), status, "Bearer " + firstParameter + errorParameters, detail, actor);
+    /** A refusal; {@code who} is the authenticated caller refused for a missing scope, else {@code null}. */
+    private Outcome refused(Caller who, int status, String errorParameters, String detail) {
+        return new Outcome(Optional.empty(), status, "Bearer " + firstParameter + errorParameters, detail,
+                who == null ? null : who.name(), who == null ? null : who.tenant());
     }
 
     /**
@@ -216,11 +219,13 @@ public final class Authenticator {
      * @param challenge the {@code WWW-Authenticate} value to send with a 401 or 403, else {@code null}
      * @param detail what was wrong, for the error body when refused (no secret in it), else {@code null}
      * @param actor who was refused when known (an authenticated caller lacking a scope), else {@code null}
+     * @param tenant that caller's tenant ({@link Caller#tenant()}), else {@code null}
      */
-    public record Outcome(Optional<Caller> caller, int status, String challenge, String detail, String actor) {
+    public record Outcome(Optional<Caller> caller, int status, String challenge, String detail, String actor,
+            String tenant) {
 
         static Outcome accepted(Caller caller) {
-            return new Outcome(Optional.of(caller), 200, null, null, null);
+            return new Outcome(Optional.of(caller), 200, null, null, null, null);
         }
 
         /** Returns the status's reason phrase (RFC 9110 section 15): {@code Unauthorized}, {@code Forbidden}, ... */

@@ -16,7 +16,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 9, "Bad input": every refused request is audited with its status and reason, never with the token. */
+/**
+ * Issue 9, "Bad input": every refused request is audited with its status and reason (and, for a known caller, its
+ * name and tenant), never with the token.
+ */
 class RefusalAuditTest {
 
     @Test
@@ -24,7 +27,8 @@ class RefusalAuditTest {
         Path file = dir.resolve("audit.jsonl");
         AuditLog audit = new AuditLog(file.toString(), false, new Redactor(List.of()), 100, 8192);
         Authenticator auth = new Authenticator(new ApiKeyAuthenticator(List.of(
-                new ApiKey("reader", HexFormat.of().formatHex(ApiKeyAuthenticator.sha256("k-reader")), Set.of(), Set.of()),
+                new ApiKey("reader", HexFormat.of().formatHex(ApiKeyAuthenticator.sha256("k-reader")), Set.of(), Set.of(),
+                        "acme"),
                 new ApiKey("ops", HexFormat.of().formatHex(ApiKeyAuthenticator.sha256("k-ops")), Set.of(),
                         Set.of("tools:call")))), null, List.of("tools:call"), null, audit);
         assertEquals(401, auth.authenticate(null).status());
@@ -40,6 +44,7 @@ class RefusalAuditTest {
         assertEquals("refused", missing.get("status").asText());
         assertEquals(401, missing.get("http_status").asInt());
         assertEquals("unauthenticated", missing.get("actor").asText());
+        assertFalse(missing.has("tenant"), lines.get(0));
         assertEquals("a bearer token is required as 'Authorization: Bearer <token>'", missing.get("reason").asText());
         JsonNode wrong = mapper.readTree(lines.get(1));
         assertEquals("the API key is not valid", wrong.get("reason").asText());
@@ -47,6 +52,7 @@ class RefusalAuditTest {
         JsonNode scope = mapper.readTree(lines.get(2));
         assertEquals(403, scope.get("http_status").asInt());
         assertEquals("reader", scope.get("actor").asText());
+        assertEquals("acme", scope.get("tenant").asText(), "a known caller's tenant");
         assertEquals("the token lacks a required scope (tools:call)", scope.get("reason").asText());
     }
 }
