@@ -30,7 +30,8 @@ import java.util.Set;
  * shared component. Components that are not objects (strings, enums, arrays) are inlined; a cycle through them
  * alone is cut with an {@link Kind#ANY} node and an {@code OPENAPI_RECURSIVE_SCHEMA} warning.
  *
- * <p>{@code allOf} is merged into one object; {@code oneOf}, {@code anyOf} and {@code not} are kept in the published
+ * <p>{@code allOf} is merged into one object, or is its one part besides parts that only annotate (see
+ * {@link #allOf}); {@code oneOf}, {@code anyOf} and {@code not} are kept in the published
  * schema, with the {@code discriminator} (values from its {@code mapping}, else implicit) recorded for the writer,
  * which publishes each alternative's discriminator value and maps the union to a sealed interface; {@code example}
  * and {@code examples} become JSON Schema's {@code examples}; the nullable forms
@@ -290,23 +291,61 @@ final class OpenApiSchemas {
         return root == null ? null : published.publish(root);
     }
 
+    /**
+     * Converts a schema with {@code allOf} (JSON Schema 2020-12 Core, section 10.2.1.1).
+     *
+     * <p>Parts that only annotate ({@code description}, {@code title}, {@code example}, {@code nullable},
+     * {@code readOnly}, ... and no type or constraint) constrain nothing: OpenAPI 3.0 ignores keywords beside a
+     * {@code $ref}, so producers describe a reference as {@code allOf: [{$ref}, {description}]} (AWS's documents
+     * throughout, and many generators for enum references). When one part is left besides them, the schema is that
+     * part, with the description and nullability of the schema or its annotating parts. Otherwise the object parts
+     * are merged into one object; a reference still being converted (a cycle) is kept as an {@code allOf}
+     * constraint. When no part is an object, the first one is the schema and the others (constraints on the same
+     * value, rare) are left out with an {@code OPENAPI_UNSUPPORTED_SCHEMA} warning, as is a non-object part beside
+     * object parts.
+     */
     private SchemaModel allOf(Schema<?> schema, String pointer, String typeName) {
-        SchemaModel.Builder merged = common(SchemaModel.builder(Kind.OBJECT), schema, pointer).typeName(typeName);
         List<Schema> parts = new ArrayList<>(schema.getAllOf());
-        if (parts.size() == 1 && parts.get(0).get$ref() != null && schema.getProperties() == null) {
-            // "allOf: [{$ref}]" with a description or nullable of its own: one use of the component
-            SchemaModel only = convert(parts.get(0), pointer + "/allOf/0", typeName);
-            SchemaModel.Builder use = only.toBuilder().nullable(only.nullable() || Boolean.TRUE.equals(schema.getNullable()));
-            if (schema.getDescription() != null) {
-                use.description(schema.getDescription());
+        List<Integer> substantive = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            if (!annotationOnly(parts.get(i))) {
+                substantive.add(i);
+            }
+        }
+        if (schema.getProperties() == null && substantive.size() == 1
+                && (parts.get(substantive.get(0)).get$ref() != null || parts.size() > 1)) {
+            // "allOf: [{$ref}]" or "allOf: [X, {description}]": one use of X, described here
+            int k = substantive.get(0);
+            SchemaModel only = convert(parts.get(k), pointer + "/allOf/" + k, typeName);
+            boolean nullable = only.nullable() || Boolean.TRUE.equals(schema.getNullable());
+            String description = schema.getDescription();
+            for (Schema<?> part : parts) {
+                if (part != parts.get(k)) {
+                    nullable |= Boolean.TRUE.equals(part.getNullable());
+                    description = description != null ? description : part.getDescription();
+                }
+            }
+            SchemaModel.Builder use = only.toBuilder().nullable(nullable);
+            if (description != null) {
+                use.description(description);
             }
             return use.build();
         }
+        SchemaModel.Builder merged = common(SchemaModel.builder(Kind.OBJECT), schema, pointer).typeName(typeName);
         if (schema.getProperties() != null) {
             parts.add(schema);
         }
+        SchemaModel firstOther = null;
+        int firstOtherIndex = -1;
+        boolean objects = false;
         for (int i = 0; i < parts.size(); i++) {
             Schema<?> part = parts.get(i);
+            if (part != schema && annotationOnly(part)) {
+                if (schema.getDescription() == null && part.getDescription() != null) {
+                    merged.description(part.getDescription());
+                }
+                continue;
+            }
             SchemaModel converted = part == schema
                     ? object(SchemaModel.builder(Kind.OBJECT), schema, pointer, typeName).build()
                     : convert(part, pointer + "/allOf/" + i, typeName + "Part" + (i + 1));
@@ -315,6 +354,7 @@ final class OpenApiSchemas {
                 if (body == null || body.kind() != Kind.OBJECT) {
                     // still being converted (a cycle through allOf) or not an object: kept as a constraint
                     merged.allOf(converted);
+                    objects = true;
                     continue;
                 }
                 converted = body;
@@ -323,10 +363,15 @@ final class OpenApiSchemas {
                 if (parts.size() == 1) {
                     return converted;
                 }
-                diagnostics.add(Diagnostic.warning("OPENAPI_UNSUPPORTED_SCHEMA", locate(pointer + "/allOf/" + i),
-                        "'allOf' of a non-object schema is not supported; that part is left out"));
+                if (firstOther == null) {
+                    firstOther = converted;
+                    firstOtherIndex = i;
+                } else {
+                    leftOut(pointer + "/allOf/" + i);
+                }
                 continue;
             }
+            objects = true;
             converted.properties().forEach(merged::property);
             converted.required().forEach(merged::required);
             if (converted.additionalProperties() != null) {
@@ -337,7 +382,43 @@ final class OpenApiSchemas {
                 merged.description(converted.description());
             }
         }
+        if (firstOther != null) {
+            if (!objects) {
+                // no object to merge into: the value is the first part's, the others' constraints are left out
+                SchemaModel.Builder value = firstOther.toBuilder()
+                        .nullable(firstOther.nullable() || Boolean.TRUE.equals(schema.getNullable()));
+                if (schema.getDescription() != null) {
+                    value.description(schema.getDescription());
+                }
+                return value.build();
+            }
+            leftOut(pointer + "/allOf/" + firstOtherIndex);
+        }
         return merged.build();
+    }
+
+    private void leftOut(String pointer) {
+        diagnostics.add(Diagnostic.warning("OPENAPI_UNSUPPORTED_SCHEMA", locate(pointer),
+                "'allOf' combining this schema with another of a different kind (or two non-object schemas) is not "
+                        + "supported; this part is left out"));
+    }
+
+    /**
+     * Whether {@code s} only annotates: no {@code $ref}, type, composition, enumeration, format or constraint, so it
+     * accepts every value (a {@code description}, {@code title}, {@code example}, {@code default},
+     * {@code nullable}, {@code readOnly} or {@code deprecated} of its own is allowed).
+     */
+    private static boolean annotationOnly(Schema<?> s) {
+        return s.get$ref() == null && s.getType() == null && (s.getTypes() == null || s.getTypes().isEmpty())
+                && s.getProperties() == null && s.getItems() == null && s.getAllOf() == null && s.getAnyOf() == null
+                && s.getOneOf() == null && s.getNot() == null && s.getEnum() == null && s.getConst() == null
+                && s.getAdditionalProperties() == null && s.getFormat() == null && s.getPattern() == null
+                && s.getMinimum() == null && s.getMaximum() == null && s.getExclusiveMinimumValue() == null
+                && s.getExclusiveMaximumValue() == null && s.getMultipleOf() == null && s.getMinLength() == null
+                && s.getMaxLength() == null && s.getMinItems() == null && s.getMaxItems() == null
+                && s.getUniqueItems() == null && s.getMinProperties() == null && s.getMaxProperties() == null
+                && s.getRequired() == null && s.getDiscriminator() == null && s.getPatternProperties() == null
+                && s.getPrefixItems() == null && s.getContains() == null && s.getIf() == null;
     }
 
     private SchemaModel.Builder object(SchemaModel.Builder b, Schema<?> schema, String pointer, String typeName) {
