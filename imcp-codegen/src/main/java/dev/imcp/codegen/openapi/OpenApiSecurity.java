@@ -137,11 +137,13 @@ final class OpenApiSecurity {
                 : s.getType() == SecurityScheme.Type.APIKEY ? "an API key without 'in' or 'name'"
                 : "of type " + s.getType();
         diagnostics.add(new Diagnostic(Diagnostic.Severity.WARNING, "OPENAPI_SECURITY_UNSUPPORTED",
-                "security scheme '" + name + "' is " + what + ", for which the adapter cannot obtain credentials; "
-                        + "operations that need it are sent without them",
+                "security scheme '" + name + "' is " + what + ", for which the contract alone does not tell the "
+                        + "adapter how to obtain credentials; operations that need it are sent without them unless "
+                        + "the service's credentials are configured",
                 locator.locate(JsonLocator.pointer(schemesPointer, name)),
-                "supply the credentials through imcp.services.<id>.headers (or tls for mutual TLS), or add a "
-                        + "clientCredentials flow"));
+                "configure imcp.services.<id>.auth at run time (type caller-token forwards the MCP caller's JWT, "
+                        + "token-exchange exchanges it (RFC 8693), oauth2-client-credentials fetches a token from a "
+                        + "token-url; also bearer, basic, api-key), or headers, or tls for mutual TLS"));
     }
 
     /** Returns the schemes that some operation requires, in contract order, and the requirements. */

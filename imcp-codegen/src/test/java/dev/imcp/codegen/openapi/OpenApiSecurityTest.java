@@ -1,6 +1,7 @@
 package dev.imcp.codegen.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.imcp.codegen.diag.Diagnostic;
@@ -95,6 +96,9 @@ class OpenApiSecurityTest {
                         "/components/securitySchemes/openIdConnect"),
                 unsupported.stream().map(d -> d.location().pointer()).sorted().toList());
         unsupported.forEach(d -> assertEquals(Diagnostic.Severity.WARNING, d.severity()));
+        // the fix names the run-time configuration that does obtain credentials for such schemes
+        unsupported.forEach(d -> assertTrue(d.toString().contains("imcp.services.<id>.auth")
+                && d.toString().contains("caller-token") && d.toString().contains("token-exchange"), d.toString()));
         assertEquals(15, model.operations().size(), "no operation is lost for its security");
     }
 }
