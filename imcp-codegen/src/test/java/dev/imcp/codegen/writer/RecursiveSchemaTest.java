@@ -135,6 +135,14 @@ class RecursiveSchemaTest {
     }
 
     private Path compile() throws Exception {
+        return compile(out);
+    }
+
+    /**
+     * Compiles the sources generated under {@code out/java} into {@code out/classes} with lint warnings as errors,
+     * asserting that javac succeeds; returns the class directory.
+     */
+    static Path compile(Path out) throws Exception {
         Path classes = Files.createDirectories(out.resolve("classes"));
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(out.resolve("java"))) {
