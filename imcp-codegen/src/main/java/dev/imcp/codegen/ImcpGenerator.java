@@ -6,6 +6,7 @@ import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.mcpjson.McpJsonReader;
 import dev.imcp.codegen.model.ContractKind;
 import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.codegen.model.SourceLocation;
 import dev.imcp.codegen.naming.ToolNaming;
 import dev.imcp.codegen.openapi.OpenApiReader;
@@ -205,7 +206,31 @@ public final class ImcpGenerator {
         }
         ContractSource source = new ContractSource(absolute, display, serviceId,
                 request.basePackage() + "." + serviceId, text, sha256, request.soapPorts(), rules);
-        return readers.get(kind.get()).get().read(source, diagnostics);
+        ContractModel model = readers.get(kind.get()).get().read(source, diagnostics);
+        return model == null ? null : withoutTooManyParameters(model, diagnostics);
+    }
+
+    /**
+     * Skips, with a located {@code TOOL_TOO_MANY_PARAMETERS} warning each, the operations whose input has more
+     * top-level properties (parameters, plus the body) than a generated input record can take
+     * ({@link SourceWriter#MAX_RECORD_COMPONENTS}): javac would refuse the record and sink the whole build. Wider
+     * objects below the top level are typed as maps instead, so this touches only the input itself.
+     */
+    private static ContractModel withoutTooManyParameters(ContractModel model, Diagnostics diagnostics) {
+        List<OperationModel> kept = new ArrayList<>();
+        for (OperationModel op : model.operations()) {
+            int width = op.input().properties().size();
+            if (op.input().javaType() == null && width > SourceWriter.MAX_RECORD_COMPONENTS) {
+                diagnostics.add(Diagnostic.skipped("TOOL_TOO_MANY_PARAMETERS", op.location(), "operation '"
+                                + op.toolName() + "' takes " + width + " parameters, more than the "
+                                + SourceWriter.MAX_RECORD_COMPONENTS + " a Java record (its typed input) can hold; it is "
+                                + "skipped", 1)
+                        .withFix("exclude it with <excludeOperations>, or move its parameters into a request body"));
+            } else {
+                kept.add(op);
+            }
+        }
+        return kept.size() == model.operations().size() ? model : model.withOperations(kept);
     }
 
     private static ContractSet discover(CodegenRequest request) throws IOException {

@@ -29,14 +29,6 @@ import java.util.TreeMap;
  */
 final class ModelTypes {
 
-    /**
-     * The most properties an object schema may have to become a record; a wider one (EPA's ECHO facility rows: 306
-     * properties) is typed {@code Map<String, Object>}. A method descriptor holds at most 255 parameter slots (JVMS
-     * section 4.3.3), the canonical constructor's {@code this} takes one, every component is a reference (one slot),
-     * and one more is kept for the additional-properties component a record may carry.
-     */
-    static final int MAX_RECORD_COMPONENTS = 253;
-
     private final String modelPackage;
     private final String contractName;
     private final Map<String, ClassName> byShape = new HashMap<>();
@@ -85,7 +77,7 @@ final class ModelTypes {
             return sealed;
         }
         return switch (schema.kind()) {
-            case OBJECT -> schema.properties().size() > MAX_RECORD_COMPONENTS
+            case OBJECT -> schema.properties().size() > SourceWriter.MAX_RECORD_COMPONENTS
                     // too wide for a record: its values as Jackson binds any JSON object (the schema is unchanged)
                     ? ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), ClassName.OBJECT)
                     : schema.properties().isEmpty() || schema.typeName() == null

@@ -36,6 +36,15 @@ import java.util.Map;
  */
 public final class SourceWriter {
 
+    /**
+     * The most properties an object schema may have to become a record; a wider one (EPA's ECHO facility rows: 306
+     * properties) is typed {@code Map<String, Object>}, and an operation whose input is wider is skipped
+     * ({@code TOOL_TOO_MANY_PARAMETERS}). A method descriptor holds at most 255 parameter slots (JVMS section 4.3.3),
+     * the canonical constructor's {@code this} takes one, every component is a reference (one slot), and one more is
+     * kept for the additional-properties component a record may carry.
+     */
+    public static final int MAX_RECORD_COMPONENTS = 253;
+
     /** The service file listing every generated provider. */
     public static final String SERVICES_FILE = "META-INF/services/dev.imcp.runtime.spi.ToolProvider";
     /** The tool list as the server publishes it, the lockfile CI compares. */

@@ -42,13 +42,43 @@ class WideObjectTest {
     }
 
     @Test
+    void anOperationWithMoreParametersThanARecordTakesIsSkippedWithALocatedWarning() throws Exception {
+        StringBuilder wide = new StringBuilder();
+        for (int i = 0; i <= SourceWriter.MAX_RECORD_COMPONENTS; i++) {
+            wide.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":{\"type\":\"string\"}");
+        }
+        Path contract = out.resolve("rows.json");
+        Files.writeString(contract, """
+                {"name": "rows", "version": "1", "description": "Rows.", "tools": [
+                  {"name": "wideSearch", "description": "Too many parameters.",
+                   "inputSchema": {"type": "object", "properties": {%s}},
+                   "endpoint": {"method": "GET", "baseUrl": "http://localhost", "path": "/rows"}},
+                  {"name": "getRow", "description": "One row.",
+                   "inputSchema": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]},
+                   "endpoint": {"method": "GET", "baseUrl": "http://localhost", "path": "/rows/{id}"}}
+                ]}
+                """.formatted(wide));
+        var result = new dev.imcp.codegen.ImcpGenerator().generate(new dev.imcp.codegen.CodegenRequest(
+                List.of(contract), out, out.resolve("java"), out.resolve("resources"), "com.example.gen"));
+
+        assertEquals(List.of("getRow"), result.contracts().get(0).operations().stream()
+                .map(OperationModel::toolName).toList());
+        var warning = result.warnings().stream().filter(d -> d.code().equals("TOOL_TOO_MANY_PARAMETERS"))
+                .findFirst().orElseThrow(() -> new AssertionError(result.warnings().toString()));
+        assertTrue(warning.toString().startsWith("rows.json:") && warning.toString().contains("'wideSearch' takes "
+                + (SourceWriter.MAX_RECORD_COMPONENTS + 1) + " parameters"), warning.toString());
+        assertEquals(1, result.reports().get(0).skippedTotal());
+        RecursiveSchemaTest.compile(out);
+    }
+
+    @Test
     void anObjectTooWideForARecordIsAMapAndCompiles() throws Exception {
         SchemaModel input = SchemaModel.builder(Kind.OBJECT).typeName("ListRowsInput")
-                .property("filter", row("Filter", ModelTypes.MAX_RECORD_COMPONENTS + 40))
+                .property("filter", row("Filter", SourceWriter.MAX_RECORD_COMPONENTS + 40))
                 .location(AT).build();
         SchemaModel output = SchemaModel.builder(Kind.OBJECT).typeName("Rows")
                 .property("wide", row("WideRow", 306))
-                .property("narrow", row("NarrowRow", ModelTypes.MAX_RECORD_COMPONENTS))
+                .property("narrow", row("NarrowRow", SourceWriter.MAX_RECORD_COMPONENTS))
                 .location(AT).build();
         OperationModel list = new OperationModel("listRows", "ListRows", null, "Lists rows.", Map.of(), input, output,
                 new HttpBinding("POST", "/rows", List.of(), "*", "application/json"), AT);
@@ -72,6 +102,6 @@ class WideObjectTest {
         JsonNode wide = tool.at("/outputSchema/properties/wide");
         assertEquals(306, wide.path("properties").size(), "the published schema keeps every property");
         assertEquals("integer", wide.at("/properties/Field305/type").asText());
-        assertEquals(ModelTypes.MAX_RECORD_COMPONENTS + 40, tool.at("/inputSchema/properties/filter/properties").size());
+        assertEquals(SourceWriter.MAX_RECORD_COMPONENTS + 40, tool.at("/inputSchema/properties/filter/properties").size());
     }
 }
