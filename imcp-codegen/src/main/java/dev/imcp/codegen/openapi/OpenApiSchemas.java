@@ -366,7 +366,7 @@ final class OpenApiSchemas {
                 if (firstOther == null) {
                     firstOther = converted;
                     firstOtherIndex = i;
-                } else {
+                } else if (!restatesKind(converted, firstOther)) {
                     leftOut(pointer + "/allOf/" + i);
                 }
                 continue;
@@ -395,6 +395,14 @@ final class OpenApiSchemas {
             leftOut(pointer + "/allOf/" + firstOtherIndex);
         }
         return merged.build();
+    }
+
+    /** Whether {@code part} only says its value has {@code kept}'s type (ATO's {@code allOf: [{$ref: id}, {type: string}]}). */
+    private static boolean restatesKind(SchemaModel part, SchemaModel kept) {
+        return part.kind() == kept.kind() && part.kind() != Kind.OBJECT && part.kind() != Kind.ARRAY
+                && part.enumValues().isEmpty() && part.constraints().isEmpty() && part.format() == null
+                && part.constValue() == null && part.not() == null && part.allOf().isEmpty() && part.anyOf().isEmpty()
+                && part.oneOf().isEmpty();
     }
 
     private void leftOut(String pointer) {

@@ -47,6 +47,9 @@ class AllOfTest {
                 Mode:
                   type: string
                   enum: [FAST, SLOW]
+                Ident:
+                  type: string
+                  pattern: '^[a-z]+$'
                 Settings:
                   type: object
                   properties:
@@ -76,6 +79,10 @@ class AllOfTest {
                         - type: integer
                           minimum: 1
                         - maximum: 5
+                    ident:
+                      allOf:
+                        - $ref: '#/components/schemas/Ident'
+                        - type: string
                     label:
                       description: Both.
                       allOf:
@@ -117,6 +124,9 @@ class AllOfTest {
         assertEquals("integer", count.path("type").asText(), count.toString());
         assertEquals(1, count.path("minimum").asInt());
         assertFalse(count.has("maximum"), "the second constraint is left out, and said so: " + count);
+
+        JsonNode ident = resolve(input, job.at("/properties/ident"));
+        assertEquals("^[a-z]+$", ident.path("pattern").asText(), "a part restating the type adds nothing: " + ident);
 
         List<Diagnostic> allOfWarnings = result.warnings().stream()
                 .filter(d -> d.toString().contains("allOf")).toList();
