@@ -260,12 +260,12 @@ for c in $CONNECTIONS; do
     read -r rps p50 p99 errors cpu < <(sort -n "$WORK/runs" | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}')
     case "$kind" in floor) rss=- ;; ceiling) rss=$(rss_mib "$RELAY_PID") ;; *) rss=$(rss_mib "$ADAPTER_PID") ;; esac
     verdict=""
+    [ "$kind" = ceiling ] && CEILING[$c]=$rps
     if [ "$kind" = floor ]; then
       FLOOR[$c]=$rps
     elif [ -z "${FLOOR[$c]:-}" ]; then
       verdict="(no floor row)"
     elif [ "$kind" = ceiling ]; then
-      CEILING[$c]=$rps
       verdict="$(awk -v a="$rps" -v f="${FLOOR[$c]}" 'BEGIN { printf "%.2f", a / f }')x floor: the libraries alone"
     elif [ "$c" = 16 ] && [ "$kind" = adapter ]; then
       ratio=$(awk -v a="$rps" -v f="${FLOOR[$c]}" 'BEGIN { printf "%.2f", a / f }')

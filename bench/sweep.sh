@@ -3,13 +3,15 @@
 # contracts it cannot handle before users do ("an unsupported construct skips one operation with a located
 # warning, it never sinks the build").
 #
-#   bench/sweep.sh --dir DIR [--compile] [--every N] [--limit N] [--jvm-opts "FLAGS"] [--no-build] [--repo DIR]
+#   bench/sweep.sh --dir DIR [--compile] [--every N] [--limit N] [--exclude REGEX] [--jvm-opts "FLAGS"]
+#                  [--no-build] [--repo DIR]
 #
 #   --dir DIR         the contracts: every *.json, *.yaml, *.yml and *.wsdl under DIR, sorted by path
 #   --compile         also compile each adapter's generated sources with javac against imcp-runtime (about 10x
 #                     slower); without it only generation runs
 #   --every N         take every Nth contract of the sorted list (default: 1, all of them)
 #   --limit N         stop after N contracts (default: no limit)
+#   --exclude REGEX   leave out the contracts whose path matches this extended regular expression (grep -E)
 #   --jvm-opts FLAGS  JVM flags for the one sweeping JVM (default: -Xmx4g)
 #   --no-build        use imcp-codegen and imcp-runtime as last packaged under their target/ folders
 #   --repo DIR        the Maven local repository for the build (default: Maven's own)
@@ -27,6 +29,7 @@ DIR=""
 COMPILE=0
 EVERY=1
 LIMIT=0
+EXCLUDE=""
 JVM_OPTS="-Xmx4g"
 BUILD=1
 REPO_ARGS=()
@@ -36,6 +39,7 @@ while [ $# -gt 0 ]; do
     --compile) COMPILE=1; shift ;;
     --every) EVERY=$2; shift 2 ;;
     --limit) LIMIT=$2; shift 2 ;;
+    --exclude) EXCLUDE=$2; shift 2 ;;
     --jvm-opts) JVM_OPTS=$2; shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --repo) REPO_ARGS=("-Dmaven.repo.local=$2"); shift 2 ;;
@@ -53,6 +57,7 @@ bench_setup
 javac -d "$WORK/launcher" -cp "$GEN_CP" "$ROOT/bench/Sweep.java"
 
 find "$DIR" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.wsdl' \) | LC_ALL=C sort \
+  | { if [ -n "$EXCLUDE" ]; then grep -E -v -- "$EXCLUDE" || true; else cat; fi; } \
   | awk -v every="$EVERY" -v limit="$LIMIT" '(NR - 1) % every == 0 { n++; if (limit == 0 || n <= limit) print }' \
   > "$WORK/contracts.txt"
 COUNT=$(wc -l < "$WORK/contracts.txt")
@@ -64,7 +69,7 @@ CLASSPATH_ARG=()
 [ "$COMPILE" = 1 ] && CLASSPATH_ARG=("$RUNTIME_CP")
 t0=$(date +%s)
 # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-java $JVM_OPTS -cp "$WORK/launcher:$GEN_CP" Sweep "$WORK/contracts.txt" "$WORK/adapter" "${CLASSPATH_ARG[@]}" \
+java $JVM_OPTS -cp "$WORK/launcher:$GEN_CP" Sweep "$WORK/contracts.txt" "$WORK/adapter" ${CLASSPATH_ARG[@]+"${CLASSPATH_ARG[@]}"} \
   | tee "$WORK/sweep.tsv" | awk -F'\t' -v n="$COUNT" '{ printf "\r%d/%d", NR, n > "/dev/stderr" }'
 echo >&2
 SECONDS_TAKEN=$(( $(date +%s) - t0 ))

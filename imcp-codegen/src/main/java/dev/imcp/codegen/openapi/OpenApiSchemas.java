@@ -294,15 +294,16 @@ final class OpenApiSchemas {
     /**
      * Converts a schema with {@code allOf} (JSON Schema 2020-12 Core, section 10.2.1.1).
      *
-     * <p>Parts that only annotate ({@code description}, {@code title}, {@code example}, {@code nullable},
-     * {@code readOnly}, ... and no type or constraint) constrain nothing: OpenAPI 3.0 ignores keywords beside a
-     * {@code $ref}, so producers describe a reference as {@code allOf: [{$ref}, {description}]} (AWS's documents
-     * throughout, and many generators for enum references). When one part is left besides them, the schema is that
-     * part, with the description and nullability of the schema or its annotating parts. Otherwise the object parts
-     * are merged into one object; a reference still being converted (a cycle) is kept as an {@code allOf}
-     * constraint. When no part is an object, the first one is the schema and the others (constraints on the same
-     * value, rare) are left out with an {@code OPENAPI_UNSUPPORTED_SCHEMA} warning, as is a non-object part beside
-     * object parts.
+     * <p>Parts that only annotate ({@code description}, {@code title}, {@code example}, {@code default},
+     * {@code nullable}, {@code readOnly}, {@code writeOnly}, ... and no type or constraint) accept every value:
+     * OpenAPI 3.0 ignores keywords beside a {@code $ref}, so producers describe a reference as
+     * {@code allOf: [{$ref}, {description}]} (AWS's documents throughout, and many generators for enum references).
+     * Their annotations, and the schema's own, are kept on the result ({@link #annotated}): the schema's first, then
+     * the parts' in order. When one other part is left, the schema is that part; with none, any value. Otherwise the
+     * object parts are merged into one object; a reference still being converted (a cycle) is kept as an
+     * {@code allOf} constraint. When no part is an object, the first one is the schema (a later one replaces it when
+     * the first only restates its type) and the others (constraints on the same value, rare) are left out with an
+     * {@code OPENAPI_UNSUPPORTED_SCHEMA} warning, as is a non-object part beside object parts.
      */
     private SchemaModel allOf(Schema<?> schema, String pointer, String typeName) {
         List<Schema> parts = new ArrayList<>(schema.getAllOf());
@@ -312,24 +313,22 @@ final class OpenApiSchemas {
                 substantive.add(i);
             }
         }
+        List<Schema<?>> annotating = new ArrayList<>();
+        annotating.add(schema);
+        for (int i = 0; i < parts.size(); i++) {
+            if (!substantive.contains(i)) {
+                annotating.add(parts.get(i));
+            }
+        }
+        if (schema.getProperties() == null && substantive.isEmpty()) {
+            // "allOf: [{description}]": any value, described
+            return annotated(SchemaModel.builder(Kind.ANY).location(locate(pointer)).build(), annotating, pointer);
+        }
         if (schema.getProperties() == null && substantive.size() == 1
                 && (parts.get(substantive.get(0)).get$ref() != null || parts.size() > 1)) {
             // "allOf: [{$ref}]" or "allOf: [X, {description}]": one use of X, described here
             int k = substantive.get(0);
-            SchemaModel only = convert(parts.get(k), pointer + "/allOf/" + k, typeName);
-            boolean nullable = only.nullable() || Boolean.TRUE.equals(schema.getNullable());
-            String description = schema.getDescription();
-            for (Schema<?> part : parts) {
-                if (part != parts.get(k)) {
-                    nullable |= Boolean.TRUE.equals(part.getNullable());
-                    description = description != null ? description : part.getDescription();
-                }
-            }
-            SchemaModel.Builder use = only.toBuilder().nullable(nullable);
-            if (description != null) {
-                use.description(description);
-            }
-            return use.build();
+            return annotated(convert(parts.get(k), pointer + "/allOf/" + k, typeName), annotating, pointer);
         }
         SchemaModel.Builder merged = common(SchemaModel.builder(Kind.OBJECT), schema, pointer).typeName(typeName);
         if (schema.getProperties() != null) {
@@ -341,10 +340,7 @@ final class OpenApiSchemas {
         for (int i = 0; i < parts.size(); i++) {
             Schema<?> part = parts.get(i);
             if (part != schema && annotationOnly(part)) {
-                if (schema.getDescription() == null && part.getDescription() != null) {
-                    merged.description(part.getDescription());
-                }
-                continue;
+                continue; // its annotations are added at the end
             }
             SchemaModel converted = part == schema
                     ? object(SchemaModel.builder(Kind.OBJECT), schema, pointer, typeName).build()
@@ -363,8 +359,8 @@ final class OpenApiSchemas {
                 if (parts.size() == 1) {
                     return converted;
                 }
-                if (firstOther == null) {
-                    firstOther = converted;
+                if (firstOther == null || restatesKind(firstOther, converted)) {
+                    firstOther = converted; // the first, or a later one the first only restated the type of
                     firstOtherIndex = i;
                 } else if (!restatesKind(converted, firstOther)) {
                     leftOut(pointer + "/allOf/" + i);
@@ -394,7 +390,47 @@ final class OpenApiSchemas {
             }
             leftOut(pointer + "/allOf/" + firstOtherIndex);
         }
-        return merged.build();
+        return annotating.size() > 1 ? annotated(merged.build(), annotating, pointer) : merged.build();
+    }
+
+    /**
+     * Returns {@code model} with the annotations of {@code sources} added (each only annotates, or is the schema
+     * holding the {@code allOf}), the first source's winning: the first {@code description} replaces the model's
+     * (a use describes the schema it uses), {@code title}, {@code default}, {@code readOnly}, {@code writeOnly},
+     * {@code examples} and the schema's own constraints fill in what the model lacks, and {@code nullable} holds
+     * when any says so.
+     */
+    private SchemaModel annotated(SchemaModel model, List<Schema<?>> sources, String pointer) {
+        SchemaModel.Builder b = model.toBuilder();
+        boolean nullable = model.nullable();
+        String description = null;
+        String title = null;
+        Object defaultValue = null;
+        Map<String, Object> constraints = new java.util.LinkedHashMap<>();
+        for (Schema<?> source : sources) {
+            SchemaModel a = common(SchemaModel.builder(Kind.ANY), source, pointer).build();
+            nullable |= a.nullable();
+            description = description != null ? description : a.description();
+            title = title != null ? title : a.title();
+            defaultValue = defaultValue != null ? defaultValue : a.defaultValue();
+            a.constraints().forEach(constraints::putIfAbsent);
+        }
+        b.nullable(nullable);
+        if (description != null) {
+            b.description(description);
+        }
+        if (title != null && model.title() == null) {
+            b.title(title);
+        }
+        if (defaultValue != null && model.defaultValue() == null) {
+            b.defaultValue(defaultValue);
+        }
+        constraints.forEach((keyword, value) -> {
+            if (!model.constraints().containsKey(keyword)) {
+                b.constraint(keyword, value);
+            }
+        });
+        return b.build();
     }
 
     /** Whether {@code part} only says its value has {@code kept}'s type (ATO's {@code allOf: [{$ref: id}, {type: string}]}). */

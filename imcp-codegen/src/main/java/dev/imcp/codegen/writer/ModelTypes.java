@@ -184,8 +184,9 @@ final class ModelTypes {
             if (body.javaType() != null || body.kind() != Kind.OBJECT || body.typeName() == null
                     || !body.properties().containsKey(discriminator.propertyName())
                     || !body.properties().keySet().containsAll(schema.properties().keySet())
-                    || discriminator.values().get(i).isEmpty()) {
-                return null;
+                    || discriminator.values().get(i).isEmpty()
+                    || body.properties().size() > SourceWriter.MAX_RECORD_COMPONENTS) {
+                return null; // not a union of records (a too wide alternative would be a map): the schema's own type
             }
             bodies.add(body);
         }

@@ -83,6 +83,26 @@ class AllOfTest {
                       allOf:
                         - $ref: '#/components/schemas/Ident'
                         - type: string
+                    speed:
+                      allOf:
+                        - $ref: '#/components/schemas/Mode'
+                        - default: SLOW
+                          title: Speed
+                    createdBy:
+                      allOf:
+                        - $ref: '#/components/schemas/Ident'
+                        - readOnly: true
+                    secret:
+                      writeOnly: true
+                      allOf:
+                        - $ref: '#/components/schemas/Ident'
+                    anything:
+                      allOf:
+                        - description: Whatever the job carries.
+                    plainFirst:
+                      allOf:
+                        - type: string
+                        - $ref: '#/components/schemas/Ident'
                     label:
                       description: Both.
                       allOf:
@@ -127,6 +147,23 @@ class AllOfTest {
 
         JsonNode ident = resolve(input, job.at("/properties/ident"));
         assertEquals("^[a-z]+$", ident.path("pattern").asText(), "a part restating the type adds nothing: " + ident);
+
+        JsonNode speed = job.at("/properties/speed");
+        assertEquals("SLOW", speed.path("default").asText(), "an annotating part's default is kept: " + speed);
+        assertEquals("Speed", speed.path("title").asText(), speed.toString());
+        assertTrue(job.at("/properties/createdBy").isMissingNode(),
+                "readOnly from an annotating part leaves the property out of the input: " + job);
+        JsonNode output = new ObjectMapper().readTree(dir.resolve("resources/META-INF/imcp/tools.json").toFile())
+                .at("/tools/0/outputSchema");
+        JsonNode outJob = resolve(output, output);
+        assertTrue(outJob.at("/properties/createdBy/readOnly").asBoolean(), "and kept in the output: " + outJob);
+        assertTrue(outJob.at("/properties/secret").isMissingNode(), "writeOnly is left out of the output");
+        assertTrue(job.at("/properties/secret/writeOnly").asBoolean(), "the schema's own writeOnly: " + job);
+        JsonNode anything = job.at("/properties/anything");
+        assertFalse(anything.has("type"), "no part constrains it, so any value: " + anything);
+        assertEquals("Whatever the job carries.", anything.path("description").asText());
+        JsonNode plainFirst = resolve(input, job.at("/properties/plainFirst"));
+        assertEquals("^[a-z]+$", plainFirst.path("pattern").asText(), "order does not matter: " + plainFirst);
 
         List<Diagnostic> allOfWarnings = result.warnings().stream()
                 .filter(d -> d.toString().contains("allOf")).toList();

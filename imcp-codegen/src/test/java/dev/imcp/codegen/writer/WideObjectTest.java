@@ -53,15 +53,18 @@ class WideObjectTest {
                   {"name": "wideSearch", "description": "Too many parameters.",
                    "inputSchema": {"type": "object", "properties": {%s}},
                    "endpoint": {"method": "GET", "baseUrl": "http://localhost", "path": "/rows"}},
+                  {"name": "edgeSearch", "description": "As many parameters as a record takes.",
+                   "inputSchema": {"type": "object", "properties": {%s}},
+                   "endpoint": {"method": "GET", "baseUrl": "http://localhost", "path": "/edge"}},
                   {"name": "getRow", "description": "One row.",
                    "inputSchema": {"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"]},
                    "endpoint": {"method": "GET", "baseUrl": "http://localhost", "path": "/rows/{id}"}}
                 ]}
-                """.formatted(wide));
+                """.formatted(wide, wide.substring(wide.indexOf(",") + 1)));
         var result = new dev.imcp.codegen.ImcpGenerator().generate(new dev.imcp.codegen.CodegenRequest(
                 List.of(contract), out, out.resolve("java"), out.resolve("resources"), "com.example.gen"));
 
-        assertEquals(List.of("getRow"), result.contracts().get(0).operations().stream()
+        assertEquals(List.of("edgeSearch", "getRow"), result.contracts().get(0).operations().stream()
                 .map(OperationModel::toolName).toList());
         var warning = result.warnings().stream().filter(d -> d.code().equals("TOOL_TOO_MANY_PARAMETERS"))
                 .findFirst().orElseThrow(() -> new AssertionError(result.warnings().toString()));
@@ -69,6 +72,56 @@ class WideObjectTest {
                 + (SourceWriter.MAX_RECORD_COMPONENTS + 1) + " parameters"), warning.toString());
         assertEquals(1, result.reports().get(0).skippedTotal());
         RecursiveSchemaTest.compile(out);
+    }
+
+    @Test
+    void aDiscriminatedUnionWithATooWideAlternativeIsNotSealedAndCompiles() throws Exception {
+        StringBuilder wide = new StringBuilder();
+        for (int i = 0; i < SourceWriter.MAX_RECORD_COMPONENTS + 5; i++) {
+            wide.append("        f").append(i).append(": {type: string}\n");
+        }
+        Path contract = out.resolve("pets.yaml");
+        Files.writeString(contract, """
+                openapi: 3.0.3
+                info: {title: Pets, version: "1"}
+                paths:
+                  /pets/{id}:
+                    get:
+                      operationId: getPet
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}}
+                      responses:
+                        '200':
+                          description: the pet
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Pet'}
+                components:
+                  schemas:
+                    Pet:
+                      oneOf:
+                        - $ref: '#/components/schemas/Cat'
+                        - $ref: '#/components/schemas/Dog'
+                      discriminator: {propertyName: petType}
+                    Dog:
+                      type: object
+                      required: [petType]
+                      properties:
+                        petType: {type: string}
+                        bark: {type: boolean}
+                    Cat:
+                      type: object
+                      required: [petType]
+                      properties:
+                        petType: {type: string}
+                %s""".formatted(wide));
+        new dev.imcp.codegen.ImcpGenerator().generate(new dev.imcp.codegen.CodegenRequest(List.of(contract), out,
+                out.resolve("java"), out.resolve("resources"), "com.example.gen"));
+        RecursiveSchemaTest.compile(out);
+        JsonNode cat = new ObjectMapper().readTree(out.resolve("resources/META-INF/imcp/tools.json").toFile())
+                .at("/tools/0/outputSchema");
+        assertTrue(cat.toString().contains("\"f" + (SourceWriter.MAX_RECORD_COMPONENTS + 4) + "\""),
+                "the wide alternative is published whole");
     }
 
     @Test

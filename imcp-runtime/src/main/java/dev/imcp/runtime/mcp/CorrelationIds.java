@@ -58,8 +58,8 @@ public final class CorrelationIds {
 
     /**
      * Returns a new correlation id: a UUID version 7 (RFC 9562, section 5.7) in its 36-character text form, whose
-     * first 48 bits are the Unix time in milliseconds, so that ids sort by creation time in logs, and whose other
-     * 74 free bits are random.
+     * first 48 bits are the Unix time in milliseconds, so that ids sort by the millisecond they were made in (not
+     * within one), and whose other 74 free bits are random.
      *
      * <p>The random bits come from {@link ThreadLocalRandom}, not a {@link java.security.SecureRandom}: a
      * correlation id must be unique, not unguessable (it is written to logs and sent upstream, and grants

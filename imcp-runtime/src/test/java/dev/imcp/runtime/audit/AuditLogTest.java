@@ -86,9 +86,11 @@ class AuditLogTest {
         String big = "x".repeat(100_000);
         JsonNode arguments = JSON.readTree("{\"name\":\"Rex\",\"photo\":\"" + big + "\",\"nested\":{\"id\":7,\"blob\":\""
                 + big + "\"},\"tags\":[\"a\",\"" + big + "\"]}");
+        String before = arguments.toString();
         audit.record(event("big", arguments));
         audit.record(event("small", JSON.readTree("{\"name\":\"Rex\"}")));
         audit.close();
+        assertEquals(before, arguments.toString(), "the call's own arguments are not cut, only the audit line's copy");
         List<String> lines = Files.readAllLines(file);
         assertEquals(2, lines.size());
         JsonNode line = JSON.readTree(lines.get(0));
