@@ -381,12 +381,7 @@ final class OpenApiSchemas {
         if (firstOther != null) {
             if (!objects) {
                 // no object to merge into: the value is the first part's, the others' constraints are left out
-                SchemaModel.Builder value = firstOther.toBuilder()
-                        .nullable(firstOther.nullable() || Boolean.TRUE.equals(schema.getNullable()));
-                if (schema.getDescription() != null) {
-                    value.description(schema.getDescription());
-                }
-                return value.build();
+                return annotated(firstOther, annotating, pointer);
             }
             leftOut(pointer + "/allOf/" + firstOtherIndex);
         }
@@ -433,7 +428,10 @@ final class OpenApiSchemas {
         return b.build();
     }
 
-    /** Whether {@code part} only says its value has {@code kept}'s type (ATO's {@code allOf: [{$ref: id}, {type: string}]}). */
+    /**
+     * Whether {@code part} only says that its value has {@code kept}'s type (the Australian Taxation Office's
+     * {@code allOf: [{$ref: id}, {type: string}]}).
+     */
     private static boolean restatesKind(SchemaModel part, SchemaModel kept) {
         return part.kind() == kept.kind() && part.kind() != Kind.OBJECT && part.kind() != Kind.ARRAY
                 && part.enumValues().isEmpty() && part.constraints().isEmpty() && part.format() == null
