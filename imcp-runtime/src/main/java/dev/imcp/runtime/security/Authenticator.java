@@ -140,7 +140,9 @@ public final class Authenticator {
     public Outcome authenticate(String authorization) {
         Outcome outcome = check(authorization);
         if (audit != null && outcome.caller().isEmpty()) {
-            audit.refused(outcome.actor(), outcome.tenant(), outcome.status(), outcome.detail());
+            Caller who = outcome.refused();
+            audit.refused(who == null ? null : who.name(), who == null ? null : who.tenant(), outcome.status(),
+                    outcome.detail());
         }
         return outcome;
     }
@@ -171,8 +173,7 @@ public final class Authenticator {
         int status = response.statusCode().orElse(401);
         String challenge = response.responseHeaders().getOrDefault("WWW-Authenticate", List.of()).stream().findFirst()
                 .orElse(status == 401 ? "Bearer " + firstParameter + ", error=\"invalid_token\"" : null);
-        return new Outcome(Optional.empty(), status, challenge, response.description().orElse("the token is not valid"), null,
-                null);
+        return new Outcome(Optional.empty(), status, challenge, response.description().orElse("the token is not valid"), null);
     }
 
     /** Accepts {@code caller} when it has every required scope, else refuses it with 403 {@code insufficient_scope}. */
@@ -207,8 +208,7 @@ public final class Authenticator {
 
     /** A refusal; {@code who} is the authenticated caller refused for a missing scope, else {@code null}. */
     private Outcome refused(Caller who, int status, String errorParameters, String detail) {
-        return new Outcome(Optional.empty(), status, "Bearer " + firstParameter + errorParameters, detail,
-                who == null ? null : who.name(), who == null ? null : who.tenant());
+        return new Outcome(Optional.empty(), status, "Bearer " + firstParameter + errorParameters, detail, who);
     }
 
     /**
@@ -218,14 +218,13 @@ public final class Authenticator {
      * @param status 200 when accepted, else the HTTP status to answer with (401, 403 or 503)
      * @param challenge the {@code WWW-Authenticate} value to send with a 401 or 403, else {@code null}
      * @param detail what was wrong, for the error body when refused (no secret in it), else {@code null}
-     * @param actor who was refused when known (an authenticated caller lacking a scope), else {@code null}
-     * @param tenant that caller's tenant ({@link Caller#tenant()}), else {@code null}
+     * @param refused who was refused when known (an authenticated caller lacking a scope: its name and tenant go to
+     *     the audit), else {@code null}
      */
-    public record Outcome(Optional<Caller> caller, int status, String challenge, String detail, String actor,
-            String tenant) {
+    public record Outcome(Optional<Caller> caller, int status, String challenge, String detail, Caller refused) {
 
         static Outcome accepted(Caller caller) {
-            return new Outcome(Optional.of(caller), 200, null, null, null, null);
+            return new Outcome(Optional.of(caller), 200, null, null, null);
         }
 
         /** Returns the status's reason phrase (RFC 9110 section 15): {@code Unauthorized}, {@code Forbidden}, ... */
