@@ -167,7 +167,7 @@ public final class ImcpGenerator {
         OutputReconciler.Outcome outcome = OutputReconciler.reconcile(files, before, roots);
         if (request.stateFile() != null) {
             Map<String, BuildState.FileStamp> outputs = new LinkedHashMap<>();
-            for (Path out : files.files().keySet()) {
+            for (Path out : files.paths()) {
                 BuildState.FileStamp.of(out).ifPresent(s -> outputs.put(out.toString(), s));
             }
             new BuildState(fingerprint, inputs, outputs).save(request.stateFile());

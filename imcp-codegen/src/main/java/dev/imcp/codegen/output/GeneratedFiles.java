@@ -1,23 +1,58 @@
 package dev.imcp.codegen.output;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The files one generation produces, held in memory until {@link OutputReconciler} puts them on disk.
- * Content is normalized to {@code \n} line ends and encoded as UTF-8, so the same model always gives
- * the same bytes. Not thread-safe.
+ * The files one generation produces, staged on disk until {@link OutputReconciler} puts them in place.
+ *
+ * <p>Each file's bytes go to a staging folder as soon as they are added, so a generation holds no file's content in
+ * memory after adding it: Microsoft Graph's beta document (22,361 operations) produces over a gigabyte of sources and
+ * schemas, more than the default heap of many build machines. The staging folder is created, on the first
+ * {@code add}, inside the folder given to the constructor (a sibling of the output roots, so the files are later
+ * moved, not copied); {@link OutputReconciler#reconcile} empties and removes it, and {@link #close()} removes it
+ * when a generation stops before that.
+ *
+ * <p>Text is encoded as UTF-8, and {@link #add(Path, String, String)} normalizes {@code \r\n} to {@code \n}, so the
+ * same model always gives the same bytes. Not thread-safe.
  */
-public final class GeneratedFiles {
+public final class GeneratedFiles implements AutoCloseable {
 
-    private final Map<Path, byte[]> files = new TreeMap<>();
+    /** Writes a file's text; see {@link #add(Path, String, Content)}. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the text to {@code out}.
+         *
+         * @param out the file's writer (UTF-8, buffered); not to be closed here
+         * @throws IOException when writing fails
+         */
+        void write(Writer out) throws IOException;
+    }
 
-    /** Creates an empty set. */
-    public GeneratedFiles() {
+    private final Path stagingParent;
+    private final Map<Path, Path> files = new TreeMap<>();
+    private Path staging;
+
+    /**
+     * Creates an empty set.
+     *
+     * @param stagingParent the folder to stage files in (created when missing), on the same file system as the
+     *     output roots: {@code target/generated-sources} for the Maven plugin
+     */
+    public GeneratedFiles(Path stagingParent) {
+        this.stagingParent = stagingParent.toAbsolutePath().normalize();
     }
 
     /**
@@ -28,23 +63,96 @@ public final class GeneratedFiles {
      * @param content the text; {@code \r\n} becomes {@code \n}
      * @throws IllegalStateException when the same path was already added with other content (two
      *     generated types with one name: a bug of the generator, never of a contract)
+     * @throws UncheckedIOException when the staging folder cannot be written
      */
     public void add(Path root, String relative, String content) {
-        Path file = root.toAbsolutePath().normalize().resolve(relative).normalize();
         byte[] bytes = content.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
-        byte[] previous = files.putIfAbsent(file, bytes);
-        if (previous != null && !Arrays.equals(previous, bytes)) {
-            throw new IllegalStateException("two different generated files for " + file);
+        add(root, relative, out -> { }, bytes);
+    }
+
+    /**
+     * Adds a file whose text is written straight to its staged copy, for files too large to hold as one string
+     * (a service's {@code tool-schemas.json}, {@code tools.json}). The text is written as given: line ends are not
+     * normalized.
+     *
+     * @param root the output root
+     * @param relative the path under {@code root}, {@code /}-separated
+     * @param content writes the text
+     * @throws IllegalStateException when the same path was already added with other content
+     * @throws UncheckedIOException when the staging folder cannot be written, or {@code content} fails
+     */
+    public void add(Path root, String relative, Content content) {
+        add(root, relative, content, null);
+    }
+
+    private void add(Path root, String relative, Content content, byte[] bytes) {
+        Path file = root.toAbsolutePath().normalize().resolve(relative).normalize();
+        try {
+            if (staging == null) {
+                Files.createDirectories(stagingParent);
+                staging = Files.createTempDirectory(stagingParent, ".imcp-staging-");
+            }
+            Path staged = staging.resolve(Integer.toString(files.size()));
+            if (bytes != null) {
+                Files.write(staged, bytes);
+            } else {
+                try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(staged),
+                        StandardCharsets.UTF_8), 1 << 16)) {
+                    content.write(out);
+                }
+            }
+            Path previous = files.putIfAbsent(file, staged);
+            if (previous != null) {
+                boolean same = Files.mismatch(previous, staged) == -1L;
+                Files.delete(staged);
+                if (!same) {
+                    throw new IllegalStateException("two different generated files for " + file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage generated file " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Returns the files by absolute path, in path order. */
-    public Map<Path, byte[]> files() {
-        return Collections.unmodifiableMap(files);
+    /** Returns the files' absolute paths, in path order. */
+    public Set<Path> paths() {
+        return Collections.unmodifiableSet(files.keySet());
+    }
+
+    /**
+     * Returns each file's staged copy by its absolute path, in path order; after {@link OutputReconciler#reconcile}
+     * the copies are gone (moved into place, or deleted where the output already held the same bytes).
+     */
+    Map<Path, Path> staged() {
+        return files;
     }
 
     /** Returns how many files there are. */
     public int size() {
         return files.size();
+    }
+
+    /**
+     * Removes the staging folder and whatever is left in it (nothing, after {@link OutputReconciler#reconcile}).
+     *
+     * @throws UncheckedIOException when it cannot be removed
+     */
+    @Override
+    public void close() {
+        if (staging == null) {
+            return;
+        }
+        try {
+            if (Files.isDirectory(staging)) {
+                try (DirectoryStream<Path> left = Files.newDirectoryStream(staging)) {
+                    for (Path p : left) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(staging);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the staging folder " + staging + ": " + e.getMessage(), e);
+        }
     }
 }

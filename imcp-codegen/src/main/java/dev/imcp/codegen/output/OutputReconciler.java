@@ -5,7 +5,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 
@@ -31,7 +31,8 @@ public final class OutputReconciler {
     }
 
     /**
-     * Puts {@code files} on disk and removes {@code previous} files that are not among them.
+     * Puts {@code files} on disk and removes {@code previous} files that are not among them. The staged copies
+     * are moved into place (or deleted where the output already holds the same bytes) and {@code files} is closed.
      *
      * @param files this generation's files
      * @param previous the files the earlier generation wrote (absolute paths); missing ones are ignored
@@ -43,22 +44,25 @@ public final class OutputReconciler {
             throws IOException {
         int written = 0;
         int unchanged = 0;
-        for (var entry : files.files().entrySet()) {
-            Path file = entry.getKey();
-            byte[] bytes = entry.getValue();
-            if (Files.isRegularFile(file) && Files.size(file) == bytes.length
-                    && Arrays.equals(Files.readAllBytes(file), bytes)) {
-                unchanged++;
-                continue;
+        try (files) {
+            for (var entry : files.staged().entrySet()) {
+                Path file = entry.getKey();
+                Path staged = entry.getValue();
+                if (Files.isRegularFile(file) && Files.size(file) == Files.size(staged)
+                        && Files.mismatch(file, staged) == -1L) {
+                    Files.delete(staged);
+                    unchanged++;
+                    continue;
+                }
+                Files.createDirectories(file.getParent());
+                Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING);
+                written++;
             }
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
-            written++;
         }
         int deleted = 0;
         for (Path stale : previous) {
             Path file = stale.toAbsolutePath().normalize();
-            if (files.files().containsKey(file) || roots.stream().noneMatch(r -> file.startsWith(r.toAbsolutePath().normalize()))) {
+            if (files.paths().contains(file) || roots.stream().noneMatch(r -> file.startsWith(r.toAbsolutePath().normalize()))) {
                 continue; // still generated, or not ours to delete
             }
             if (Files.deleteIfExists(file)) {

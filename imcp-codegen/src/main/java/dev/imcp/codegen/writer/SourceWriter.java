@@ -31,8 +31,10 @@ import java.util.Map;
  * a tool of the field generated while reading ({@link ContractModel#generatedSources()}) go with the rest.
  *
  * <p>Output is deterministic (sorted where order is not the contract's, no timestamps, {@code \n}, UTF-8).
- * Nothing is written here: the files are collected in a {@link GeneratedFiles} that
- * {@link dev.imcp.codegen.output.OutputReconciler} puts on disk.
+ * Nothing is written to the output roots here: each file is staged in a {@link GeneratedFiles} as soon as it is
+ * made (a tool's class, a service's schemas), which {@link dev.imcp.codegen.output.OutputReconciler} puts in place.
+ * Only what the adapter-wide files need stays in memory until the end: each tool's published entry and the models
+ * of the service being written.
  */
 public final class SourceWriter {
 
@@ -85,15 +87,28 @@ public final class SourceWriter {
      * @param adapterName the adapter's name for {@code adapter.json} (the Maven artifactId), or {@code null} to
      *     leave it out ({@code adapter.json} is then written only when there are contracts to name)
      * @param adapterVersion the adapter's version (the Maven project version), or {@code null}
-     * @param sourceOutput the Java sources root
+     * @param sourceOutput the Java sources root; the files are staged in a folder beside it
      * @param resourceOutput the resources root
-     * @return every generated file
+     * @return every generated file, staged
+     * @throws java.io.UncheckedIOException when the staging folder cannot be written
      */
     public GeneratedFiles write(List<ContractModel> contracts, String basePackage, String adapterName,
             String adapterVersion, Path sourceOutput, Path resourceOutput) {
-        GeneratedFiles files = new GeneratedFiles();
+        Path absolute = sourceOutput.toAbsolutePath().normalize();
+        GeneratedFiles files = new GeneratedFiles(absolute.getParent() == null ? absolute : absolute.getParent());
+        try {
+            writeAll(files, contracts, basePackage, adapterName, adapterVersion, sourceOutput, resourceOutput);
+            return files;
+        } catch (RuntimeException | Error e) {
+            files.close();
+            throw e;
+        }
+    }
+
+    private void writeAll(GeneratedFiles files, List<ContractModel> contracts, String basePackage, String adapterName,
+            String adapterVersion, Path sourceOutput, Path resourceOutput) {
         List<String> providers = new ArrayList<>();
-        List<ToolJson> tools = new ArrayList<>();
+        List<ToolJson.Packed> tools = new ArrayList<>();
         CatalogPage catalog = new CatalogPage();
         for (ContractModel contract : contracts) {
             for (SourceFile source : contract.generatedSources()) {
@@ -105,28 +120,25 @@ public final class SourceWriter {
             ClassName upstreamName = ClassName.get(javaPackage, serviceName + "Upstream");
             UpstreamWriter upstream = new UpstreamWriter(contract, upstreamName, types);
             List<ClassName> toolNames = new ArrayList<>();
-            List<TypeSpec> toolSpecs = new ArrayList<>();
-            List<ToolJson> serviceTools = new ArrayList<>();
+            List<ToolJson.Packed> serviceTools = new ArrayList<>();
             for (OperationModel op : contract.operations()) {
                 TypeName input = types.input(op);
                 TypeName output = types.output(op);
                 String method = upstream.add(op, input, output);
                 ClassName toolName = ClassName.get(javaPackage, op.javaName() + "Tool");
                 toolNames.add(toolName);
-                toolSpecs.add(ToolWriter.tool(contract, op, toolName, upstreamName, input, output, method));
+                writeJava(files, sourceOutput, javaPackage,
+                        ToolWriter.tool(contract, op, toolName, upstreamName, input, output, method));
                 ToolJson published = ToolJson.of(contract, op);
-                serviceTools.add(published);
                 catalog.tool(contract, op, published);
+                serviceTools.add(published.pack());
             }
             files.add(resourceOutput, javaPackage.replace('.', '/') + "/" + TOOL_SCHEMAS_FILE,
-                    ToolJson.schemasFile(serviceTools));
+                    out -> ToolJson.writeSchemasFile(serviceTools, out));
             tools.addAll(serviceTools);
             catalog.service(contract);
             for (Map.Entry<ClassName, TypeSpec> e : types.specs().entrySet()) {
                 writeJava(files, sourceOutput, e.getKey().packageName(), e.getValue());
-            }
-            for (TypeSpec tool : toolSpecs) {
-                writeJava(files, sourceOutput, javaPackage, tool);
             }
             writeJava(files, sourceOutput, javaPackage, upstream.build());
             ClassName providerName = ClassName.get(javaPackage, serviceName + "ToolProvider");
@@ -135,13 +147,12 @@ public final class SourceWriter {
         }
         providers.sort(Comparator.naturalOrder());
         files.add(resourceOutput, SERVICES_FILE, providers.isEmpty() ? "" : String.join("\n", providers) + "\n");
-        tools.sort(Comparator.comparing(ToolJson::name).thenComparing(ToolJson::service));
-        files.add(resourceOutput, TOOLS_FILE, ToolJson.toolsFile(tools));
+        tools.sort(Comparator.comparing((ToolJson.Packed p) -> p.tool().name()).thenComparing(p -> p.tool().service()));
+        files.add(resourceOutput, TOOLS_FILE, out -> ToolJson.writeToolsFile(tools, out));
         files.add(resourceOutput, CATALOG_FILE, catalog.html(adapterName, adapterVersion));
         if (adapterName != null || !contracts.isEmpty()) {
             files.add(resourceOutput, ADAPTER_FILE, adapterJson(contracts, adapterName, adapterVersion));
         }
-        return files;
     }
 
     /**

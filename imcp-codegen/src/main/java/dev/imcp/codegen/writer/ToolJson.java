@@ -2,16 +2,22 @@ package dev.imcp.codegen.writer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.descriptor.PublishedTool;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * One tool as the adapter publishes it, its schemas already rendered as compact JSON text: each schema is built
@@ -55,50 +61,100 @@ record ToolJson(String service, String name, String title, String description, S
                 new TreeMap<>(op.annotations()));
     }
 
-    /** Returns {@code tools.json}'s text for {@code tools}, in the order given. */
-    static String toolsFile(List<ToolJson> tools) {
-        return write(g -> {
+    /**
+     * Returns this tool with its schemas deflated, to be held until the adapter-wide files are written: published
+     * schemas repeat themselves and shrink about tenfold, and Microsoft Graph's beta has 22,361 tools.
+     */
+    Packed pack() {
+        byte[] input = inputSchema.getBytes(StandardCharsets.UTF_8);
+        byte[] output = outputSchema == null ? new byte[0] : outputSchema.getBytes(StandardCharsets.UTF_8);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(input);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, (input.length + output.length) / 8));
+            byte[] buffer = new byte[8192];
+            while (!deflater.needsInput()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            deflater.setInput(output);
+            deflater.finish();
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return new Packed(new ToolJson(service, name, title, description, null, null, annotations),
+                    out.toByteArray(), input.length, outputSchema == null ? -1 : output.length);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /**
+     * A tool with its schemas deflated (see {@link #pack()}).
+     *
+     * @param tool the tool without its schemas
+     * @param schemas the input schema's UTF-8 bytes then the output schema's, deflated
+     * @param inputLength the input schema's length, bytes
+     * @param outputLength the output schema's length, bytes, or -1 when the tool has none
+     */
+    record Packed(ToolJson tool, byte[] schemas, int inputLength, int outputLength) {
+
+        /** Returns the tool whole again. */
+        ToolJson unpack() {
+            byte[] all = new byte[inputLength + Math.max(0, outputLength)];
+            Inflater inflater = new Inflater();
+            try {
+                inflater.setInput(schemas);
+                int n = 0;
+                while (n < all.length) {
+                    int got = inflater.inflate(all, n, all.length - n);
+                    if (got == 0 && (inflater.finished() || inflater.needsInput())) {
+                        throw new IllegalStateException("schemas of " + tool.name + " end early");
+                    }
+                    n += got;
+                }
+            } catch (DataFormatException e) {
+                throw new IllegalStateException("schemas of " + tool.name + " we deflated do not inflate", e);
+            } finally {
+                inflater.end();
+            }
+            return new ToolJson(tool.service, tool.name, tool.title, tool.description,
+                    new String(all, 0, inputLength, StandardCharsets.UTF_8),
+                    outputLength < 0 ? null : new String(all, inputLength, outputLength, StandardCharsets.UTF_8),
+                    tool.annotations);
+        }
+    }
+
+    /** Writes {@code tools.json}'s text for {@code tools}, in the order given, to {@code out}. */
+    static void writeToolsFile(List<Packed> tools, Writer out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out).setRootValueSeparator(null)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeRaw("{\"tools\":[");
             for (int i = 0; i < tools.size(); i++) {
                 g.writeRaw(i == 0 ? "\n" : ",\n");
-                tools.get(i).published().write(g);
+                tools.get(i).unpack().published().write(g);
                 g.flush();
             }
             g.writeRaw("\n]}\n");
-        });
+        }
     }
 
-    /** Returns the text of one service's {@code tool-schemas.json}, in the layout the class comment shows. */
-    static String schemasFile(List<ToolJson> tools) {
-        StringBuilder out = new StringBuilder("{");
+    /** Writes one service's {@code tool-schemas.json}, in the layout the class comment shows, to {@code out}. */
+    static void writeSchemasFile(List<Packed> tools, Writer out) throws IOException {
+        out.write('{');
         for (int i = 0; i < tools.size(); i++) {
-            ToolJson tool = tools.get(i);
+            ToolJson tool = tools.get(i).unpack();
             out.append(i == 0 ? "" : "},").append('"')
-                    .append(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(tool.name))
+                    .append(CharBuffer.wrap(JsonStringEncoder.getInstance().quoteAsString(tool.name)))
                     .append("\":{\"inputSchema\":\n").append(tool.inputSchema).append('\n');
             if (tool.outputSchema != null) {
                 out.append(",\"outputSchema\":\n").append(tool.outputSchema).append('\n');
             }
         }
-        return out.append(tools.isEmpty() ? "}\n" : "}}\n").toString();
+        out.append(tools.isEmpty() ? "}\n" : "}}\n");
     }
 
     /** Returns the tool as MCP clients see it in {@code tools/list}. */
     PublishedTool published() {
         return new PublishedTool(name, title, description, inputSchema, outputSchema, annotations);
-    }
-
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static String write(Body body) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(text).setRootValueSeparator(null)) {
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
     }
 }
