@@ -50,8 +50,9 @@ import java.util.function.Supplier;
  * MCP JSON and that no contract imports), {@code CONTRACT_NONE} (nothing to read),
  * {@code SERVICE_ID_DUPLICATE} (two contract files with the same service id), {@code ADAPTER_NO_TOOLS} (the
  * contracts were read without error but none publishes a tool: a single contract with nothing to publish is only
- * a warning of its reader) and the warning {@code OPERATION_SELECTOR_UNUSED} ({@link OperationRules#unused}); the
- * readers, the naming pass ({@link ToolNaming}) and {@link ContractValidator} add theirs.
+ * a warning of its reader), the warning {@code OPERATION_SELECTOR_UNUSED} ({@link OperationRules#unused}) and the
+ * warning {@code ADAPTER_MANY_TOOLS} (more tools than {@link #CLIENT_TOOL_LIMIT}); the readers, the naming pass
+ * ({@link ToolNaming}) and {@link ContractValidator} add theirs.
  *
  * <p>The pipeline: read each contract (the readers apply the operation selection of {@link CodegenRequest#tools()}),
  * name every tool across all contracts, validate, then write the contracts that publish at least one tool.
@@ -63,6 +64,13 @@ import java.util.function.Supplier;
  * run that fails writes nothing.
  */
 public final class ImcpGenerator {
+
+    /**
+     * The most tools GitHub Copilot (VS Code, JetBrains) sends a model in one request: a request with more fails with
+     * "You may not include more than 128 tools in your request" until the user turns tools off. An adapter
+     * publishing more gets the warning {@code ADAPTER_MANY_TOOLS}.
+     */
+    public static final int CLIENT_TOOL_LIMIT = 128;
 
     private final Map<ContractKind, Supplier<ContractReader>> readers;
 
@@ -149,6 +157,14 @@ public final class ImcpGenerator {
             diagnostics.add(Diagnostic.error("ADAPTER_NO_TOOLS", SourceLocation.of(where, ""),
                             "no contract publishes a tool (" + contracts.size() + " read; see the warnings above)")
                     .withFix("add operations to the contracts, or check <includeOperations> and <excludeOperations>"));
+        }
+        if (tools > CLIENT_TOOL_LIMIT) {
+            diagnostics.add(Diagnostic.warning("ADAPTER_MANY_TOOLS", SourceLocation.of(where, ""),
+                            "the adapter publishes " + tools + " tools: GitHub Copilot (VS Code, JetBrains) refuses a"
+                            + " request with more than " + CLIENT_TOOL_LIMIT + " tools, so its users must turn some"
+                            + " off, and every client spends context on each tool's schema")
+                    .withFix("publish what the assistant needs with <includeOperations> (tag:..., GET /path/**)"
+                            + " or leave out the rest with <excludeOperations>"));
         }
         diagnostics.throwIfErrors();
         List<ContractReport> reports = new ArrayList<>();
