@@ -45,14 +45,19 @@ final class UpstreamWriter {
     /** The constructor's statements in order: a {@link CodeBlock}, or a {@link PortField} written at the end. */
     private final List<Object> constructorSteps = new ArrayList<>();
     private final Set<String> encodedPorts = new HashSet<>();
+    private final ClassName name;
     private final Set<String> methodNames = new HashSet<>();
-    private final List<MethodSpec> methods = new ArrayList<>();
+    /** The operations' methods, by part: the first part on the stub itself, each other in an inner class. */
+    private final List<List<MethodSpec>> parts = new ArrayList<>(List.of(new ArrayList<>()));
+    /** {@link #estimatedConstants} of the methods of the last part. */
+    private int partConstants;
     private boolean http;
     /** Upstream name to the field of its client, for contracts with several base URLs. */
     private final Map<String, String> upstreamFields = new LinkedHashMap<>();
 
     UpstreamWriter(ContractModel contract, ClassName name, ModelTypes types) {
         this.contract = contract;
+        this.name = name;
         this.types = types;
         this.type = TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -85,8 +90,40 @@ final class UpstreamWriter {
         } else if (op.binding() instanceof EncodedSoapBinding binding) {
             encoded(m, op, binding, input, output);
         }
-        methods.add(m.build());
-        return method;
+        int constants = estimatedConstants(op);
+        if (partConstants + constants > PART_CONSTANTS && !parts.get(parts.size() - 1).isEmpty()) {
+            parts.add(new ArrayList<>());
+            partConstants = 0;
+        }
+        partConstants += constants;
+        parts.get(parts.size() - 1).add(m.build());
+        return parts.size() == 1 ? method : partField(parts.size()) + "." + method;
+    }
+
+    /**
+     * The most constants the methods of one class are estimated to need: a class file holds at most 65,535
+     * (JVMS section 4.1, {@code constant_pool_count} is a u2), and javac fails a class with more ("too many
+     * constants": Microsoft Graph's 11,422 operations in one stub). The rest is left for what the methods share.
+     */
+    static final int PART_CONSTANTS = 45_000;
+
+    /**
+     * Estimates the constant-pool entries an operation's method adds to its class: its name and descriptor, its
+     * types, its path and, per parameter, its name (a string) and the call of its accessor on the input record
+     * (method reference, name and type, name, descriptor). Measured: Kubernetes' stub has 15,457 constants for
+     * 1,062 operations (about 15 each); the estimate is deliberately higher.
+     */
+    static int estimatedConstants(OperationModel op) {
+        int parameters = op.input() == null || op.input().properties() == null ? 0 : op.input().properties().size();
+        if (op.binding() instanceof HttpBinding binding) {
+            parameters = Math.max(parameters, binding.parameters().size());
+        }
+        return 16 + 6 * parameters;
+    }
+
+    /** Returns the field of the stub holding part {@code number} (2, 3, ...): {@code operations2}, ... */
+    private static String partField(int number) {
+        return "operations" + number;
     }
 
     /**
@@ -312,7 +349,23 @@ final class UpstreamWriter {
         for (Object step : constructorSteps) {
             constructor.addStatement(step instanceof PortField port ? create(port) : (CodeBlock) step);
         }
-        return type.addMethod(constructor.build()).addMethods(methods).build();
+        type.addMethod(constructor.build()).addMethods(parts.get(0));
+        for (int i = 1; i < parts.size(); i++) {
+            int number = i + 1;
+            ClassName part = name.nestedClass("Operations" + number);
+            type.addType(TypeSpec.classBuilder(part.simpleName())
+                    .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                    .addJavadoc("Part $L of the operations: a class file holds at most 65,535 constants (JVMS section"
+                            + " 4.1), fewer than so many operations need. Its methods use the stub's clients.\n", number)
+                    .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                    .addMethods(parts.get(i))
+                    .build());
+            type.addField(FieldSpec.builder(part, partField(number), Modifier.PUBLIC, Modifier.FINAL)
+                    .addJavadoc("Operations of part $L.\n", number)
+                    .initializer("new $T()", part)
+                    .build());
+        }
+        return type.build();
     }
 
     /**
