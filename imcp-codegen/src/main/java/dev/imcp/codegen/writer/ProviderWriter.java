@@ -53,7 +53,9 @@ final class ProviderWriter {
                 WildcardTypeName.subtypeOf(Object.class), WildcardTypeName.subtypeOf(Object.class));
         ParameterizedTypeName toolList = ParameterizedTypeName.get(ClassName.get(List.class), anyTool);
         // One add per tool, large services in methods of ADDS_PER_METHOD adds: a method's code is limited to 64 KB
-        // (JVM specification, section 4.7.3), which List.of(...) with some 5,000 tools would pass.
+        // (JVM specification, section 4.7.3), which List.of(...) with some 5,000 tools would pass. Each such method
+        // is in a nested class of its own, as each add takes about 4 constants and a class holds at most 65,535
+        // (section 4.1), which Microsoft Graph's beta (22,361 tools) passes.
         MethodSpec.Builder tools = MethodSpec.methodBuilder("tools")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -62,20 +64,27 @@ final class ProviderWriter {
                 .addStatement("$T stub = new $T(upstream)", upstream, upstream)
                 .addStatement("$T schemas = $T.load($T.class)", Spi.TOOL_SCHEMAS, Spi.TOOL_SCHEMAS, name)
                 .addStatement("$T tools = new $T<>($L)", toolList, ArrayList.class, toolClasses.size());
-        List<MethodSpec> chunks = new ArrayList<>();
+        List<TypeSpec> chunks = new ArrayList<>();
         if (toolClasses.size() <= ADDS_PER_METHOD) {
             toolClasses.forEach(t -> tools.addStatement("tools.add(new $T(stub, schemas))", t));
         } else {
             for (int from = 0; from < toolClasses.size(); from += ADDS_PER_METHOD) {
-                MethodSpec.Builder chunk = MethodSpec.methodBuilder("addTools" + chunks.size())
-                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                MethodSpec.Builder chunk = MethodSpec.methodBuilder("add")
+                        .addModifiers(Modifier.STATIC)
                         .addParameter(toolList, "tools")
                         .addParameter(upstream, "stub")
                         .addParameter(Spi.TOOL_SCHEMAS, "schemas");
                 toolClasses.subList(from, Math.min(from + ADDS_PER_METHOD, toolClasses.size()))
                         .forEach(t -> chunk.addStatement("tools.add(new $T(stub, schemas))", t));
-                tools.addStatement("$N(tools, stub, schemas)", "addTools" + chunks.size());
-                chunks.add(chunk.build());
+                ClassName part = name.nestedClass("Tools" + chunks.size());
+                tools.addStatement("$T.add(tools, stub, schemas)", part);
+                chunks.add(TypeSpec.classBuilder(part)
+                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("Tools $L to $L of the service.\n", from + 1,
+                                Math.min(from + ADDS_PER_METHOD, toolClasses.size()))
+                        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                        .addMethod(chunk.build())
+                        .build());
             }
         }
         tools.addStatement("return $T.copyOf(tools)", List.class);
@@ -100,7 +109,7 @@ final class ProviderWriter {
                         .addStatement("return SERVICE")
                         .build())
                 .addMethod(tools.build())
-                .addMethods(chunks)
+                .addTypes(chunks)
                 .addMethods(secured ? SecurityWriter.methods(contract.security()) : List.of())
                 .addMethods(routed ? List.of(SecurityWriter.upstreams(contract.upstreams())) : List.of())
                 .build();

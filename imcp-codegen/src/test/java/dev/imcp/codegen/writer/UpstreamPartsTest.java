@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A contract whose operations need more constants than one class file holds (65,535, JVMS section 4.1) gets its
  * stub's methods in parts, inner classes the tools call through ({@code upstream.operations2.x(input)}), and
  * compiles: before, javac failed the whole adapter with "too many constants" (Microsoft Graph, 11,422 operations).
+ * A provider of many tools adds them from nested classes of {@link ProviderWriter#ADDS_PER_METHOD} each, for the
+ * same limit (Microsoft Graph's beta, 22,361 tools) and a method's 64 KB of code.
  */
 class UpstreamPartsTest {
 
@@ -76,6 +78,30 @@ class UpstreamPartsTest {
         assertTrue(pool <= estimated, "the estimate (" + estimated + ") covers what javac wrote (" + pool + ")");
         assertTrue(pool > estimated / 3, "and is not far off: " + pool + " of " + estimated);
         assertTrue(constantPoolCount(classes.resolve("com/example/gen/big/BigUpstream.class")) < 65_535);
+    }
+
+    @Test
+    void aProviderOfManyToolsAddsThemFromNestedClassesAndCompiles() throws Exception {
+        int count = ProviderWriter.ADDS_PER_METHOD + 1;
+        StringBuilder tools = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            tools.append(i == 0 ? "" : ",\n").append(("{\"name\": \"ping%d\", \"description\": \"Ping %d.\","
+                    + " \"inputSchema\": {\"type\": \"object\"}, \"endpoint\": {\"method\": \"GET\","
+                    + " \"baseUrl\": \"http://127.0.0.1:9\", \"path\": \"/ping/%d\"}}").formatted(i, i, i));
+        }
+        Path file = out.resolve("many.mcp.json");
+        Files.writeString(file, "{\"name\": \"many\", \"version\": \"1\", \"tools\": [\n" + tools + "]}\n");
+        new ImcpGenerator().generate(new CodegenRequest(List.of(file), out, out.resolve("java"),
+                out.resolve("resources"), "com.example.gen"));
+
+        String provider = Files.readString(out.resolve("java/com/example/gen/many/ManyToolProvider.java"));
+        assertTrue(provider.contains("Tools0.add(tools, stub, schemas);")
+                && provider.contains("Tools1.add(tools, stub, schemas);"), provider);
+        assertTrue(provider.contains("private static final class Tools1 {"), "each part is a class of its own");
+        assertEquals(count, provider.lines().filter(l -> l.contains("tools.add(new ")).count(), "every tool once");
+
+        Path classes = RecursiveSchemaTest.compile(out);
+        assertTrue(Files.isRegularFile(classes.resolve("com/example/gen/many/ManyToolProvider$Tools1.class")));
     }
 
     @Test
