@@ -24,6 +24,7 @@ import dev.imcp.codegen.validate.ContractValidator;
 import dev.imcp.codegen.writer.SourceWriter;
 import dev.imcp.codegen.wsdl.WsdlReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,15 +176,22 @@ public final class ImcpGenerator {
         // A contract with nothing to publish has its report line, and no code: no empty upstream or provider.
         List<ContractModel> publishing = contracts.stream().filter(c -> !c.operations().isEmpty()).toList();
 
-        GeneratedFiles files = new SourceWriter().write(publishing, request.basePackage(), request.adapterName(),
-                request.adapterVersion(), request.sourceOutput(), request.resourceOutput());
         List<Path> roots = List.of(request.sourceOutput(), request.resourceOutput());
         Set<Path> before = new TreeSet<>();
         previous.ifPresent(p -> p.outputs().keySet().forEach(k -> before.add(Path.of(k))));
-        OutputReconciler.Outcome outcome = OutputReconciler.reconcile(files, before, roots);
+        OutputReconciler.Outcome outcome;
+        Set<Path> written;
+        // The files are staged on disk as they are made; a staging failure is an I/O error like any other here.
+        try (GeneratedFiles files = new SourceWriter().write(publishing, request.basePackage(), request.adapterName(),
+                request.adapterVersion(), request.sourceOutput(), request.resourceOutput())) {
+            outcome = OutputReconciler.reconcile(files, before, roots);
+            written = files.paths();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         if (request.stateFile() != null) {
             Map<String, BuildState.FileStamp> outputs = new LinkedHashMap<>();
-            for (Path out : files.paths()) {
+            for (Path out : written) {
                 BuildState.FileStamp.of(out).ifPresent(s -> outputs.put(out.toString(), s));
             }
             new BuildState(fingerprint, inputs, outputs).save(request.stateFile());

@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * memory after adding it: Microsoft Graph's beta document (22,361 operations) produces over a gigabyte of sources and
  * schemas, more than the default heap of many build machines. The staging folder is created, on the first
  * {@code add}, inside the folder given to the constructor (a sibling of the output roots, so the files are later
- * moved, not copied); {@link OutputReconciler#reconcile} empties and removes it, and {@link #close()} removes it
- * when a generation stops before that.
+ * moved, not copied, where both are on one file system); {@link OutputReconciler#reconcile} empties and removes it,
+ * and {@link #close()} removes it when a generation stops before that. Staging folders a killed generation left are
+ * removed by the next one.
  *
  * <p>Text is encoded as UTF-8, and {@link #add(Path, String, String)} normalizes {@code \r\n} to {@code \n}, so the
  * same model always gives the same bytes. Not thread-safe.
@@ -40,6 +41,9 @@ public final class GeneratedFiles implements AutoCloseable {
          */
         void write(Writer out) throws IOException;
     }
+
+    /** How a staging folder's name starts. */
+    static final String STAGING_PREFIX = ".imcp-staging-";
 
     private final Path stagingParent;
     private final Map<Path, Path> files = new TreeMap<>();
@@ -90,7 +94,8 @@ public final class GeneratedFiles implements AutoCloseable {
         try {
             if (staging == null) {
                 Files.createDirectories(stagingParent);
-                staging = Files.createTempDirectory(stagingParent, ".imcp-staging-");
+                removeLeftovers(stagingParent);
+                staging = Files.createTempDirectory(stagingParent, STAGING_PREFIX);
             }
             Path staged = staging.resolve(Integer.toString(files.size()));
             if (bytes != null) {
@@ -133,26 +138,39 @@ public final class GeneratedFiles implements AutoCloseable {
     }
 
     /**
-     * Removes the staging folder and whatever is left in it (nothing, after {@link OutputReconciler#reconcile}).
-     *
-     * @throws UncheckedIOException when it cannot be removed
+     * Removes the staging folder and whatever is left in it (nothing, after {@link OutputReconciler#reconcile}), as
+     * far as it can: a folder that cannot be removed now (a virus scanner holding a file) is removed by the next
+     * generation into the same place, as is one left by a generation that was killed.
      */
     @Override
     public void close() {
-        if (staging == null) {
-            return;
+        if (staging != null) {
+            removeQuietly(staging);
         }
+    }
+
+    /** Removes the staging folders an earlier generation into {@code parent} left behind. */
+    private static void removeLeftovers(Path parent) throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(parent, STAGING_PREFIX + "*")) {
+            for (Path folder : old) {
+                removeQuietly(folder);
+            }
+        }
+    }
+
+    /** Deletes the files of {@code folder} (staging folders hold no sub-folders), then the folder; errors ignored. */
+    private static void removeQuietly(Path folder) {
         try {
-            if (Files.isDirectory(staging)) {
-                try (DirectoryStream<Path> left = Files.newDirectoryStream(staging)) {
+            if (Files.isDirectory(folder)) {
+                try (DirectoryStream<Path> left = Files.newDirectoryStream(folder)) {
                     for (Path p : left) {
                         Files.deleteIfExists(p);
                     }
                 }
-                Files.deleteIfExists(staging);
+                Files.deleteIfExists(folder);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the staging folder " + staging + ": " + e.getMessage(), e);
+            // left for the next generation's removeLeftovers
         }
     }
 }

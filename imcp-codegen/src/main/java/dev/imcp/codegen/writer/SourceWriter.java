@@ -33,8 +33,8 @@ import java.util.Map;
  * <p>Output is deterministic (sorted where order is not the contract's, no timestamps, {@code \n}, UTF-8).
  * Nothing is written to the output roots here: each file is staged in a {@link GeneratedFiles} as soon as it is
  * made (a tool's class, a service's schemas), which {@link dev.imcp.codegen.output.OutputReconciler} puts in place.
- * Only what the adapter-wide files need stays in memory until the end: each tool's published entry and the models
- * of the service being written.
+ * What stays in memory until the end: each tool's published entry (schemas deflated) and its part of the catalog
+ * page for the adapter-wide files, and, per service, its models and its stub's methods.
  */
 public final class SourceWriter {
 
@@ -100,7 +100,11 @@ public final class SourceWriter {
             writeAll(files, contracts, basePackage, adapterName, adapterVersion, sourceOutput, resourceOutput);
             return files;
         } catch (RuntimeException | Error e) {
-            files.close();
+            try {
+                files.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }

@@ -132,7 +132,6 @@ record ToolJson(String service, String name, String title, String description, S
             for (int i = 0; i < tools.size(); i++) {
                 g.writeRaw(i == 0 ? "\n" : ",\n");
                 tools.get(i).unpack().published().write(g);
-                g.flush();
             }
             g.writeRaw("\n]}\n");
         }

@@ -47,10 +47,15 @@ final class UpstreamWriter {
     private final Set<String> encodedPorts = new HashSet<>();
     private final ClassName name;
     private final Set<String> methodNames = new HashSet<>();
-    /** The operations' methods, by part: the first part on the stub itself, each other in an inner class. */
-    private final List<List<MethodSpec>> parts = new ArrayList<>(List.of(new ArrayList<>()));
-    /** {@link #estimatedConstants} of the methods of the last part. */
+    /**
+     * The classes holding the operations' methods (and an rpc/encoded operation's constant), by part: the stub
+     * itself, then its inner classes {@code Operations2}, ... (see {@link #PART_CONSTANTS}).
+     */
+    private final List<TypeSpec.Builder> parts = new ArrayList<>();
+    /** {@link #estimatedConstants} of the operations of the last part. */
     private int partConstants;
+    /** How many operations the last part has. */
+    private int partOperations;
     private boolean http;
     /** Upstream name to the field of its client, for contracts with several base URLs. */
     private final Map<String, String> upstreamFields = new LinkedHashMap<>();
@@ -64,6 +69,7 @@ final class UpstreamWriter {
                 .addAnnotation(Generated.annotation(contract.location().file()))
                 .addJavadoc("The upstream stub of service {@code $L}, generated from $L.\n",
                         contract.serviceId(), Javadocs.escape(contract.location().file()));
+        parts.add(type);
         this.constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Creates the stub.\n\n@param upstream the runtime's configured access to the service\n")
@@ -77,6 +83,7 @@ final class UpstreamWriter {
         for (int i = 2; !methodNames.add(method); i++) {
             method = base + i;
         }
+        choosePart(op);
         MethodSpec.Builder m = MethodSpec.methodBuilder(method)
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("Calls operation {@code $L}.\n\n@param input the tool's arguments\n@return $L\n",
@@ -90,14 +97,30 @@ final class UpstreamWriter {
         } else if (op.binding() instanceof EncodedSoapBinding binding) {
             encoded(m, op, binding, input, output);
         }
+        parts.get(parts.size() - 1).addMethod(m.build());
+        return parts.size() == 1 ? method : partField(parts.size()) + "." + method;
+    }
+
+    /** Starts a new part when {@code op}'s estimated constants would take the last one past the budget. */
+    private void choosePart(OperationModel op) {
         int constants = estimatedConstants(op);
-        if (partConstants + constants > PART_CONSTANTS && !parts.get(parts.size() - 1).isEmpty()) {
-            parts.add(new ArrayList<>());
+        if (partConstants + constants > PART_CONSTANTS && partOperations > 0) {
+            int number = parts.size() + 1;
+            ClassName part = name.nestedClass("Operations" + number);
+            parts.add(TypeSpec.classBuilder(part)
+                    .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                    .addJavadoc("Part $L of the operations: a class file holds at most 65,535 constants (JVMS section"
+                            + " 4.1), fewer than so many operations need. Its methods use the stub's clients.\n", number)
+                    .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build()));
+            type.addField(FieldSpec.builder(part, partField(number), Modifier.PUBLIC, Modifier.FINAL)
+                    .addJavadoc("Operations of part $L.\n", number)
+                    .initializer("new $T()", part)
+                    .build());
             partConstants = 0;
+            partOperations = 0;
         }
         partConstants += constants;
-        parts.get(parts.size() - 1).add(m.build());
-        return parts.size() == 1 ? method : partField(parts.size()) + "." + method;
+        partOperations++;
     }
 
     /**
@@ -110,7 +133,7 @@ final class UpstreamWriter {
     /**
      * Estimates the constant-pool entries an operation's method adds to its class: its name and descriptor, its
      * types, its path and, per parameter, its name (a string) and the call of its accessor on the input record
-     * (method reference, name and type, name, descriptor). Measured: Kubernetes' stub has 15,457 constants for
+     * (method reference, name and type, name, descriptor), and an rpc/encoded operation's constant. Measured: Kubernetes' stub has 15,457 constants for
      * 1,062 operations (about 15 each); the estimate is deliberately higher.
      */
     static int estimatedConstants(OperationModel op) {
@@ -118,7 +141,8 @@ final class UpstreamWriter {
         if (op.binding() instanceof HttpBinding binding) {
             parameters = Math.max(parameters, binding.parameters().size());
         }
-        return 16 + 6 * parameters;
+        // An rpc/encoded operation also has its constant in the part: a string, a field reference and its name.
+        return 16 + 6 * parameters + (op.binding() instanceof EncodedSoapBinding ? 8 : 0);
     }
 
     /** Returns the field of the stub holding part {@code number} (2, 3, ...): {@code operations2}, ... */
@@ -278,7 +302,9 @@ final class UpstreamWriter {
             constructorSteps.add(CodeBlock.of("this.$L = upstream.encodedSoapPort($S)", port, binding.portName()));
         }
         String constant = Names.constant(op.javaName());
-        type.addField(FieldSpec.builder(Spi.ENCODED_OPERATION, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        // In the operation's part: its constants and static initializer count against that class, not the stub.
+        parts.get(parts.size() - 1).addField(FieldSpec.builder(Spi.ENCODED_OPERATION, constant, Modifier.PRIVATE,
+                        Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The rpc/encoded call of {@code $L}.\n", Javadocs.escape(op.toolName()))
                 .initializer("$T.fromJson($L)", Spi.ENCODED_OPERATION, StringLiterals.of(binding.descriptorJson()))
                 .build());
@@ -349,21 +375,9 @@ final class UpstreamWriter {
         for (Object step : constructorSteps) {
             constructor.addStatement(step instanceof PortField port ? create(port) : (CodeBlock) step);
         }
-        type.addMethod(constructor.build()).addMethods(parts.get(0));
+        type.addMethod(constructor.build());
         for (int i = 1; i < parts.size(); i++) {
-            int number = i + 1;
-            ClassName part = name.nestedClass("Operations" + number);
-            type.addType(TypeSpec.classBuilder(part.simpleName())
-                    .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                    .addJavadoc("Part $L of the operations: a class file holds at most 65,535 constants (JVMS section"
-                            + " 4.1), fewer than so many operations need. Its methods use the stub's clients.\n", number)
-                    .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                    .addMethods(parts.get(i))
-                    .build());
-            type.addField(FieldSpec.builder(part, partField(number), Modifier.PUBLIC, Modifier.FINAL)
-                    .addJavadoc("Operations of part $L.\n", number)
-                    .initializer("new $T()", part)
-                    .build());
+            type.addType(parts.get(i).build());
         }
         return type.build();
     }

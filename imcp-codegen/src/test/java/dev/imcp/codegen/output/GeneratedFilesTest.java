@@ -101,6 +101,22 @@ class GeneratedFilesTest {
     }
 
     @Test
+    void stagingFoldersAKilledGenerationLeftAreRemovedByTheNext() throws IOException {
+        Path left = Files.createDirectories(target.resolve(".imcp-staging-12345"));
+        Files.writeString(left.resolve("0"), "class Old {}\n");
+        Path unrelated = Files.createDirectories(target.resolve("classes"));
+
+        GeneratedFiles files = new GeneratedFiles(target);
+        files.add(sources(), "A.java", "class A {}\n");
+
+        assertEquals(1, stagingFolders().size(), "only this generation's folder: " + stagingFolders());
+        assertFalse(Files.exists(left));
+        assertTrue(Files.isDirectory(unrelated), "other folders are left alone");
+        OutputReconciler.reconcile(files, List.of(), List.of(sources()));
+        assertEquals(List.of(), stagingFolders());
+    }
+
+    @Test
     void nothingAddedStagesNothing() throws IOException {
         new GeneratedFiles(target.resolve("never")).close();
         assertFalse(Files.exists(target.resolve("never")));
