@@ -74,7 +74,7 @@ class UpstreamPartsTest {
         int pool = constantPoolCount(part2);
         long partMethods = partMethodCount(stub, "Operations2");
         assertTrue(partMethods > 0, "part 2 has methods");
-        int estimated = (int) partMethods * (16 + 6 * PARAMETERS);
+        int estimated = (int) partMethods * (16 + 6 * PARAMETERS); // each name new to the part: 3 + 3 per parameter
         assertTrue(pool <= estimated, "the estimate (" + estimated + ") covers what javac wrote (" + pool + ")");
         assertTrue(pool > estimated / 3, "and is not far off: " + pool + " of " + estimated);
         assertTrue(constantPoolCount(classes.resolve("com/example/gen/big/BigUpstream.class")) < 65_535);
