@@ -255,8 +255,17 @@ public final class ImcpServer implements AutoCloseable {
         }
         // Helidon's own shutdown hook would stop the listener concurrently with the audit flush; close() does both in order.
         builder.shutdownHook(false);
+        int listenPort = port != null ? port : serverConfig.get("port").asInt().orElse(8080);
         try {
-            ImcpServer started = new ImcpServer(builder.build().start(), runtime, host, headDeadline);
+            WebServer server = builder.build().start();
+            if (!server.isRunning()) {
+                // Helidon logs why (java.net.BindException: Address already in use) and returns a server that is not
+                // running, on port -1; serving nothing must not look like serving.
+                throw new IllegalStateException("the web server could not listen on " + host + ":" + listenPort
+                        + " (Helidon logged the cause above; most often the port is in use): stop what holds it, or"
+                        + " set another port with server.port (environment: SERVER_PORT; 0 takes a free one)");
+            }
+            ImcpServer started = new ImcpServer(server, runtime, host, headDeadline);
             releaseStartupMemoryLater(config);
             io.helidon.Main.addShutdownHandler(started.onShutdown);
             LOG.log(System.Logger.Level.INFO, readyMessage(runtime.serverInfo(), started.uri(), runtime.publishedTools(),
@@ -532,8 +541,28 @@ public final class ImcpServer implements AutoCloseable {
             // End of input is the end of the process, even when a library left a non-daemon thread behind.
             System.exit(0);
         } else {
-            start(config, providers);
+            startOrExit(config, providers);
             exitZeroOnSigterm();
+        }
+    }
+
+    /**
+     * Starts the adapter as {@link #start(Config, List)} does, for an adapter's {@code main}: when it cannot start (the
+     * port is in use, the configuration is wrong), logs one line saying why and ends the process with status 1,
+     * instead of leaving a process whose other threads (embedded upstreams, a library's) keep it running without a
+     * listener.
+     *
+     * @param config the root configuration
+     * @param providers the tool providers, in publication order
+     * @return the started adapter
+     */
+    public static ImcpServer startOrExit(Config config, List<ToolProvider> providers) {
+        try {
+            return start(config, providers);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "iMCP adapter did not start: " + e.getMessage());
+            System.exit(1);
+            throw e; // not reached
         }
     }
 

@@ -199,6 +199,28 @@ class LifecycleTest {
     }
 
     @Test
+    void aPortInUseEndsTheProcessWithStatusOneAndSaysWhy() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Path log = Files.createDirectories(Path.of("target")).resolve("adapter-" + System.nanoTime() + ".log");
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), HttpAdapter.class.getName())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("SERVER_PORT", Integer.toString(port));
+            builder.environment().put("IMCP_SERVICES_PETS_URL", "http://127.0.0.1:9");
+            Process process = builder.start();
+            cleanup.add(process::destroyForcibly);
+
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), () -> "the adapter kept running: " + read(log));
+            assertEquals(1, process.exitValue(), () -> read(log));
+            String output = read(log);
+            assertTrue(output.contains("iMCP adapter did not start: the web server could not listen on 127.0.0.1:"
+                    + port + " ("), output);
+            assertFalse(output.contains("serving MCP"), "no ready line for a server that is not listening: " + output);
+        }
+    }
+
+    @Test
     void aConnectionFloodWaitsForFreeSlotsAndTheListenerServesAgainAfterIt() throws Exception {
         // 512 descriptors: the default limit is a quarter, 128. Without a limit the flood used every descriptor, the
         // accept failed ("Too many open files") and Helidon's listener stopped for good: later connects were refused.

@@ -73,7 +73,7 @@ public final class SampleAdapter {
             System.exit(0); // end of input ends the process; the embedded SOAP upstream leaves Jetty threads behind
 
         }
-        ImcpServer.start(config, providers); // its close() is a Helidon shutdown handler of the default weight
+        ImcpServer.startOrExit(config, providers); // its close() is a Helidon shutdown handler of the default weight
         if (upstreams != null) {
             io.helidon.Main.addShutdownHandler(new AfterAdapter(upstreams::close));
         }
