@@ -71,7 +71,7 @@ public final class GeneratedFiles implements AutoCloseable {
      */
     public void add(Path root, String relative, String content) {
         byte[] bytes = content.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
-        add(root, relative, out -> { }, bytes);
+        stage(root, relative, staged -> Files.write(staged, bytes));
     }
 
     /**
@@ -86,10 +86,20 @@ public final class GeneratedFiles implements AutoCloseable {
      * @throws UncheckedIOException when the staging folder cannot be written, or {@code content} fails
      */
     public void add(Path root, String relative, Content content) {
-        add(root, relative, content, null);
+        stage(root, relative, staged -> {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(staged),
+                    StandardCharsets.UTF_8), 1 << 16)) {
+                content.write(out);
+            }
+        });
     }
 
-    private void add(Path root, String relative, Content content, byte[] bytes) {
+    /** Writes one file's staged copy. */
+    private interface Staging {
+        void write(Path staged) throws IOException;
+    }
+
+    private void stage(Path root, String relative, Staging write) {
         Path file = root.toAbsolutePath().normalize().resolve(relative).normalize();
         try {
             if (staging == null) {
@@ -98,14 +108,7 @@ public final class GeneratedFiles implements AutoCloseable {
                 staging = Files.createTempDirectory(stagingParent, STAGING_PREFIX);
             }
             Path staged = staging.resolve(Integer.toString(files.size()));
-            if (bytes != null) {
-                Files.write(staged, bytes);
-            } else {
-                try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(staged),
-                        StandardCharsets.UTF_8), 1 << 16)) {
-                    content.write(out);
-                }
-            }
+            write.write(staged);
             Path previous = files.putIfAbsent(file, staged);
             if (previous != null) {
                 boolean same = Files.mismatch(previous, staged) == -1L;

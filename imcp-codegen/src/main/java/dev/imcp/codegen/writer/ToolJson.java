@@ -7,17 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.OperationModel;
 import dev.imcp.descriptor.PublishedTool;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 /**
  * One tool as the adapter publishes it, its schemas already rendered as compact JSON text: each schema is built
@@ -68,24 +70,18 @@ record ToolJson(String service, String name, String title, String description, S
     Packed pack() {
         byte[] input = inputSchema.getBytes(StandardCharsets.UTF_8);
         byte[] output = outputSchema == null ? new byte[0] : outputSchema.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, (input.length + output.length) / 8));
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            deflater.setInput(input);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, (input.length + output.length) / 8));
-            byte[] buffer = new byte[8192];
-            while (!deflater.needsInput()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            deflater.setInput(output);
-            deflater.finish();
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return new Packed(new ToolJson(service, name, title, description, null, null, annotations),
-                    out.toByteArray(), input.length, outputSchema == null ? -1 : output.length);
+        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater)) {
+            out.write(input);
+            out.write(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array stream does not fail", e);
         } finally {
             deflater.end();
         }
+        return new Packed(new ToolJson(service, name, title, description, null, null, annotations),
+                bytes.toByteArray(), input.length, outputSchema == null ? -1 : output.length);
     }
 
     /**
@@ -100,22 +96,14 @@ record ToolJson(String service, String name, String title, String description, S
 
         /** Returns the tool whole again. */
         ToolJson unpack() {
-            byte[] all = new byte[inputLength + Math.max(0, outputLength)];
-            Inflater inflater = new Inflater();
-            try {
-                inflater.setInput(schemas);
-                int n = 0;
-                while (n < all.length) {
-                    int got = inflater.inflate(all, n, all.length - n);
-                    if (got == 0 && (inflater.finished() || inflater.needsInput())) {
-                        throw new IllegalStateException("schemas of " + tool.name + " end early");
-                    }
-                    n += got;
-                }
-            } catch (DataFormatException e) {
+            byte[] all;
+            try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(schemas))) {
+                all = in.readNBytes(inputLength + Math.max(0, outputLength));
+            } catch (IOException e) {
                 throw new IllegalStateException("schemas of " + tool.name + " we deflated do not inflate", e);
-            } finally {
-                inflater.end();
+            }
+            if (all.length != inputLength + Math.max(0, outputLength)) {
+                throw new IllegalStateException("schemas of " + tool.name + " end early");
             }
             return new ToolJson(tool.service, tool.name, tool.title, tool.description,
                     new String(all, 0, inputLength, StandardCharsets.UTF_8),

@@ -54,8 +54,6 @@ final class UpstreamWriter {
     private final List<TypeSpec.Builder> parts = new ArrayList<>();
     /** {@link #estimatedConstants} of the operations of the last part. */
     private int partConstants;
-    /** How many operations the last part has. */
-    private int partOperations;
     /** The parameter names the last part's constants hold (see {@link #estimatedConstants}). */
     private final Set<String> partNames = new HashSet<>();
     private boolean http;
@@ -106,7 +104,7 @@ final class UpstreamWriter {
     /** Starts a new part when {@code op}'s estimated constants would take the last one past the budget. */
     private void choosePart(OperationModel op) {
         int constants = estimatedConstants(op, partNames);
-        if (partConstants + constants > PART_CONSTANTS && partOperations > 0) {
+        if (partConstants + constants > PART_CONSTANTS && partConstants > 0) { // a part has one operation at least
             int number = parts.size() + 1;
             ClassName part = name.nestedClass("Operations" + number);
             parts.add(TypeSpec.classBuilder(part)
@@ -119,12 +117,10 @@ final class UpstreamWriter {
                     .initializer("new $T()", part)
                     .build());
             partConstants = 0;
-            partOperations = 0;
             partNames.clear();
             constants = estimatedConstants(op, partNames);
         }
         partConstants += constants;
-        partOperations++;
     }
 
     /**
