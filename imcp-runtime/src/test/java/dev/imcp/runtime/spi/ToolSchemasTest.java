@@ -44,4 +44,51 @@ class ToolSchemasTest {
             assertNull(ToolSchemas.byLine(other.getBytes(java.nio.charset.StandardCharsets.UTF_8)), other);
         }
     }
+
+    /** A stream of {@code bytes} that claims {@code available} bytes are left, true or not. */
+    private static java.io.InputStream claiming(byte[] bytes, int available) {
+        return new java.io.ByteArrayInputStream(bytes) {
+            private boolean asked;
+
+            @Override
+            public synchronized int available() {
+                if (asked) {
+                    return super.available();
+                }
+                asked = true;
+                return available;
+            }
+        };
+    }
+
+    @Test
+    void aResourceIsReadInFullWhateverItsStreamClaimsIsLeft() throws Exception {
+        byte[] bytes = new byte[100_000];
+        new java.util.Random(7).nextBytes(bytes);
+        for (int claim : new int[] {0, -1, 1, 4096, 99_999, 100_000, 100_001, 1 << 20}) {
+            assertTrue(java.util.Arrays.equals(bytes, ToolSchemas.readFully(claiming(bytes, claim))),
+                    "stream claiming " + claim + " bytes left");
+        }
+        assertEquals(0, ToolSchemas.readFully(claiming(new byte[0], 10)).length);
+    }
+
+    @Test
+    void aJarEntrysStreamTellsItsUncompressedSizeSoTheArrayIsSizedOnce() throws Exception {
+        java.nio.file.Path jar = java.nio.file.Files.createTempFile("schemas", ".jar");
+        try {
+            byte[] text = "{\"t\":{\"inputSchema\":{}}}".repeat(10_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+                out.putNextEntry(new java.util.jar.JarEntry("p/" + ToolSchemas.RESOURCE));
+                out.write(text);
+                out.closeEntry();
+            }
+            try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null);
+                 var in = loader.getResourceAsStream("p/" + ToolSchemas.RESOURCE)) {
+                assertEquals(text.length, in.available(), "the figure readFully sizes its array by");
+                assertTrue(java.util.Arrays.equals(text, ToolSchemas.readFully(in)));
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(jar);
+        }
+    }
 }

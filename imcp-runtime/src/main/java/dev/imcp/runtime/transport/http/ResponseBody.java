@@ -18,6 +18,9 @@ import java.util.Arrays;
  */
 final class ResponseBody extends OutputStream {
 
+    /** The size of a streamed answer's chunks, in bytes (64 KiB; the last one may be shorter). */
+    static final int CHUNK = 64 * 1024;
+
     private final ServerResponse res;
     private final int limit;
     private byte[] held = new byte[512];
@@ -58,7 +61,9 @@ final class ResponseBody extends OutputStream {
             return;
         }
         if (streamed == null) {
-            streamed = res.outputStream();
+            // Chunks of up to CHUNK bytes: the generator hands over 8,000 bytes at a time, which Helidon's own buffer
+            // (server.write-buffer-size, 4,096 by default) passes through, so each was a chunk and a socket write.
+            streamed = new java.io.BufferedOutputStream(res.outputStream(), CHUNK);
             streamed.write(held, 0, count);
             held = null;
         }

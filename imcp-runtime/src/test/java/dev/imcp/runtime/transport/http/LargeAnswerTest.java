@@ -36,9 +36,13 @@ import org.junit.jupiter.api.Test;
 class LargeAnswerTest {
 
     private static final int VALUES = 120_000;
+    private static final int SMALL_TOOLS = 400;
     private static RawServer srv;
 
-    /** One tool whose input schema (an enum of {@value #VALUES} strings, non-ASCII among them) is about 2 MB. */
+    /**
+     * One tool whose input schema (an enum of {@value #VALUES} strings, non-ASCII among them) is about 2 MB, then
+     * {@value #SMALL_TOOLS} tools of a 5,000-character description each.
+     */
     static final class BigProvider implements ToolProvider {
         @Override
         public ServiceDescriptor service() {
@@ -49,9 +53,16 @@ class LargeAnswerTest {
         @Override
         public List<Tool<?, ?>> tools(UpstreamContext upstream) {
             String values = IntStream.range(0, VALUES).mapToObj(i -> "\"größe-" + i + "\"").collect(Collectors.joining(","));
-            return List.of(EchoProvider.tool(new ToolDescriptor("big", "pick", null, "Picks one",
+            List<Tool<?, ?>> tools = new java.util.ArrayList<>();
+            tools.add(EchoProvider.tool(new ToolDescriptor("big", "pick", null, "Picks one",
                     "{\"type\":\"object\",\"properties\":{\"v\":{\"enum\":[" + values + "]}}}", null, null, Map.of()),
                     Map.class, in -> Map.of()));
+            // and many small ones, which the JSON generator writes 8,000 bytes at a time
+            for (int i = 0; i < SMALL_TOOLS; i++) {
+                tools.add(EchoProvider.tool(new ToolDescriptor("big", "small" + i, null, "x".repeat(5_000),
+                        "{\"type\":\"object\"}", null, null, Map.of()), Map.class, in -> Map.of()));
+            }
+            return tools;
         }
     }
 
@@ -73,11 +84,16 @@ class LargeAnswerTest {
         assertTrue(list.headers().contains("transfer-encoding: chunked"), list.head);
         assertFalse(list.headers().contains("content-length:"), list.head);
         assertTrue(list.body.length > StreamableHttpTransport.STREAMED_ABOVE, "the answer is " + list.body.length + " bytes");
+        // Whole chunks of ResponseBody.CHUNK bytes, not one per 8,000-byte write of the JSON generator (each chunk
+        // was a socket write of its own): at most one short chunk before each write larger than a chunk, and one last.
+        assertTrue(list.chunks <= 2 * (list.body.length / ResponseBody.CHUNK) + 2,
+                list.chunks + " chunks for " + list.body.length + " bytes");
         JsonNode answer = new ObjectMapper().readTree(list.body);
         assertEquals(41, answer.get("id").asInt());
         JsonNode values = answer.at("/result/tools/0/inputSchema/properties/v/enum");
         assertEquals(VALUES, values.size());
         assertEquals("größe-" + (VALUES - 1), values.get(VALUES - 1).asText());
+        assertEquals(1 + SMALL_TOOLS, answer.at("/result/tools").size());
 
         Answer ping = post("{\"jsonrpc\":\"2.0\",\"id\":42,\"method\":\"ping\"}", session);
         assertTrue(ping.headers().contains("content-length: " + ping.body.length), ping.head);
@@ -85,7 +101,7 @@ class LargeAnswerTest {
         assertEquals("{\"jsonrpc\":\"2.0\",\"id\":42,\"result\":{}}", new String(ping.body, StandardCharsets.UTF_8));
     }
 
-    private record Answer(String head, byte[] body) {
+    private record Answer(String head, byte[] body, int chunks) {
         String headers() {
             return head.toLowerCase(Locale.ROOT);
         }
@@ -109,17 +125,19 @@ class LargeAnswerTest {
             }
             String lower = answerHead.toString().toLowerCase(Locale.ROOT);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int chunks = 0;
             var length = java.util.regex.Pattern.compile("(?m)^content-length:\\s*(\\d+)").matcher(lower);
             if (length.find()) {
                 out.write(in.readNBytes(Integer.parseInt(length.group(1))));
             } else {
                 for (int size; (size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) > 0; ) {
                     out.write(in.readNBytes(size));
+                    chunks++;
                     assertEquals("", line(in), "a chunk ends with CRLF");
                 }
                 assertEquals("", line(in), "the last chunk, no trailers");
             }
-            return new Answer(answerHead.toString(), out.toByteArray());
+            return new Answer(answerHead.toString(), out.toByteArray(), chunks);
         }
     }
 
