@@ -312,7 +312,7 @@ class OutboundCredentialTypesTest {
 
         JsonNode none = call("add_soapnone", "{\"a\":2,\"b\":3}");
         assertTrue(none.path("isError").asBoolean(), "the endpoint enforces the token: " + none);
-        assertEquals("Upstream soapnone answered HTTP 401", text(none));
+        assertEquals("Upstream soapnone answered HTTP 401: SOAP fault soap:Server: credentials required", text(none));
 
         VALID.clear();
         int requests = TOKEN_REQUESTS.get();
@@ -348,7 +348,7 @@ class OutboundCredentialTypesTest {
             assertEquals(requests + 1, TOKEN_REQUESTS.get(), "one renewal, one retry");
             JsonNode soap = call("add_soapcc", "{\"a\":1,\"b\":1}");
             assertTrue(soap.path("isError").asBoolean(), soap.toString());
-            assertEquals("Upstream soapcc answered HTTP 401", text(soap));
+            assertEquals("Upstream soapcc answered HTTP 401: SOAP fault soap:Server: credentials required", text(soap));
             assertEquals(requests + 2, TOKEN_REQUESTS.get(), "one renewal, one retry");
         } finally {
             refuseAll = false;

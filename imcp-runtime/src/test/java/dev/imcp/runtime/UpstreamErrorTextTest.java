@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
@@ -53,6 +54,9 @@ class UpstreamErrorTextTest {
             x.getRequestBody().readAllBytes();
             if ("slow".equals(soapMode)) {
                 pause(x);
+            } else if (soapMode.startsWith("reply ")) { // "reply <status> <content type> <body>"
+                String[] reply = soapMode.split(" ", 4);
+                HttpReplies.send(x, Integer.parseInt(reply[1]), reply[2], reply[3]);
             } else if ("plain500".equals(soapMode)) {
                 HttpReplies.send(x, 500, "text/plain", "database is down\n" + "x".repeat(5000));
             } else {
@@ -145,5 +149,37 @@ class UpstreamErrorTextTest {
         assertTrue(text.length() < 2_200 && text.endsWith("... (truncated)"), "the body is cut: " + text.length()
                 + " characters");
         assertFalse(text.contains("prolog") || text.contains("Unexpected character"), "no XML parser text: " + text);
+    }
+
+    /**
+     * What a SOAP port's HTTP error said reaches the caller: CXF reads no body of a status from 400 up but 500 by
+     * itself, and these were "Upstream calc answered HTTP 401" and the like, a SOAP 1.2 sender fault (HTTP 400) too.
+     */
+    @Test
+    void aSoapUpstreamsHttpErrorsSayWhatTheUpstreamSaid() throws Exception {
+        String session = srv.initialize("2025-06-18");
+        String fault = "<?xml version=\"1.0\"?><!-- a fault --><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                + "<soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>b must not be negative"
+                + "</faultstring></soap:Fault></soap:Body></soap:Envelope>";
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("reply 401 text/plain token expired", "Upstream calc answered HTTP 401: token expired");
+        expected.put("reply 403 application/json {\"error\":\"forbidden\"}",
+                "Upstream calc answered HTTP 403: {\"error\":\"forbidden\"}");
+        expected.put("reply 503 text/html <html><body>Service Unavailable</body></html>",
+                "Upstream calc answered HTTP 503: <html><body>Service Unavailable</body></html>");
+        expected.put("reply 404 application/xml <error>no such port</error>",
+                "Upstream calc answered HTTP 404: <error>no such port</error>");
+        expected.put("reply 500 text/xml <error>not an envelope</error>",
+                "Upstream calc answered HTTP 500: <error>not an envelope</error>");
+        expected.put("reply 401 text/plain ", "Upstream calc answered HTTP 401 with no body");
+        // a fault envelope where SOAP puts faults (400 for SOAP 1.2's env:Sender, 500) is read as the fault
+        expected.put("reply 400 text/xml " + fault, "SOAP fault soap:Client: b must not be negative");
+        expected.put("reply 500 text/xml " + fault, "SOAP fault soap:Client: b must not be negative");
+        // a fault under another status is said by its code and reason, status first
+        expected.put("reply 403 text/xml " + fault, "Upstream calc answered HTTP 403: SOAP fault soap:Client: b must not be negative");
+        for (Map.Entry<String, String> c : expected.entrySet()) {
+            soapMode = c.getKey();
+            assertEquals(c.getValue(), error(session, "add", "{\"a\":1,\"b\":2}"), c.getKey());
+        }
     }
 }

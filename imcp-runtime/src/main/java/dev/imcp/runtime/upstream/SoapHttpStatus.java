@@ -7,16 +7,30 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Turns a SOAP port's HTTP error answer that is not a SOAP message (status 300 or more with a body that is not XML,
- * e.g. {@code 500 text/plain}, a proxy's error page) into an {@link UpstreamException} with the status and the start
- * of the body, instead of letting CXF parse it as an envelope and report its XML parser's complaint. A fault
- * envelope ({@code text/xml}, {@code application/soap+xml}, {@code multipart/related}) goes on to CXF as before.
+ * Turns a SOAP port's HTTP error answer into an {@link UpstreamException} with the status and the start of the body
+ * (what the upstream said), unless it is a SOAP fault where the SOAP bindings put one, which goes on to CXF to be read
+ * as a fault:
+ * <ul>
+ *   <li>status 500 (SOAP 1.1, section 6.2; SOAP 1.2 Part 2, section 7.5.1.2, {@code env:Receiver}) or 400 (SOAP 1.2
+ *       Part 2, section 7.5.1.2, {@code env:Sender}) with a body whose root element is an {@code Envelope}
+ *       ({@code text/xml}, {@code application/soap+xml}) or a {@code multipart/related} body (MTOM, SwA): CXF reads the
+ *       fault;</li>
+ *   <li>any other answer of status 300 or more: an {@link UpstreamException}. That is a body that is not XML
+ *       ({@code 500 text/plain}, a proxy's error page, a gateway's JSON), XML that is not an envelope, and every
+ *       status a SOAP fault does not use ({@code 401} from an expired token, {@code 403}, {@code 404}, {@code 429},
+ *       {@code 502}, {@code 503}), whatever its body.</li>
+ * </ul>
+ * CXF itself reads no body of a status from 400 up other than 500: it throws its {@code HTTPException} with the status
+ * alone unless {@code org.apache.cxf.transport.no_io_exceptions} is set ({@code HTTPConduit.doProcessResponseCode}),
+ * which {@link SoapPorts} sets so that these answers reach this interceptor.
  */
 final class SoapHttpStatus extends AbstractPhaseInterceptor<Message> {
 
@@ -39,18 +53,107 @@ final class SoapHttpStatus extends AbstractPhaseInterceptor<Message> {
         }
         Object type = message.get(Message.CONTENT_TYPE);
         String contentType = type == null ? "" : type.toString().toLowerCase(Locale.ROOT);
-        if (contentType.contains("xml") || contentType.startsWith("multipart/")) {
+        boolean faultStatus = status == 500 || status == 400;
+        if (faultStatus && contentType.startsWith("multipart/")) {
             return;
         }
-        String body = "";
+        byte[] start = new byte[0];
         InputStream in = message.getContent(InputStream.class);
         if (in != null) {
             try {
-                body = new String(in.readNBytes(MAX_READ), StandardCharsets.UTF_8);
+                start = in.readNBytes(MAX_READ);
             } catch (IOException e) {
-                body = "";
+                start = new byte[0];
             }
         }
-        throw new Fault(new UpstreamException(status, "HTTP " + status, body));
+        if (faultStatus && contentType.contains("xml") && envelope(start)) {
+            // put back what was read: CXF reads the fault from the whole body
+            message.setContent(InputStream.class, in == null ? new ByteArrayInputStream(start)
+                    : new SequenceInputStream(new ByteArrayInputStream(start), in));
+            return;
+        }
+        String fault = contentType.contains("xml") ? faultText(start) : null;
+        throw new Fault(new UpstreamException(status, "HTTP " + status,
+                fault != null ? fault : new String(start, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Returns {@code SOAP fault <code>: <reason>} when {@code body} is a whole SOAP 1.1 or 1.2 envelope holding a
+     * fault ({@code faultcode} and {@code faultstring}; {@code Code/Value} and {@code Reason/Text}), else {@code null}:
+     * a fault sent under another status (a {@code 401} with a fault, as CXF's own endpoints send) is said by its
+     * reason rather than as XML.
+     */
+    static String faultText(byte[] body) {
+        if (!envelope(body)) {
+            return null;
+        }
+        org.w3c.dom.Document doc;
+        try {
+            doc = dev.imcp.runtime.xml.SafeXml.documentBuilderFactory().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(body));
+        } catch (Exception e) {
+            return null; // cut off at MAX_READ, or not XML after all: quoted as it is
+        }
+        String code = firstText(doc, "faultcode");
+        String reason = firstText(doc, "faultstring");
+        if (reason == null) {
+            org.w3c.dom.NodeList codes = doc.getElementsByTagNameNS("*", "Code");
+            code = codes.getLength() == 0 ? null : firstText((org.w3c.dom.Element) codes.item(0), "Value");
+            org.w3c.dom.NodeList reasons = doc.getElementsByTagNameNS("*", "Reason");
+            reason = reasons.getLength() == 0 ? null : firstText((org.w3c.dom.Element) reasons.item(0), "Text");
+        }
+        return reason == null ? null : "SOAP fault" + (code == null ? "" : " " + code) + ": " + reason;
+    }
+
+    private static String firstText(org.w3c.dom.Document doc, String localName) {
+        org.w3c.dom.NodeList found = doc.getElementsByTagNameNS("*", localName);
+        return found.getLength() == 0 ? null : found.item(0).getTextContent().strip();
+    }
+
+    private static String firstText(org.w3c.dom.Element parent, String localName) {
+        org.w3c.dom.NodeList found = parent.getElementsByTagNameNS("*", localName);
+        return found.getLength() == 0 ? null : found.item(0).getTextContent().strip();
+    }
+
+    /**
+     * Whether the XML text that {@code start} begins with has a root element named {@code Envelope} in any prefix
+     * (a UTF-8 or ASCII text: byte order mark, XML declaration, comments and processing instructions before it are
+     * passed over).
+     */
+    static boolean envelope(byte[] start) {
+        String text = new String(start, StandardCharsets.UTF_8);
+        int i = text.startsWith("\uFEFF") ? 1 : 0;
+        while (true) {
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (text.startsWith("<?", i)) {
+                i = skipPast(text, i, "?>");
+            } else if (text.startsWith("<!--", i)) {
+                i = skipPast(text, i, "-->");
+            } else if (text.startsWith("<!", i)) {
+                i = skipPast(text, i, ">");
+            } else {
+                break;
+            }
+            if (i < 0) {
+                return false;
+            }
+        }
+        if (!text.startsWith("<", i)) {
+            return false;
+        }
+        int end = i + 1;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && "/>".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        String name = text.substring(i + 1, end);
+        return name.substring(name.indexOf(':') + 1).equals("Envelope");
+    }
+
+    /** Returns the index just after the first {@code end} at or after {@code from}, or -1. */
+    private static int skipPast(String text, int from, String end) {
+        int at = text.indexOf(end, from);
+        return at < 0 ? -1 : at + end.length();
     }
 }

@@ -120,10 +120,16 @@ public final class SoapPorts {
         return address;
     }
 
-    /** Whether a failure of a CXF call is the upstream's HTTP 401 (CXF's {@code HTTPException} in its causes). */
+    /**
+     * Whether a failure of a CXF call is the upstream's HTTP 401: the {@link UpstreamException} of
+     * {@link SoapHttpStatus}, or CXF's {@code HTTPException} (a one-way operation's answer), in its causes.
+     */
     static boolean unauthorized(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.apache.cxf.transport.http.HTTPException h && h.getResponseCode() == 401) {
+                return true;
+            }
+            if (t instanceof dev.imcp.runtime.spi.UpstreamException u && u.status() == 401) {
                 return true;
             }
         }
@@ -188,6 +194,10 @@ public final class SoapPorts {
         // CXF's HttpURLConnection path, not its java.net.http one: on a blocking virtual thread it costs about half
         // the CPU per call (bench/serve.sh, soap row) and needs no pipe thread per request.
         client.getRequestContext().put(URLCONNECTION_CONDUIT, Boolean.TRUE);
+        // Every answer to the inbound chain, where SoapHttpStatus keeps what the upstream said: without this CXF
+        // throws its HTTPException with the bare status for any status from 400 up but 500, and a SOAP 1.2 sender
+        // fault (HTTP 400) or a gateway's "401 token expired" reached the caller as "answered HTTP 400" / "401".
+        client.getRequestContext().put(HTTPConduit.NO_IO_EXCEPTIONS, Boolean.TRUE);
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setReceiveTimeout(config.timeout().toMillis());
