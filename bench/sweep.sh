@@ -6,7 +6,8 @@
 #   bench/sweep.sh --dir DIR [--compile] [--every N] [--limit N] [--exclude REGEX] [--jvm-opts "FLAGS"]
 #                  [--no-build] [--repo DIR]
 #
-#   --dir DIR         the contracts: every *.json, *.yaml, *.yml and *.wsdl under DIR, sorted by path
+#   --dir DIR         the contracts: every *.json, *.yaml, *.yml, *.wsdl and *.wsdl.xml under DIR (and Kubernetes'
+#                     *.json.unprocessed), sorted by path
 #   --compile         also compile each adapter's generated sources with javac against imcp-runtime (about 10x
 #                     slower); without it only generation runs
 #   --every N         take every Nth contract of the sorted list (default: 1, all of them)
@@ -56,7 +57,8 @@ WORK="$ROOT/target/bench-sweep"
 bench_setup
 javac -d "$WORK/launcher" -cp "$GEN_CP" "$ROOT/bench/Sweep.java"
 
-find "$DIR" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.wsdl' \) | LC_ALL=C sort \
+find "$DIR" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.wsdl' -o -name '*.wsdl.xml' \
+  -o -name '*.json.unprocessed' \) | LC_ALL=C sort \
   | { if [ -n "$EXCLUDE" ]; then grep -E -v -- "$EXCLUDE" || true; else cat; fi; } \
   | awk -v every="$EVERY" -v limit="$LIMIT" '(NR - 1) % every == 0 { n++; if (limit == 0 || n <= limit) print }' \
   > "$WORK/contracts.txt"

@@ -90,12 +90,18 @@ public final class OpenApiReader implements ContractReader {
         options.setResolve(!raw.path("openapi").asText().startsWith("3.1") || OpenApiRefs.external(raw)
                 || OpenApiRefs.pathItemReferences(raw));
         SwaggerParseResult result = new OpenAPIParser().readLocation(source.path().toUri().toString(), null, options);
+        boolean openApi31 = raw.path("openapi").asText().startsWith("3.1");
         OpenAPI api = result.getOpenAPI();
         if (result.getMessages() != null) {
             for (String message : result.getMessages()) {
                 if (!unresolved.isEmpty() && (message.contains("$ref") || message.contains("#/"))
                         || message.endsWith(".operationId is repeated")) {
                     // reported with their locations: OPENAPI_UNRESOLVED_REF, OPENAPI_DUPLICATE_OPERATION_ID
+                    continue;
+                }
+                if (openApi31 && message.endsWith(".responses is missing")) {
+                    // swagger-parser 2.1 checks 3.0's rule: OpenAPI 3.1.0 made an operation's responses optional
+                    // (section 4.8.10, Operation Object: no longer REQUIRED)
                     continue;
                 }
                 SourceLocation at = locator.locate("");

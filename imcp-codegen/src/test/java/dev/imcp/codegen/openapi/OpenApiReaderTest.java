@@ -75,6 +75,33 @@ class OpenApiReaderTest {
     }
 
     @Test
+    void anOperationWithoutResponsesIsValidIn31AndWarnedOfIn30() throws IOException {
+        for (String version : List.of("3.1.0", "3.0.3")) {
+            Path file = out.resolve("no-responses-" + version + ".yaml");
+            Files.writeString(file, """
+                    openapi: %s
+                    info: {title: Hooks, version: "1"}
+                    servers: [{url: "https://api.example.com"}]
+                    paths:
+                      /events:
+                        post:
+                          operationId: sendEvent
+                    """.formatted(version));
+            Diagnostics diagnostics = new Diagnostics();
+            ContractModel model = read(file, diagnostics);
+            assertEquals(List.of("sendEvent"), model.operations().stream().map(OperationModel::toolName).toList());
+            List<String> invalid = diagnostics.all().stream().filter(d -> d.code().equals("OPENAPI_INVALID"))
+                    .map(Object::toString).toList();
+            if (version.startsWith("3.1")) {
+                assertEquals(List.of(), invalid, "OpenAPI 3.1 made responses optional");
+            } else {
+                assertEquals(1, invalid.size(), diagnostics.all().toString());
+                assertTrue(invalid.get(0).contains("responses is missing"), invalid.get(0));
+            }
+        }
+    }
+
+    @Test
     void readsSwagger2ThroughTheConverter() throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         ContractModel model = read(Path.of("src/test/resources/corpus/openapi/oai-petstore-v2/examples/v2.0/yaml/petstore.yaml"), diagnostics);
