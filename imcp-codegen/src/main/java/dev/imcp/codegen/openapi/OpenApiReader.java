@@ -104,7 +104,7 @@ public final class OpenApiReader implements ContractReader {
                     // (section 4.8.10, Operation Object: no longer REQUIRED)
                     continue;
                 }
-                SourceLocation at = locator.locate("");
+                SourceLocation at = locator.locate(messagePointer(message));
                 diagnostics.add(api == null
                         ? Diagnostic.error("OPENAPI_INVALID", at, message)
                         : Diagnostic.warning("OPENAPI_INVALID", at, message));
@@ -242,5 +242,47 @@ public final class OpenApiReader implements ContractReader {
         }
         // swagger-parser supplies "/" when the contract names no server.
         return url.equals("/") ? null : url;
+    }
+
+    /**
+     * Returns the JSON pointer of the attribute a swagger-parser message names ({@code attribute
+     * paths.'/pets'(post).responses is missing} is {@code /paths/~1pets/post/responses}, {@code attribute
+     * components.schemas.Pet.type is not of type `string`} is {@code /components/schemas/Pet/type}), so that the
+     * warning is located at it or at its nearest ancestor in the document; {@code ""} (the document) when the message
+     * names none. A parameter named in brackets ({@code parameters.[id]}) ends the pointer at its list.
+     */
+    static String messagePointer(String message) {
+        if (!message.startsWith("attribute ")) {
+            return "";
+        }
+        String rest = message.substring("attribute ".length());
+        List<String> segments = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < rest.length(); ) {
+            char c = rest.charAt(i);
+            int end = c == '\'' ? rest.indexOf('\'', i + 1) : c == '(' ? rest.indexOf(')', i + 1) : i;
+            if (end < 0 || c == '[' || c == ' ') {
+                break;
+            }
+            if (c == '\'') {
+                current.append(rest, i + 1, end);
+            } else if (c == '(') { // an operation: (get) follows its path
+                segments.add(current.toString());
+                current.setLength(0);
+                current.append(rest, i + 1, end);
+            } else if (c == '.') {
+                if (!current.isEmpty()) {
+                    segments.add(current.toString());
+                }
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+            i = end + 1;
+        }
+        if (!current.isEmpty()) {
+            segments.add(current.toString());
+        }
+        return JsonLocator.pointer("", segments.toArray());
     }
 }

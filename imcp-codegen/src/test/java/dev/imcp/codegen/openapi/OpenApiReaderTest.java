@@ -97,8 +97,28 @@ class OpenApiReaderTest {
             } else {
                 assertEquals(1, invalid.size(), diagnostics.all().toString());
                 assertTrue(invalid.get(0).contains("responses is missing"), invalid.get(0));
+                // located at the operation, the nearest ancestor of the missing member, not at 1:1
+                assertTrue(invalid.get(0).startsWith("no-responses-3.0.3.yaml:6:"), invalid.get(0));
             }
         }
+    }
+
+    @Test
+    void swaggerParsersMessagesNameTheAttributeTheyAreLocatedAt() {
+        assertEquals("/paths/~1pets~1{id}/post/responses",
+                OpenApiReader.messagePointer("attribute paths.'/pets/{id}'(post).responses is missing"));
+        assertEquals("/components/schemas/Pet/type",
+                OpenApiReader.messagePointer("attribute components.schemas.Pet.type is not of type `string`"));
+        assertEquals("/paths/~1x/post/requestBody/content/application~1json/encoding/primitive",
+                OpenApiReader.messagePointer(
+                        "attribute paths.'/x'(post).requestBody.content.'application/json'.encoding.primitive is unexpected"));
+        assertEquals("/paths/~1pets/get/parameters",
+                OpenApiReader.messagePointer("attribute paths.'/pets'(get).parameters.[limit].in is missing"));
+        assertEquals("/paths/~1pets", OpenApiReader.messagePointer(
+                "attribute paths.'/pets'. Declared path parameter id needs to be defined as a path parameter"));
+        assertEquals("/info/version", OpenApiReader.messagePointer("attribute info.version is missing"));
+        assertEquals("", OpenApiReader.messagePointer("Unable to read location `x.yaml`"));
+        assertEquals("/paths", OpenApiReader.messagePointer("attribute paths.'/unterminated is missing"));
     }
 
     @Test

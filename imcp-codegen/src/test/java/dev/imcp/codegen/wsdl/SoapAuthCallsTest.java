@@ -225,7 +225,8 @@ class SoapAuthCallsTest {
     @Test
     void httpBasicIsRequiredByTheEndpointAndSent() throws Exception {
         Call none = quote(Map.of("ports.PricingPort.url", http + "/basic"));
-        assertEquals("Upstream pricing answered HTTP 401", none.error());
+        assertEquals("Upstream pricing answered HTTP 401: SOAP fault soap:Server: HTTP basic authentication required",
+                none.error());
         Call wrong = quote(Map.of("ports.PricingPort.url", http + "/basic",
                 "auth.type", "basic", "auth.username", USER, "auth.password", WRONG_PASSWORD));
         assertTrue(wrong.error().contains("401"), wrong.error());

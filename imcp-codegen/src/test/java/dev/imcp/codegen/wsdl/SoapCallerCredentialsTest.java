@@ -402,7 +402,7 @@ class SoapCallerCredentialsTest {
 
             String bob = sign(forwarding, "bob", Map.of()); // valid for the adapter, not for the endpoint
             secrets.add(bob);
-            assertEquals("Upstream pricing answered HTTP 401", error(forwarding.quote(bob)),
+            assertEquals("Upstream pricing answered HTTP 401: SOAP fault soap:Server: credentials refused", error(forwarding.quote(bob)),
                     "a forwarded token the endpoint refuses is the tool error, not retried");
             assertNoSecret(forwarding.auditText() + String.join("\n", logs), secrets);
         }
@@ -412,7 +412,7 @@ class SoapCallerCredentialsTest {
             String alice = sign(plain, "alice", Map.of());
             FORWARDABLE.add(alice);
             secrets.add(alice);
-            assertEquals("Upstream pricing answered HTTP 401", error(plain.quote(alice)),
+            assertEquals("Upstream pricing answered HTTP 401: SOAP fault soap:Server: credentials refused", error(plain.quote(alice)),
                     "never forwarded by default");
             assertNoSecret(plain.auditText() + String.join("\n", logs), secrets);
         }
@@ -445,7 +445,7 @@ class SoapCallerCredentialsTest {
 
             refuseAll = true;
             try {
-                assertEquals("Upstream pricing answered HTTP 401", error(adapter.quote(carol)));
+                assertEquals("Upstream pricing answered HTTP 401: SOAP fault soap:Server: credentials refused", error(adapter.quote(carol)));
                 assertEquals(before + 3, EXCHANGES.get(), "one renewal and one retry, then the 401 is the tool error");
             } finally {
                 refuseAll = false;
