@@ -32,6 +32,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class UpstreamErrorTextTest {
 
+    /** A SOAP service with one one-way operation. */
+    @jakarta.jws.WebService(targetNamespace = "urn:test:bell", name = "Bell")
+    public interface Bell {
+        /** Rings; nothing comes back. */
+        @jakarta.jws.Oneway
+        void ring(@jakarta.jws.WebParam(name = "times") int times);
+    }
+
+    /** Service {@code bell}: tool {@code ring}, the one-way {@link Bell#ring} on port {@code BellPort}. */
+    static final class BellProvider implements dev.imcp.runtime.spi.ToolProvider {
+        /** Arguments of ring. */
+        public record RingInput(int times) {
+        }
+
+        @Override
+        public dev.imcp.runtime.spi.ServiceDescriptor service() {
+            return new dev.imcp.runtime.spi.ServiceDescriptor("bell", "wsdl", "Bell", null,
+                    dev.imcp.runtime.fixture.Fixture.sha("bell contract"), "src/main/contracts/bell.wsdl", null,
+                    Map.of("BellPort", "http://127.0.0.1:1/unused"), null, null);
+        }
+
+        @Override
+        public List<dev.imcp.runtime.spi.Tool<?, ?>> tools(dev.imcp.runtime.spi.UpstreamContext upstream) {
+            return List.of(dev.imcp.runtime.fixture.EchoProvider.tool(new dev.imcp.runtime.spi.ToolDescriptor("bell",
+                    "ring", null, "Rings", "{\"type\":\"object\",\"properties\":{\"times\":{\"type\":\"integer\"}}}",
+                    null, null, Map.of()), RingInput.class, in -> {
+                        upstream.soapPort(Bell.class, "BellPort").ring(in.times());
+                        return Map.of("rung", true);
+                    }));
+        }
+    }
+
+    /** The status the one-way endpoint answers with, without a body. */
+    private static volatile int onewayStatus = 202;
+
     /** What the SOAP upstream does with the next request: {@code slow} or {@code wrong} (an unexpected element). */
     private static volatile String soapMode = "slow";
     private static HttpServer upstream;
@@ -54,6 +89,9 @@ class UpstreamErrorTextTest {
             x.getRequestBody().readAllBytes();
             if ("slow".equals(soapMode)) {
                 pause(x);
+            } else if (soapMode.startsWith("bare ")) { // "bare <status>": no body, Content-Length 0
+                x.sendResponseHeaders(Integer.parseInt(soapMode.substring(5)), -1);
+                x.close();
             } else if (soapMode.startsWith("reply ")) { // "reply <status> <content type> <body>"
                 String[] reply = soapMode.split(" ", 4);
                 HttpReplies.send(x, Integer.parseInt(reply[1]), reply[2], reply[3]);
@@ -64,6 +102,11 @@ class UpstreamErrorTextTest {
                         + "<soap:Body><c:multiplyResponse xmlns:c=\"urn:test:calc\"><product>6</product>"
                         + "</c:multiplyResponse></soap:Body></soap:Envelope>");
             }
+        });
+        upstream.createContext("/oneway", x -> {
+            x.getRequestBody().readAllBytes();
+            x.sendResponseHeaders(onewayStatus, -1);
+            x.close();
         });
         upstream.start();
         try (ServerSocket s = new ServerSocket(0)) {
@@ -77,13 +120,17 @@ class UpstreamErrorTextTest {
                       timeout-seconds: 1
                     petsdown:
                       url: http://127.0.0.1:%d/rest
+                    bell:
+                      ports:
+                        BellPort:
+                          url: %s/oneway
                     calc:
                       ports:
                         CalculatorPort:
                           url: %s/soap
                       timeout-seconds: 1
-                """.formatted(base, closedPort, base), List.of(new PetsProvider("pets", "getPet"),
-                new PetsProvider("petsdown", "getPetDown"), new CalcProvider()));
+                """.formatted(base, closedPort, base, base), List.of(new PetsProvider("pets", "getPet"),
+                new PetsProvider("petsdown", "getPetDown"), new CalcProvider(), new BellProvider()));
     }
 
     @AfterAll
@@ -171,7 +218,9 @@ class UpstreamErrorTextTest {
                 "Upstream calc answered HTTP 404: <error>no such port</error>");
         expected.put("reply 500 text/xml <error>not an envelope</error>",
                 "Upstream calc answered HTTP 500: <error>not an envelope</error>");
-        expected.put("reply 401 text/plain ", "Upstream calc answered HTTP 401 with no body");
+        expected.put("reply 401 text/plain ", "Upstream calc answered HTTP 401");
+        expected.put("bare 401", "Upstream calc answered HTTP 401");
+        expected.put("bare 503", "Upstream calc answered HTTP 503");
         // a fault envelope where SOAP puts faults (400 for SOAP 1.2's env:Sender, 500) is read as the fault
         expected.put("reply 400 text/xml " + fault, "SOAP fault soap:Client: b must not be negative");
         expected.put("reply 500 text/xml " + fault, "SOAP fault soap:Client: b must not be negative");
@@ -180,6 +229,22 @@ class UpstreamErrorTextTest {
         for (Map.Entry<String, String> c : expected.entrySet()) {
             soapMode = c.getKey();
             assertEquals(c.getValue(), error(session, "add", "{\"a\":1,\"b\":2}"), c.getKey());
+        }
+    }
+
+    /**
+     * A one-way operation's error answer keeps its status (CXF's own HTTPException): with CXF reading every answer,
+     * the JDK's HttpURLConnection failed on a bodiless 401 or 503 while CXF closed it, and the status was lost.
+     */
+    @Test
+    void aOneWayOperationsErrorWithoutABodyKeepsItsStatus() throws Exception {
+        String session = srv.initialize("2025-06-18");
+        onewayStatus = 202;
+        JsonNode rung = RawServer.json(srv.callTool(session, "ring", "{\"times\":1}")).get("result");
+        assertFalse(rung.path("isError").asBoolean(), rung.toString());
+        for (int status : new int[] {401, 503, 404}) {
+            onewayStatus = status;
+            assertEquals("Upstream bell answered HTTP " + status, error(session, "ring", "{\"times\":1}"));
         }
     }
 }

@@ -102,10 +102,14 @@ public final class ToolSchemas {
      * stream gives a positive figure (a jar entry's stream gives the bytes left of its uncompressed size), so that a
      * resource of tens of megabytes is inflated straight into its array: {@link InputStream#readAllBytes()} reads it
      * in chunks and copies them together, which took 430 ms of a 1,000-tool adapter's start-up for Kubernetes'
-     * 42 MB instead of 280 ms. A figure that is wrong either way still yields exactly the stream's bytes.
+     * 42 MB instead of 280 ms. A figure that is wrong either way still yields exactly the stream's bytes; one above
+     * {@link #MAX_PRESIZED} bytes is taken as that much (a stream may give any figure), the rest read after.
      */
+    /** The largest array {@link #readFully} sizes up front, in bytes (256 MiB). */
+    static final int MAX_PRESIZED = 256 << 20;
+
     static byte[] readFully(InputStream in) throws IOException {
-        int expected = in.available();
+        int expected = Math.min(in.available(), MAX_PRESIZED);
         if (expected <= 0) {
             return in.readAllBytes();
         }

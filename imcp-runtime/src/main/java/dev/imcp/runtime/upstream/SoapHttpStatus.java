@@ -21,8 +21,8 @@ import java.util.Locale;
  * <ul>
  *   <li>status 500 (SOAP 1.1, section 6.2; SOAP 1.2 Part 2, section 7.5.1.2, {@code env:Receiver}) or 400 (SOAP 1.2
  *       Part 2, section 7.5.1.2, {@code env:Sender}) with a body whose root element is an {@code Envelope}
- *       ({@code text/xml}, {@code application/soap+xml}) or a {@code multipart/related} body (MTOM, SwA): CXF reads the
- *       fault;</li>
+ *       ({@code text/xml}, {@code application/soap+xml}; UTF-8 or UTF-16) or a {@code multipart/*} body (MTOM and SwA
+ *       send {@code multipart/related}): CXF reads the fault;</li>
  *   <li>any other answer of status 300 or more: an {@link UpstreamException}. That is a body that is not XML
  *       ({@code 500 text/plain}, a proxy's error page, a gateway's JSON), XML that is not an envelope, and every
  *       status a SOAP fault does not use ({@code 401} from an expired token, {@code 403}, {@code 404}, {@code 429},
@@ -30,7 +30,10 @@ import java.util.Locale;
  * </ul>
  * CXF itself reads no body of a status from 400 up other than 500: it throws its {@code HTTPException} with the status
  * alone unless {@code org.apache.cxf.transport.no_io_exceptions} is set ({@code HTTPConduit.doProcessResponseCode}),
- * which {@link SoapPorts} sets so that these answers reach this interceptor.
+ * which {@link #install} sets on request-response exchanges so that these answers reach this interceptor. The body
+ * is what the JDK's {@code HttpURLConnection} keeps of an error answer: none when the request went out in chunks
+ * (more than CXF's 4 KiB chunking threshold) and the upstream refused it with 401, so that error says the status
+ * alone.
  */
 final class SoapHttpStatus extends AbstractPhaseInterceptor<Message> {
 
@@ -41,9 +44,23 @@ final class SoapHttpStatus extends AbstractPhaseInterceptor<Message> {
         super(Phase.RECEIVE);
     }
 
-    /** Adds the interceptor to {@code client}'s inbound chain. */
+    /**
+     * Adds the interceptor to {@code client}'s inbound chain and has each request-response exchange of
+     * {@code client} set {@code org.apache.cxf.transport.no_io_exceptions}, so that CXF passes every
+     * answer to the inbound chain instead of throwing its {@code HTTPException} with the bare status. One-way
+     * exchanges keep CXF's {@code HTTPException}: with the property set, the JDK's {@code HttpURLConnection} fails on
+     * an error answer without a body while CXF closes it, and the status would be lost.
+     */
     static void install(Client client) {
         client.getInInterceptors().add(new SoapHttpStatus());
+        client.getOutInterceptors().add(new AbstractPhaseInterceptor<Message>(Phase.SETUP) {
+            @Override
+            public void handleMessage(Message message) {
+                if (message.getExchange() != null && !message.getExchange().isOneWay()) {
+                    message.put(org.apache.cxf.transport.http.HTTPConduit.NO_IO_EXCEPTIONS, Boolean.TRUE);
+                }
+            }
+        });
     }
 
     @Override
@@ -63,7 +80,7 @@ final class SoapHttpStatus extends AbstractPhaseInterceptor<Message> {
             try {
                 start = in.readNBytes(MAX_READ);
             } catch (IOException e) {
-                start = new byte[0];
+                throw new Fault(e); // a timeout or a reset is said as one (and may be retried), not as an empty body
             }
         }
         if (faultStatus && contentType.contains("xml") && envelope(start)) {
@@ -121,8 +138,8 @@ final class SoapHttpStatus extends AbstractPhaseInterceptor<Message> {
      * passed over).
      */
     static boolean envelope(byte[] start) {
-        String text = new String(start, StandardCharsets.UTF_8);
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
+        String text = new String(start, charset(start));
+        int i = text.startsWith("\uFEFF") ? 1 : 0; // a byte order mark, decoded
         while (true) {
             while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
                 i++;
@@ -149,6 +166,24 @@ final class SoapHttpStatus extends AbstractPhaseInterceptor<Message> {
         }
         String name = text.substring(i + 1, end);
         return name.substring(name.indexOf(':') + 1).equals("Envelope");
+    }
+
+    /**
+     * Returns the encoding an XML text starting with {@code start} is in: UTF-16 when it starts with a UTF-16 byte
+     * order mark or with {@code <} as a UTF-16 code unit (XML 1.0, appendix F.1), else UTF-8 (ASCII included).
+     */
+    private static java.nio.charset.Charset charset(byte[] start) {
+        if (start.length >= 2) {
+            int b0 = start[0] & 0xFF;
+            int b1 = start[1] & 0xFF;
+            if (b0 == 0xFE && b1 == 0xFF || b0 == 0 && b1 == '<') {
+                return StandardCharsets.UTF_16BE;
+            }
+            if (b0 == 0xFF && b1 == 0xFE || b0 == '<' && b1 == 0) {
+                return StandardCharsets.UTF_16LE;
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     /** Returns the index just after the first {@code end} at or after {@code from}, or -1. */

@@ -121,7 +121,7 @@ public final class SoapPorts {
     }
 
     /**
-     * Whether a failure of a CXF call is the upstream's HTTP 401: the {@link UpstreamException} of
+     * Whether a failure of a CXF call is the upstream's HTTP 401: the {@link dev.imcp.runtime.spi.UpstreamException} of
      * {@link SoapHttpStatus}, or CXF's {@code HTTPException} (a one-way operation's answer), in its causes.
      */
     static boolean unauthorized(Throwable failure) {
@@ -182,6 +182,7 @@ public final class SoapPorts {
         Client client = ClientProxy.getClient(proxy);
         SwaParts.install(client, attachments);
         SoapFaultCause.install(client);
+        // every request-response answer to the inbound chain, where SoapHttpStatus keeps what the upstream said
         SoapHttpStatus.install(client);
         UpstreamTrace.install(client);
         ResponseLimit.install(client, config.maxResponseBytes());
@@ -194,10 +195,6 @@ public final class SoapPorts {
         // CXF's HttpURLConnection path, not its java.net.http one: on a blocking virtual thread it costs about half
         // the CPU per call (bench/serve.sh, soap row) and needs no pipe thread per request.
         client.getRequestContext().put(URLCONNECTION_CONDUIT, Boolean.TRUE);
-        // Every answer to the inbound chain, where SoapHttpStatus keeps what the upstream said: without this CXF
-        // throws its HTTPException with the bare status for any status from 400 up but 500, and a SOAP 1.2 sender
-        // fault (HTTP 400) or a gateway's "401 token expired" reached the caller as "answered HTTP 400" / "401".
-        client.getRequestContext().put(HTTPConduit.NO_IO_EXCEPTIONS, Boolean.TRUE);
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setReceiveTimeout(config.timeout().toMillis());

@@ -77,7 +77,7 @@ public final class UpstreamFaults {
     /**
      * Returns the caller-facing text for {@code failure} of a tool of {@code service}, e.g.
      * {@code Upstream pets answered HTTP 404: <body>} (REST, and a SOAP port's answer that is not a SOAP fault, see
-     * {@link SoapHttpStatus}; {@code ... answered HTTP 401 with no body} when it had none),
+     * {@link SoapHttpStatus}; the status alone when no body was read),
      * {@code SOAP fault soap:Server: <faultstring>} or
      * {@code Upstream pets did not answer within 30 s}; a failed token request ({@link TokenEndpointException}) names the
      * token endpoint instead: {@code The token endpoint of service pets answered HTTP 400 (the OAuth 2.0 token request
@@ -107,7 +107,7 @@ public final class UpstreamFaults {
                     : "Upstream " + service + " answered HTTP " + u.status()
                             // a SOAP fault or a response that does not decode says more than its status
                             + (("HTTP " + u.status()).equals(u.getMessage()) ? "" : " (" + sanitize(u.getMessage()) + ")")
-                            + (u.body() == null || u.body().isBlank() ? " with no body" : ": " + truncate(u.body()));
+                            + (u.body() == null || u.body().isBlank() ? "" : ": " + truncate(u.body()));
         } else if (e instanceof SOAPFaultException f && f.getFault() != null) {
             text = "SOAP fault " + f.getFault().getFaultCode() + ": " + f.getFault().getFaultString();
         } else if (faultInfo(e) instanceof Method getter) {

@@ -65,7 +65,7 @@ class ToolSchemasTest {
     void aResourceIsReadInFullWhateverItsStreamClaimsIsLeft() throws Exception {
         byte[] bytes = new byte[100_000];
         new java.util.Random(7).nextBytes(bytes);
-        for (int claim : new int[] {0, -1, 1, 4096, 99_999, 100_000, 100_001, 1 << 20}) {
+        for (int claim : new int[] {0, -1, 1, 4096, 99_999, 100_000, 100_001, 1 << 20, Integer.MAX_VALUE}) {
             assertTrue(java.util.Arrays.equals(bytes, ToolSchemas.readFully(claiming(bytes, claim))),
                     "stream claiming " + claim + " bytes left");
         }
@@ -73,7 +73,7 @@ class ToolSchemasTest {
     }
 
     @Test
-    void aJarEntrysStreamTellsItsUncompressedSizeSoTheArrayIsSizedOnce() throws Exception {
+    void aJarEntrysStreamTellsItsUncompressedSizeWhichTheArrayIsSizedBy() throws Exception {
         java.nio.file.Path jar = java.nio.file.Files.createTempFile("schemas", ".jar");
         try {
             byte[] text = "{\"t\":{\"inputSchema\":{}}}".repeat(10_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -23,6 +23,12 @@ class SoapHttpStatusTest {
                 "text <soap:Envelope>", "<EnvelopeX>", "{\"Envelope\":1}")) {
             assertFalse(SoapHttpStatus.envelope(other.getBytes(StandardCharsets.UTF_8)), other);
         }
+        // UTF-16, with a byte order mark or without (XML 1.0, appendix F.1)
+        String utf16 = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><soap:Envelope>";
+        assertTrue(SoapHttpStatus.envelope(utf16.getBytes(StandardCharsets.UTF_16)), "big-endian with a mark");
+        assertTrue(SoapHttpStatus.envelope(utf16.getBytes(StandardCharsets.UTF_16LE)), "little-endian");
+        assertTrue(SoapHttpStatus.envelope(utf16.getBytes(StandardCharsets.UTF_16BE)), "big-endian");
+        assertFalse(SoapHttpStatus.envelope("<error/>".getBytes(StandardCharsets.UTF_16LE)));
     }
 
     @Test

@@ -18,7 +18,11 @@ import java.util.Arrays;
  */
 final class ResponseBody extends OutputStream {
 
-    /** The size of a streamed answer's chunks, in bytes (64 KiB; the last one may be shorter). */
+    /**
+     * The size of the buffer a streamed answer is written through, in bytes (64 KiB): its chunks are mostly this size
+     * (the generator's 8,000-byte writes make 64,000-byte chunks); the first also carries what was held, a single
+     * write larger than the buffer is a chunk of its own size, and the last may be shorter.
+     */
     static final int CHUNK = 64 * 1024;
 
     private final ServerResponse res;
