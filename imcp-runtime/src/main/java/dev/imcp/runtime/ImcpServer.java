@@ -116,12 +116,35 @@ public final class ImcpServer implements AutoCloseable {
     private final String host;
     private final RequestHeadDeadline headDeadline;
 
-    private final io.helidon.spi.HelidonShutdownHandler onShutdown = () -> {
-        LOG.log(System.Logger.Level.INFO, "Shutting down: no new connections; requests in flight may finish within "
-                + "server.shutdown-grace-period, then the audit log is flushed");
-        close();
-        LOG.log(System.Logger.Level.INFO, "iMCP adapter stopped");
-    };
+    private final ShutdownHandler onShutdown = new ShutdownHandler(this);
+
+    /**
+     * Closes the server when the JVM shuts down, at Helidon's default weight ({@link io.helidon.common.Weighted#DEFAULT_WEIGHT}):
+     * Helidon runs its shutdown handlers by weight, highest first, so a handler of lower weight (what must outlive
+     * the adapter's calls in flight, such as upstreams embedded in the same process) runs after it. A handler that
+     * states no weight sorts after every weighted one ({@code io.helidon.common.Weights.weightComparator}): this one
+     * used to, and so ran after the sample's embedded upstreams had stopped, its calls in flight refused.
+     */
+    private record ShutdownHandler(ImcpServer server) implements io.helidon.spi.HelidonShutdownHandler,
+            io.helidon.common.Weighted {
+        @Override
+        public void shutdown() {
+            LOG.log(System.Logger.Level.INFO, "Shutting down: no new connections; requests in flight may finish within "
+                    + "server.shutdown-grace-period, then the audit log is flushed");
+            server.close();
+            LOG.log(System.Logger.Level.INFO, "iMCP adapter stopped");
+        }
+
+        @Override
+        public double weight() {
+            return DEFAULT_WEIGHT;
+        }
+    }
+
+    /** Returns the handler that closes this server at JVM shutdown (registered with {@code io.helidon.Main}). */
+    io.helidon.spi.HelidonShutdownHandler shutdownHandler() {
+        return onShutdown;
+    }
 
     private ImcpServer(WebServer server, AdapterRuntime runtime, String host, RequestHeadDeadline headDeadline) {
         this.server = server;
