@@ -87,10 +87,10 @@ public final class OpenApiReader implements ContractReader {
         // shared component, so one use's text would appear on every use: a 3.1 document that refers only to itself
         // is read unresolved, its local references followed by OpenApiSchemas and OpenApiOperations (which do not
         // follow path item references: a document with those is resolved).
-        options.setResolve(!raw.path("openapi").asText().startsWith("3.1") || OpenApiRefs.external(raw)
+        boolean openApi31 = raw.path("openapi").asText().startsWith("3.1");
+        options.setResolve(!openApi31 || OpenApiRefs.external(raw)
                 || OpenApiRefs.pathItemReferences(raw));
         SwaggerParseResult result = new OpenAPIParser().readLocation(source.path().toUri().toString(), null, options);
-        boolean openApi31 = raw.path("openapi").asText().startsWith("3.1");
         OpenAPI api = result.getOpenAPI();
         if (result.getMessages() != null) {
             for (String message : result.getMessages()) {

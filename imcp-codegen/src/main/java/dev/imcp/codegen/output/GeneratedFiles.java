@@ -172,7 +172,7 @@ public final class GeneratedFiles implements AutoCloseable {
                 }
                 Files.deleteIfExists(folder);
             }
-        } catch (IOException e) {
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
             // left for the next generation's removeLeftovers
         }
     }

@@ -100,11 +100,7 @@ public final class SourceWriter {
             writeAll(files, contracts, basePackage, adapterName, adapterVersion, sourceOutput, resourceOutput);
             return files;
         } catch (RuntimeException | Error e) {
-            try {
-                files.close();
-            } catch (RuntimeException closing) {
-                e.addSuppressed(closing);
-            }
+            files.close(); // removes the staging folder as far as it can, never throws
             throw e;
         }
     }

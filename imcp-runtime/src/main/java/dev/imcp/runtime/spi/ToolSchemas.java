@@ -97,6 +97,9 @@ public final class ToolSchemas {
         }
     }
 
+    /** The largest array {@link #readFully} sizes up front, in bytes (256 MiB). */
+    static final int MAX_PRESIZED = 256 << 20;
+
     /**
      * Reads {@code in} to its end into one array, sized up front from {@link InputStream#available()} when the
      * stream gives a positive figure (a jar entry's stream gives the bytes left of its uncompressed size), so that a
@@ -105,9 +108,6 @@ public final class ToolSchemas {
      * 42 MB instead of 280 ms. A figure that is wrong either way still yields exactly the stream's bytes; one above
      * {@link #MAX_PRESIZED} bytes is taken as that much (a stream may give any figure), the rest read after.
      */
-    /** The largest array {@link #readFully} sizes up front, in bytes (256 MiB). */
-    static final int MAX_PRESIZED = 256 << 20;
-
     static byte[] readFully(InputStream in) throws IOException {
         int expected = Math.min(in.available(), MAX_PRESIZED);
         if (expected <= 0) {

@@ -83,13 +83,14 @@ final class SoapHttpStatus extends AbstractPhaseInterceptor<Message> {
                 throw new Fault(e); // a timeout or a reset is said as one (and may be retried), not as an empty body
             }
         }
-        if (faultStatus && contentType.contains("xml") && envelope(start)) {
+        boolean envelope = contentType.contains("xml") && envelope(start);
+        if (faultStatus && envelope) {
             // put back what was read: CXF reads the fault from the whole body
             message.setContent(InputStream.class, in == null ? new ByteArrayInputStream(start)
                     : new SequenceInputStream(new ByteArrayInputStream(start), in));
             return;
         }
-        String fault = contentType.contains("xml") ? faultText(start) : null;
+        String fault = envelope ? faultText(start) : null;
         throw new Fault(new UpstreamException(status, "HTTP " + status,
                 fault != null ? fault : new String(start, StandardCharsets.UTF_8)));
     }
@@ -101,41 +102,43 @@ final class SoapHttpStatus extends AbstractPhaseInterceptor<Message> {
      * reason rather than as XML.
      */
     static String faultText(byte[] body) {
-        if (!envelope(body)) {
-            return null;
-        }
-        org.w3c.dom.Document doc;
+        org.w3c.dom.Element root;
         try {
-            doc = dev.imcp.runtime.xml.SafeXml.documentBuilderFactory().newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(body));
+            root = dev.imcp.runtime.xml.SafeXml.documentBuilderFactory().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(body)).getDocumentElement();
         } catch (Exception e) {
             return null; // cut off at MAX_READ, or not XML after all: quoted as it is
         }
-        String code = firstText(doc, "faultcode");
-        String reason = firstText(doc, "faultstring");
+        if (!"Envelope".equals(root.getLocalName())) {
+            return null;
+        }
+        String code = firstText(root, "faultcode");
+        String reason = firstText(root, "faultstring");
         if (reason == null) {
-            org.w3c.dom.NodeList codes = doc.getElementsByTagNameNS("*", "Code");
-            code = codes.getLength() == 0 ? null : firstText((org.w3c.dom.Element) codes.item(0), "Value");
-            org.w3c.dom.NodeList reasons = doc.getElementsByTagNameNS("*", "Reason");
-            reason = reasons.getLength() == 0 ? null : firstText((org.w3c.dom.Element) reasons.item(0), "Text");
+            org.w3c.dom.Element soap12Code = firstElement(root, "Code");
+            org.w3c.dom.Element soap12Reason = firstElement(root, "Reason");
+            code = soap12Code == null ? null : firstText(soap12Code, "Value");
+            reason = soap12Reason == null ? null : firstText(soap12Reason, "Text");
         }
         return reason == null ? null : "SOAP fault" + (code == null ? "" : " " + code) + ": " + reason;
     }
 
-    private static String firstText(org.w3c.dom.Document doc, String localName) {
-        org.w3c.dom.NodeList found = doc.getElementsByTagNameNS("*", localName);
-        return found.getLength() == 0 ? null : found.item(0).getTextContent().strip();
+    /** Returns the first element named {@code localName} (any namespace) under {@code parent}, or {@code null}. */
+    private static org.w3c.dom.Element firstElement(org.w3c.dom.Element parent, String localName) {
+        org.w3c.dom.NodeList found = parent.getElementsByTagNameNS("*", localName);
+        return found.getLength() == 0 ? null : (org.w3c.dom.Element) found.item(0);
     }
 
+    /** Returns the text of {@link #firstElement}, stripped, or {@code null}. */
     private static String firstText(org.w3c.dom.Element parent, String localName) {
-        org.w3c.dom.NodeList found = parent.getElementsByTagNameNS("*", localName);
-        return found.getLength() == 0 ? null : found.item(0).getTextContent().strip();
+        org.w3c.dom.Element found = firstElement(parent, localName);
+        return found == null ? null : found.getTextContent().strip();
     }
 
     /**
      * Whether the XML text that {@code start} begins with has a root element named {@code Envelope} in any prefix
-     * (a UTF-8 or ASCII text: byte order mark, XML declaration, comments and processing instructions before it are
-     * passed over).
+     * (UTF-8, ASCII or UTF-16, see {@link #charset}; a byte order mark, the XML declaration, comments, processing
+     * instructions and a document type declaration before it are passed over).
      */
     static boolean envelope(byte[] start) {
         String text = new String(start, charset(start));

@@ -251,9 +251,8 @@ public final class StreamableHttpTransport implements HttpService {
             out.close();
         } catch (IOException e) {
             if (out.streaming()) {
-                LOG.log(System.Logger.Level.WARNING, "An answer could not be written in full; the client gets an error status or a closed "
-                        + "connection, not a cut answer: "
-                        + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "An answer could not be written in full; the client gets an error "
+                        + "status or a closed connection, not a cut answer: " + e.getMessage());
                 throw new java.io.UncheckedIOException(e);
             }
             res.send("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32603,\"message\":\"Internal error\"}}"
