@@ -1,7 +1,9 @@
 package dev.imcp.runtime.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +45,28 @@ class ToolSchemasTest {
                 "{}"}) {
             assertNull(ToolSchemas.byLine(other.getBytes(java.nio.charset.StandardCharsets.UTF_8)), other);
         }
+    }
+
+    @Test
+    void identicalSchemasAreHeldOnce() {
+        // b's input repeats a's; c's input has the same length as a's but other bytes; a's output repeats c's input.
+        String resource = "{\"a\":{\"inputSchema\":\n{\"type\":\"object\",\"x\":1}\n,\"outputSchema\":\n{\"type\":\"object\",\"y\":2}\n"
+                + "},\"b\":{\"inputSchema\":\n{\"type\":\"object\",\"x\":1}\n"
+                + "},\"c\":{\"inputSchema\":\n{\"type\":\"object\",\"y\":2}\n"
+                + "},\"d\":{\"inputSchema\":\n{\"type\":\"object\",\"z\":3}\n}}\n";
+        var schemas = ToolSchemas.byLine(resource.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(java.util.Set.of("a", "b", "c", "d"), schemas.keySet());
+        assertEquals("{\"type\":\"object\",\"x\":1}", schemas.get("a")[0].toString());
+        assertEquals("{\"type\":\"object\",\"y\":2}", schemas.get("a")[1].toString());
+        assertEquals("{\"type\":\"object\",\"z\":3}", schemas.get("d")[0].toString());
+        assertSame(schemas.get("a")[0], schemas.get("b")[0], "a's and b's input: one text");
+        assertSame(schemas.get("a")[1], schemas.get("c")[0], "a's output and c's input: one text");
+        assertNotSame(schemas.get("a")[0], schemas.get("d")[0], "same length, other bytes");
+        assertNull(schemas.get("b")[1]);
+        // Three distinct texts for six schemas.
+        assertEquals(3, java.util.stream.Stream.of("a", "b", "c", "d")
+                .flatMap(t -> java.util.Arrays.stream(schemas.get(t))).filter(java.util.Objects::nonNull)
+                .map(System::identityHashCode).distinct().count());
     }
 
     /** A stream of {@code bytes} that claims {@code available} bytes are left, true or not. */
