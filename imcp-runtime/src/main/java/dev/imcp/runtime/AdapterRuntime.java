@@ -122,7 +122,8 @@ public final class AdapterRuntime implements AutoCloseable {
                 config.jwt() == null ? null : JwtAuthenticator.create(config.jwt()), config.requiredScopes(),
                 config.jwt() == null ? null : config.jwt().resourceMetadataUrl(), audit);
         // With authentication on, the caller's policy decides what tools/list shows: a per-caller ("private") list.
-        ToolsListHandler toolsList = new ToolsListHandler(registry, mapper, config.toolsListTtlMs(), authenticator.enabled());
+        ToolsListHandler toolsList = new ToolsListHandler(registry, mapper, config.toolsListTtlMs(), authenticator.enabled(),
+                config.toolsListPageSize());
         McpEndpoint endpoint = new McpEndpoint(mapper, new MessageReader(config.maxJsonDepth()),
                 new SessionStore(config.sessionIdleTimeout(), config.sessionSecret(), config.sessionTtl(), config.sessionsPerCaller(),
                         java.time.Clock.systemUTC()),

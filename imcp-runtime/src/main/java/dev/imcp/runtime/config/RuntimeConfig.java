@@ -25,7 +25,7 @@ import java.util.Set;
  *       {@code imcp.audit.max-files},
  *       {@code imcp.allowed-origins}, {@code imcp.services.<id>}, {@code imcp.session-idle-minutes},
  *       {@code imcp.request-timeout-seconds}, {@code imcp.max-json-depth}, {@code imcp.tools-list-ttl-ms},
- *       {@code imcp.keep-alive-ms}, {@code imcp.session.secret}, {@code imcp.session.ttl},
+ *       {@code imcp.tools-list-page-size}, {@code imcp.keep-alive-ms}, {@code imcp.session.secret}, {@code imcp.session.ttl},
  *       {@code imcp.session.max-per-caller}, {@code imcp.auth.jwt}, {@code imcp.auth.required-scopes},
  *       {@code imcp.policy.rules}, {@code imcp.rate-limits}: see the components below.</li>
  * </ul>
@@ -88,6 +88,10 @@ import java.util.Set;
  *     the current one included; the oldest is deleted
  * @param apiKeysFile {@code imcp.auth.api-keys-file} and {@code imcp.auth.api-keys-reload-seconds}: more API keys
  *     in a file read again when it changes, so keys are revoked and added without a restart; {@code null} when unset
+ * @param toolsListPageSize {@code imcp.tools-list-page-size} (default 0: one page; else at least 1): the most tools
+ *     one {@code tools/list} result holds, the rest on pages a client asks for with the {@code nextCursor} it was
+ *     given (MCP "Utilities", "Pagination"). For adapters of hundreds of tools whose clients follow cursors; a client
+ *     that does not sees only the first page.
  */
 public record RuntimeConfig(
         String serverName,
@@ -114,7 +118,8 @@ public record RuntimeConfig(
         RateLimits rateLimits,
         long auditMaxFileBytes,
         int auditMaxFiles,
-        ApiKeysFile apiKeysFile) {
+        ApiKeysFile apiKeysFile,
+        int toolsListPageSize) {
 
     /**
      * {@code imcp.auth.api-keys-file} and {@code imcp.auth.api-keys-reload-seconds}: API keys in a YAML file read
@@ -144,7 +149,7 @@ public record RuntimeConfig(
         this(serverName, serverVersion, instructions, apiKeys, auditFile, auditSink, auditQueueCapacity,
                 auditMaxArgumentBytes, allowedOrigins, services, sessionIdleTimeout, requestTimeout, maxJsonDepth,
                 toolsListTtlMs, keepAliveMs, sessionSecret, sessionTtl, sessionsPerCaller, jwt, requiredScopes,
-                policyRules, rateLimits, 0L, dev.imcp.runtime.audit.AuditLog.DEFAULT_MAX_FILES, null);
+                policyRules, rateLimits, 0L, dev.imcp.runtime.audit.AuditLog.DEFAULT_MAX_FILES, null, 0);
     }
 
     /**
@@ -154,7 +159,7 @@ public record RuntimeConfig(
      */
     public static final List<String> KEYS = List.of("imcp.server-name", "imcp.server-version", "imcp.instructions",
             "imcp.audit.file", "imcp.audit.sink", "imcp.audit.max-file-bytes", "imcp.audit.max-files", "imcp.session-idle-minutes", "imcp.request-timeout-seconds",
-            "imcp.max-json-depth", "imcp.tools-list-ttl-ms", "imcp.keep-alive-ms", "imcp.session.secret",
+            "imcp.max-json-depth", "imcp.tools-list-ttl-ms", "imcp.tools-list-page-size", "imcp.keep-alive-ms", "imcp.session.secret",
             "imcp.session.ttl", "imcp.session.max-per-caller", "imcp.transport", "imcp.stdio.max-message-bytes",
             "imcp.stdio.shutdown-grace-seconds", "imcp.rest-facade.enabled", "imcp.catalog.enabled",
             "imcp.auth.jwt.issuer",
@@ -201,6 +206,10 @@ public record RuntimeConfig(
         }
         if (toolsListTtlMs < 0) {
             throw new IllegalArgumentException("imcp.tools-list-ttl-ms must be at least 0 (milliseconds), was " + toolsListTtlMs);
+        }
+        if (toolsListPageSize < 0) {
+            throw new IllegalArgumentException("imcp.tools-list-page-size must be 0 (one page) or a number of tools, was "
+                    + toolsListPageSize);
         }
         if (keepAliveMs < 100) {
             throw new IllegalArgumentException("imcp.keep-alive-ms must be at least 100 (milliseconds), was " + keepAliveMs);
@@ -265,7 +274,8 @@ public record RuntimeConfig(
                 imcp.get("audit.max-files").asInt().orElse(dev.imcp.runtime.audit.AuditLog.DEFAULT_MAX_FILES),
                 imcp.get("auth.api-keys-file").asString().map(String::strip).filter(f -> !f.isEmpty())
                         .map(f -> new ApiKeysFile(java.nio.file.Path.of(f), java.time.Duration.ofSeconds(
-                                imcp.get("auth.api-keys-reload-seconds").asLong().orElse(5L)))).orElse(null));
+                                imcp.get("auth.api-keys-reload-seconds").asLong().orElse(5L)))).orElse(null),
+                imcp.get("tools-list-page-size").asInt().orElse(0));
     }
 
     private static java.time.Duration sessionTtl(Config imcp) {

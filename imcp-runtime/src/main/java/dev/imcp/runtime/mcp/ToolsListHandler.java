@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Answers {@code tools/list} (MCP "Server Features", "Tools", "Listing Tools"): {@code {tools: [...]}} with the
- * tools the caller may see, all on one page, each with the members the request's revision defines
- * ({@link RegisteredTool#listEntry}). A modern (2026-07-28) result is cacheable (MCP 2026-07-28 "Server Utilities",
+ * tools the caller may see, each with the members the request's revision defines ({@link RegisteredTool#listEntry}).
+ * All on one page by default; with a page size ({@code imcp.tools-list-page-size}), at most that many per result
+ * and a {@code nextCursor} while more follow (MCP "Utilities", "Pagination"). A cursor is opaque to clients and
+ * self-contained: the position of the page's first tool and that tool's name, base64url-encoded, so any instance
+ * of the adapter takes it, and one that no longer points at the same tool (the caller's policy changed between
+ * pages) is refused instead of skipping or repeating tools. A modern (2026-07-28) result is cacheable (MCP 2026-07-28 "Server Utilities",
  * "Caching"; schema {@code CacheableResult}): it adds {@code ttlMs} and {@code cacheScope}, {@code "private"} when
  * the list depends on who asks (authentication is on, so the caller's policy decides what is listed), else
  * {@code "public"}.
@@ -19,45 +23,103 @@ public final class ToolsListHandler implements MethodHandler {
     private final ObjectMapper mapper;
     private final long ttlMs;
     private final String cacheScope;
+    private final int pageSize;
 
     /**
+     * One page holding every tool.
+     *
      * @param registry the tools and their visibility per caller
      * @param mapper the JSON mapper
      * @param ttlMs how long, in milliseconds, a modern client may reuse the list (at least 0)
      * @param perCaller whether the list depends on the caller ({@code cacheScope} {@code "private"})
      */
     public ToolsListHandler(ToolRegistry registry, ObjectMapper mapper, long ttlMs, boolean perCaller) {
+        this(registry, mapper, ttlMs, perCaller, 0);
+    }
+
+    /**
+     * @param registry the tools and their visibility per caller
+     * @param mapper the JSON mapper
+     * @param ttlMs how long, in milliseconds, a modern client may reuse the list (at least 0)
+     * @param perCaller whether the list depends on the caller ({@code cacheScope} {@code "private"})
+     * @param pageSize the most tools per result, or 0 for one page holding all
+     */
+    public ToolsListHandler(ToolRegistry registry, ObjectMapper mapper, long ttlMs, boolean perCaller, int pageSize) {
         if (ttlMs < 0) {
             throw new IllegalArgumentException("ttlMs must be at least 0, was " + ttlMs);
+        }
+        if (pageSize < 0) {
+            throw new IllegalArgumentException("pageSize must be at least 0, was " + pageSize);
         }
         this.registry = registry;
         this.mapper = mapper;
         this.ttlMs = ttlMs;
         this.cacheScope = perCaller ? "private" : "public";
+        this.pageSize = pageSize;
     }
 
     /**
      * {@inheritDoc}
      *
-     * @throws McpError -32602 when {@code params} is not an object or names a {@code cursor}: no cursor is ever
-     *     issued, so any is unknown (MCP "Utilities", "Pagination")
+     * @throws McpError -32602 when {@code params} is not an object, or names a {@code cursor} that is not a string
+     *     this adapter issued for the caller's current list (any cursor when there is one page: none is ever
+     *     issued; MCP "Utilities", "Pagination": invalid cursors get -32602)
      */
     @Override
     public JsonNode handle(RequestContext context, JsonNode params) throws McpError {
         if (params != null && !params.isNull() && !params.isObject()) {
             throw new McpError(JsonRpc.INVALID_PARAMS, "Invalid params: expected an object");
         }
-        if (params != null && params.hasNonNull("cursor")) {
-            throw new McpError(JsonRpc.INVALID_PARAMS, "Invalid params: unknown cursor");
-        }
+        java.util.List<RegisteredTool> visible = registry.visible(context.caller());
+        JsonNode cursor = params == null ? null : params.get("cursor");
+        int from = cursor == null || cursor.isNull() ? 0 : position(cursor, visible);
+        int to = pageSize == 0 ? visible.size() : Math.min(visible.size(), from + pageSize);
         ObjectNode result = mapper.createObjectNode();
         ArrayNode tools = result.putArray("tools");
         String version = context.protocolVersion();
-        registry.visible(context.caller()).forEach(t -> tools.addPOJO(t.listEntry(version)));
+        for (RegisteredTool t : visible.subList(from, to)) {
+            tools.addPOJO(t.listEntry(version));
+        }
+        if (to < visible.size()) {
+            result.put("nextCursor", cursor(to, visible.get(to).descriptor().name()));
+        }
         if (ProtocolVersions.modern(version)) {
             result.put("ttlMs", ttlMs);
             result.put("cacheScope", cacheScope);
         }
         return result;
     }
+
+    /** Returns the cursor of the page starting at {@code index}, whose first tool is {@code name}. */
+    static String cursor(int index, String name) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (index + ":" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Returns where the page of {@code cursor} starts in {@code visible}, or throws -32602. */
+    private int position(JsonNode cursor, java.util.List<RegisteredTool> visible) throws McpError {
+        McpError unknown = new McpError(JsonRpc.INVALID_PARAMS, "Invalid params: unknown cursor");
+        if (pageSize == 0 || !cursor.isTextual() || cursor.textValue().length() > MAX_CURSOR_LENGTH) {
+            throw unknown;
+        }
+        String decoded;
+        try {
+            decoded = new String(java.util.Base64.getUrlDecoder().decode(cursor.textValue()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw unknown;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0 || colon > 9 || !decoded.substring(0, colon).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw unknown;
+        }
+        int index = Integer.parseInt(decoded.substring(0, colon));
+        if (index == 0 || index >= visible.size() || !visible.get(index).descriptor().name().equals(decoded.substring(colon + 1))) {
+            throw unknown;
+        }
+        return index;
+    }
+
+    /** The longest cursor looked at, in characters: four thirds of a position and a tool name of 700 bytes. */
+    private static final int MAX_CURSOR_LENGTH = 1024;
 }

@@ -199,21 +199,35 @@ public final class RestFacade implements HttpService {
 
     /**
      * Returns the caller's {@code tools/list} tools as trees (the endpoint's entries write their schemas as text:
-     * they are read back here, for the OpenAPI document to walk), empty on an internal error.
+     * they are read back here, for the OpenAPI document to walk), every page of them when the list is paged
+     * ({@code imcp.tools-list-page-size}); empty on an internal error.
      */
     private Optional<ArrayNode> toolsList(Caller caller, ServerRequest req) {
-        return send(caller, req, "tools/list", null)
-                .map(r -> r.at("/result/tools"))
-                .filter(JsonNode::isArray)
-                .map(tools -> {
-                    try {
-                        return mapper.readTree(mapper.writeValueAsBytes(tools));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                })
-                .map(ArrayNode.class::cast);
+        ArrayNode all = mapper.createArrayNode();
+        ObjectNode params = null;
+        // A page holds at least one tool, so there are never more pages than tools; the bound only guards the loop.
+        for (int page = 0; page <= MAX_PAGES; page++) {
+            Optional<JsonNode> result = send(caller, req, "tools/list", params).map(r -> r.path("result"));
+            JsonNode tools = result.map(r -> r.path("tools")).orElse(null);
+            if (tools == null || !tools.isArray()) {
+                return Optional.empty();
+            }
+            try {
+                all.addAll((ArrayNode) mapper.readTree(mapper.writeValueAsBytes(tools)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            JsonNode next = result.get().path("nextCursor");
+            if (!next.isTextual()) {
+                return Optional.of(all);
+            }
+            params = mapper.createObjectNode().put("cursor", next.textValue());
+        }
+        return Optional.empty();
     }
+
+    /** The most {@code tools/list} pages read for one listing. */
+    private static final int MAX_PAGES = 100_000;
 
     /**
      * Sends one request on the caller's facade session, opening it first (or again, when it expired); returns the
