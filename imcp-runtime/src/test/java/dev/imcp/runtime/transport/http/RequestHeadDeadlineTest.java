@@ -117,4 +117,36 @@ class RequestHeadDeadlineTest {
         assertTrue(e.getMessage().contains("server.request-head-timeout") && e.getMessage().contains("soon"),
                 e.getMessage());
     }
+
+    @Test
+    void aRequestWhoseHeadersCameLeavesNoTimerQueued() {
+        // Before: each request's timer stayed queued, cancelled, until its delay passed (20 s by default), so the queue
+        // held every request of the last 20 s (300,000 at 15,000 requests/s) and young collections copied them all.
+        try (RequestHeadDeadline deadline = new RequestHeadDeadline(java.time.Duration.ofSeconds(20))) {
+            io.helidon.webserver.ConnectionContext[] connections = new io.helidon.webserver.ConnectionContext[16];
+            for (int i = 0; i < connections.length; i++) {
+                connections[i] = connection();
+            }
+            for (int request = 0; request < 10_000; request++) {
+                io.helidon.webserver.ConnectionContext ctx = connections[request % connections.length];
+                deadline.prologue(ctx, null);
+                deadline.headers(ctx, null);
+            }
+            assertEquals(0, deadline.queued(), "timers of requests whose headers came");
+            deadline.prologue(connections[0], null);
+            assertEquals(1, deadline.queued(), "a head still being read keeps its timer");
+        }
+    }
+
+    /** A connection for the listener's bookkeeping, which only uses it as a map key. */
+    private static io.helidon.webserver.ConnectionContext connection() {
+        return (io.helidon.webserver.ConnectionContext) java.lang.reflect.Proxy.newProxyInstance(
+                RequestHeadDeadlineTest.class.getClassLoader(),
+                new Class<?>[] {io.helidon.webserver.ConnectionContext.class}, (self, method, args) -> switch (method.getName()) {
+                    case "hashCode" -> System.identityHashCode(self);
+                    case "equals" -> self == args[0];
+                    case "toString" -> "connection";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
 }
