@@ -63,8 +63,12 @@ final class HeapFreeRatios {
         try {
             collection.run();
         } finally {
-            set(hotspot, MAX, Integer.parseInt(max.getValue()));
-            set(hotspot, MIN, Integer.parseInt(min.getValue()));
+            if (!set(hotspot, MAX, Integer.parseInt(max.getValue()))
+                    || !set(hotspot, MIN, Integer.parseInt(min.getValue()))) {
+                System.getLogger(HeapFreeRatios.class.getName()).log(System.Logger.Level.WARNING,
+                        "Could not put MinHeapFreeRatio and MaxHeapFreeRatio back to " + min.getValue() + " and "
+                        + max.getValue() + " after releasing start-up memory; the heap stays fitted more tightly");
+            }
         }
         return true;
     }

@@ -126,12 +126,16 @@ class ToolsListPagingTest {
         String next = list(paged, session, null).at("/result/nextCursor").asText();
         assertEquals(2, list(paged, session, "{\"cursor\":" + JSON.writeValueAsString(next) + "}")
                 .at("/result/tools").size(), "the issued cursor works");
-        String decoded = new String(Base64.getUrlDecoder().decode(next), StandardCharsets.UTF_8);
+        String[] parts = new String(Base64.getUrlDecoder().decode(next), StandardCharsets.UTF_8).split(":", 3);
+        assertEquals(3, parts.length, "position, list hash, first tool");
         List<String> bad = List.of("\"x!\"", "\"\"", "17", "{\"a\":1}",
-                quoted(encode("0:" + decoded.substring(decoded.indexOf(':') + 1))),       // the first page is never a cursor
-                quoted(encode(decoded.substring(0, decoded.indexOf(':')) + ":someOtherTool")), // stale: another tool there now
-                quoted(encode("999:echo")),                                                 // past the end
-                quoted(encode("-1:echo")),
+                quoted(encode("0:" + parts[1] + ":" + list(paged, session, null).at("/result/tools/0/name").asText())),
+                quoted(encode(parts[0] + ":" + parts[1] + ":someOtherTool")), // another tool there now
+                quoted(encode(parts[0] + ":0000000000000000:" + parts[2])),   // issued for another list
+                quoted(encode(parts[0] + ":" + parts[2])),                    // no list hash
+                quoted(encode("999:" + parts[1] + ":echo")),                  // past the end
+                quoted(encode("-1:" + parts[1] + ":echo")),
+                quoted(encode("1234567890123:" + parts[1] + ":echo")),        // more digits than an int holds
                 quoted(encode("nocolon")));
         for (String cursor : bad) {
             JsonNode r = list(paged, session, "{\"cursor\":" + cursor + "}");

@@ -10,9 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * tools the caller may see, each with the members the request's revision defines ({@link RegisteredTool#listEntry}).
  * All on one page by default; with a page size ({@code imcp.tools-list-page-size}), at most that many per result
  * and a {@code nextCursor} while more follow (MCP "Utilities", "Pagination"). A cursor is opaque to clients and
- * self-contained: the position of the page's first tool and that tool's name, base64url-encoded, so any instance
- * of the adapter takes it, and one that no longer points at the same tool (the caller's policy changed between
- * pages) is refused instead of skipping or repeating tools. A modern (2026-07-28) result is cacheable (MCP 2026-07-28 "Server Utilities",
+ * self-contained: the position of the page's first tool, a hash of the names of the whole list it was issued for
+ * and that tool's name, base64url-encoded, so any instance of the adapter takes it. One issued for another list
+ * (the caller's policy changed between pages, or another caller sees other tools) is refused, so the client starts
+ * again instead of skipping or repeating tools; the hash is a consistency check, not a secret or a signature. A modern (2026-07-28) result is cacheable (MCP 2026-07-28 "Server Utilities",
  * "Caching"; schema {@code CacheableResult}): it adds {@code ttlMs} and {@code cacheScope}, {@code "private"} when
  * the list depends on who asks (authentication is on, so the caller's policy decides what is listed), else
  * {@code "public"}.
@@ -61,9 +62,9 @@ public final class ToolsListHandler implements MethodHandler {
     /**
      * {@inheritDoc}
      *
-     * @throws McpError -32602 when {@code params} is not an object, or names a {@code cursor} that is not a string
-     *     this adapter issued for the caller's current list (any cursor when there is one page: none is ever
-     *     issued; MCP "Utilities", "Pagination": invalid cursors get -32602)
+     * @throws McpError -32602 when {@code params} is not an object, or names a {@code cursor} that is not of the
+     *     form this handler issues or does not point into the caller's current list (any cursor when there is one
+     *     page: none is ever issued; MCP "Utilities", "Pagination": invalid cursors get -32602)
      */
     @Override
     public JsonNode handle(RequestContext context, JsonNode params) throws McpError {
@@ -73,7 +74,7 @@ public final class ToolsListHandler implements MethodHandler {
         java.util.List<RegisteredTool> visible = registry.visible(context.caller());
         JsonNode cursor = params == null ? null : params.get("cursor");
         int from = cursor == null || cursor.isNull() ? 0 : position(cursor, visible);
-        int to = pageSize == 0 ? visible.size() : Math.min(visible.size(), from + pageSize);
+        int to = pageSize == 0 ? visible.size() : (int) Math.min(visible.size(), (long) from + pageSize);
         ObjectNode result = mapper.createObjectNode();
         ArrayNode tools = result.putArray("tools");
         String version = context.protocolVersion();
@@ -81,7 +82,7 @@ public final class ToolsListHandler implements MethodHandler {
             tools.addPOJO(t.listEntry(version));
         }
         if (to < visible.size()) {
-            result.put("nextCursor", cursor(to, visible.get(to).descriptor().name()));
+            result.put("nextCursor", cursor(to, fingerprint(visible), visible.get(to).descriptor().name()));
         }
         if (ProtocolVersions.modern(version)) {
             result.put("ttlMs", ttlMs);
@@ -90,10 +91,26 @@ public final class ToolsListHandler implements MethodHandler {
         return result;
     }
 
-    /** Returns the cursor of the page starting at {@code index}, whose first tool is {@code name}. */
-    static String cursor(int index, String name) {
+    /**
+     * Returns the cursor of the page starting at {@code index} of the list whose {@link #fingerprint} is
+     * {@code list}, whose first tool is {@code name}.
+     */
+    static String cursor(int index, String list, String name) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (index + ":" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                (index + ":" + list + ":" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Returns a hash of the names of {@code visible}, in order, as 16 hex digits. */
+    static String fingerprint(java.util.List<RegisteredTool> visible) {
+        long h = 0xcbf29ce484222325L; // FNV-1a, 64 bits, over each name's UTF-16 units and a separator
+        for (RegisteredTool t : visible) {
+            String name = t.descriptor().name();
+            for (int i = 0; i < name.length(); i++) {
+                h = (h ^ name.charAt(i)) * 0x100000001b3L;
+            }
+            h = (h ^ 0xFFFF) * 0x100000001b3L;
+        }
+        return String.format("%016x", h);
     }
 
     /** Returns where the page of {@code cursor} starts in {@code visible}, or throws -32602. */
@@ -109,17 +126,22 @@ public final class ToolsListHandler implements MethodHandler {
         } catch (IllegalArgumentException e) {
             throw unknown;
         }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0 || colon > 9 || !decoded.substring(0, colon).chars().allMatch(c -> c >= '0' && c <= '9')) {
+        String[] parts = decoded.split(":", 3);
+        if (parts.length != 3 || parts[0].isEmpty() || parts[0].length() > 9
+                || !parts[0].chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw unknown;
         }
-        int index = Integer.parseInt(decoded.substring(0, colon));
-        if (index == 0 || index >= visible.size() || !visible.get(index).descriptor().name().equals(decoded.substring(colon + 1))) {
+        int index = Integer.parseInt(parts[0]);
+        if (index == 0 || index >= visible.size() || !parts[1].equals(fingerprint(visible))
+                || !visible.get(index).descriptor().name().equals(parts[2])) {
             throw unknown;
         }
         return index;
     }
 
-    /** The longest cursor looked at, in characters: four thirds of a position and a tool name of 700 bytes. */
-    private static final int MAX_CURSOR_LENGTH = 1024;
+    /**
+     * The longest cursor looked at, in characters: far above any cursor issued (a tool name would need tens of
+     * kilobytes to come near), a bound on the work a forged one costs.
+     */
+    private static final int MAX_CURSOR_LENGTH = 65_536;
 }

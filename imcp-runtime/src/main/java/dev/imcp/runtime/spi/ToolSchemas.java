@@ -213,10 +213,11 @@ public final class ToolSchemas {
      * array of their own (the resource's array, with its repeats and the lines around the schemas, is then free).
      * Contracts repeat whole schemas across operations (a resource's list, watch and delete calls, the same request
      * body for create and replace): Kubernetes' 2,124 schemas, 39 MB, are 609 distinct texts of 13 MB, which is what
-     * an adapter for it keeps resident. Equal texts are found by comparing bytes of lines of equal length only.
+     * an adapter for it keeps resident. Equal texts are found by comparing the bytes of lines that agree in length
+     * and in a sample of their bytes ({@link #sampleKey}) only.
      */
     private static Map<String, JsonText[]> packed(byte[] bytes, List<int[]> lines, Map<String, int[]> tools) {
-        Map<Integer, List<Integer>> distinctByLength = new HashMap<>();
+        Map<Long, List<Integer>> distinctByKey = new HashMap<>();
         Map<Integer, Integer> distinctOf = new HashMap<>(); // schema line -> the first line with the same text
         List<Integer> distinct = new ArrayList<>();
         long size = 0;
@@ -226,9 +227,10 @@ public final class ToolSchemas {
                     continue;
                 }
                 int[] at = lines.get(index);
-                List<Integer> sameLength = distinctByLength.computeIfAbsent(at[1] - at[0], n -> new ArrayList<>(1));
+                List<Integer> sameKey = distinctByKey.computeIfAbsent(sampleKey(bytes, at[0], at[1]),
+                        n -> new ArrayList<>(1));
                 Integer same = null;
-                for (int candidate : sameLength) {
+                for (int candidate : sameKey) {
                     int[] other = lines.get(candidate);
                     if (java.util.Arrays.equals(bytes, at[0], at[1], bytes, other[0], other[1])) {
                         same = candidate;
@@ -236,7 +238,7 @@ public final class ToolSchemas {
                     }
                 }
                 if (same == null) {
-                    sameLength.add(index);
+                    sameKey.add(index);
                     distinct.add(index);
                     size += at[1] - at[0];
                     same = index;
@@ -259,6 +261,19 @@ public final class ToolSchemas {
             texts.get(distinctOf.get(schemaLines[0])),
             schemaLines[1] < 0 ? null : texts.get(distinctOf.get(schemaLines[1]))}));
         return schemas;
+    }
+
+    /**
+     * Returns a key of {@code bytes[from, to)} that equal ranges share: the length and 32 bytes sampled at even
+     * steps, so that texts of one length that differ somewhere are seldom compared whole.
+     */
+    static long sampleKey(byte[] bytes, int from, int to) {
+        int length = to - from;
+        long h = length;
+        for (int k = 0; k < 32 && length > 0; k++) {
+            h = h * 31 + bytes[from + (int) ((long) length * k / 32)];
+        }
+        return h;
     }
 
     /** Returns line {@code index} when it is short enough to open or close a tool, else {@code null}. */

@@ -203,6 +203,12 @@ public final class RestFacade implements HttpService {
      * ({@code imcp.tools-list-page-size}); empty on an internal error.
      */
     private Optional<ArrayNode> toolsList(Caller caller, ServerRequest req) {
+        // A cursor refused on a later page (the caller's list changed between pages) starts the listing again, once.
+        Optional<ArrayNode> listed = toolsListOnce(caller, req);
+        return listed.isPresent() ? listed : toolsListOnce(caller, req);
+    }
+
+    private Optional<ArrayNode> toolsListOnce(Caller caller, ServerRequest req) {
         ArrayNode all = mapper.createArrayNode();
         ObjectNode params = null;
         // A page holds at least one tool, so there are never more pages than tools; the bound only guards the loop.
