@@ -73,7 +73,8 @@ public final class ToolsListHandler implements MethodHandler {
         }
         java.util.List<RegisteredTool> visible = registry.visible(context.caller());
         JsonNode cursor = params == null ? null : params.get("cursor");
-        int from = cursor == null || cursor.isNull() ? 0 : position(cursor, visible);
+        String list = pageSize == 0 ? null : fingerprint(visible);
+        int from = cursor == null || cursor.isNull() ? 0 : position(cursor, visible, list);
         int to = pageSize == 0 ? visible.size() : (int) Math.min(visible.size(), (long) from + pageSize);
         ObjectNode result = mapper.createObjectNode();
         ArrayNode tools = result.putArray("tools");
@@ -82,7 +83,7 @@ public final class ToolsListHandler implements MethodHandler {
             tools.addPOJO(t.listEntry(version));
         }
         if (to < visible.size()) {
-            result.put("nextCursor", cursor(to, fingerprint(visible), visible.get(to).descriptor().name()));
+            result.put("nextCursor", cursor(to, list, visible.get(to).descriptor().name()));
         }
         if (ProtocolVersions.modern(version)) {
             result.put("ttlMs", ttlMs);
@@ -113,8 +114,11 @@ public final class ToolsListHandler implements MethodHandler {
         return String.format("%016x", h);
     }
 
-    /** Returns where the page of {@code cursor} starts in {@code visible}, or throws -32602. */
-    private int position(JsonNode cursor, java.util.List<RegisteredTool> visible) throws McpError {
+    /**
+     * Returns where the page of {@code cursor} starts in {@code visible}, whose {@link #fingerprint} is {@code list}
+     * ({@code null} without pages), or throws -32602.
+     */
+    private int position(JsonNode cursor, java.util.List<RegisteredTool> visible, String list) throws McpError {
         McpError unknown = new McpError(JsonRpc.INVALID_PARAMS, "Invalid params: unknown cursor");
         if (pageSize == 0 || !cursor.isTextual() || cursor.textValue().length() > MAX_CURSOR_LENGTH) {
             throw unknown;
@@ -132,7 +136,7 @@ public final class ToolsListHandler implements MethodHandler {
             throw unknown;
         }
         int index = Integer.parseInt(parts[0]);
-        if (index == 0 || index >= visible.size() || !parts[1].equals(fingerprint(visible))
+        if (index == 0 || index >= visible.size() || !parts[1].equals(list)
                 || !visible.get(index).descriptor().name().equals(parts[2])) {
             throw unknown;
         }

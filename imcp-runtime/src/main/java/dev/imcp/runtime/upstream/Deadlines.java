@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Deadlines {
 
-    private static final ScheduledThreadPoolExecutor TIMER = create();
+    private static final ScheduledThreadPoolExecutor TIMER = timer("imcp-deadlines");
 
     private Deadlines() {
     }
@@ -34,12 +34,17 @@ public final class Deadlines {
         return TIMER.getQueue().size();
     }
 
-    private static ScheduledThreadPoolExecutor create() {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "imcp-deadlines");
-            t.setDaemon(true);
-            return t;
-        });
+    /**
+     * Returns a new single-thread timer, on a daemon thread named {@code threadName}, whose cancelled timers leave its
+     * queue at once (Executors' scheduled executors keep them, and what they reference, until their delay passes).
+     * For timers that are almost always cancelled, one per call or request; close it with {@code shutdownNow()}.
+     *
+     * @param threadName the name of the timer's thread
+     * @return the timer
+     */
+    public static ScheduledThreadPoolExecutor timer(String threadName) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().daemon().name(threadName).factory());
         executor.setRemoveOnCancelPolicy(true);
         return executor;
     }
