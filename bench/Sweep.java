@@ -36,7 +36,7 @@ import javax.tools.ToolProvider;
  * <ul>
  *   <li>{@code ok}: generated (and compiled, with a class path); detail is the warnings by code, {@code CODE=n,...};
  *   <li>{@code contract}: the build fails with the contract's own errors, {@code file:line [CODE]}: detail is the
- *       error codes (a contract without any operation is {@code ADAPTER_NO_TOOLS});
+ *       error codes (a contract without any operation is {@code ADAPTER_NO_TOOLS}) and the first error in full;
  *   <li>{@code javac}: the generated sources do not compile, a generator bug: detail is the first errors;
  *   <li>{@code crash}: the generator threw, a generator bug (or the JVM ran out of memory): detail is the
  *       exception and the top of its stack.
@@ -81,8 +81,10 @@ public final class Sweep {
                 }
             } catch (ContractException e) {
                 outcome = "contract";
-                detail = codes(e.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList());
-            } catch (Exception | OutOfMemoryError | StackOverflowError e) {
+                List<Diagnostic> errors = e.diagnostics().stream()
+                        .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+                detail = codes(errors) + (errors.isEmpty() ? "" : " (first: " + errors.getFirst() + ")");
+            } catch (Exception | Error e) {
                 outcome = "crash";
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));

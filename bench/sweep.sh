@@ -82,7 +82,7 @@ awk -F'\t' -v secs="$SECONDS_TAKEN" -v compile="$COMPILE" '
       split($8, codes, ","); seen = ""
       for (i in codes) if (split(codes[i], kv, "=") == 2) { w[kv[1]] += kv[2]; c[kv[1]]++ }
     } else if ($1 == "contract") {
-      split($8, codes, ","); for (i in codes) if (split(codes[i], kv, "=") == 2) e[kv[1]]++
+      d = $8; sub(/ \(first: .*/, "", d); split(d, codes, ","); for (i in codes) if (split(codes[i], kv, "=") == 2) e[kv[1]]++
     } else {
       bad[++nbad] = $1 "  " $7 "  " substr($8, 1, 300)
     } }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
@@ -94,6 +95,7 @@ final class CxfCodegen {
             "-suppress-generated-date",
             "-noAddressBinding",
             "-autoNameResolution",
+            "-validate=none",
             "-q",
             wsdl.toUri().toString(),
         };
@@ -114,8 +116,10 @@ final class CxfCodegen {
         BusFactory.setThreadDefaultBus(bus);
         try {
             new WSDLToJava(args).run(context, new ByteArrayOutputStream());
-        } catch (Exception e) {
-            // ToolException (which BadUsageException extends), XJC failures wrapped by CXF, and bugs of CXF
+        } catch (Exception | InternalError | StackOverflowError e) {
+            // ToolException (which BadUsageException extends), XJC failures wrapped by CXF, and bugs of CXF; XSOM
+            // throws InternalError("unresolved reference") for some schemas with a broken reference, and a schema
+            // that recurses through its imports can exhaust the stack
             if (problems.isEmpty()) {
                 problems.add(new Problem(null, 0, 0, messageOf(e)));
             }
@@ -131,6 +135,41 @@ final class CxfCodegen {
                     context.get(DataBindingProfile.class), List.of(), sources(out));
         } finally {
             deleteTree(scratch);
+        }
+    }
+
+    /**
+     * Like {@link #generate}, on a copy of {@code wsdl} without the operations {@code operations} names
+     * ({@code "portType operation"}, see {@link WsdlPruning#copyWithout}). Problems in the copy are reported
+     * against {@code wsdl} without a line (the copy's lines are not the original's); the copy is deleted.
+     */
+    static Result generateWithout(Path wsdl, Set<String> operations, String javaPackage) throws IOException {
+        Path dir = Files.createTempDirectory("imcp-wsdl-pruned");
+        try {
+            Path copy = WsdlPruning.copyWithout(wsdl, operations, dir);
+            Result result = generate(copy, javaPackage);
+            if (result.problems().isEmpty()) {
+                return result;
+            }
+            String copyUri = copy.toUri().toString();
+            List<Problem> problems = new ArrayList<>();
+            for (Problem p : result.problems()) {
+                String message = p.message().replace(copyUri, wsdl.toUri().toString());
+                problems.add(names(p.file(), copy) ? new Problem(wsdl.toUri().toString(), 0, 0, message)
+                        : new Problem(p.file(), p.line(), p.column(), message));
+            }
+            return new Result(result.interfaces(), result.schemas(), result.dataBinding(), List.copyOf(problems),
+                    result.sources());
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static boolean names(String uri, Path file) {
+        try {
+            return uri != null && Path.of(java.net.URI.create(uri)).equals(file);
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return false;
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.wsdl.Definition;
-import javax.wsdl.Import;
 import javax.wsdl.extensions.schema.Schema;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
@@ -49,31 +48,44 @@ final class EncodedSchemas {
 
     private final XmlSchemaCollection schemas = new XmlSchemaCollection();
     private final XsdDefinitions definitions = new XsdDefinitions();
+    private final List<CxfCodegen.Problem> problems = new ArrayList<>();
 
-    /** Reads every {@code xsd:schema} of {@code definition}'s {@code wsdl:types}, and of the WSDLs it imports. */
+    /**
+     * Reads every {@code xsd:schema} of {@code definition}'s {@code wsdl:types}, and of the WSDLs it imports. A
+     * schema XmlSchema refuses (an {@code xsd:import} whose document has another target namespace than it
+     * announces, an unbound prefix, two schemas of one namespace that collide) is left out and recorded in
+     * {@link #problems()}; the others are still read.
+     */
     EncodedSchemas(Definition definition) {
-        read(definition, new HashSet<>());
+        for (Definition d : WsdlImports.closure(definition)) {
+            if (d.getTypes() != null) {
+                for (Object e : d.getTypes().getExtensibilityElements()) {
+                    if (e instanceof Schema schema) {
+                        try {
+                            schemas.read(schema.getElement(), d.getDocumentBaseURI());
+                        } catch (RuntimeException refused) { // XmlSchemaException, IllegalStateException
+                            problems.add(problem(d.getDocumentBaseURI(), refused));
+                        }
+                    }
+                }
+            }
+        }
     }
 
-    private void read(Definition definition, Set<Definition> seen) {
-        if (!seen.add(definition)) {
-            return;
+    private static CxfCodegen.Problem problem(String document, RuntimeException refused) {
+        String message = refused.getMessage() == null ? refused.getClass().getSimpleName() : refused.getMessage();
+        if (refused instanceof org.apache.ws.commons.schema.XmlSchemaException x && x.getSourceUri() != null) {
+            return new CxfCodegen.Problem(x.getSourceUri(), x.getLineNumer(), x.getLinePosition(), message);
         }
-        if (definition.getTypes() != null) {
-            for (Object e : definition.getTypes().getExtensibilityElements()) {
-                if (e instanceof Schema schema) {
-                    schemas.read(schema.getElement(), definition.getDocumentBaseURI());
-                }
-            }
-        }
-        for (Object imports : definition.getImports().values()) {
-            for (Object i : (List<?>) imports) {
-                Definition imported = ((Import) i).getDefinition();
-                if (imported != null) {
-                    read(imported, seen);
-                }
-            }
-        }
+        return new CxfCodegen.Problem(document, 0, 0, message);
+    }
+
+    /**
+     * Returns the schemas that could not be read: the file (a URI) and, when XmlSchema knows it, the line of each,
+     * with XmlSchema's message. Empty when every schema was read.
+     */
+    List<CxfCodegen.Problem> problems() {
+        return List.copyOf(problems);
     }
 
     /** Returns whether a schema of the WSDL declares the global element {@code name}. */

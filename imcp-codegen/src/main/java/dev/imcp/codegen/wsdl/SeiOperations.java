@@ -241,7 +241,7 @@ final class SeiOperations {
             }
         }
         QName element = p.getQName();
-        for (Message m : allMessages(definition, new HashSet<>())) {
+        for (Message m : allMessages(definition)) {
             Part found = m.getPart(p.getPartName());
             if (found != null && (element == null || element.equals(found.getElementName()))) {
                 return found;
@@ -251,20 +251,11 @@ final class SeiOperations {
     }
 
     /** Every message of {@code def} and of the WSDLs it imports (wsdl:import, WSDL 1.1 section 2.1.1). */
-    private static List<Message> allMessages(Definition def, Set<Definition> seen) {
+    private static List<Message> allMessages(Definition def) {
         List<Message> all = new ArrayList<>();
-        if (!seen.add(def)) {
-            return all;
-        }
-        for (Object m : def.getMessages().values()) {
-            all.add((Message) m);
-        }
-        for (Object imports : def.getImports().values()) {
-            for (Object i : (List<?>) imports) {
-                Definition imported = ((javax.wsdl.Import) i).getDefinition();
-                if (imported != null) {
-                    all.addAll(allMessages(imported, seen));
-                }
+        for (Definition d : WsdlImports.closure(def)) {
+            for (Object m : d.getMessages().values()) {
+                all.add((Message) m);
             }
         }
         return all;

@@ -37,7 +37,7 @@ final class SoapPorts {
     /**
      * One chosen port.
      *
-     * @param serviceName the {@code wsdl:service/@name}
+     * @param serviceName the {@code wsdl:service/@name}, or {@code null} for a port made for a binding no port uses
      * @param port the port
      * @param binding its SOAP binding
      * @param soapVersion {@code "1.1"} or {@code "1.2"}
@@ -59,10 +59,7 @@ final class SoapPorts {
      *     follow, sorted by name
      */
     static List<Chosen> choose(Definition definition, List<String[]> documentOrder, Set<String> preferred) {
-        List<Service> services = new ArrayList<>();
-        for (Object s : definition.getAllServices().values()) {
-            services.add((Service) s);
-        }
+        List<Service> services = new ArrayList<>(WsdlImports.services(definition));
         List<Object[]> ports = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String[] sp : documentOrder) {
@@ -104,14 +101,64 @@ final class SoapPorts {
     }
 
     /**
+     * For a WSDL with SOAP bindings but no {@code wsdl:service} port using any of them (a "binding WSDL", as SAP's
+     * SOA Manager and other registries export next to the service WSDL), returns one port per port type, made
+     * here: named after its binding, in no service, without an address, so the address comes from the adapter's
+     * configuration. SOAP 1.1 bindings are preferred, then document order of the main file, then name. Empty when
+     * the WSDL has no SOAP binding.
+     */
+    static List<Chosen> portless(Definition definition) {
+        List<Binding> bindings = new ArrayList<>();
+        for (Definition d : WsdlImports.closure(definition)) {
+            for (Object o : d.getBindings().values()) {
+                Binding b = (Binding) o;
+                if (!b.isUndefined() && soapVersion(b) != null && b.getPortType() != null
+                        && !b.getPortType().isUndefined()) {
+                    bindings.add(b);
+                }
+            }
+        }
+        bindings.sort(Comparator.comparing((Binding b) -> !"1.1".equals(soapVersion(b)))
+                .thenComparing(b -> b.getQName().getLocalPart()));
+        Map<QName, Chosen> byPortType = new LinkedHashMap<>();
+        for (Binding b : bindings) {
+            if (!byPortType.containsKey(b.getPortType().getQName())) {
+                Port port = definition.createPort();
+                port.setName(b.getQName().getLocalPart());
+                port.setBinding(b);
+                byPortType.put(b.getPortType().getQName(), new Chosen(null, port, b, soapVersion(b), null));
+            }
+        }
+        return List.copyOf(byPortType.values());
+    }
+
+    /**
+     * Returns the ports of the WSDL whose {@code binding} attribute names a binding no document of it defines, as
+     * {@code [port, binding]} local names (WSDL 1.1 section 2.6).
+     */
+    static List<String[]> undefinedBindings(Definition definition) {
+        List<String[]> result = new ArrayList<>();
+        for (Service s : WsdlImports.services(definition)) {
+            for (Object p : s.getPorts().values()) {
+                Binding binding = ((Port) p).getBinding();
+                if (binding == null || binding.isUndefined()) {
+                    result.add(new String[] {((Port) p).getName(),
+                        binding == null || binding.getQName() == null ? "(none)" : binding.getQName().getLocalPart()});
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
      * Returns the bindings of the WSDL's ports that are HTTP GET/POST bindings ({@code http:binding}, WSDL 1.1
      * section 4), which are not published as tools: their operations are the SOAP bindings' too, or the
      * contract has nothing to call. In document order of the ports, each binding once.
      */
     static List<Binding> httpBindings(Definition definition) {
         Map<QName, Binding> found = new LinkedHashMap<>();
-        for (Object s : definition.getAllServices().values()) {
-            for (Object p : ((Service) s).getPorts().values()) {
+        for (Service s : WsdlImports.services(definition)) {
+            for (Object p : s.getPorts().values()) {
                 Binding binding = ((Port) p).getBinding();
                 if (binding == null || binding.isUndefined()) {
                     continue;

@@ -91,6 +91,7 @@ public final class WsdlReader implements ContractReader {
             reader.setFeature("javax.wsdl.verbose", false);
             reader.setFeature("javax.wsdl.importDocuments", true);
             definition = reader.readWSDL(source.path().toUri().toString());
+            WsdlImports.resolvePlaceholders(definition);
         } catch (WSDLException | RuntimeException e) {
             diagnostics.add(Diagnostic.error("WSDL_PARSE_ERROR", locations.at("/definitions"),
                     "not a readable WSDL 1.1 document: " + e.getMessage()));
@@ -104,6 +105,26 @@ public final class WsdlReader implements ContractReader {
                     locations.at(root + XmlLocations.step("binding", http.getQName().getLocalPart())),
                     "binding " + http.getQName().getLocalPart() + " is an HTTP GET/POST binding; only SOAP bindings "
                             + "become tools" + (chosen.isEmpty() ? "" : ", so its operations are called through SOAP")));
+        }
+        for (String[] pb : SoapPorts.undefinedBindings(definition)) {
+            diagnostics.add(Diagnostic.warning("WSDL_UNDEFINED_BINDING", portAt(pb[0], locations, root),
+                            "port " + pb[0] + " names binding " + pb[1] + ", which no document of the WSDL defines; "
+                                    + "the port is left out")
+                    .withFix("correct the port's binding attribute, or define the binding"));
+        }
+        if (chosen.isEmpty()) {
+            chosen = SoapPorts.portless(definition);
+            for (SoapPorts.Chosen c : chosen) {
+                String id = source.serviceId();
+                diagnostics.add(Diagnostic.warning("WSDL_NO_ADDRESS",
+                                locations.at(root + XmlLocations.step("binding", c.port().getName())),
+                                "no wsdl:port uses SOAP binding " + c.port().getName() + ", so the WSDL gives no "
+                                        + "address for its operations; they are published, and are called at the "
+                                        + "address the adapter's configuration gives")
+                        .withFix("set imcp.services." + id + ".ports." + c.port().getName() + ".url (or imcp.services."
+                                + id + ".url) in the adapter's configuration; the adapter does not start without "
+                                + "it"));
+            }
         }
         if (chosen.isEmpty()) {
             diagnostics.add(Diagnostic.error("WSDL_NO_SOAP_BINDING", locations.at(root),
@@ -143,26 +164,66 @@ public final class WsdlReader implements ContractReader {
         if (encoded.size() < usable.size()) {
             cxf = CxfCodegen.generate(source.path(), source.javaPackage() + "." + SOAP_PACKAGE);
             if (!cxf.problems().isEmpty()) {
-                // CXF stops at a summary; our own check locates each broken reference at its element instead.
-                if (WsdlReferences.check(definition, new EncodedSchemas(definition), locations, root, diagnostics) > 0) {
+                EncodedSchemas schemas = new EncodedSchemas(definition);
+                if (schemaProblems(source, schemas, locations.at(root), diagnostics)) {
                     return null;
                 }
-                for (CxfCodegen.Problem p : cxf.problems()) {
-                    String where = problemFile(source, p.file());
-                    SourceLocation at = where != null && p.line() > 0
-                            ? new SourceLocation(where, p.line(), Math.max(p.column(), 0), "")
-                            : locations.at(root);
-                    diagnostics.add(Diagnostic.error("WSDL_CODEGEN_FAILED", at,
-                            "CXF wsdl2java failed: " + p.message()));
+                // wsdl2java refuses the whole WSDL for one unusable operation: try again without those, and without
+                // the operations the configuration leaves out, each unusable one skipped with a located warning
+                List<WsdlPruning.Broken> broken = WsdlPruning.find(definition, schemas);
+                Set<String> prune = new HashSet<>();
+                broken.forEach(b -> prune.add(b.key()));
+                prune.addAll(unselected(usable, published));
+                boolean dataSet = WsdlPruning.refersToSchemaElement(source.text());
+                if (!prune.isEmpty() || dataSet) {
+                    CxfCodegen.Result retry = CxfCodegen.generateWithout(source.path(), prune,
+                            source.javaPackage() + "." + SOAP_PACKAGE);
+                    if (retry.problems().isEmpty()) {
+                        cxf = retry;
+                        if (dataSet) {
+                            diagnostics.add(Diagnostic.warning("WSDL_UNSUPPORTED_SCHEMA", locations.at(root),
+                                    "an element refers to XML Schema's own schema element (a .NET DataSet: the "
+                                            + "data's schema, then the data); it is read as any XML elements"));
+                        }
+                        for (WsdlPruning.Broken b : broken) {
+                            if (published.remove(b.key())) {
+                                diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_OPERATION",
+                                                WsdlPruning.at(b, locations, root), "operation " + b.operation()
+                                                        + " is skipped: " + b.why(), 1)
+                                        .withFix("correct the operation in the WSDL, or leave it out with "
+                                                + "<excludeOperations> to silence this warning"));
+                            }
+                        }
+                    }
                 }
-                return null;
+                if (!cxf.problems().isEmpty()) {
+                    // CXF stops at a summary; our own check locates each broken reference at its element instead.
+                    if (WsdlReferences.check(definition, schemas, locations, root, diagnostics) > 0) {
+                        return null;
+                    }
+                    for (CxfCodegen.Problem p : cxf.problems()) {
+                        String where = problemFile(source, p.file());
+                        SourceLocation at = where != null && p.line() > 0
+                                ? new SourceLocation(where, p.line(), Math.max(p.column(), 0), "")
+                                : locations.at(root);
+                        diagnostics.add(Diagnostic.error("WSDL_CODEGEN_FAILED", at,
+                                "CXF wsdl2java failed: " + p.message()));
+                    }
+                    return null;
+                }
             }
         }
         SeiOperations sei = cxf == null ? null
                 : new SeiOperations(definition, new XsdSchemaMapper(cxf.schemas(), cxf.dataBinding(), cxf.sources(),
                         diagnostics), diagnostics);
-        EncodedOperations rpcEncoded = encoded.isEmpty() ? null
-                : new EncodedOperations(new EncodedSchemas(definition), diagnostics);
+        EncodedOperations rpcEncoded = null;
+        if (!encoded.isEmpty()) {
+            EncodedSchemas schemas = new EncodedSchemas(definition);
+            if (schemaProblems(source, schemas, locations.at(root), diagnostics)) {
+                return null;
+            }
+            rpcEncoded = new EncodedOperations(schemas, diagnostics);
+        }
         List<OperationModel> operations = operations(source, published, usable, encoded, cxf, sei, rpcEncoded, locations,
                 root, diagnostics);
         if (operations.isEmpty()) {
@@ -180,6 +241,16 @@ public final class WsdlReader implements ContractReader {
         return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null, description, source.sha256(),
                 usable.getFirst().address(), ports, operations, locations.at(root),
                 cxf == null ? List.of() : cxf.sources());
+    }
+
+    /** Where the {@code wsdl:port} named {@code port} of the main document is, or the definitions element. */
+    private static SourceLocation portAt(String port, XmlLocations locations, String root) {
+        for (String[] sp : locations.servicePorts()) {
+            if (sp[1].equals(port)) {
+                return locations.at(root + XmlLocations.step("service", sp[0]) + XmlLocations.step("port", port));
+            }
+        }
+        return locations.at(root);
     }
 
     /**
@@ -214,6 +285,21 @@ public final class WsdlReader implements ContractReader {
             }
         }
         return published;
+    }
+
+    /** The {@code "portType operation"} keys of the usable bindings' operations that are not {@code published}. */
+    private static Set<String> unselected(List<SoapPorts.Chosen> usable, Set<String> published) {
+        Set<String> result = new HashSet<>();
+        for (SoapPorts.Chosen c : usable) {
+            String portType = c.binding().getPortType().getQName().getLocalPart();
+            for (Object o : c.binding().getBindingOperations()) {
+                String key = portType + " " + ((BindingOperation) o).getName();
+                if (!published.contains(key)) {
+                    result.add(key);
+                }
+            }
+        }
+        return result;
     }
 
     private static List<OperationModel> operations(ContractSource source, Set<String> published,
@@ -278,6 +364,24 @@ public final class WsdlReader implements ContractReader {
             }
         }
         return result;
+    }
+
+    /**
+     * Reports, as {@code WSDL_SCHEMA_INVALID} errors, the schemas of the WSDL that XmlSchema refused; returns
+     * whether there were any. Each is located at its file and line when XmlSchema says which, else at {@code root}.
+     */
+    private static boolean schemaProblems(ContractSource source, EncodedSchemas schemas, SourceLocation root,
+            Diagnostics diagnostics) {
+        for (CxfCodegen.Problem p : schemas.problems()) {
+            String where = problemFile(source, p.file());
+            SourceLocation at = where == null ? root
+                    : new SourceLocation(where, Math.max(p.line(), 0), Math.max(p.column(), 0), "");
+            diagnostics.add(Diagnostic.error("WSDL_SCHEMA_INVALID", at, "an XML Schema of the WSDL cannot be read: "
+                            + p.message())
+                    .withFix("correct the schema (an xsd:import's namespace must be the imported schema's "
+                            + "targetNamespace; every prefix must be declared)"));
+        }
+        return !schemas.problems().isEmpty();
     }
 
     /**
