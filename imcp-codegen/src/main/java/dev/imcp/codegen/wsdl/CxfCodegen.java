@@ -140,13 +140,14 @@ final class CxfCodegen {
 
     /**
      * Like {@link #generate}, on a copy of {@code wsdl} without the operations {@code operations} names
-     * ({@code "portType operation"}, see {@link WsdlPruning#copyWithout}). Problems in the copy are reported
+     * ({@code "portType operation"}) and the ports {@code ports} names (see {@link WsdlPruning#copyWithout}). Problems in the copy are reported
      * against {@code wsdl} without a line (the copy's lines are not the original's); the copy is deleted.
      */
-    static Result generateWithout(Path wsdl, Set<String> operations, String javaPackage) throws IOException {
+    static Result generateWithout(Path wsdl, Set<String> operations, Set<String> ports, String javaPackage)
+            throws IOException {
         Path dir = Files.createTempDirectory("imcp-wsdl-pruned");
         try {
-            Path copy = WsdlPruning.copyWithout(wsdl, operations, dir);
+            Path copy = WsdlPruning.copyWithout(wsdl, operations, ports, dir);
             Result result = generate(copy, javaPackage);
             if (result.problems().isEmpty()) {
                 return result;

@@ -208,7 +208,9 @@ final class WsdlPruning {
 
     /**
      * Writes {@code wsdl} again, as {@code dir/<its file name>}, without the operations {@code keys} names
-     * ({@code "portType operation"}): each leaves its port type and the bindings of that port type. Every relative
+     * ({@code "portType operation"}): each leaves its port type and the bindings of that port type; and without the
+     * {@code wsdl:port}s named in {@code ports} (those naming a binding no document defines), and a service left
+     * without a port. Every relative
      * {@code location} of a {@code wsdl:import} and {@code schemaLocation} of an {@code xsd:import},
      * {@code xsd:include} or {@code xsd:redefine} is made absolute against {@code wsdl}'s own location, so the copy
      * reads the same imported files.
@@ -216,11 +218,23 @@ final class WsdlPruning {
      * @return the copy
      * @throws IOException when {@code wsdl} cannot be read again or the copy cannot be written
      */
-    static Path copyWithout(Path wsdl, Set<String> keys, Path dir) throws IOException {
+    static Path copyWithout(Path wsdl, Set<String> keys, Set<String> ports, Path dir) throws IOException {
         Document doc = parse(wsdl);
         Element definitions = doc.getDocumentElement();
         for (Element child : children(definitions)) {
             if (!WSDL_NS.equals(child.getNamespaceURI())) {
+                continue;
+            }
+            if ("service".equals(child.getLocalName())) {
+                for (Element port : children(child)) {
+                    if (WSDL_NS.equals(port.getNamespaceURI()) && "port".equals(port.getLocalName())
+                            && ports.contains(port.getAttribute("name"))) {
+                        child.removeChild(port);
+                    }
+                }
+                if (children(child).stream().noneMatch(e -> "port".equals(e.getLocalName()))) {
+                    definitions.removeChild(child); // wsdl2java refuses a service without a usable port
+                }
                 continue;
             }
             String portType = switch (child.getLocalName()) {

@@ -106,7 +106,9 @@ public final class WsdlReader implements ContractReader {
                     "binding " + http.getQName().getLocalPart() + " is an HTTP GET/POST binding; only SOAP bindings "
                             + "become tools" + (chosen.isEmpty() ? "" : ", so its operations are called through SOAP")));
         }
+        Set<String> brokenPorts = new HashSet<>();
         for (String[] pb : SoapPorts.undefinedBindings(definition)) {
+            brokenPorts.add(pb[0]);
             diagnostics.add(Diagnostic.warning("WSDL_UNDEFINED_BINDING", portAt(pb[0], locations, root),
                             "port " + pb[0] + " names binding " + pb[1] + ", which no document of the WSDL defines; "
                                     + "the port is left out")
@@ -175,8 +177,8 @@ public final class WsdlReader implements ContractReader {
                 broken.forEach(b -> prune.add(b.key()));
                 prune.addAll(unselected(usable, published));
                 boolean dataSet = WsdlPruning.refersToSchemaElement(source.text());
-                if (!prune.isEmpty() || dataSet) {
-                    CxfCodegen.Result retry = CxfCodegen.generateWithout(source.path(), prune,
+                if (!prune.isEmpty() || !brokenPorts.isEmpty() || dataSet) {
+                    CxfCodegen.Result retry = CxfCodegen.generateWithout(source.path(), prune, brokenPorts,
                             source.javaPackage() + "." + SOAP_PACKAGE);
                     if (retry.problems().isEmpty()) {
                         cxf = retry;

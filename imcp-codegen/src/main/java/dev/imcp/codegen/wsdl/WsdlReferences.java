@@ -39,6 +39,9 @@ final class WsdlReferences {
         int found = 0;
         for (Object o : definition.getBindings().values()) {
             Binding binding = (Binding) o;
+            if (binding.isUndefined()) {
+                continue; // a port's reference to a binding nobody defines (WSDL_UNDEFINED_BINDING), not a binding
+            }
             PortType portType = binding.getPortType();
             if (portType == null || portType.isUndefined()) {
                 String name = portType == null || portType.getQName() == null ? "(none)" : portType.getQName().getLocalPart();

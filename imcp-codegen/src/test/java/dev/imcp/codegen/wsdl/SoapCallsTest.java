@@ -79,15 +79,21 @@ class SoapCallsTest {
         Path sources = work.resolve("java");
         Path resources = work.resolve("resources");
         dev.imcp.codegen.GenerationResult generation = new ImcpGenerator().generate(new CodegenRequest(
-                List.of("ledger", "pricing", "splitter", "greeter12", "registry", "probe", "archive").stream()
+                List.of("ledger", "pricing", "splitter", "greeter12", "registry", "probe", "archive", "vendor").stream()
                         .map(name -> Path.of("calls/" + name + ".wsdl")).toList(),
                 TestContracts.RESOURCES, sources, resources, "com.example.calls"));
         Endpoints.write(sources.resolve("calls/impl"));
         Path classes = Files.createDirectories(work.resolve("classes"));
         WsdlTestSupport.compile(sources, classes);
-        // the SOAP with Attachments operations of archive.wsdl are published, none is skipped
-        assertTrue(generation.warnings().stream().noneMatch(d -> d.code().equals("WSDL_UNSUPPORTED_OPERATION")),
-                generation.warnings()::toString);
+        // the SOAP with Attachments operations of archive.wsdl are published, none is skipped; vendor.wsdl's three
+        // unusable operations are, each at its element
+        assertEquals(List.of("vendor.wsdl:71 alert", "vendor.wsdl:74 legacy", "vendor.wsdl:100 ghost"),
+                generation.warnings().stream().filter(d -> d.code().equals("WSDL_UNSUPPORTED_OPERATION"))
+                        .map(d -> d.location().file().replaceAll(".*/", "") + ":" + d.location().line() + " "
+                                + d.message().split(" ")[1])
+                        .toList(), generation.warnings()::toString);
+        assertTrue(generation.warnings().stream().anyMatch(d -> d.code().equals("WSDL_NO_ADDRESS")
+                && d.fix().contains("imcp.services.vendor.ports.VendorSoapBinding.url")), generation.warnings()::toString);
         loader = new URLClassLoader(new URL[] {classes.toUri().toURL(), resources.toUri().toURL()},
                 SoapCallsTest.class.getClassLoader());
 
@@ -140,11 +146,29 @@ class SoapCallsTest {
                     out.write(body);
                 }
             });
+            // vendor.wsdl gives no address: its binding's calls come here, as the configuration below says
+            encoded.createContext("/vendor", exchange -> {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String action = String.valueOf(exchange.getRequestHeaders().getFirst("SOAPAction"));
+                ENCODED_REQUEST.put("vendor", action + " " + request.replaceAll(".*<(\\w+:)?(id|year)>([^<]*)<.*",
+                        "$2=$3"));
+                String answer = action.contains("lookup")
+                        ? "<lookupResponse xmlns=\"urn:imcp:test:vendor\"><name>Acme Ltd</name></lookupResponse>"
+                        : "<reportResponse xmlns=\"urn:imcp:test:vendor\"><reportResult>" + DATASET
+                                + "</reportResult></reportResponse>";
+                byte[] body = ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                        + answer + "</soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
             encoded.start();
 
             List<ToolProvider> providers = new ArrayList<>();
             ServiceLoader.load(ToolProvider.class, loader).forEach(providers::add);
-            assertEquals(7, providers.size(), providers.toString());
+            assertEquals(8, providers.size(), providers.toString());
             server = ImcpServer.start(config("""
                     server:
                       port: 0
@@ -181,6 +205,10 @@ class SoapCallsTest {
                           ports:
                             RegistryPort:
                               url: http://127.0.0.1:%2$d/registry
+                        vendor:
+                          ports:
+                            VendorSoapBinding:
+                              url: http://127.0.0.1:%2$d/vendor
                         probe:
                           max-response-bytes: 1048576
                           ports:
@@ -219,8 +247,39 @@ class SoapCallsTest {
     @Test
     void listsOneToolPerOperation() {
         List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList();
-        assertEquals(List.of("attach", "fetch", "findMember", "greet", "notify", "postEntry", "probe", "quote", "split",
-                "stamp", "store", "tag"), names);
+        assertEquals(List.of("attach", "fetch", "findMember", "greet", "lookup", "notify", "postEntry", "probe", "quote",
+                "report", "split", "stamp", "store", "tag"), names);
+    }
+
+    /** What a .NET service sends for a DataSet: the data's schema, then the data as a diffgram. */
+    private static final String DATASET = """
+            <xs:schema id="NewDataSet" xmlns:xs="http://www.w3.org/2001/XMLSchema"\
+             xmlns:msdata="urn:schemas-microsoft-com:xml-msdata"><xs:element name="NewDataSet"\
+             msdata:IsDataSet="true"/></xs:schema><diffgr:diffgram\
+             xmlns:diffgr="urn:schemas-microsoft-com:xml-diffgram-v1"><NewDataSet xmlns=""><Sales><Year>2024</Year>\
+            <Total>1250.50</Total></Sales></NewDataSet></diffgr:diffgram>""";
+
+    @Test
+    void aBindingWsdlIsCalledAtTheConfiguredAddressAndItsUnusableOperationsAreLeftOut() {
+        List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+        assertTrue(names.containsAll(List.of("lookup", "report")), names.toString());
+        assertFalse(names.contains("alert") || names.contains("legacy") || names.contains("ghost"), names.toString());
+
+        McpSchema.CallToolResult found = call("lookup", Map.of("id", "C-17"));
+        assertEquals(Map.of("name", "Acme Ltd"), found.structuredContent());
+        assertEquals("\"urn:imcp:test:vendor/lookup\" id=C-17", ENCODED_REQUEST.get("vendor"));
+    }
+
+    @Test
+    void aDotNetDataSetResultReachesTheClientWithItsData() {
+        McpSchema.CallToolResult r = call("report", Map.of("year", 2024));
+        assertEquals("\"urn:imcp:test:vendor/report\" year=2024", ENCODED_REQUEST.get("vendor"));
+        // the schema, then the data, each as the XML the service sent
+        List<?> any = (List<?>) ((Map<?, ?>) ((Map<?, ?>) r.structuredContent()).get("reportResult")).get("any");
+        assertEquals(2, any.size(), r.toString());
+        assertTrue(((String) any.get(0)).startsWith("<xs:schema "), any.toString());
+        assertTrue(((String) any.get(1)).contains("<Sales><Year>2024</Year><Total>1250.50</Total></Sales>"),
+                any.toString());
     }
 
     @Test

@@ -1,0 +1,193 @@
+package dev.imcp.codegen.wsdl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.imcp.codegen.diag.Diagnostic;
+import dev.imcp.codegen.diag.Diagnostics;
+import dev.imcp.codegen.model.ContractModel;
+import dev.imcp.codegen.model.OperationModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a sweep of WSDLs from SOAP toolkits' test suites (node-soap, zeep, savon, wsdl2go, wsdl2phpgenerator)
+ * brought up: WSDLs real services publish that wsdl4j, XmlSchema or wsdl2java trip over. Each is written here in
+ * a few lines; {@code SoapCallsTest} calls a binding WSDL with unusable operations and a .NET DataSet end to end.
+ */
+class WsdlProducerQuirksTest {
+
+    private static final String NS = """
+            xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
+                xmlns:xs="http://www.w3.org/2001/XMLSchema\"""";
+
+    /** A schema with elements {@code ask}/{@code askResponse}, messages and a port type of one operation. */
+    private static final String ABSTRACT = """
+              <types>
+                <xs:schema targetNamespace="urn:q:a" elementFormDefault="qualified">
+                  <xs:element name="ask"><xs:complexType><xs:sequence>
+                    <xs:element name="q" type="xs:string"/></xs:sequence></xs:complexType></xs:element>
+                  <xs:element name="askResponse"><xs:complexType><xs:sequence>
+                    <xs:element name="a" type="xs:string"/></xs:sequence></xs:complexType></xs:element>
+                </xs:schema>
+              </types>
+              <message name="askIn"><part name="parameters" element="a:ask"/></message>
+              <message name="askOut"><part name="parameters" element="a:askResponse"/></message>
+              <portType name="Asker">
+                <operation name="ask"><input message="a:askIn"/><output message="a:askOut"/></operation>
+              </portType>
+            """;
+
+    @TempDir
+    Path dir;
+
+    private ContractModel read(String file, Diagnostics diagnostics) throws IOException {
+        return WsdlTestSupport.read(dir.resolve(file), file, dir.resolve("out"), diagnostics);
+    }
+
+    @Test
+    void twoWsdlsThatImportEachOtherAreReadWithEveryOperation() throws IOException {
+        // a.wsdl has the types, messages, port type and service; b.wsdl the binding; each imports the other.
+        // wsdl4j reads b while a is half read, so b's binding first refers to a placeholder port type.
+        Files.writeString(dir.resolve("a.wsdl"), """
+                <definitions name="A" targetNamespace="urn:q:a" %s xmlns:a="urn:q:a" xmlns:b="urn:q:b">
+                  <import namespace="urn:q:b" location="b.wsdl"/>
+                %s
+                  <service name="AskService">
+                    <port name="AskPort" binding="b:AskerSoap"><soap:address location="http://127.0.0.1:9/ask"/></port>
+                  </service>
+                </definitions>
+                """.formatted(NS, ABSTRACT));
+        Files.writeString(dir.resolve("b.wsdl"), """
+                <definitions name="B" targetNamespace="urn:q:b" %s xmlns:a="urn:q:a">
+                  <import namespace="urn:q:a" location="a.wsdl"/>
+                  <binding name="AskerSoap" type="a:Asker">
+                    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+                    <operation name="ask"><soap:operation soapAction="urn:ask"/>
+                      <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+                  </binding>
+                </definitions>
+                """.formatted(NS));
+        Diagnostics diagnostics = new Diagnostics();
+
+        ContractModel model = read("a.wsdl", diagnostics);
+
+        assertNotNull(model, diagnostics.all()::toString);
+        assertEquals(List.of("ask"), model.operations().stream().map(OperationModel::toolName).toList());
+        assertEquals(List.of("q"), model.operations().getFirst().input().required());
+        assertEquals(List.of(), diagnostics.all());
+    }
+
+    @Test
+    void aSchemaImportAnnouncingTheWrongNamespaceIsALocatedErrorNotACrash() throws IOException {
+        Files.writeString(dir.resolve("common.xsd"), """
+                <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:q:common">
+                  <xs:complexType name="Money"><xs:sequence><xs:element name="v" type="xs:decimal"/></xs:sequence>
+                  </xs:complexType>
+                </xs:schema>
+                """);
+        Files.writeString(dir.resolve("pay.wsdl"), """
+                <definitions name="Pay" targetNamespace="urn:q:a" %s xmlns:a="urn:q:a" xmlns:c="urn:q:common">
+                  <types>
+                    <xs:schema targetNamespace="urn:q:a" elementFormDefault="qualified">
+                      <xs:import namespace="common.xsd" schemaLocation="common.xsd"/>
+                      <xs:element name="pay"><xs:complexType><xs:sequence>
+                        <xs:element name="amount" type="c:Money"/></xs:sequence></xs:complexType></xs:element>
+                    </xs:schema>
+                  </types>
+                  <message name="payIn"><part name="parameters" element="a:pay"/></message>
+                  <portType name="Payer"><operation name="pay"><input message="a:payIn"/></operation></portType>
+                  <binding name="PayerSoap" type="a:Payer">
+                    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+                    <operation name="pay"><input><soap:body use="literal"/></input></operation>
+                  </binding>
+                  <service name="PayService">
+                    <port name="PayPort" binding="a:PayerSoap"><soap:address location="http://127.0.0.1:9/pay"/></port>
+                  </service>
+                </definitions>
+                """.formatted(NS));
+        Diagnostics diagnostics = new Diagnostics();
+
+        ContractModel model = read("pay.wsdl", diagnostics);
+
+        assertNull(model);
+        Diagnostic error = diagnostics.all().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                .findFirst().orElseThrow();
+        assertEquals("WSDL_SCHEMA_INVALID", error.code(), diagnostics.all()::toString);
+        assertTrue(error.message().contains("announced to have the namespace common.xsd"), error.message());
+        assertTrue(error.location().file().endsWith("pay.wsdl") || error.location().file().endsWith("common.xsd"),
+                error.toString());
+    }
+
+    @Test
+    void operationsSharingABodyElementAreBothPublished() throws IOException {
+        // WS-I Basic Profile wants unique body elements (for dispatch by the server); a client tells the two
+        // operations apart by SOAPAction, so wsdl2java's WS-I check no longer refuses the WSDL
+        Files.writeString(dir.resolve("twins.wsdl"), """
+                <definitions name="Twins" targetNamespace="urn:q:a" %s xmlns:a="urn:q:a">
+                %s
+                  <portType name="Twins">
+                    <operation name="askFast"><input message="a:askIn"/><output message="a:askOut"/></operation>
+                    <operation name="askSlow"><input message="a:askIn"/><output message="a:askOut"/></operation>
+                  </portType>
+                  <binding name="TwinsSoap" type="a:Twins">
+                    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+                    <operation name="askFast"><soap:operation soapAction="urn:fast"/>
+                      <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+                    <operation name="askSlow"><soap:operation soapAction="urn:slow"/>
+                      <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+                  </binding>
+                  <service name="TwinsService">
+                    <port name="TwinsPort" binding="a:TwinsSoap"><soap:address location="http://127.0.0.1:9/t"/></port>
+                  </service>
+                </definitions>
+                """.formatted(NS, ABSTRACT.replace("<portType name=\"Asker\">", "<portType name=\"Unused\">")));
+        Diagnostics diagnostics = new Diagnostics();
+
+        ContractModel model = read("twins.wsdl", diagnostics);
+
+        assertNotNull(model, diagnostics.all()::toString);
+        assertEquals(List.of("askFast", "askSlow"),
+                model.operations().stream().map(OperationModel::toolName).sorted().toList());
+    }
+
+    @Test
+    void aPortNamingAnUndefinedBindingIsNamedAndTheBindingNoPortUsesIsPublishedWithoutAddress() throws IOException {
+        // a typo in the port's binding attribute: the port is left out with a warning at its line, and the
+        // binding is published as a binding WSDL's would be, its address left to the configuration
+        Files.writeString(dir.resolve("typo.wsdl"), """
+                <definitions name="Typo" targetNamespace="urn:q:a" %s xmlns:a="urn:q:a">
+                %s
+                  <binding name="AskerSoap" type="a:Asker">
+                    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+                    <operation name="ask"><soap:operation soapAction="urn:ask"/>
+                      <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+                  </binding>
+                  <service name="AskService">
+                    <port name="AskPort" binding="a:AskerBinding">
+                      <soap:address location="http://127.0.0.1:9/ask"/>
+                    </port>
+                  </service>
+                </definitions>
+                """.formatted(NS, ABSTRACT));
+        Diagnostics diagnostics = new Diagnostics();
+
+        ContractModel model = read("typo.wsdl", diagnostics);
+
+        assertNotNull(model, diagnostics.all()::toString);
+        assertEquals(List.of("ask"), model.operations().stream().map(OperationModel::toolName).toList());
+        assertNull(model.defaultUrl());
+        assertEquals(java.util.Map.of(), model.soapPorts());
+        assertEquals(List.of("typo.wsdl:23 WSDL_UNDEFINED_BINDING", "typo.wsdl:17 WSDL_NO_ADDRESS"),
+                diagnostics.all().stream().map(d -> d.location().file() + ":" + d.location().line() + " " + d.code())
+                        .toList());
+        assertTrue(diagnostics.all().getFirst().message().contains("port AskPort names binding AskerBinding"),
+                diagnostics.all().getFirst().message());
+    }
+}
