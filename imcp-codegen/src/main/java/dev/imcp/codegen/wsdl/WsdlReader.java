@@ -49,17 +49,24 @@ import org.xml.sax.SAXParseException;
  * tool named after the operation (prefixed with {@code <portType>_} when two port types share the name), or as
  * the configuration's {@code <tool><name>} says. Input and
  * output schemas come from the XSD through {@link XsdSchemaMapper}; the SEI class and method names come
- * from CXF's Java model, never from guessing.
+ * from CXF's Java model, never from guessing. A WSDL with SOAP bindings but no port using them (a binding WSDL)
+ * is published with its address left to the configuration ({@link SoapPorts#portless}).
+ *
+ * <p>When wsdl2java refuses the WSDL, the operations it cannot take ({@link WsdlPruning#find}), those the
+ * configuration leaves out and the ports naming undefined bindings are taken out of a copy that wsdl2java reads
+ * instead, and each such operation is skipped with a warning; only when that copy fails too does the contract
+ * fail, with our own located reference check ({@link WsdlReferences}) or CXF's problems.
  *
  * <p>Diagnostic codes: {@code WSDL_PARSE_ERROR} (not well-formed XML or not a WSDL), {@code WSDL_REMOTE_IMPORT}
  * and {@code WSDL_MISSING_IMPORT} (an import that is not a local file that exists; all of them are reported),
  * {@code WSDL_DOCTYPE} (a WSDL or XSD that declares a DTD: refused before any parser sees it),
  * {@code WSDL_HTTP_BINDING_IGNORED} (a note: HTTP GET/POST bindings are not published),
  * and those of {@link WsdlReferences} when CXF rejects the contract,
- * {@code WSDL_NO_SOAP_BINDING}, {@code WSDL_CODEGEN_FAILED} (errors);
- * {@code WSDL_NO_OPERATIONS} (nothing to publish: the bindings have no operation, or every one is excluded or
- * skipped), {@code WSDL_UNSUPPORTED_OPERATION},
- * {@code WSDL_DUPLICATE_OPERATION}, {@code WSDL_UNSUPPORTED_SCHEMA} (warnings).
+ * {@code WSDL_NO_SOAP_BINDING}, {@code WSDL_CODEGEN_FAILED}, {@code WSDL_SCHEMA_INVALID} (a schema XmlSchema
+ * refuses) (errors); {@code WSDL_NO_OPERATIONS} (nothing to publish: the bindings have no operation, or every one
+ * is excluded or skipped), {@code WSDL_UNSUPPORTED_OPERATION}, {@code WSDL_DUPLICATE_OPERATION},
+ * {@code WSDL_UNSUPPORTED_SCHEMA}, {@code WSDL_NO_ADDRESS} (a binding WSDL), {@code WSDL_UNDEFINED_BINDING} (a
+ * port naming a binding nobody defines) (warnings).
  */
 public final class WsdlReader implements ContractReader {
 
@@ -77,9 +84,15 @@ public final class WsdlReader implements ContractReader {
         try {
             locations = XmlLocations.scan(file, source.text());
         } catch (SAXParseException e) {
-            diagnostics.add(Diagnostic.error("WSDL_PARSE_ERROR",
+            Diagnostic error = Diagnostic.error("WSDL_PARSE_ERROR",
                     new SourceLocation(file, Math.max(e.getLineNumber(), 0), Math.max(e.getColumnNumber(), 0), ""),
-                    "not well-formed XML: " + e.getMessage()));
+                    "not well-formed XML: " + e.getMessage());
+            if (source.text().stripLeading().startsWith("<?xml") && !source.text().startsWith("<?xml")) {
+                // Xerces' words for it are "The processing instruction target matching [xX][mM][lL] is not allowed"
+                error = error.withFix("remove what comes before the XML declaration (<?xml ...?>): XML 1.0 section "
+                        + "2.8 allows nothing before it, not even a blank line");
+            }
+            diagnostics.add(error);
             return null;
         }
         if (!importsAreLocal(source, diagnostics)) {

@@ -190,4 +190,19 @@ class WsdlProducerQuirksTest {
         assertTrue(diagnostics.all().getFirst().message().contains("port AskPort names binding AskerBinding"),
                 diagnostics.all().getFirst().message());
     }
+
+    @Test
+    void aBlankLineBeforeTheXmlDeclarationIsAnErrorThatSaysSo() throws IOException {
+        // what PHP and JSP endpoints that print a newline before the document serve; Xerces calls it "The
+        // processing instruction target matching [xX][mM][lL] is not allowed"
+        Files.writeString(dir.resolve("blank.wsdl"), "\n\n<?xml version=\"1.0\"?>\n<definitions " + NS + "/>\n");
+        Diagnostics diagnostics = new Diagnostics();
+
+        assertNull(read("blank.wsdl", diagnostics));
+
+        Diagnostic error = diagnostics.all().getFirst();
+        assertEquals("WSDL_PARSE_ERROR", error.code());
+        assertEquals(3, error.location().line());
+        assertTrue(error.fix().startsWith("remove what comes before the XML declaration"), error.toString());
+    }
 }
