@@ -143,9 +143,10 @@ public final class WsdlReader implements ContractReader {
         }
         if (chosen.isEmpty()) {
             diagnostics.add(Diagnostic.error("WSDL_NO_SOAP_BINDING", locations.at(root),
-                    "no wsdl:service/wsdl:port uses a SOAP 1.1 or SOAP 1.2 binding, so there is nothing to call")
-                    .withFix("add a wsdl:binding with a soap:binding (or soap12:binding) child for the port type, "
-                            + "and a wsdl:port with a soap:address in a wsdl:service that uses it"));
+                    "the WSDL has no usable SOAP 1.1 or SOAP 1.2 binding, so there is nothing to call")
+                    .withFix("add a wsdl:binding with a soap:binding (or soap12:binding) child for the port type (a "
+                            + "wsdl:port with a soap:address in a wsdl:service gives its address; without one, the "
+                            + "configuration does), or configure the WSDL that has the bindings"));
             return null;
         }
         List<SoapPorts.Chosen> usable = new ArrayList<>();
