@@ -45,7 +45,8 @@ import java.util.Map;
  * {@code OpenApiSecurity}.
  *
  * <p>Diagnostics: {@code OPENAPI_PARSE_ERROR} (malformed YAML or JSON, at the parser's position),
- * {@code OPENAPI_UNRESOLVED_REF} (a local {@code $ref} to nothing, at the reference),
+ * {@code OPENAPI_UNRESOLVED_REF} (a local {@code $ref} to nothing, at the reference: a warning, with a skipped
+ * warning at each operation that reaches it, while some operation reaches none; else an error),
  * {@code OPENAPI_REMOTE_REF} (a {@code $ref} to an http(s) URL, at the reference: nothing is fetched at build time),
  * {@code OPENAPI_INVALID} (swagger-parser's own messages; errors when it produced no model, warnings otherwise),
  * and the warnings {@code OPENAPI_NO_OPERATIONS} (nothing to publish: no operation under {@code paths}, or every
@@ -74,7 +75,17 @@ public final class OpenApiReader implements ContractReader {
         }
         JsonLocator locator = JsonLocator.of(file, source.text());
         List<Diagnostic> unresolved = OpenApiRefs.unresolved(raw, locator);
-        unresolved.forEach(diagnostics::add);
+        // An operation that reaches a reference to nothing is skipped, so that one broken reference does not sink a
+        // vendor's document; when that would leave no operation, the contract fails with each reference's error.
+        Map<String, OpenApiRefs.Dangling> dangling = unresolved.isEmpty() ? Map.of()
+                : OpenApiRefs.danglingByOperation(raw);
+        boolean skipDangling = !unresolved.isEmpty() && dangling.size() < OpenApiRefs.operations(raw);
+        for (Diagnostic d : unresolved) {
+            diagnostics.add(skipDangling
+                    ? Diagnostic.warning(d.code(), d.location(), d.message() + "; the operations that use it are "
+                            + "skipped").withFix(d.fix())
+                    : d);
+        }
         List<Diagnostic> remote = OpenApiRefs.remote(raw, locator);
         if (!remote.isEmpty()) {
             // swagger-parser would download them: stop here, with every remote reference reported
@@ -129,6 +140,18 @@ public final class OpenApiReader implements ContractReader {
                 for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
                     found++;
                     duplicateOperationId(operationIds, path.getKey(), op.getKey(), op.getValue(), locator, diagnostics);
+                    String opPointer = JsonLocator.pointer("/paths", path.getKey(),
+                            op.getKey().name().toLowerCase(Locale.ROOT));
+                    OpenApiRefs.Dangling broken = skipDangling ? dangling.get(opPointer) : null;
+                    if (broken != null) {
+                        SourceLocation ref = locator.locate(JsonLocator.pointer(broken.pointer(), "$ref"));
+                        diagnostics.add(Diagnostic.skipped("OPENAPI_UNRESOLVED_REF", locator.locate(opPointer),
+                                        "operation " + op.getKey() + " " + path.getKey() + " is skipped: it uses '"
+                                                + broken.ref() + "' (" + ref.file() + ":" + ref.line() + "), which does "
+                                                + "not exist", 1)
+                                .withFix("define it or correct the reference"));
+                        continue;
+                    }
                     OperationModel model = operation(source, operations, path.getKey(), path.getValue(), op.getKey(),
                             op.getValue(), locator, diagnostics);
                     if (model != null) {

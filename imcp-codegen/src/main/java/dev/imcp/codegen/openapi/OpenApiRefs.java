@@ -31,6 +31,101 @@ final class OpenApiRefs {
         return found;
     }
 
+    /** The HTTP methods of a path item (OpenAPI 3.1 section 4.8.9; Swagger 2.0 lacks trace). */
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
+
+    /**
+     * A local {@code $ref} to nothing that an operation reaches.
+     *
+     * @param ref the reference, e.g. {@code #/components/schemas/Pet}
+     * @param pointer the JSON pointer of the object holding it
+     */
+    record Dangling(String ref, String pointer) {
+    }
+
+    /**
+     * Returns, for each operation under {@code paths} that reaches a local {@code $ref} to nothing (through its
+     * path item's parameters, its own members, or what local references lead to), the first such reference found,
+     * by the operation's JSON pointer ({@code /paths/~1pets/get}). Operations that reach none are not in the map.
+     */
+    static Map<String, Dangling> danglingByOperation(JsonNode root) {
+        Map<String, Dangling> result = new java.util.LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            String pathPointer = JsonLocator.pointer("/paths", path.getKey());
+            for (String method : METHODS) {
+                JsonNode op = path.getValue().get(method);
+                if (op == null || !op.isObject()) {
+                    continue;
+                }
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                Dangling found = dangling(root, path.getValue().path("parameters"),
+                        JsonLocator.pointer(pathPointer, "parameters"), seen);
+                if (found == null) {
+                    found = dangling(root, op, JsonLocator.pointer(pathPointer, method), seen);
+                }
+                if (found != null) {
+                    result.put(JsonLocator.pointer(pathPointer, method), found);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Returns how many operations {@code paths} holds (path items that are references are not counted). */
+    static int operations(JsonNode root) {
+        int count = 0;
+        for (JsonNode item : root.path("paths")) {
+            for (String method : METHODS) {
+                if (item.path(method).isObject()) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The first local reference to nothing under {@code node}, following local references once each. */
+    private static Dangling dangling(JsonNode root, JsonNode node, String pointer, java.util.Set<String> seen) {
+        // an explicit stack of [node, pointer]: references can lead a long way
+        java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+        stack.push(new Object[] {node, pointer});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            JsonNode n = (JsonNode) top[0];
+            String at = (String) top[1];
+            if (n.isObject()) {
+                JsonNode ref = n.get("$ref");
+                if (ref != null && ref.isTextual() && ref.asText().startsWith("#")) {
+                    String target = ref.asText();
+                    if (!exists(root, target)) {
+                        return new Dangling(target, at);
+                    }
+                    if (seen.add(target)) {
+                        stack.push(new Object[] {resolve(root, target), target.substring(1)});
+                    }
+                }
+                List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
+                n.fields().forEachRemaining(fields::add);
+                for (int i = fields.size() - 1; i >= 0; i--) {
+                    stack.push(new Object[] {fields.get(i).getValue(), JsonLocator.pointer(at, fields.get(i).getKey())});
+                }
+            } else if (n.isArray()) {
+                for (int i = n.size() - 1; i >= 0; i--) {
+                    stack.push(new Object[] {n.get(i), JsonLocator.pointer(at, i)});
+                }
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode resolve(JsonNode root, String ref) {
+        String fragment = URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        return fragment.isEmpty() ? root : root.at(JsonPointer.compile(fragment));
+    }
+
     /**
      * Returns one {@code OPENAPI_REMOTE_REF} error per {@code $ref} of {@code root} to an {@code http:} or
      * {@code https:} URL (or a network-path reference, {@code //host/...}), in document order, located at the

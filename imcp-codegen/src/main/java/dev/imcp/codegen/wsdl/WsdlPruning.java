@@ -64,8 +64,10 @@ final class WsdlPruning {
      * @param operation the operation name
      * @param why what is wrong with it, for the warning
      * @param binding the binding whose operation is wrong, or {@code null} when the port type's is
+     * @param detail the XPath, below the definitions element, of the element that is wrong when it is not the
+     *     operation itself (a message part), or {@code null}
      */
-    record Broken(String portType, String operation, String why, String binding) {
+    record Broken(String portType, String operation, String why, String binding, String detail) {
 
         /** The key {@link WsdlReader} keeps operations by: port type, a space, operation. */
         String key() {
@@ -99,9 +101,10 @@ final class WsdlPruning {
             String pt = portType.getQName().getLocalPart();
             for (Object op : portType.getOperations()) {
                 Operation operation = (Operation) op;
-                String why = whyBroken(operation, schemas);
+                String[] why = whyBroken(operation, schemas);
                 if (why != null) {
-                    found.putIfAbsent(pt + " " + operation.getName(), new Broken(pt, operation.getName(), why, null));
+                    found.putIfAbsent(pt + " " + operation.getName(),
+                            new Broken(pt, operation.getName(), why[0], null, why[1]));
                 }
             }
         }
@@ -130,20 +133,22 @@ final class WsdlPruning {
                 }
                 if (why != null) {
                     found.putIfAbsent(pt + " " + bop.getName(),
-                            new Broken(pt, bop.getName(), why, binding.getQName().getLocalPart()));
+                            new Broken(pt, bop.getName(), why, binding.getQName().getLocalPart(), null));
                 }
             }
         }
         return List.copyOf(found.values());
     }
 
-    private static String whyBroken(Operation op, EncodedSchemas schemas) {
+    /** Returns what is wrong with {@code op} and the XPath of the part at fault (or {@code null}), or {@code null}. */
+    private static String[] whyBroken(Operation op, EncodedSchemas schemas) {
         OperationType style = op.getStyle();
         if (op.getInput() == null || OperationType.NOTIFICATION.equals(style)
                 || OperationType.SOLICIT_RESPONSE.equals(style)) {
-            return "it is a " + (op.getOutput() != null && op.getInput() != null ? "solicit-response" : "notification")
+            return new String[] {"it is a "
+                    + (op.getOutput() != null && op.getInput() != null ? "solicit-response" : "notification")
                     + " operation (the service sends first), which a client cannot call: JAX-WS maps only one-way "
-                    + "and request-response operations";
+                    + "and request-response operations", null};
         }
         List<Message> messages = new ArrayList<>();
         messages.add(op.getInput().getMessage());
@@ -158,24 +163,30 @@ final class WsdlPruning {
                 continue;
             }
             if (m.isUndefined()) {
-                return "it names message " + m.getQName().getLocalPart() + ", which no document of the WSDL defines";
+                return new String[] {"it names message " + m.getQName().getLocalPart()
+                        + ", which no document of the WSDL defines", null};
             }
             for (Object p : m.getOrderedParts(null)) {
                 Part part = (Part) p;
                 if (part.getElementName() != null && !schemas.declaresElement(part.getElementName())) {
-                    return "part " + part.getName() + " of its message " + m.getQName().getLocalPart()
-                            + " names element " + part.getElementName() + ", which no schema of the WSDL declares";
+                    return new String[] {"part " + part.getName() + " of its message " + m.getQName().getLocalPart()
+                            + " names element " + part.getElementName() + ", which no schema of the WSDL declares",
+                        partPath(m, part)};
                 }
                 QName type = part.getTypeName();
                 if (type != null && !XMLConstants.W3C_XML_SCHEMA_NS_URI.equals(type.getNamespaceURI())
                         && !EncodedSchemas.SOAP_ENCODING.equals(type.getNamespaceURI())
                         && !schemas.declaresType(type)) {
-                    return "part " + part.getName() + " of its message " + m.getQName().getLocalPart()
-                            + " names type " + type + ", which no schema of the WSDL declares";
+                    return new String[] {"part " + part.getName() + " of its message " + m.getQName().getLocalPart()
+                            + " names type " + type + ", which no schema of the WSDL declares", partPath(m, part)};
                 }
             }
         }
         return null;
+    }
+
+    private static String partPath(Message message, Part part) {
+        return XmlLocations.step("message", message.getQName().getLocalPart()) + XmlLocations.step("part", part.getName());
     }
 
     /** The name of a {@code wsdl:fault} of the binding operation its port type's operation lacks, or {@code null}. */

@@ -189,9 +189,11 @@ public final class WsdlReader implements ContractReader {
                 List<WsdlPruning.Broken> broken = WsdlPruning.find(definition, schemas);
                 Set<String> prune = new HashSet<>();
                 broken.forEach(b -> prune.add(b.key()));
+                // when no operation would be left, the contract fails with each problem at its own line instead
+                boolean someLeft = !prune.containsAll(published);
                 prune.addAll(unselected(usable, published));
                 boolean dataSet = WsdlPruning.refersToSchemaElement(source.text());
-                if (!prune.isEmpty() || !brokenPorts.isEmpty() || dataSet) {
+                if (someLeft && (!prune.isEmpty() || !brokenPorts.isEmpty() || dataSet)) {
                     CxfCodegen.Result retry = CxfCodegen.generateWithout(source.path(), prune, brokenPorts,
                             source.javaPackage() + "." + SOAP_PACKAGE);
                     if (retry.problems().isEmpty()) {
@@ -203,9 +205,12 @@ public final class WsdlReader implements ContractReader {
                         }
                         for (WsdlPruning.Broken b : broken) {
                             if (published.remove(b.key())) {
+                                SourceLocation detail = b.detail() == null ? null : locations.at(root + b.detail());
                                 diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_OPERATION",
                                                 WsdlPruning.at(b, locations, root), "operation " + b.operation()
-                                                        + " is skipped: " + b.why(), 1)
+                                                        + " is skipped: " + b.why() + (detail == null
+                                                                || detail.line() < 1 ? ""
+                                                                : " (" + detail.file() + ":" + detail.line() + ")"), 1)
                                         .withFix("correct the operation in the WSDL, or leave it out with "
                                                 + "<excludeOperations> to silence this warning"));
                             }

@@ -130,4 +130,57 @@ class OpenApiReferencesTest {
         assertEquals(List.of(11, 17), errors.stream().map(d -> d.location().line()).toList());
         assertEquals("/components/schemas/Thing/properties/other", errors.get(1).location().pointer());
     }
+
+    @Test
+    void anOperationReachingAReferenceToNothingIsSkippedAndTheOthersArePublished() throws IOException {
+        // what vendors' documents carry: one schema renamed, one reference left behind
+        Path file = dir.resolve("vendor.yaml");
+        Files.writeString(file, """
+                openapi: 3.0.3
+                info: {title: Vendor, version: "1"}
+                paths:
+                  /orders:
+                    get:
+                      operationId: listOrders
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/OrderPage'}
+                  /status:
+                    get:
+                      operationId: status
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {type: object, properties: {up: {type: boolean}}}
+                components:
+                  schemas:
+                    OrderPage:
+                      type: object
+                      properties:
+                        items: {type: array, items: {$ref: '#/components/schemas/Order'}}
+                    Unused:
+                      type: object
+                      properties:
+                        other: {$ref: '#/components/schemas/Gone'}
+                """);
+        Diagnostics diagnostics = new Diagnostics();
+
+        ContractModel model = read(file, diagnostics);
+
+        assertEquals(List.of("status"), model.operations().stream().map(OperationModel::toolName).toList());
+        assertTrue(diagnostics.all().stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR),
+                diagnostics.all()::toString);
+        List<Diagnostic> refs = diagnostics.all().stream().filter(d -> d.code().equals("OPENAPI_UNRESOLVED_REF"))
+                .toList();
+        // each reference at its line, then the operation that reaches one (through OrderPage) at its own
+        assertEquals(List.of(27, 31, 5), refs.stream().map(d -> d.location().line()).toList(), refs::toString);
+        assertEquals(1, refs.get(2).skippedOperations());
+        assertTrue(refs.get(2).message().startsWith("operation GET /orders is skipped: it uses "
+                + "'#/components/schemas/Order' (vendor.yaml:27)"), refs.get(2).message());
+    }
 }
