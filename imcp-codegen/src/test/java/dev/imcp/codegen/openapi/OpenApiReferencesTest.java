@@ -170,7 +170,7 @@ class OpenApiReferencesTest {
                 """);
         Diagnostics diagnostics = new Diagnostics();
 
-        ContractModel model = read(file, diagnostics);
+        ContractModel model = OpenApiReaderTest.read(file, diagnostics);
 
         assertEquals(List.of("status"), model.operations().stream().map(OperationModel::toolName).toList());
         assertTrue(diagnostics.all().stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR),

@@ -203,20 +203,31 @@ public final class RestFacade implements HttpService {
      * ({@code imcp.tools-list-page-size}); empty on an internal error.
      */
     private Optional<ArrayNode> toolsList(Caller caller, ServerRequest req) {
-        // A cursor refused on a later page (the caller's list changed between pages) starts the listing again, once.
-        Optional<ArrayNode> listed = toolsListOnce(caller, req);
-        return listed.isPresent() ? listed : toolsListOnce(caller, req);
+        // A cursor refused on a later page (the caller's list changed between pages) starts the listing again, once;
+        // any other failure is the answer.
+        Listing listed = toolsListOnce(caller, req);
+        return Optional.ofNullable(listed.cursorRefused() ? toolsListOnce(caller, req).tools() : listed.tools());
     }
 
-    private Optional<ArrayNode> toolsListOnce(Caller caller, ServerRequest req) {
+    /**
+     * One listing: every page's tools, or {@code null} with whether a later page's cursor was refused
+     * ({@code -32602}).
+     */
+    private record Listing(ArrayNode tools, boolean cursorRefused) {
+    }
+
+    private Listing toolsListOnce(Caller caller, ServerRequest req) {
         ArrayNode all = mapper.createArrayNode();
         ObjectNode params = null;
         // A page holds at least one tool, so there are never more pages than tools; the bound only guards the loop.
         for (int page = 0; page <= MAX_PAGES; page++) {
-            Optional<JsonNode> result = send(caller, req, "tools/list", params).map(r -> r.path("result"));
+            Optional<JsonNode> response = send(caller, req, "tools/list", params);
+            Optional<JsonNode> result = response.map(r -> r.path("result"));
             JsonNode tools = result.map(r -> r.path("tools")).orElse(null);
             if (tools == null || !tools.isArray()) {
-                return Optional.empty();
+                boolean refused = params != null
+                        && response.map(r -> r.path("error").path("code").asInt() == -32602).orElse(false);
+                return new Listing(null, refused);
             }
             try {
                 all.addAll((ArrayNode) mapper.readTree(mapper.writeValueAsBytes(tools)));
@@ -225,11 +236,11 @@ public final class RestFacade implements HttpService {
             }
             JsonNode next = result.get().path("nextCursor");
             if (!next.isTextual()) {
-                return Optional.of(all);
+                return new Listing(all, false);
             }
             params = mapper.createObjectNode().put("cursor", next.textValue());
         }
-        return Optional.empty();
+        return new Listing(null, false);
     }
 
     /** The most {@code tools/list} pages read for one listing. */
