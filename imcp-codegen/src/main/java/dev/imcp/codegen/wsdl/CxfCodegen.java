@@ -82,14 +82,24 @@ final class CxfCodegen {
      * @throws IOException when the scratch directory cannot be written or read
      */
     static Result generate(Path wsdl, String javaPackage) throws IOException {
+        return generate(wsdl, javaPackage, Map.of());
+    }
+
+    /**
+     * Like {@link #generate(Path, String)}, with the classes of the schema namespaces {@code packages} names in the
+     * package it gives each (wsdl2java's {@code -p namespace=package}); the others in {@code javaPackage}.
+     */
+    static Result generate(Path wsdl, String javaPackage, Map<String, String> packages) throws IOException {
         Path scratch = Files.createTempDirectory("imcp-wsdl2java");
         Path binding = scratch.resolve("no-wrapper-style.xml");
         Path out = scratch.resolve("src");
         Files.writeString(binding, NO_WRAPPER_STYLE, StandardCharsets.UTF_8);
         Files.createDirectories(out);
-        String[] args = {
+        List<String> arguments = new ArrayList<>(List.of(
             "-d", out.toString(),
-            "-p", javaPackage,
+            "-p", javaPackage));
+        packages.forEach((namespace, pkg) -> arguments.addAll(List.of("-p", namespace + "=" + pkg)));
+        arguments.addAll(List.of(
             "-b", binding.toUri().toString(),
             "-encoding", "UTF-8",
             "-suppress-generated-date",
@@ -97,8 +107,8 @@ final class CxfCodegen {
             "-autoNameResolution",
             "-validate=none",
             "-q",
-            wsdl.toUri().toString(),
-        };
+            wsdl.toUri().toString()));
+        String[] args = arguments.toArray(String[]::new);
         List<Problem> problems = new ArrayList<>();
         ToolContext context = new ToolContext();
         context.put(ToolConstants.CFG_GEN_SEI, "true");
@@ -143,15 +153,16 @@ final class CxfCodegen {
 
     /**
      * Like {@link #generate}, on a copy of {@code wsdl} without the operations {@code operations} names
-     * ({@code "portType operation"}) and the ports {@code ports} names (see {@link WsdlPruning#copyWithout}). Problems in the copy are reported
+     * ({@code "portType operation"}) and the ports {@code ports} names (see {@link WsdlPruning#copyWithout}), and
+     * the schema namespaces {@code packages} names in their own packages. Problems in the copy are reported
      * against {@code wsdl} without a line (the copy's lines are not the original's); the copy is deleted.
      */
-    static Result generateWithout(Path wsdl, Set<String> operations, Set<String> ports, String javaPackage)
-            throws IOException {
+    static Result generateWithout(Path wsdl, Set<String> operations, Set<String> ports, String javaPackage,
+            Map<String, String> packages) throws IOException {
         Path dir = Files.createTempDirectory("imcp-wsdl-pruned");
         try {
             Path copy = WsdlPruning.copyWithout(wsdl, operations, ports, dir);
-            Result result = generate(copy, javaPackage);
+            Result result = generate(copy, javaPackage, packages);
             if (result.problems().isEmpty()) {
                 return result;
             }

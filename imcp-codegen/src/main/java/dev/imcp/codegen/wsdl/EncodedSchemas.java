@@ -80,6 +80,18 @@ final class EncodedSchemas {
         return new CxfCodegen.Problem(document, 0, 0, message);
     }
 
+    /** Returns the target namespaces of the schemas read (the no-namespace schema as the empty string), sorted. */
+    java.util.SortedSet<String> namespaces() {
+        java.util.SortedSet<String> result = new java.util.TreeSet<>();
+        for (org.apache.ws.commons.schema.XmlSchema schema : schemas.getXmlSchemas()) {
+            String ns = schema.getTargetNamespace();
+            if (!XSD.equals(ns)) {
+                result.add(ns == null ? "" : ns);
+            }
+        }
+        return result;
+    }
+
     /**
      * Returns the schemas that could not be read: the file (a URI) and, when XmlSchema knows it, the line of each,
      * with XmlSchema's message. Empty when every schema was read.

@@ -15,6 +15,7 @@ import javax.wsdl.Fault;
 import javax.wsdl.Import;
 import javax.wsdl.Message;
 import javax.wsdl.Operation;
+import javax.wsdl.Port;
 import javax.wsdl.PortType;
 import javax.wsdl.Service;
 import javax.xml.namespace.QName;
@@ -58,8 +59,9 @@ final class WsdlImports {
     }
 
     /**
-     * Points the bindings, operations and faults of every document of {@code root}'s closure at the port types and
-     * messages that some document of it defines, where wsdl4j left a placeholder ({@code isUndefined()}).
+     * Points the ports, bindings, operations and faults of every document of {@code root}'s closure at the bindings,
+     * port types and messages that some document of it defines, where wsdl4j left a placeholder
+     * ({@code isUndefined()}).
      *
      * <p>wsdl4j reads an imported WSDL before the rest of the importing one. When the import leads back (A imports
      * B, B imports A), B's references to A's port types and messages are resolved while A is still half read, so
@@ -83,7 +85,25 @@ final class WsdlImports {
                 }
             }
         }
+        Map<QName, Binding> bindings = new HashMap<>();
         for (Definition d : all) {
+            for (Object o : d.getBindings().values()) {
+                Binding b = (Binding) o;
+                if (!b.isUndefined()) {
+                    bindings.putIfAbsent(b.getQName(), b);
+                }
+            }
+        }
+        for (Definition d : all) {
+            for (Object s : d.getServices().values()) {
+                for (Object p : ((Service) s).getPorts().values()) {
+                    Port port = (Port) p;
+                    if (port.getBinding() != null && port.getBinding().isUndefined()
+                            && bindings.containsKey(port.getBinding().getQName())) {
+                        port.setBinding(bindings.get(port.getBinding().getQName()));
+                    }
+                }
+            }
             for (Object o : d.getPortTypes().values()) {
                 for (Object op : ((PortType) o).getOperations()) {
                     resolveMessages((Operation) op, messages);

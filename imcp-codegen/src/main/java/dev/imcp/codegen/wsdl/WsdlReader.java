@@ -30,6 +30,7 @@ import javax.wsdl.Part;
 import javax.wsdl.WSDLException;
 import javax.wsdl.factory.WSDLFactory;
 import javax.wsdl.xml.WSDLReader;
+import javax.xml.XMLConstants;
 import org.apache.cxf.tools.common.model.JavaInterface;
 import org.apache.cxf.tools.common.model.JavaMethod;
 import org.apache.cxf.tools.common.model.JavaParameter;
@@ -193,9 +194,17 @@ public final class WsdlReader implements ContractReader {
                 boolean someLeft = !prune.containsAll(published);
                 prune.addAll(unselected(usable, published));
                 boolean dataSet = WsdlPruning.refersToSchemaElement(source.text());
-                if (someLeft && (!prune.isEmpty() || !brokenPorts.isEmpty() || dataSet)) {
+                // all namespaces in one package (-p) make two schemas' same-named elements collide in one
+                // ObjectFactory: then each namespace gets a package of its own
+                boolean collision = cxf.problems().stream()
+                        .anyMatch(p -> p.message().contains("collision in the ObjectFactory class"));
+                Map<String, String> packages = collision
+                        ? namespacePackages(schemas.namespaces(), definition.getTargetNamespace(),
+                                source.javaPackage() + "." + SOAP_PACKAGE)
+                        : Map.of();
+                if (someLeft && (!prune.isEmpty() || !brokenPorts.isEmpty() || dataSet || collision)) {
                     CxfCodegen.Result retry = CxfCodegen.generateWithout(source.path(), prune, brokenPorts,
-                            source.javaPackage() + "." + SOAP_PACKAGE);
+                            source.javaPackage() + "." + SOAP_PACKAGE, packages);
                     if (retry.problems().isEmpty()) {
                         cxf = retry;
                         if (dataSet) {
@@ -306,6 +315,39 @@ public final class WsdlReader implements ContractReader {
             }
         }
         return published;
+    }
+
+    /**
+     * Gives each schema namespace but the WSDL's own a package below {@code base}, named after the namespace's last
+     * two words ({@code http://docs.oasis-open.org/wsn/b-2} is {@code base.wsn_b_2}), numbered when two would share
+     * a name; the WSDL's namespace keeps {@code base}.
+     */
+    static Map<String, String> namespacePackages(Set<String> namespaces, String wsdlNamespace, String base) {
+        Map<String, String> result = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (String ns : namespaces) {
+            if (ns.equals(wsdlNamespace) || ns.isEmpty() || XMLConstants.XML_NS_URI.equals(ns)) {
+                continue; // no-namespace schemas and xml:lang's stay in base
+            }
+            String[] words = ns.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*:(//)?", "").toLowerCase(java.util.Locale.ROOT)
+                    .split("[^a-z0-9]+");
+            List<String> kept = new ArrayList<>();
+            for (int i = words.length - 1; i >= 0 && kept.size() < 2; i--) {
+                if (!words[i].isEmpty()) {
+                    kept.addFirst(words[i]);
+                }
+            }
+            String name = kept.isEmpty() ? "ns" : String.join("_", kept);
+            if (!Character.isJavaIdentifierStart(name.charAt(0)) || javax.lang.model.SourceVersion.isKeyword(name)) {
+                name = "ns_" + name;
+            }
+            String unique = name;
+            for (int n = 2; !taken.add(unique); n++) {
+                unique = name + "_" + n;
+            }
+            result.put(ns, base + "." + unique);
+        }
+        return result;
     }
 
     /** The {@code "portType operation"} keys of the usable bindings' operations that are not {@code published}. */

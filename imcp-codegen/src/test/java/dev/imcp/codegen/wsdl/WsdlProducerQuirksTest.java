@@ -205,4 +205,54 @@ class WsdlProducerQuirksTest {
         assertEquals(3, error.location().line());
         assertTrue(error.fix().startsWith("remove what comes before the XML declaration"), error.toString());
     }
+
+    @Test
+    void schemasDeclaringElementsOfTheSameNameAndTypeGetAPackageEachAndCompile() throws Exception {
+        // Two namespaces declaring an element "state" of one shared type: in one package both are ObjectFactory's
+        // createState(State), a collision XJC cannot name its way out of ("Two declarations cause a collision in
+        // the ObjectFactory class"), as with WS-Notification's ConsumerReference in its b-2 and br-2 schemas
+        Files.writeString(dir.resolve("status.wsdl"), """
+                <definitions name="Status" targetNamespace="urn:q:svc" %s xmlns:s="urn:q:svc" xmlns:a="urn:q:a"
+                    xmlns:b="urn:q:b" xmlns:t="urn:q:t">
+                  <types>
+                    <xs:schema targetNamespace="urn:q:t" elementFormDefault="qualified">
+                      <xs:complexType name="State"><xs:sequence><xs:element name="up" type="xs:boolean"/>
+                      </xs:sequence></xs:complexType>
+                    </xs:schema>
+                    <xs:schema targetNamespace="urn:q:a" elementFormDefault="qualified">
+                      <xs:import namespace="urn:q:t"/>
+                      <xs:element name="state" type="t:State"/>
+                    </xs:schema>
+                    <xs:schema targetNamespace="urn:q:b" elementFormDefault="qualified">
+                      <xs:import namespace="urn:q:t"/>
+                      <xs:element name="state" type="t:State"/>
+                    </xs:schema>
+                  </types>
+                  <message name="in"><part name="parameters" element="a:state"/></message>
+                  <message name="out"><part name="parameters" element="b:state"/></message>
+                  <portType name="Status"><operation name="check"><input message="s:in"/><output message="s:out"/>
+                  </operation></portType>
+                  <binding name="StatusSoap" type="s:Status">
+                    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
+                    <operation name="check"><soap:operation soapAction="urn:check"/>
+                      <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
+                  </binding>
+                  <service name="StatusService">
+                    <port name="StatusPort" binding="s:StatusSoap"><soap:address location="http://127.0.0.1:9/s"/></port>
+                  </service>
+                </definitions>
+                """.formatted(NS));
+        Path sources = dir.resolve("java");
+
+        dev.imcp.codegen.GenerationResult result = new dev.imcp.codegen.ImcpGenerator().generate(
+                new dev.imcp.codegen.CodegenRequest(List.of(dir.resolve("status.wsdl")), dir, sources,
+                        dir.resolve("resources"), "com.example.q"));
+
+        assertEquals(List.of("check"), result.contracts().getFirst().operations().stream()
+                .map(OperationModel::toolName).toList());
+        assertTrue(Files.exists(sources.resolve("com/example/q/status/soap/q_a/ObjectFactory.java")));
+        assertTrue(Files.exists(sources.resolve("com/example/q/status/soap/q_b/ObjectFactory.java")));
+        assertEquals(List.of("up"), result.contracts().getFirst().operations().getFirst().output().required());
+        WsdlTestSupport.compile(sources, Files.createDirectories(dir.resolve("classes")));
+    }
 }
