@@ -9,6 +9,8 @@ import dev.imcp.codegen.diag.Diagnostic;
 import dev.imcp.codegen.diag.Diagnostics;
 import dev.imcp.codegen.model.ContractModel;
 import dev.imcp.codegen.model.OperationModel;
+import dev.imcp.codegen.model.SchemaModel;
+import dev.imcp.codegen.model.SchemaModel.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -254,5 +256,33 @@ class WsdlProducerQuirksTest {
         assertTrue(Files.exists(sources.resolve("com/example/q/status/soap/q_b/ObjectFactory.java")));
         assertEquals(List.of("up"), result.contracts().getFirst().operations().getFirst().output().required());
         WsdlTestSupport.compile(sources, Files.createDirectories(dir.resolve("classes")));
+    }
+
+    @Test
+    void anSapBindingWsdlIsPublishedOverSoap11WithItsFacetsAndItsAddressFromConfiguration() throws Exception {
+        // SOA Manager's "WSDL for binding": WS-Policy with SAP's features, SOAP 1.1 and 1.2 bindings, no service
+        Path wsdl = Path.of(WsdlProducerQuirksTest.class.getResource("/wsdl-quirks/sap-flight-binding.wsdl").toURI());
+        Diagnostics diagnostics = new Diagnostics();
+
+        ContractModel model = WsdlTestSupport.read(wsdl, "sap-flight-binding.wsdl", dir.resolve("out"), diagnostics);
+
+        assertNotNull(model, diagnostics.all()::toString);
+        assertEquals(List.of("sap-flight-binding.wsdl:97 WSDL_NO_ADDRESS"), diagnostics.all().stream()
+                .map(d -> d.location().file() + ":" + d.location().line() + " " + d.code()).toList());
+        assertTrue(diagnostics.all().getFirst().fix().contains("imcp.services.hello.ports.ZFLIGHT.url"),
+                diagnostics.all().getFirst().fix());
+        OperationModel op = model.operations().getFirst();
+        assertEquals("FlightGetList", op.toolName());
+        dev.imcp.codegen.model.SoapBinding binding = (dev.imcp.codegen.model.SoapBinding) op.binding();
+        assertEquals("1.1", binding.soapVersion(), "the SOAP 1.1 binding is preferred");
+        assertEquals("ZFLIGHT", binding.portName());
+        assertEquals("urn:sap-com:document:sap:soap:functions:mc-style:ZFLIGHT:FlightGetListRequest",
+                binding.soapAction());
+        // the rfc:functions simple types keep their facets: CHAR3 at most 3 characters, DEC 15,2 as a number
+        assertEquals(new java.math.BigDecimal(3), op.input().properties().get("Airline").constraints().get("maxLength"));
+        SchemaModel price = op.output().properties().get("FlightList").properties().get("item").items()
+                .properties().get("Price");
+        assertEquals(Kind.NUMBER, price.kind(), price.toString());
+        assertNull(model.defaultUrl());
     }
 }
