@@ -72,6 +72,17 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aWsdl20DocumentIsNamedAsSuchWithTheWayOut() throws IOException {
+        Path file = out.resolve("svc.wsdl");
+        Files.writeString(file, "<description xmlns=\"http://www.w3.org/ns/wsdl\" targetNamespace=\"urn:x\"/>\n");
+        List<Diagnostic> all = TestContracts.failures(out, file.toString());
+        assertEquals(1, all.size(), all.toString());
+        assertEquals("CONTRACT_UNKNOWN_KIND", all.get(0).code());
+        assertTrue(all.get(0).message().startsWith("a WSDL 2.0 document ('description' root)"), all.get(0).message());
+        assertTrue(all.get(0).message().contains("?wsdl"), all.get(0).message());
+    }
+
+    @Test
     void unknownKind() throws IOException {
         Path file = out.resolve("notes.json");
         Files.writeString(file, "{\"hello\": 1}\n");

@@ -42,7 +42,12 @@ public final class ContractKinds {
             return "an empty file, not a contract";
         }
         if (trimmed.startsWith("<")) {
-            return "schema".equals(XmlProlog.rootLocalName(t)) ? "an XML Schema (XSD), not a contract"
+            String root = XmlProlog.rootLocalName(t);
+            if ("description".equals(root)) {
+                return "a WSDL 2.0 document ('description' root), which iMCP does not read; stacks that publish "
+                        + "WSDL 2.0 publish WSDL 1.1 too (Axis2: ?wsdl2 and ?wsdl), and that is the contract to use";
+            }
+            return "schema".equals(root) ? "an XML Schema (XSD), not a contract"
                     : "an XML document without a WSDL 1.1 'definitions' root, not a contract";
         }
         JsonNode root = RawDocuments.parseOrNull(t);
