@@ -104,7 +104,7 @@ final class OpenApiRefs {
                         return new Dangling(target, at);
                     }
                     if (seen.add(target)) {
-                        stack.push(new Object[] {resolve(root, target), target.substring(1)});
+                        stack.push(new Object[] {resolve(root, target), fragment(target)});
                     }
                 }
                 List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
@@ -121,9 +121,22 @@ final class OpenApiRefs {
         return null;
     }
 
+    /** Resolves a local reference that {@link #exists} found. */
     private static JsonNode resolve(JsonNode root, String ref) {
-        String fragment = URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        String fragment = fragment(ref);
         return fragment.isEmpty() ? root : root.at(JsonPointer.compile(fragment));
+    }
+
+    /**
+     * The JSON pointer of a local reference: its fragment, percent-decoded (RFC 3986 section 2.1; a {@code +} is
+     * a plus); {@code null} when the percent-encoding is malformed ({@code #/components/schemas/100%}).
+     */
+    private static String fragment(String ref) {
+        try {
+            return URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -216,7 +229,10 @@ final class OpenApiRefs {
     }
 
     private static boolean exists(JsonNode root, String ref) {
-        String fragment = URLDecoder.decode(ref.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+        String fragment = fragment(ref);
+        if (fragment == null) {
+            return false; // malformed percent-encoding: it names nothing
+        }
         if (fragment.isEmpty()) {
             return true;
         }

@@ -91,6 +91,15 @@ final class CxfCodegen {
      */
     static Result generate(Path wsdl, String javaPackage, Map<String, String> packages) throws IOException {
         Path scratch = Files.createTempDirectory("imcp-wsdl2java");
+        try {
+            return run(scratch, wsdl, javaPackage, packages);
+        } finally {
+            deleteTree(scratch); // whatever happened: nothing of a run stays in the temporary directory
+        }
+    }
+
+    private static Result run(Path scratch, Path wsdl, String javaPackage, Map<String, String> packages)
+            throws IOException {
         Path binding = scratch.resolve("no-wrapper-style.xml");
         Path out = scratch.resolve("src");
         Files.writeString(binding, NO_WRAPPER_STYLE, StandardCharsets.UTF_8);
@@ -140,51 +149,26 @@ final class CxfCodegen {
             bus.shutdown(true);
             BusFactory.setThreadDefaultBus(previous);
         }
-        try {
-            if (!problems.isEmpty()) {
-                return new Result(Map.of(), null, null, List.copyOf(problems), List.of());
-            }
-            return new Result(interfaces(context), (SchemaCollection) context.get(ToolConstants.XML_SCHEMA_COLLECTION),
-                    context.get(DataBindingProfile.class), List.of(), sources(out));
-        } finally {
-            deleteTree(scratch);
+        if (!problems.isEmpty()) {
+            return new Result(Map.of(), null, null, List.copyOf(problems), List.of());
         }
+        return new Result(interfaces(context), (SchemaCollection) context.get(ToolConstants.XML_SCHEMA_COLLECTION),
+                context.get(DataBindingProfile.class), List.of(), sources(out));
     }
 
     /**
      * Like {@link #generate}, on a copy of {@code wsdl} without the operations {@code operations} names
      * ({@code "portType operation"}) and the ports {@code ports} names (see {@link WsdlPruning#copyWithout}), and
-     * the schema namespaces {@code packages} names in their own packages. Problems in the copy are reported
-     * against {@code wsdl} without a line (the copy's lines are not the original's); the copy is deleted.
+     * the schema namespaces {@code packages} names in their own packages. The copy is deleted; its problems, which
+     * name the copy, are for deciding only (the caller reports the first run's).
      */
     static Result generateWithout(Path wsdl, Set<String> operations, Set<String> ports, String javaPackage,
             Map<String, String> packages) throws IOException {
         Path dir = Files.createTempDirectory("imcp-wsdl-pruned");
         try {
-            Path copy = WsdlPruning.copyWithout(wsdl, operations, ports, dir);
-            Result result = generate(copy, javaPackage, packages);
-            if (result.problems().isEmpty()) {
-                return result;
-            }
-            String copyUri = copy.toUri().toString();
-            List<Problem> problems = new ArrayList<>();
-            for (Problem p : result.problems()) {
-                String message = p.message().replace(copyUri, wsdl.toUri().toString());
-                problems.add(names(p.file(), copy) ? new Problem(wsdl.toUri().toString(), 0, 0, message)
-                        : new Problem(p.file(), p.line(), p.column(), message));
-            }
-            return new Result(result.interfaces(), result.schemas(), result.dataBinding(), List.copyOf(problems),
-                    result.sources());
+            return generate(WsdlPruning.copyWithout(wsdl, operations, ports, dir), javaPackage, packages);
         } finally {
             deleteTree(dir);
-        }
-    }
-
-    private static boolean names(String uri, Path file) {
-        try {
-            return uri != null && Path.of(java.net.URI.create(uri)).equals(file);
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return false;
         }
     }
 

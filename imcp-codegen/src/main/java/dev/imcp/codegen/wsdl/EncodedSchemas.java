@@ -59,10 +59,14 @@ final class EncodedSchemas {
     EncodedSchemas(Definition definition) {
         for (Definition d : WsdlImports.closure(definition)) {
             if (d.getTypes() != null) {
+                int n = 0;
                 for (Object e : d.getTypes().getExtensibilityElements()) {
                     if (e instanceof Schema schema) {
+                        // a system id of its own per inline schema (as CXF does): XmlSchema keys schemas by namespace
+                        // and system id, and a WSDL may hold several schemas of one namespace
+                        String systemId = d.getDocumentBaseURI() + "#types" + ++n;
                         try {
-                            schemas.read(schema.getElement(), d.getDocumentBaseURI());
+                            schemas.read(schema.getElement(), systemId);
                         } catch (RuntimeException refused) { // XmlSchemaException, IllegalStateException
                             problems.add(problem(d.getDocumentBaseURI(), refused));
                         }
@@ -74,8 +78,10 @@ final class EncodedSchemas {
 
     private static CxfCodegen.Problem problem(String document, RuntimeException refused) {
         String message = refused.getMessage() == null ? refused.getClass().getSimpleName() : refused.getMessage();
-        if (refused instanceof org.apache.ws.commons.schema.XmlSchemaException x && x.getSourceUri() != null) {
-            return new CxfCodegen.Problem(x.getSourceUri(), x.getLineNumer(), x.getLinePosition(), message);
+        if (refused instanceof org.apache.ws.commons.schema.XmlSchemaException x && x.getSourceUri() != null
+                && x.getLineNumer() > 0) {
+            return new CxfCodegen.Problem(x.getSourceUri().replaceFirst("#types\\d+$", ""), x.getLineNumer(),
+                    x.getLinePosition(), message);
         }
         return new CxfCodegen.Problem(document, 0, 0, message);
     }

@@ -104,7 +104,7 @@ final class SoapPorts {
      * For a WSDL with SOAP bindings but no {@code wsdl:service} port using any of them (a "binding WSDL", as SAP's
      * SOA Manager and other registries export next to the service WSDL), returns one port per port type, made
      * here: named after its binding, in no service, without an address, so the address comes from the adapter's
-     * configuration. SOAP 1.1 bindings are preferred, then document order of the main file, then name. Empty when
+     * configuration. SOAP 1.1 bindings are preferred, then the binding's name. Empty when
      * the WSDL has no SOAP binding.
      */
     static List<Chosen> portless(Definition definition) {

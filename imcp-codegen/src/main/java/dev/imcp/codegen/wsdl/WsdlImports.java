@@ -35,7 +35,8 @@ final class WsdlImports {
 
     /**
      * Returns {@code root} and every WSDL it imports, directly or not, each once: depth first, in the order of
-     * the {@code wsdl:import}s (by namespace, then document order, as wsdl4j keeps them).
+     * the {@code wsdl:import}s as wsdl4j keeps them (a hash map by namespace: stable from run to run, not
+     * document order).
      */
     static List<Definition> closure(Definition root) {
         List<Definition> all = new ArrayList<>();

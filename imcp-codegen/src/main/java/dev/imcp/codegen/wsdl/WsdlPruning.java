@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.wsdl.Binding;
 import javax.wsdl.BindingOperation;
 import javax.wsdl.Definition;
@@ -55,7 +54,6 @@ import org.xml.sax.SAXException;
 final class WsdlPruning {
 
     private static final String WSDL_NS = "http://schemas.xmlsoap.org/wsdl/";
-    private static final Pattern SCHEMA_REF = Pattern.compile("ref\\s*=\\s*[\"']([A-Za-z_][\\w.-]*:)?schema[\"']");
 
     /**
      * One operation wsdl2java would refuse.
@@ -80,7 +78,7 @@ final class WsdlPruning {
 
     /**
      * Returns the operations of the main document's port types and bindings that wsdl2java would refuse (see the
-     * class comment), each once, in document order of their port type. Operations whose port type is defined in an
+     * class comment), each once, in wsdl4j's order of the port types and bindings (stable from run to run). Operations whose port type is defined in an
      * imported WSDL cannot be taken out of the copy and are not returned.
      */
     static List<Broken> find(Definition main, EncodedSchemas schemas) {
@@ -223,7 +221,7 @@ final class WsdlPruning {
      * {@code wsdl:port}s named in {@code ports} (those naming a binding no document defines), and a service left
      * without a port. Every relative
      * {@code location} of a {@code wsdl:import} and {@code schemaLocation} of an {@code xsd:import},
-     * {@code xsd:include} or {@code xsd:redefine} is made absolute against {@code wsdl}'s own location, so the copy
+     * {@code xsd:include}, {@code xsd:redefine} or {@code xsd:override} is made absolute against {@code wsdl}'s own location, so the copy
      * reads the same imported files.
      *
      * @return the copy
@@ -292,13 +290,24 @@ final class WsdlPruning {
     }
 
     /**
-     * Whether {@code wsdlText} has an {@code element ref} to XML Schema's own {@code schema} element, which .NET
-     * publishes for a {@code DataSet} ({@code <s:element ref="s:schema"/><s:any/>}, the data's schema followed by
+     * Returns how many {@code element ref}s of the main document name XML Schema's own {@code schema} element, as
+     * .NET publishes a {@code DataSet} ({@code <s:element ref="s:schema"/><s:any/>}, the data's schema followed by
      * the data): XJC has no declaration of that element, so wsdl2java fails with "undefined element declaration".
-     * A textual test, for deciding whether a copy is worth writing; {@link #copyWithout} checks the namespace.
+     * {@link #copyWithout} replaces each.
+     *
+     * @throws IOException when the document cannot be read again
      */
-    static boolean refersToSchemaElement(String wsdlText) {
-        return SCHEMA_REF.matcher(wsdlText).find();
+    static int schemaElementRefs(Path wsdl) throws IOException {
+        return countSchemaRefs(parse(wsdl).getDocumentElement());
+    }
+
+    private static int countSchemaRefs(Element element) {
+        int count = XMLConstants.W3C_XML_SCHEMA_NS_URI.equals(element.getNamespaceURI())
+                && "element".equals(element.getLocalName()) && refersToXsdSchema(element) ? 1 : 0;
+        for (Element child : children(element)) {
+            count += countSchemaRefs(child);
+        }
+        return count;
     }
 
     /**
@@ -359,7 +368,8 @@ final class WsdlPruning {
         if (WSDL_NS.equals(ns) && "import".equals(name)) {
             absolutize(element, "location", base);
         } else if (XMLConstants.W3C_XML_SCHEMA_NS_URI.equals(ns)
-                && ("import".equals(name) || "include".equals(name) || "redefine".equals(name))) {
+                && ("import".equals(name) || "include".equals(name) || "redefine".equals(name)
+                        || "override".equals(name))) {
             absolutize(element, "schemaLocation", base);
         }
         for (Element child : children(element)) {
@@ -373,7 +383,8 @@ final class WsdlPruning {
             return;
         }
         try {
-            element.setAttribute(attribute, base.resolve(value.replace(" ", "%20")).toString());
+            // as the import check read it: Windows separators are path separators
+            element.setAttribute(attribute, base.resolve(value.replace('\\', '/').replace(" ", "%20")).toString());
         } catch (IllegalArgumentException e) {
             // not a URI reference: left as it was, and wsdl2java reports it as it would have
         }

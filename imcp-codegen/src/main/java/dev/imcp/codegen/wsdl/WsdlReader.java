@@ -122,7 +122,9 @@ public final class WsdlReader implements ContractReader {
         }
         Set<String> brokenPorts = new HashSet<>();
         for (String[] pb : SoapPorts.undefinedBindings(definition)) {
-            brokenPorts.add(pb[0]);
+            if (locations.servicePorts().stream().anyMatch(sp -> sp[1].equals(pb[0]))) {
+                brokenPorts.add(pb[0]); // the copy wsdl2java reads is of the main document only
+            }
             diagnostics.add(Diagnostic.warning("WSDL_UNDEFINED_BINDING", portAt(pb[0], locations, root),
                             "port " + pb[0] + " names binding " + pb[1] + ", which no document of the WSDL defines; "
                                     + "the port is left out")
@@ -137,9 +139,10 @@ public final class WsdlReader implements ContractReader {
                                 "no wsdl:port uses SOAP binding " + c.port().getName() + ", so the WSDL gives no "
                                         + "address for its operations; they are published, and are called at the "
                                         + "address the adapter's configuration gives")
-                        .withFix("set imcp.services." + id + ".ports." + c.port().getName() + ".url (or imcp.services."
-                                + id + ".url) in the adapter's configuration; the adapter does not start without "
-                                + "it"));
+                        .withFix("set imcp.services." + id + ".url (environment: IMCP_SERVICES_"
+                                + id.toUpperCase(java.util.Locale.ROOT) + "_URL), or imcp.services." + id + ".ports."
+                                + c.port().getName() + ".url in the configuration file for this binding alone; the "
+                                + "adapter does not start without an address"));
             }
         }
         if (chosen.isEmpty()) {
@@ -182,7 +185,7 @@ public final class WsdlReader implements ContractReader {
             cxf = CxfCodegen.generate(source.path(), source.javaPackage() + "." + SOAP_PACKAGE);
             if (!cxf.problems().isEmpty()) {
                 EncodedSchemas schemas = new EncodedSchemas(definition);
-                if (schemaProblems(source, schemas, locations.at(root), diagnostics)) {
+                if (schemaProblems(source, schemas, locations.at(root), locations.at(root + "/types"), diagnostics)) {
                     return null;
                 }
                 // wsdl2java refuses the whole WSDL for one unusable operation: try again without those, and without
@@ -193,7 +196,7 @@ public final class WsdlReader implements ContractReader {
                 // when no operation would be left, the contract fails with each problem at its own line instead
                 boolean someLeft = !prune.containsAll(published);
                 prune.addAll(unselected(usable, published));
-                boolean dataSet = WsdlPruning.refersToSchemaElement(source.text());
+                int dataSet = WsdlPruning.schemaElementRefs(source.path());
                 // all namespaces in one package (-p) make two schemas' same-named elements collide in one
                 // ObjectFactory: then each namespace gets a package of its own
                 boolean collision = cxf.problems().stream()
@@ -202,15 +205,21 @@ public final class WsdlReader implements ContractReader {
                         ? namespacePackages(schemas.namespaces(), definition.getTargetNamespace(),
                                 source.javaPackage() + "." + SOAP_PACKAGE)
                         : Map.of();
-                if (someLeft && (!prune.isEmpty() || !brokenPorts.isEmpty() || dataSet || collision)) {
-                    CxfCodegen.Result retry = CxfCodegen.generateWithout(source.path(), prune, brokenPorts,
-                            source.javaPackage() + "." + SOAP_PACKAGE, packages);
-                    if (retry.problems().isEmpty()) {
+                if (someLeft && (!prune.isEmpty() || !brokenPorts.isEmpty() || dataSet > 0 || collision)) {
+                    CxfCodegen.Result retry;
+                    try {
+                        retry = CxfCodegen.generateWithout(source.path(), prune, brokenPorts,
+                                source.javaPackage() + "." + SOAP_PACKAGE, packages);
+                    } catch (IOException | RuntimeException e) {
+                        retry = null; // the retry only rescues: without it, the first run's problems are reported
+                    }
+                    if (retry != null && retry.problems().isEmpty()) {
                         cxf = retry;
-                        if (dataSet) {
-                            diagnostics.add(Diagnostic.warning("WSDL_UNSUPPORTED_SCHEMA", locations.at(root),
-                                    "an element refers to XML Schema's own schema element (a .NET DataSet: the "
-                                            + "data's schema, then the data); it is read as any XML elements"));
+                        if (dataSet > 0) {
+                            diagnostics.add(Diagnostic.warning("WSDL_UNSUPPORTED_SCHEMA", locations.at(root + "/types"),
+                                    (dataSet == 1 ? "an element of wsdl:types refers" : dataSet + " elements of "
+                                            + "wsdl:types refer") + " to XML Schema's own schema element (a .NET "
+                                            + "DataSet: the data's schema, then the data); read as any XML elements"));
                         }
                         for (WsdlPruning.Broken b : broken) {
                             if (published.remove(b.key())) {
@@ -249,7 +258,7 @@ public final class WsdlReader implements ContractReader {
         EncodedOperations rpcEncoded = null;
         if (!encoded.isEmpty()) {
             EncodedSchemas schemas = new EncodedSchemas(definition);
-            if (schemaProblems(source, schemas, locations.at(root), diagnostics)) {
+            if (schemaProblems(source, schemas, locations.at(root), locations.at(root + "/types"), diagnostics)) {
                 return null;
             }
             rpcEncoded = new EncodedOperations(schemas, diagnostics);
@@ -319,7 +328,7 @@ public final class WsdlReader implements ContractReader {
 
     /**
      * Gives each schema namespace but the WSDL's own a package below {@code base}, named after the namespace's last
-     * two words ({@code http://docs.oasis-open.org/wsn/b-2} is {@code base.wsn_b_2}), numbered when two would share
+     * two words ({@code http://docs.oasis-open.org/wsn/br-2} is {@code base.br_2}), numbered when two would share
      * a name; the WSDL's namespace keeps {@code base}.
      */
     static Map<String, String> namespacePackages(Set<String> namespaces, String wsdlNamespace, String base) {
@@ -431,13 +440,15 @@ public final class WsdlReader implements ContractReader {
 
     /**
      * Reports, as {@code WSDL_SCHEMA_INVALID} errors, the schemas of the WSDL that XmlSchema refused; returns
-     * whether there were any. Each is located at its file and line when XmlSchema says which, else at {@code root}.
+     * whether there were any. Each is located at its file and line when XmlSchema says which, else at the main
+     * document's {@code wsdl:types} ({@code types}) or the imported document, else at {@code root}.
      */
     private static boolean schemaProblems(ContractSource source, EncodedSchemas schemas, SourceLocation root,
-            Diagnostics diagnostics) {
+            SourceLocation types, Diagnostics diagnostics) {
         for (CxfCodegen.Problem p : schemas.problems()) {
             String where = problemFile(source, p.file());
             SourceLocation at = where == null ? root
+                    : p.line() < 1 && where.equals(source.displayName()) ? types
                     : new SourceLocation(where, Math.max(p.line(), 0), Math.max(p.column(), 0), "");
             diagnostics.add(Diagnostic.error("WSDL_SCHEMA_INVALID", at, "an XML Schema of the WSDL cannot be read: "
                             + p.message())

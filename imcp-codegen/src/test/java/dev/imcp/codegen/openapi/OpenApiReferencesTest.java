@@ -183,4 +183,52 @@ class OpenApiReferencesTest {
         assertTrue(refs.get(2).message().startsWith("operation GET /orders is skipped: it uses "
                 + "'#/components/schemas/Order' (vendor.yaml:27)"), refs.get(2).message());
     }
+
+    @Test
+    void aPercentEncodedReferenceIsFollowedAndAMalformedOneNamesNothing() throws IOException {
+        Path file = dir.resolve("encoded.yaml");
+        Files.writeString(file, """
+                openapi: 3.0.3
+                info: {title: Encoded, version: "1"}
+                paths:
+                  /pages:
+                    get:
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/My%20Page'}
+                  /odd:
+                    get:
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/100%'}
+                  /ok:
+                    get:
+                      operationId: ok
+                      responses:
+                        '204': {description: done}
+                components:
+                  schemas:
+                    My Page:
+                      type: object
+                      properties:
+                        next: {$ref: '#/components/schemas/Gone'}
+                """);
+        Diagnostics diagnostics = new Diagnostics();
+
+        ContractModel model = OpenApiReaderTest.read(file, diagnostics);
+
+        assertEquals(List.of("ok"), model.operations().stream().map(OperationModel::toolName).toList());
+        List<String> skips = diagnostics.all().stream().filter(d -> d.skippedOperations() == 1)
+                .map(Diagnostic::message).toList();
+        // the dangling reference inside "My Page" is on line 30, reached through the encoded one on line 11
+        assertEquals(List.of("operation GET /pages is skipped: it uses '#/components/schemas/Gone' (encoded.yaml:30), "
+                + "which does not exist", "operation GET /odd is skipped: it uses '#/components/schemas/100%' "
+                + "(encoded.yaml:19), which does not exist"), skips);
+    }
 }
