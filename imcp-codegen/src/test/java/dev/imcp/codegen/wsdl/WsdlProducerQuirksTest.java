@@ -49,6 +49,25 @@ class WsdlProducerQuirksTest {
     @TempDir
     Path dir;
 
+    /**
+     * A document/literal SOAP 1.1 binding {@code <portType>Soap} of the request-response {@code operations} of
+     * port type {@code prefix:portType}, each with SOAPAction {@code urn:<operation>}, and a service with one port
+     * that uses it, then the end of the definitions.
+     */
+    private static String bindingAndService(String prefix, String portType, String... operations) {
+        StringBuilder b = new StringBuilder("  <binding name=\"" + portType + "Soap\" type=\"" + prefix + ":" + portType
+                + "\">\n    <soap:binding style=\"document\" transport=\"http://schemas.xmlsoap.org/soap/http\"/>\n");
+        for (String op : operations) {
+            b.append("    <operation name=\"").append(op).append("\"><soap:operation soapAction=\"urn:").append(op)
+                    .append("\"/>\n      <input><soap:body use=\"literal\"/></input>")
+                    .append("<output><soap:body use=\"literal\"/></output></operation>\n");
+        }
+        return b.append("  </binding>\n  <service name=\"").append(portType).append("Service\">\n    <port name=\"")
+                .append(portType).append("Port\" binding=\"").append(prefix).append(":").append(portType)
+                .append("Soap\"><soap:address location=\"http://127.0.0.1:9/").append(portType)
+                .append("\"/></port>\n  </service>\n</definitions>\n").toString();
+    }
+
     private ContractModel read(String file, Diagnostics diagnostics) throws IOException {
         return WsdlTestSupport.read(dir.resolve(file), file, dir.resolve("out"), diagnostics);
     }
@@ -138,18 +157,8 @@ class WsdlProducerQuirksTest {
                     <operation name="askFast"><input message="a:askIn"/><output message="a:askOut"/></operation>
                     <operation name="askSlow"><input message="a:askIn"/><output message="a:askOut"/></operation>
                   </portType>
-                  <binding name="TwinsSoap" type="a:Twins">
-                    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
-                    <operation name="askFast"><soap:operation soapAction="urn:fast"/>
-                      <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
-                    <operation name="askSlow"><soap:operation soapAction="urn:slow"/>
-                      <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
-                  </binding>
-                  <service name="TwinsService">
-                    <port name="TwinsPort" binding="a:TwinsSoap"><soap:address location="http://127.0.0.1:9/t"/></port>
-                  </service>
-                </definitions>
-                """.formatted(NS, ABSTRACT.replace("<portType name=\"Asker\">", "<portType name=\"Unused\">")));
+                """.formatted(NS, ABSTRACT.replace("<portType name=\"Asker\">", "<portType name=\"Unused\">"))
+                + bindingAndService("a", "Twins", "askFast", "askSlow"));
         Diagnostics diagnostics = new Diagnostics();
 
         ContractModel model = read("twins.wsdl", diagnostics);
@@ -234,16 +243,7 @@ class WsdlProducerQuirksTest {
                   <message name="out"><part name="parameters" element="b:state"/></message>
                   <portType name="Status"><operation name="check"><input message="s:in"/><output message="s:out"/>
                   </operation></portType>
-                  <binding name="StatusSoap" type="s:Status">
-                    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
-                    <operation name="check"><soap:operation soapAction="urn:check"/>
-                      <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
-                  </binding>
-                  <service name="StatusService">
-                    <port name="StatusPort" binding="s:StatusSoap"><soap:address location="http://127.0.0.1:9/s"/></port>
-                  </service>
-                </definitions>
-                """.formatted(NS));
+                """.formatted(NS) + bindingAndService("s", "Status", "check"));
         Path sources = dir.resolve("java");
 
         dev.imcp.codegen.GenerationResult result = new dev.imcp.codegen.ImcpGenerator().generate(
@@ -308,18 +308,7 @@ class WsdlProducerQuirksTest {
                     <operation name="ask"><input message="a:askIn"/><output message="a:askOut"/></operation>
                     <operation name="old"><input message="a:oldIn"/><output message="a:askOut"/></operation>
                   </portType>
-                  <binding name="AskerSoap" type="a:Asker">
-                    <soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>
-                    <operation name="ask"><soap:operation soapAction="urn:ask"/>
-                      <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
-                    <operation name="old"><soap:operation soapAction="urn:old"/>
-                      <input><soap:body use="literal"/></input><output><soap:body use="literal"/></output></operation>
-                  </binding>
-                  <service name="AskService">
-                    <port name="AskPort" binding="a:AskerSoap"><soap:address location="http://127.0.0.1:9/ask"/></port>
-                  </service>
-                </definitions>
-                """.formatted(NS));
+                """.formatted(NS) + bindingAndService("a", "Asker", "ask", "old"));
         Diagnostics diagnostics = new Diagnostics();
 
         ContractModel model = read("split.wsdl", diagnostics);
