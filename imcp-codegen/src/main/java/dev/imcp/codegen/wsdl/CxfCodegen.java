@@ -70,6 +70,18 @@ final class CxfCodegen {
             List<Problem> problems, List<SourceFile> sources) {
     }
 
+    /**
+     * CXF's reference validator warns "WSDL document ... does not define any services" for a binding WSDL, which
+     * iMCP publishes on purpose (WSDL_NO_ADDRESS says what to configure), and would name the temporary copy a retry
+     * reads. Held here: java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+     */
+    private static final java.util.logging.Logger REF_VALIDATOR =
+            java.util.logging.Logger.getLogger("org.apache.cxf.tools.validator.internal.WSDLRefValidator");
+
+    static {
+        REF_VALIDATOR.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     private CxfCodegen() {
     }
 
