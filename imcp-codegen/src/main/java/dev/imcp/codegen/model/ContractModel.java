@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param description the contract's description, or {@code null}
  * @param sha256 the SHA-256 of the contract file's bytes, lower-case hex
  * @param defaultUrl the upstream base URL the contract names, or {@code null}
- * @param soapPorts for WSDL, port name to address ({@code soap:address/@location}); empty otherwise
+ * @param soapPorts for WSDL, port name to address ({@code soap:address/@location}, or an empty string when the
+ *     contract gives none and the configuration must); empty otherwise
  * @param operations the operations, one tool each, in contract order
  * @param location the contract file
  * @param generatedSources the Java sources a tool of the field generated while reading (CXF's SEIs and JAXB

@@ -232,7 +232,7 @@ final class CatalogPage {
     }
 
     private static void putIfPresent(ObjectNode node, String key, String value) {
-        if (value != null) {
+        if (value != null && !value.isEmpty()) {
             node.put(key, value);
         }
     }

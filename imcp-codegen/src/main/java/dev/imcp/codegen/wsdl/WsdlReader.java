@@ -139,10 +139,11 @@ public final class WsdlReader implements ContractReader {
                                 "no wsdl:port uses SOAP binding " + c.port().getName() + ", so the WSDL gives no "
                                         + "address for its operations; they are published, and are called at the "
                                         + "address the adapter's configuration gives")
-                        .withFix("set imcp.services." + id + ".url (environment: IMCP_SERVICES_"
-                                + id.toUpperCase(java.util.Locale.ROOT) + "_URL), or imcp.services." + id + ".ports."
-                                + c.port().getName() + ".url in the configuration file for this binding alone; the "
-                                + "adapter does not start without an address"));
+                        .withFix("set imcp.services." + id + ".ports." + c.port().getName() + ".url (environment: "
+                                + "IMCP_SERVICES_" + id.toUpperCase(java.util.Locale.ROOT) + "_PORTS_"
+                                + c.port().getName().toUpperCase(java.util.Locale.ROOT) + "_URL), or imcp.services."
+                                + id + ".url for every port of the contract; the adapter does not start without an "
+                                + "address"));
             }
         }
         if (chosen.isEmpty()) {
@@ -273,9 +274,9 @@ public final class WsdlReader implements ContractReader {
         }
         Map<String, String> ports = new LinkedHashMap<>();
         for (SoapPorts.Chosen c : usable) {
-            if (c.address() != null) {
-                ports.putIfAbsent(c.port().getName(), c.address());
-            }
+            // a port without an address is named too (address ""), so that its configuration key is known, also as
+            // an environment variable
+            ports.putIfAbsent(c.port().getName(), c.address() == null ? "" : c.address());
         }
         return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null, description, source.sha256(),
                 usable.getFirst().address(), ports, operations, locations.at(root),

@@ -194,7 +194,8 @@ class WsdlProducerQuirksTest {
         assertNotNull(model, diagnostics.all()::toString);
         assertEquals(List.of("ask"), model.operations().stream().map(OperationModel::toolName).toList());
         assertNull(model.defaultUrl());
-        assertEquals(java.util.Map.of(), model.soapPorts());
+        // named without an address, so that the runtime knows the port's key (also as an environment variable)
+        assertEquals(java.util.Map.of("AskerSoap", ""), model.soapPorts());
         assertEquals(List.of("typo.wsdl:23 WSDL_UNDEFINED_BINDING", "typo.wsdl:17 WSDL_NO_ADDRESS"),
                 diagnostics.all().stream().map(d -> d.location().file() + ":" + d.location().line() + " " + d.code())
                         .toList());
@@ -269,8 +270,8 @@ class WsdlProducerQuirksTest {
         assertNotNull(model, diagnostics.all()::toString);
         assertEquals(List.of("sap-flight-binding.wsdl:97 WSDL_NO_ADDRESS"), diagnostics.all().stream()
                 .map(d -> d.location().file() + ":" + d.location().line() + " " + d.code()).toList());
-        assertTrue(diagnostics.all().getFirst().fix().contains("imcp.services.hello.ports.ZFLIGHT.url"),
-                diagnostics.all().getFirst().fix());
+        assertTrue(diagnostics.all().getFirst().fix().startsWith("set imcp.services.hello.ports.ZFLIGHT.url "
+                + "(environment: IMCP_SERVICES_HELLO_PORTS_ZFLIGHT_URL)"), diagnostics.all().getFirst().fix());
         OperationModel op = model.operations().getFirst();
         assertEquals("FlightGetList", op.toolName());
         dev.imcp.codegen.model.SoapBinding binding = (dev.imcp.codegen.model.SoapBinding) op.binding();

@@ -18,7 +18,8 @@ import java.util.Objects;
  *     e.g. {@code src/main/contracts/petstore.yaml}), or {@code null} when the provider does not say
  * @param defaultUrl the base URL the contract names (OpenAPI {@code servers[0].url}, MCP JSON
  *     {@code endpoint.baseUrl}), or {@code null}; for WSDL the address of the first port used
- * @param soapPorts for WSDL: port name to the {@code soap:address/@location} the contract gives
+ * @param soapPorts for WSDL: port name to the {@code soap:address/@location} the contract gives; an empty string
+ *     for a port whose address only the configuration gives (a binding WSDL's, which has no {@code wsdl:port})
  * @param security for REST: the contract's security schemes and each operation's requirement
  *     ({@link RestSecurity#NONE} when it declares none)
  * @param upstreams for MCP JSON tools with different base URLs: each named base URL and which operations go there

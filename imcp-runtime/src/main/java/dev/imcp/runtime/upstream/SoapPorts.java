@@ -112,7 +112,7 @@ public final class SoapPorts {
         if (address == null) {
             address = service.soapPorts().get(portName);
         }
-        if (address == null) {
+        if (address == null || address.isBlank()) { // blank: the contract gives none (a binding WSDL)
             throw new IllegalStateException("No address for SOAP port " + portName + " of service " + service.id()
                     + ": set imcp.services." + service.id() + ".ports." + portName + ".url or imcp.services."
                     + service.id() + ".url");

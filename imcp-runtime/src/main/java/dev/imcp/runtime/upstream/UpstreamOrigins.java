@@ -96,7 +96,8 @@ public final class UpstreamOrigins {
             }
         } else if ("wsdl".equals(service.kind()) && !service.soapPorts().isEmpty()) {
             for (Map.Entry<String, String> e : new java.util.TreeMap<>(service.soapPorts()).entrySet()) {
-                String url = config.portUrls().getOrDefault(e.getKey(), config.url() != null ? config.url() : e.getValue());
+                String contract = e.getValue().isBlank() ? null : e.getValue(); // blank: no address in the contract
+                String url = config.portUrls().getOrDefault(e.getKey(), config.url() != null ? config.url() : contract);
                 add(origins, url, e.getKey());
             }
         } else {

@@ -83,6 +83,36 @@ class EnvironmentKeysTest {
     }
 
     @Test
+    void aPortTheContractGivesNoAddressIsConfiguredByItsVariable() {
+        // a binding WSDL: the generator names the port with an empty address, so its key is known
+        dev.imcp.runtime.spi.ToolProvider vendor = new dev.imcp.runtime.spi.ToolProvider() {
+            @Override
+            public dev.imcp.runtime.spi.ServiceDescriptor service() {
+                return new dev.imcp.runtime.spi.ServiceDescriptor("vendor", "wsdl", "Vendor", null,
+                        "0".repeat(64), null, null, Map.of("VendorSoapBinding", ""), null, null);
+            }
+
+            @Override
+            public List<dev.imcp.runtime.spi.Tool<?, ?>> tools(dev.imcp.runtime.spi.UpstreamContext upstream) {
+                return List.of();
+            }
+        };
+        Config unset = EnvironmentKeys.create(Map.of(), ImcpServer.keys(List.of(vendor)),
+                ConfigSources.create(YAML, MediaTypes.APPLICATION_X_YAML));
+        assertEquals(Map.of(), dev.imcp.runtime.upstream.UpstreamOrigins.of(vendor.service(),
+                RuntimeConfig.from(unset).service("vendor")), "no address: no origin, and no failure");
+
+        Config config = EnvironmentKeys.create(
+                Map.of("IMCP_SERVICES_VENDOR_PORTS_VENDORSOAPBINDING_URL", "http://erp.example.com/vendor"),
+                ImcpServer.keys(List.of(vendor)), ConfigSources.create(YAML, MediaTypes.APPLICATION_X_YAML));
+
+        assertEquals(Map.of("VendorSoapBinding", "http://erp.example.com/vendor"),
+                RuntimeConfig.from(config).service("vendor").portUrls());
+        assertEquals(List.of("http://erp.example.com:80"), List.copyOf(dev.imcp.runtime.upstream.UpstreamOrigins
+                .of(vendor.service(), RuntimeConfig.from(config).service("vendor")).keySet()));
+    }
+
+    @Test
     void placeholdersInFilesStillSeeTheEnvironment() {
         Config config = EnvironmentKeys.create(Map.of("LOG_DIR", "/var/log/imcp"), List.of(),
                 ConfigSources.create("imcp:\n  audit:\n    file: \"${LOG_DIR}/audit.jsonl\"\n", MediaTypes.APPLICATION_X_YAML));
