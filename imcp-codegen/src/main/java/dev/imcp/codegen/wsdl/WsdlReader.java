@@ -107,7 +107,9 @@ public final class WsdlReader implements ContractReader {
             definition = reader.readWSDL(source.path().toUri().toString());
             WsdlImports.resolvePlaceholders(definition);
         } catch (WSDLException | RuntimeException e) {
-            diagnostics.add(Diagnostic.error("WSDL_PARSE_ERROR", locations.at("/definitions"),
+            // wsdl4j names the element it stopped at (an unbound prefix, an attribute WSDL 1.1 does not allow)
+            SourceLocation at = e instanceof WSDLException w ? locations.atWsdl4jPath(w.getLocation()) : null;
+            diagnostics.add(Diagnostic.error("WSDL_PARSE_ERROR", at != null ? at : locations.at("/definitions"),
                     "not a readable WSDL 1.1 document: " + e.getMessage()));
             return null;
         }

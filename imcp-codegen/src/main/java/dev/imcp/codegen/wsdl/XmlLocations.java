@@ -53,6 +53,8 @@ final class XmlLocations {
         DefaultHandler handler = new DefaultHandler() {
             private final Deque<String> path = new ArrayDeque<>();
             private final Deque<String> names = new ArrayDeque<>();
+            private final Deque<String> ordinalPath = new ArrayDeque<>();
+            private final Deque<Map<String, Integer>> siblings = new ArrayDeque<>(List.of(new HashMap<>()));
             private Locator locator;
 
             @Override
@@ -68,6 +70,12 @@ final class XmlLocations {
                 String xpath = parent + "/" + step;
                 path.push(xpath);
                 positions.putIfAbsent(xpath, new int[] {locator.getLineNumber(), locator.getColumnNumber()});
+                // and by position among same-named siblings, as wsdl4j names an element in its errors
+                int index = siblings.peek().merge(localName, 1, Integer::sum);
+                String ordinal = (ordinalPath.isEmpty() ? "" : ordinalPath.peek()) + "/" + localName + "[" + index + "]";
+                ordinalPath.push(ordinal);
+                siblings.push(new HashMap<>());
+                positions.putIfAbsent(ORDINAL + ordinal, new int[] {locator.getLineNumber(), locator.getColumnNumber()});
                 // wsdl:service/wsdl:port in document order: wsdl4j keeps services in a hash map
                 if ("port".equals(localName) && name != null && names.size() == 2 && "service".equals(stepName(parent))) {
                     servicePorts.add(new String[] {names.peek(), name});
@@ -79,6 +87,8 @@ final class XmlLocations {
             public void endElement(String uri, String localName, String qName) {
                 path.pop();
                 names.pop();
+                ordinalPath.pop();
+                siblings.pop();
             }
 
             @Override
@@ -105,6 +115,42 @@ final class XmlLocations {
         int bracket = last.indexOf('[');
         return bracket < 0 ? last : last.substring(0, bracket);
     }
+
+    /** Marks the keys of {@link #positions} that are ordinal paths ({@code /definitions[1]/message[2]}). */
+    private static final String ORDINAL = "#";
+
+    /**
+     * Returns the location of the element that wsdl4j names in an error, a path of qualified names with positions
+     * among same-named siblings where there are several ({@code /wsdl:definitions/wsdl:message[2]/wsdl:part}); when
+     * this document has no such element (the path leads through a {@code wsdl:import} into the imported document),
+     * of its nearest ancestor here. {@code null} when the path is not one.
+     */
+    SourceLocation atWsdl4jPath(String path) {
+        if (path == null || !path.startsWith("/")) {
+            return null;
+        }
+        List<String> ordinals = new ArrayList<>();
+        StringBuilder ordinal = new StringBuilder();
+        for (String step : path.substring(1).split("/")) {
+            java.util.regex.Matcher m = WSDL4J_STEP.matcher(step);
+            if (!m.matches()) {
+                return null;
+            }
+            ordinal.append('/').append(m.group(1)).append('[').append(m.group(2) == null ? "1" : m.group(2)).append(']');
+            ordinals.add(ordinal.toString());
+        }
+        for (int i = ordinals.size() - 1; i >= 0; i--) {
+            int[] p = positions.get(ORDINAL + ordinals.get(i));
+            if (p != null) {
+                return new SourceLocation(file, p[0], p[1], path);
+            }
+        }
+        return null;
+    }
+
+    /** One step of a wsdl4j error path: an optional prefix, the local name, an optional position. */
+    private static final java.util.regex.Pattern WSDL4J_STEP =
+            java.util.regex.Pattern.compile("(?:[^:\\[]*:)?([^\\[]+)(?:\\[(\\d+)])?");
 
     /** Returns the location of the element at {@code xpath}, or of the file with that pointer when unknown. */
     SourceLocation at(String xpath) {

@@ -318,4 +318,24 @@ class WsdlProducerQuirksTest {
         assertEquals(List.of("ask"), model.operations().stream().map(OperationModel::toolName).toList());
         assertEquals(List.of("WSDL_UNSUPPORTED_OPERATION"), diagnostics.all().stream().map(Diagnostic::code).toList());
     }
+
+    @Test
+    void anAttributeWsdl11DoesNotAllowIsAnErrorAtItsElement() throws IOException {
+        // wsdl4j refuses an attribute in no namespace on a WSDL element, and names the element by its position
+        Files.writeString(dir.resolve("attr.wsdl"), """
+                <definitions name="Attr" targetNamespace="urn:q:a" %s xmlns:a="urn:q:a">
+                  <message name="first"/>
+                  <message name="second"
+                      targetNamespace="urn:q:a"/>
+                </definitions>
+                """.formatted(NS));
+        Diagnostics diagnostics = new Diagnostics();
+
+        assertNull(read("attr.wsdl", diagnostics));
+
+        Diagnostic error = diagnostics.all().getFirst();
+        assertEquals("WSDL_PARSE_ERROR", error.code());
+        assertEquals("attr.wsdl:5", error.location().file() + ":" + error.location().line(), error.toString());
+        assertTrue(error.message().contains("illegal extension attribute 'targetNamespace'"), error.message());
+    }
 }
