@@ -98,10 +98,22 @@ public final class OpenApiReader implements ContractReader {
         // shared component, so one use's text would appear on every use: a 3.1 document that refers only to itself
         // is read unresolved, its local references followed by OpenApiSchemas and OpenApiOperations (which do not
         // follow path item references: a document with those is resolved).
-        boolean openApi31 = raw.path("openapi").asText().startsWith("3.1");
+        String version = raw.path("openapi").asText();
+        boolean openApi32 = version.startsWith("3.2");
+        boolean openApi31 = version.startsWith("3.1") || openApi32;
         options.setResolve(!openApi31 || OpenApiRefs.external(raw)
                 || OpenApiRefs.pathItemReferences(raw));
-        SwaggerParseResult result = new OpenAPIParser().readLocation(source.path().toUri().toString(), null, options);
+        SwaggerParseResult result;
+        java.util.Set<String> skipped32 = openApi32 ? OpenApi32.skippedOperations(raw) : java.util.Set.of();
+        if (openApi32) {
+            // swagger-parser 2.1 knows OpenAPI up to 3.1 (swagger-parser issue 2248). 3.2 keeps 3.1's model and adds
+            // to it: the document is read as 3.1, with what 3.2 adds for operations skipped, each with a warning.
+            OpenApi32.unsupported(raw, locator).forEach(diagnostics::add);
+            result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(OpenApi32.as31(raw), null,
+                    options, source.path().toUri().toString());
+        } else {
+            result = new OpenAPIParser().readLocation(source.path().toUri().toString(), null, options);
+        }
         OpenAPI api = result.getOpenAPI();
         if (result.getMessages() != null) {
             for (String message : result.getMessages()) {
@@ -142,6 +154,9 @@ public final class OpenApiReader implements ContractReader {
                     duplicateOperationId(operationIds, path.getKey(), op.getKey(), op.getValue(), locator, diagnostics);
                     String opPointer = JsonLocator.pointer("/paths", path.getKey(),
                             op.getKey().name().toLowerCase(Locale.ROOT));
+                    if (skipped32.contains(opPointer)) {
+                        continue; // OpenApi32 said why
+                    }
                     OpenApiRefs.Dangling broken = skipDangling ? dangling.get(opPointer) : null;
                     if (broken != null) {
                         SourceLocation ref = locator.locate(JsonLocator.pointer(broken.pointer(), "$ref"));
