@@ -30,11 +30,23 @@ final class OpenApi32 {
     private OpenApi32() {
     }
 
+    /** A block-style YAML document's top-level {@code openapi} member with a 3.2 version, up to the version. */
+    private static final java.util.regex.Pattern YAML_VERSION =
+            java.util.regex.Pattern.compile("(?m)^([\"']?openapi[\"']?[ \\t]*:[ \\t]*[\"']?)3\\.2\\.\\d+");
+
     /**
-     * Returns the document {@code raw} as JSON text, its {@code openapi} member {@code 3.1.1}. (Lines do not matter:
-     * swagger-parser's messages name members, which are located in the original text.)
+     * Returns the document as swagger-parser's 3.1 path should read it: {@code text} itself with {@code 3.1.1} in
+     * place of the 3.2 version of its top-level {@code openapi} member, when that member starts a line of a
+     * block-style YAML document (everything else, YAML's anchors, aliases and merge keys included, as written);
+     * else {@code raw} as JSON text with that version (JSON has no aliases to lose).
      */
-    static String as31(JsonNode raw) {
+    static String as31(String text, JsonNode raw) {
+        if (!text.strip().startsWith("{")) {
+            java.util.regex.Matcher m = YAML_VERSION.matcher(text);
+            if (m.find()) {
+                return text.substring(0, m.start()) + m.group(1) + "3.1.1" + text.substring(m.end());
+            }
+        }
         com.fasterxml.jackson.databind.node.ObjectNode copy = raw.deepCopy();
         copy.put("openapi", "3.1.1");
         return copy.toString();
@@ -80,10 +92,10 @@ final class OpenApi32 {
         Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
-            boolean pathQuerystring = querystring(path.getValue().path("parameters"));
+            boolean pathQuerystring = querystring(root, path.getValue().path("parameters"));
             for (String method : METHODS) {
                 JsonNode op = path.getValue().path(method);
-                if (op.isObject() && (pathQuerystring || querystring(op.path("parameters")))) {
+                if (op.isObject() && (pathQuerystring || querystring(root, op.path("parameters")))) {
                     skipped.add(JsonLocator.pointer("/paths", path.getKey(), method));
                 }
             }
@@ -91,13 +103,40 @@ final class OpenApi32 {
         return skipped;
     }
 
-    private static boolean querystring(JsonNode parameters) {
+    private static boolean querystring(JsonNode root, JsonNode parameters) {
         for (JsonNode p : parameters) {
+            // a parameter given by a local reference (#/components/parameters/Q), followed a few steps
+            for (int hops = 0; hops < 8 && p.path("$ref").asText().startsWith("#"); hops++) {
+                try {
+                    p = root.at(com.fasterxml.jackson.core.JsonPointer.compile(java.net.URLDecoder.decode(
+                            p.path("$ref").asText().substring(1).replace("+", "%2B"),
+                            java.nio.charset.StandardCharsets.UTF_8)));
+                } catch (IllegalArgumentException e) {
+                    break;
+                }
+            }
             if ("querystring".equals(p.path("in").asText())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether swagger-parser's model of an operation has fewer parameters than the document gives it (its own and
+     * its path item's): its 3.1 path drops a parameter it cannot read, an {@code in: querystring} one that came
+     * through a reference into another file, say. Such an operation is skipped rather than published without the
+     * parameter.
+     */
+    static boolean lostParameters(JsonNode rawPathItem, String method, io.swagger.v3.oas.models.PathItem item,
+            io.swagger.v3.oas.models.Operation op) {
+        if (rawPathItem.has("$ref")) {
+            return false; // the path item is in another file: nothing here to count
+        }
+        int given = rawPathItem.path("parameters").size() + rawPathItem.path(method).path("parameters").size();
+        int read = (item.getParameters() == null ? 0 : item.getParameters().size())
+                + (op.getParameters() == null ? 0 : op.getParameters().size());
+        return read < given;
     }
 
     private static Diagnostic skip(JsonLocator locator, String pointer, String message) {

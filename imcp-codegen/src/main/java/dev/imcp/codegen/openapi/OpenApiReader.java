@@ -109,7 +109,7 @@ public final class OpenApiReader implements ContractReader {
             // swagger-parser 2.1 knows OpenAPI up to 3.1 (swagger-parser issue 2248). 3.2 keeps 3.1's model and adds
             // to it: the document is read as 3.1, with what 3.2 adds for operations skipped, each with a warning.
             OpenApi32.unsupported(raw, locator).forEach(diagnostics::add);
-            result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(OpenApi32.as31(raw), null,
+            result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(OpenApi32.as31(source.text(), raw), null,
                     options, source.path().toUri().toString());
         } else {
             result = new OpenAPIParser().readLocation(source.path().toUri().toString(), null, options);
@@ -156,6 +156,15 @@ public final class OpenApiReader implements ContractReader {
                             op.getKey().name().toLowerCase(Locale.ROOT));
                     if (skipped32.contains(opPointer)) {
                         continue; // OpenApi32 said why
+                    }
+                    if (openApi32 && OpenApi32.lostParameters(raw.path("paths").path(path.getKey()),
+                            op.getKey().name().toLowerCase(Locale.ROOT), path.getValue(), op.getValue())) {
+                        diagnostics.add(Diagnostic.skipped("OPENAPI_UNSUPPORTED_OPERATION", locator.locate(opPointer),
+                                        "operation " + op.getKey() + " " + path.getKey() + " is skipped: swagger-parser "
+                                                + "could not read all of its parameters (an OpenAPI 3.2 'in: "
+                                                + "querystring' one?), and a call without one could be wrong", 1)
+                                .withFix("see the OPENAPI_INVALID warnings for the parameter"));
+                        continue;
                     }
                     OpenApiRefs.Dangling broken = skipDangling ? dangling.get(opPointer) : null;
                     if (broken != null) {

@@ -142,8 +142,8 @@ public final class WsdlReader implements ContractReader {
                                         + "address for its operations; they are published, and are called at the "
                                         + "address the adapter's configuration gives")
                         .withFix("set imcp.services." + id + ".ports." + c.port().getName() + ".url (environment: "
-                                + "IMCP_SERVICES_" + id.toUpperCase(java.util.Locale.ROOT) + "_PORTS_"
-                                + c.port().getName().toUpperCase(java.util.Locale.ROOT) + "_URL), or imcp.services."
+                                + "IMCP_SERVICES_" + variablePart(id) + "_PORTS_" + variablePart(c.port().getName())
+                                + "_URL), or imcp.services."
                                 + id + ".url for every port of the contract; the adapter does not start without an "
                                 + "address"));
             }
@@ -283,6 +283,11 @@ public final class WsdlReader implements ContractReader {
         return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null, description, source.sha256(),
                 usable.getFirst().address(), ports, operations, locations.at(root),
                 cxf == null ? List.of() : cxf.sources());
+    }
+
+    /** A configuration key's part as the runtime's environment variables write it: upper case, '.' and '-' as '_'. */
+    private static String variablePart(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_");
     }
 
     /** Where the {@code wsdl:port} named {@code port} of the main document is, or the definitions element. */

@@ -71,8 +71,9 @@ final class XmlLocations {
                 path.push(xpath);
                 positions.putIfAbsent(xpath, new int[] {locator.getLineNumber(), locator.getColumnNumber()});
                 // and by position among same-named siblings, as wsdl4j names an element in its errors
-                int index = siblings.peek().merge(localName, 1, Integer::sum);
-                String ordinal = (ordinalPath.isEmpty() ? "" : ordinalPath.peek()) + "/" + localName + "[" + index + "]";
+                // wsdl4j counts and names siblings by their qualified name, prefix and all
+                int index = siblings.peek().merge(qName, 1, Integer::sum);
+                String ordinal = (ordinalPath.isEmpty() ? "" : ordinalPath.peek()) + "/" + qName + "[" + index + "]";
                 ordinalPath.push(ordinal);
                 siblings.push(new HashMap<>());
                 positions.putIfAbsent(ORDINAL + ordinal, new int[] {locator.getLineNumber(), locator.getColumnNumber()});
@@ -116,7 +117,7 @@ final class XmlLocations {
         return bracket < 0 ? last : last.substring(0, bracket);
     }
 
-    /** Marks the keys of {@link #positions} that are ordinal paths ({@code /definitions[1]/message[2]}). */
+    /** Marks the keys of {@link #positions} that are ordinal paths ({@code /wsdl:definitions[1]/wsdl:message[2]}). */
     private static final String ORDINAL = "#";
 
     /**
@@ -148,9 +149,9 @@ final class XmlLocations {
         return null;
     }
 
-    /** One step of a wsdl4j error path: an optional prefix, the local name, an optional position. */
+    /** One step of a wsdl4j error path: the qualified name, an optional position. */
     private static final java.util.regex.Pattern WSDL4J_STEP =
-            java.util.regex.Pattern.compile("(?:[^:\\[]*:)?([^\\[]+)(?:\\[(\\d+)])?");
+            java.util.regex.Pattern.compile("([^\\[]+)(?:\\[(\\d+)])?");
 
     /** Returns the location of the element at {@code xpath}, or of the file with that pointer when unknown. */
     SourceLocation at(String xpath) {

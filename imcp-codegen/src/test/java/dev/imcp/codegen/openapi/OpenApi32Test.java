@@ -94,12 +94,62 @@ class OpenApi32Test {
     }
 
     @Test
-    void onlyTheVersionChangesWhenA32DocumentIsReadAs31() throws Exception {
-        // minified JSON too, with the version anywhere in the object
-        com.fasterxml.jackson.databind.JsonNode raw = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree("{\"info\":{\"title\":\"t\",\"version\":\"3.2.1\"},\"openapi\":\"3.2.0\",\"paths\":{}}");
-        assertEquals("{\"info\":{\"title\":\"t\",\"version\":\"3.2.1\"},\"openapi\":\"3.1.1\",\"paths\":{}}",
-                OpenApi32.as31(raw));
+    void onlyTheVersionChanges() throws Exception {
+        // YAML keeps its text (anchors and aliases are swagger-parser's to expand), lines included
+        String yaml = "openapi: \"3.2.0\"\ninfo: {title: t, version: \"3.2.1\"}\npaths: {}\n";
+        assertEquals("openapi: \"3.1.1\"\ninfo: {title: t, version: \"3.2.1\"}\npaths: {}\n",
+                OpenApi32.as31(yaml, dev.imcp.codegen.read.RawDocuments.parse(yaml)));
+        // minified JSON, the version anywhere in the object
+        String json = "{\"info\":{\"title\":\"t\",\"version\":\"3.2.1\"},\"openapi\":\"3.2.0\",\"paths\":{}}";
+        com.fasterxml.jackson.databind.JsonNode raw = dev.imcp.codegen.read.RawDocuments.parse(json);
+        assertEquals(json.replace("3.2.0", "3.1.1"), OpenApi32.as31(json, raw));
         assertEquals("3.2.0", raw.path("openapi").asText(), "the document read is not changed");
+    }
+
+    @Test
+    void aliasesAndReferencedQuerystringParametersAreSeenThrough() throws IOException {
+        Path file = dir.resolve("alias.yaml");
+        Files.writeString(file, """
+                openapi: 3.2.0
+                info: {title: Alias, version: "1"}
+                paths:
+                  /a:
+                    get:
+                      operationId: a
+                      parameters:
+                        - &p {name: x, in: query, required: true, schema: {type: string}}
+                      responses:
+                        '204': {description: done}
+                  /b:
+                    get:
+                      operationId: b
+                      parameters:
+                        - *p
+                      responses:
+                        '204': {description: done}
+                  /search:
+                    get:
+                      operationId: search
+                      parameters:
+                        - $ref: '#/components/parameters/Q'
+                      responses:
+                        '204': {description: done}
+                components:
+                  parameters:
+                    Q:
+                      name: q
+                      in: querystring
+                      content:
+                        application/x-www-form-urlencoded:
+                          schema: {type: object}
+                """);
+        Diagnostics diagnostics = new Diagnostics();
+
+        ContractModel model = OpenApiReaderTest.read(file, diagnostics);
+
+        assertEquals(List.of("a", "b"), model.operations().stream().map(OperationModel::toolName).toList());
+        assertEquals(List.of("x"), model.operations().get(1).input().required(), "the alias *p is the parameter x");
+        assertTrue(diagnostics.all().stream().anyMatch(d -> d.code().equals("OPENAPI_UNSUPPORTED_OPERATION")
+                && d.message().startsWith("operation GET /search is skipped")), diagnostics.all()::toString);
     }
 }

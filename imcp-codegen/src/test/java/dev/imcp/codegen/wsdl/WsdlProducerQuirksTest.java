@@ -338,4 +338,25 @@ class WsdlProducerQuirksTest {
         assertEquals("attr.wsdl:5", error.location().file() + ":" + error.location().line(), error.toString());
         assertTrue(error.message().contains("illegal extension attribute 'targetNamespace'"), error.message());
     }
+
+    @Test
+    void wsdl4jsPositionsCountSiblingsByTheirQualifiedName() throws IOException {
+        // wsdl4j names the fourth message "wsdl:message[2]": the second of those written with the wsdl prefix
+        Files.writeString(dir.resolve("mixed.wsdl"), """
+                <definitions targetNamespace="urn:q:a" xmlns="http://schemas.xmlsoap.org/wsdl/"
+                    xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">
+                  <message name="m1"/>
+                  <wsdl:message name="m2"/>
+                  <message name="m3"/>
+                  <wsdl:message name="m4" targetNamespace="urn:q:a"/>
+                </definitions>
+                """);
+        Diagnostics diagnostics = new Diagnostics();
+
+        assertNull(read("mixed.wsdl", diagnostics));
+
+        Diagnostic error = diagnostics.all().getFirst();
+        assertEquals("mixed.wsdl:6 WSDL_PARSE_ERROR", error.location().file() + ":" + error.location().line() + " "
+                + error.code(), error.toString());
+    }
 }
