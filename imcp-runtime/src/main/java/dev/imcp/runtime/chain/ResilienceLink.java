@@ -45,7 +45,8 @@ import java.util.function.Supplier;
  *       {@code isError} "Too many calls in flight to <upstream>, retry later" without reaching the upstream.</li>
  *   <li><b>Circuit breaker</b> (Helidon {@link CircuitBreaker}), one per upstream: counts an attempt that got no
  *       usable answer ({@linkplain #unanswered}: connection failure, timeout, HTTP 5xx) as a failure and any
- *       other outcome, 4xx and SOAP faults included, as a success; when {@code failure-ratio} percent of the last
+ *       other outcome, 4xx, SOAP faults and a failed token request (the upstream was not asked) included, as a
+ *       success; when {@code failure-ratio} percent of the last
  *       {@code volume} attempts failed it opens, and attempts are answered at once, without reaching the upstream,
  *       {@code isError} "Upstream <upstream> is unavailable ...; it will be tried again in <n> s", until
  *       {@code delay-seconds} have passed; then it lets one attempt through (half-open), whose success closes
@@ -86,10 +87,22 @@ public final class ResilienceLink implements InvocationLink {
     }
 
     /** An unanswered attempt that may be made again, when the call is idempotent. */
-    private static final class Retryable extends Unanswered {
+    private static class Retryable extends Unanswered {
         private static final long serialVersionUID = 1L;
 
         Retryable(ObjectNode result) {
+            super(result);
+        }
+    }
+
+    /**
+     * A retryable attempt that failed at the OAuth 2.0 token endpoint, before the upstream was asked: retried like
+     * any other, not counted by the upstream's circuit breaker (its {@code skipOn}).
+     */
+    private static final class TokenRetryable extends Retryable {
+        private static final long serialVersionUID = 1L;
+
+        TokenRetryable(ObjectNode result) {
             super(result);
         }
     }
@@ -128,6 +141,7 @@ public final class ResilienceLink implements InvocationLink {
                     .delay(settings.breakerDelay())
                     .successThreshold(1)
                     .applyOn(java.util.Set.of(Unanswered.class))
+                    .skipOn(java.util.Set.of(TokenRetryable.class))
                     .enableMetrics(false)
                     .build();
             this.bulkhead = !settings.bulkhead() ? null : Bulkhead.builder()
@@ -381,7 +395,7 @@ public final class ResilienceLink implements InvocationLink {
         }
         if (retryable(failure)) {
             ADVISED.set(retryAfter(failure).orElse(null)); // read by Backoff on this thread, before the wait
-            throw new Retryable(result);
+            throw UpstreamFaults.atTokenEndpoint(failure) ? new TokenRetryable(result) : new Retryable(result);
         }
         if (unanswered(failure)) {
             throw new Unanswered(result);
@@ -483,9 +497,12 @@ public final class ResilienceLink implements InvocationLink {
         return false;
     }
 
-    /** Whether an attempt got no usable answer: {@link #retryable} failures and every HTTP 5xx. */
+    /**
+     * Whether an attempt got no usable answer from the upstream: {@link #retryable} failures and every HTTP 5xx; not
+     * a failure at the token endpoint ({@link UpstreamFaults#atTokenEndpoint}), where the upstream was never asked.
+     */
     static boolean unanswered(Throwable failure) {
-        return status(failure) >= 500 || retryable(failure);
+        return !UpstreamFaults.atTokenEndpoint(failure) && (status(failure) >= 500 || retryable(failure));
     }
 
     /** Returns the HTTP status of a REST ({@link UpstreamException}) or SOAP (CXF {@code HTTPException}) failure, or 0. */

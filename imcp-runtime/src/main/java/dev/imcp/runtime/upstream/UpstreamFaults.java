@@ -357,6 +357,14 @@ public final class UpstreamFaults {
     }
 
     /** Returns the failed token request in {@code e}'s cause chain (a SOAP call's comes wrapped by CXF), or {@code null}. */
+    /**
+     * Whether {@code failure} happened at an OAuth 2.0 token endpoint ({@link OAuth2Tokens}), before any request to
+     * the upstream service: the upstream was not reached, so its circuit breaker does not count it.
+     */
+    public static boolean atTokenEndpoint(Throwable failure) {
+        return tokenFailure(failure) != null;
+    }
+
     private static TokenEndpointException tokenFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TokenEndpointException f) {

@@ -85,6 +85,10 @@ class ResilienceTest {
         });
         upstream.start();
         String url = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort(); // a token endpoint that is down
+        }
         server = ImcpServer.start(Fixture.config("""
                 server: {port: 0, host: 127.0.0.1}
                 imcp:
@@ -112,9 +116,19 @@ class ResilienceTest {
                       resilience:
                         circuit-breaker: {delay-seconds: 0}
                         bulkhead: {limit: 1, queue: 0}
-                """.formatted(url, url, url, url)),
+                    tokenless:
+                      url: %s
+                      auth:
+                        type: oauth2-client-credentials
+                        token-url: http://127.0.0.1:%d/token
+                        client-id: imcp
+                        client-secret: s3cret
+                      resilience:
+                        retries: 0
+                        circuit-breaker: {failure-ratio: 100, volume: 2, delay-seconds: 60}
+                """.formatted(url, url, url, url, url, closed)),
                 List.of(new ItemsProvider("flaky"), new ItemsProvider("fragile"), new ItemsProvider("narrow"),
-                        new ItemsProvider("waiting")));
+                        new ItemsProvider("waiting"), new ItemsProvider("tokenless")));
         session = initialize(server);
     }
 
@@ -225,6 +239,18 @@ class ResilienceTest {
         assertFalse(result.path("isError").asBoolean(), result.toString());
         assertEquals(3, seen("/fragile/x"), "only the call let through after the delay reached the upstream");
         assertFalse(call("fragileRead", "x").path("isError").asBoolean());
+    }
+
+    @Test
+    void aTokenEndpointThatIsDownDoesNotOpenTheUpstreamsBreaker() throws Exception {
+        // the upstream was never asked: its breaker (two failures in two open it) does not count the token request
+        for (int i = 0; i < 4; i++) {
+            JsonNode result = call("tokenlessRead", "x");
+            assertTrue(result.path("isError").asBoolean(), result.toString());
+            assertTrue(text(result).contains("token endpoint"), text(result));
+            assertFalse(text(result).contains("circuit breaker open"), text(result));
+        }
+        assertEquals(0, seen("/tokenless/x"));
     }
 
     @Test
