@@ -39,7 +39,10 @@ import javax.tools.ToolProvider;
  *       error codes (a contract without any operation is {@code ADAPTER_NO_TOOLS}) and the first error in full;
  *   <li>{@code javac}: the generated sources do not compile, a generator bug: detail is the first errors;
  *   <li>{@code crash}: the generator threw, a generator bug (or the JVM ran out of memory): detail is the
- *       exception and the top of its stack.
+ *       exception and the top of its stack;
+ *   <li>{@code serve} (with {@code IMCP_SWEEP_SERVE=1}, {@code bench/sweep.sh --serve}): the compiled adapter did not
+ *       start, or its {@code tools/list} did not hold every tool with input and output schemas of
+ *       {@code "type": "object"}: detail says what.
  * </ul>
  * WORKDIR is emptied between contracts.
  */
@@ -77,6 +80,12 @@ public final class Sweep {
                     if (errors != null) {
                         outcome = "javac";
                         detail = errors;
+                    } else if (SERVE && tools > 0) {
+                        String problem = serve(work, tools);
+                        if (problem != null) {
+                            outcome = "serve";
+                            detail = problem;
+                        }
                     }
                 }
             } catch (ContractException e) {
@@ -96,6 +105,89 @@ public final class Sweep {
             System.out.flush();
         }
         delete(work);
+    }
+
+    /** Whether to start each compiled adapter and ask it for its tools ({@code bench/sweep.sh --serve}). */
+    private static final boolean SERVE = "1".equals(System.getenv("IMCP_SWEEP_SERVE"));
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * Starts the compiled adapter in {@code work} as an MCP server on 127.0.0.1 (every service's URL a closed local
+     * port: nothing is called) and asks it {@code initialize} and {@code tools/list} over Streamable HTTP; returns
+     * {@code null} when the list holds {@code tools} tools, each with an object input schema, else what was wrong.
+     */
+    private static String serve(Path work, int tools) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {
+                work.resolve("classes").toUri().toURL(), work.resolve("resources").toUri().toURL()},
+                Sweep.class.getClassLoader())) {
+            thread.setContextClassLoader(loader); // CXF finds the generated classes there
+            List<dev.imcp.runtime.spi.ToolProvider> providers = new ArrayList<>();
+            java.util.ServiceLoader.load(dev.imcp.runtime.spi.ToolProvider.class, loader).forEach(providers::add);
+            StringBuilder yaml = new StringBuilder("server: {port: 0, host: 127.0.0.1}\nimcp:\n  services:\n");
+            for (dev.imcp.runtime.spi.ToolProvider p : providers) {
+                yaml.append("    ").append(p.service().id()).append(": {url: \"http://127.0.0.1:9\"}\n");
+            }
+            io.helidon.config.Config config = io.helidon.config.Config.builder()
+                    .disableEnvironmentVariablesSource().disableSystemPropertiesSource()
+                    .sources(io.helidon.config.ConfigSources.create(yaml.toString(),
+                            io.helidon.common.media.type.MediaTypes.APPLICATION_X_YAML))
+                    .build();
+            dev.imcp.runtime.ImcpServer server = dev.imcp.runtime.ImcpServer.start(config, providers);
+            try {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                java.net.URI mcp = java.net.URI.create("http://127.0.0.1:" + server.port() + "/mcp");
+                java.net.http.HttpResponse<String> init = http.send(post(mcp, null, """
+                        {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",\
+                        "capabilities":{},"clientInfo":{"name":"sweep","version":"1"}}}"""),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                String session = init.headers().firstValue("Mcp-Session-Id").orElse(null);
+                if (init.statusCode() != 200 || session == null) {
+                    return "initialize answered " + init.statusCode() + ": " + init.body();
+                }
+                java.net.http.HttpResponse<String> list = http.send(post(mcp, session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                com.fasterxml.jackson.databind.JsonNode listed = JSON.readTree(list.body()).path("result").path("tools");
+                if (list.statusCode() != 200 || listed.size() != tools) {
+                    return "tools/list answered " + list.statusCode() + " with " + listed.size() + " of " + tools
+                            + " tools: " + list.body().substring(0, Math.min(300, list.body().length()));
+                }
+                for (com.fasterxml.jackson.databind.JsonNode tool : listed) {
+                    // MCP's Tool: inputSchema and outputSchema are of "type": "object", exactly
+                    if (!"object".equals(tool.path("inputSchema").path("type").textValue())) {
+                        return "tool " + tool.path("name").asText() + "'s inputSchema is of type "
+                                + tool.path("inputSchema").path("type") + ", not \"object\"";
+                    }
+                    if (tool.has("outputSchema") && !"object".equals(tool.path("outputSchema").path("type").textValue())) {
+                        return "tool " + tool.path("name").asText() + "'s outputSchema is of type "
+                                + tool.path("outputSchema").path("type") + ", not \"object\"";
+                    }
+                }
+                return null;
+            } finally {
+                server.close();
+            }
+        } catch (Exception | Error e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            return trace.toString().lines().limit(4).map(String::strip).collect(Collectors.joining(" <- "));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static java.net.http.HttpRequest post(java.net.URI mcp, String session, String body) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(mcp)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (session != null) {
+            request.header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "2025-11-25");
+        }
+        return request.build();
     }
 
     /** Returns {@code CODE=n} per code, sorted by code, comma-separated. */

@@ -3,13 +3,17 @@
 # contracts it cannot handle before users do ("an unsupported construct skips one operation with a located
 # warning, it never sinks the build").
 #
-#   bench/sweep.sh --dir DIR [--compile] [--every N] [--limit N] [--exclude REGEX] [--jvm-opts "FLAGS"]
+#   bench/sweep.sh --dir DIR [--compile] [--serve] [--every N] [--limit N] [--exclude REGEX] [--jvm-opts "FLAGS"]
 #                  [--no-build] [--repo DIR]
 #
 #   --dir DIR         the contracts: every *.json, *.yaml, *.yml, *.wsdl and *.wsdl.xml under DIR (and Kubernetes'
 #                     *.json.unprocessed), sorted by path
 #   --compile         also compile each adapter's generated sources with javac against imcp-runtime (about 10x
 #                     slower); without it only generation runs
+#   --serve           also start each compiled adapter (implies --compile) on 127.0.0.1 with every service's URL
+#                     set to a closed local port, and ask it initialize and tools/list over Streamable HTTP: the list
+#                     must hold every generated tool, with input and output schemas of "type": "object" as MCP's
+#                     Tool requires (about 1 s per contract)
 #   --every N         take every Nth contract of the sorted list (default: 1, all of them)
 #   --limit N         stop after N contracts (default: no limit)
 #   --exclude REGEX   leave out the contracts whose path matches this extended regular expression (grep -E)
@@ -31,6 +35,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=""
 COMPILE=0
+SERVE=0
 EVERY=1
 LIMIT=0
 EXCLUDE=""
@@ -41,6 +46,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --dir) DIR=$2; shift 2 ;;
     --compile) COMPILE=1; shift ;;
+    --serve) COMPILE=1; SERVE=1; shift ;;
     --every) EVERY=$2; shift 2 ;;
     --limit) LIMIT=$2; shift 2 ;;
     --exclude) EXCLUDE=$2; shift 2 ;;
@@ -58,7 +64,7 @@ DIR=$(cd "$DIR" && pwd)
 . "$ROOT/bench/common.sh"
 WORK="$ROOT/target/bench-sweep"
 bench_setup
-javac -d "$WORK/launcher" -cp "$GEN_CP" "$ROOT/bench/Sweep.java"
+javac -d "$WORK/launcher" -cp "$GEN_CP:$RUNTIME_CP" "$ROOT/bench/Sweep.java"
 
 find "$DIR" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.wsdl' -o -name '*.wsdl.xml' \
   -o -name '*.json.unprocessed' \) | LC_ALL=C sort \
@@ -74,12 +80,13 @@ CLASSPATH_ARG=()
 [ "$COMPILE" = 1 ] && CLASSPATH_ARG=("$RUNTIME_CP")
 t0=$(date +%s)
 # shellcheck disable=SC2086 # JVM_OPTS is a list of flags
-java $JVM_OPTS -cp "$WORK/launcher:$GEN_CP" Sweep "$WORK/contracts.txt" "$WORK/adapter" ${CLASSPATH_ARG[@]+"${CLASSPATH_ARG[@]}"} \
+IMCP_SWEEP_SERVE=$SERVE java $JVM_OPTS -cp "$WORK/launcher:$GEN_CP:$RUNTIME_CP" Sweep "$WORK/contracts.txt" "$WORK/adapter" \
+  ${CLASSPATH_ARG[@]+"${CLASSPATH_ARG[@]}"} \
   | tee "$WORK/sweep.tsv" | awk -F'\t' -v n="$COUNT" '{ printf "\r%d/%d", NR, n > "/dev/stderr" }'
 echo >&2
 SECONDS_TAKEN=$(( $(date +%s) - t0 ))
 
-awk -F'\t' -v secs="$SECONDS_TAKEN" -v compile="$COMPILE" '
+awk -F'\t' -v secs="$SECONDS_TAKEN" -v compile="$COMPILE" -v serve="$SERVE" '
   { outcome[$1]++; ops += $3; tools += $4; skipped += $5; n++
     if ($1 == "ok") {
       split($8, codes, ","); seen = ""
@@ -90,8 +97,9 @@ awk -F'\t' -v secs="$SECONDS_TAKEN" -v compile="$COMPILE" '
       bad[++nbad] = $1 "  " $7 "  " substr($8, 1, 300)
     } }
   END {
-    printf "\ncontracts %d in %d s: ok %d, contract errors %d, javac failures %s, crashes %d\n", n, secs,
-      outcome["ok"], outcome["contract"], compile ? outcome["javac"] + 0 : "- (not compiled)", outcome["crash"]
+    printf "\ncontracts %d in %d s: ok %d, contract errors %d, javac failures %s, crashes %d%s\n", n, secs,
+      outcome["ok"], outcome["contract"], compile ? outcome["javac"] + 0 : "- (not compiled)", outcome["crash"],
+      serve ? ", serve failures " outcome["serve"] + 0 : ""
     printf "operations %d -> tools %d, skipped %d (in the ok contracts)\n", ops, tools, skipped
     if (length(e) > 0) { printf "\ncontract errors by code (contracts):\n"; for (k in e) printf "  %-40s %6d\n", k, e[k] }
     if (length(w) > 0) {
@@ -100,6 +108,6 @@ awk -F'\t' -v secs="$SECONDS_TAKEN" -v compile="$COMPILE" '
       close("sort -k2 -nr")
     }
     if (nbad > 0) { printf "\ngenerator failures:\n"; for (i = 1; i <= nbad; i++) print "  " bad[i] }
-    verdict = outcome["crash"] + outcome["javac"] == 0 ? "met" : "MISSED"
-    printf "\ntarget: no crash and no javac failure: %s\n", verdict
+    verdict = outcome["crash"] + outcome["javac"] + outcome["serve"] == 0 ? "met" : "MISSED"
+    printf "\ntarget: no crash, no javac failure%s: %s\n", serve ? " and no serve failure" : "", verdict
   }' "$WORK/sweep.tsv"

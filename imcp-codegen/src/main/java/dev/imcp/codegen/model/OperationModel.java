@@ -42,12 +42,24 @@ public record OperationModel(
     public static final Set<String> ANNOTATION_HINTS = Set.of("readOnlyHint", "destructiveHint", "idempotentHint",
             "openWorldHint");
 
-    /** Checks the required components and copies the annotations. */
+    /**
+     * Checks the required components and copies the annotations. An object input or output that may be
+     * {@code null} (a nillable document/literal wrapper element) is published as not null: MCP's {@code Tool} has
+     * {@code inputSchema} and {@code outputSchema} of {@code "type": "object"} (schema of 2025-06-18 and later), and
+     * clients that check it refuse a whole {@code tools/list} with {@code ["object", "null"]}. The arguments of a
+     * call are an object anyway, and a nil result is no structured content.
+     */
     public OperationModel {
         Objects.requireNonNull(toolName, "toolName");
         Objects.requireNonNull(nameSource, "nameSource");
         Objects.requireNonNull(javaName, "javaName");
         Objects.requireNonNull(input, "input");
+        if (input.kind() == SchemaModel.Kind.OBJECT && input.nullable()) {
+            input = input.toBuilder().nullable(false).build();
+        }
+        if (output != null && output.kind() == SchemaModel.Kind.OBJECT && output.nullable()) {
+            output = output.toBuilder().nullable(false).build();
+        }
         Objects.requireNonNull(binding, "binding");
         Objects.requireNonNull(location, "location");
         annotations = annotations == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(annotations));

@@ -359,4 +359,37 @@ class WsdlProducerQuirksTest {
         assertEquals("mixed.wsdl:6 WSDL_PARSE_ERROR", error.location().file() + ":" + error.location().line() + " "
                 + error.code(), error.toString());
     }
+
+    @Test
+    void aNillableWrapperElementIsPublishedAsAnObjectAsMcpRequires() throws IOException {
+        // MCP's Tool has inputSchema {"type": "object"}; ["object", "null"] makes strict clients refuse tools/list
+        Files.writeString(dir.resolve("nil.wsdl"), """
+                <definitions name="Nil" targetNamespace="urn:q:a" %s xmlns:a="urn:q:a">
+                  <types>
+                    <xs:schema targetNamespace="urn:q:a" elementFormDefault="qualified">
+                      <xs:complexType name="Req"><xs:sequence><xs:element name="q" type="xs:string"/></xs:sequence>
+                      </xs:complexType>
+                      <xs:complexType name="Res"><xs:sequence><xs:element name="a" type="xs:string"/></xs:sequence>
+                      </xs:complexType>
+                      <xs:element name="ask" nillable="true" type="a:Req"/>
+                      <xs:element name="askResponse" nillable="true" type="a:Res"/>
+                    </xs:schema>
+                  </types>
+                  <message name="askIn"><part name="parameters" element="a:ask"/></message>
+                  <message name="askOut"><part name="parameters" element="a:askResponse"/></message>
+                  <portType name="Asker">
+                    <operation name="ask"><input message="a:askIn"/><output message="a:askOut"/></operation>
+                  </portType>
+                """.formatted(NS) + bindingAndService("a", "Asker", "ask"));
+        Diagnostics diagnostics = new Diagnostics();
+
+        ContractModel model = read("nil.wsdl", diagnostics);
+
+        assertNotNull(model, diagnostics.all()::toString);
+        OperationModel op = model.operations().getFirst();
+        assertEquals(Kind.OBJECT, op.input().kind());
+        assertTrue(!op.input().nullable(), op.input().toString());
+        assertEquals(List.of("q"), op.input().required());
+        assertTrue(op.output() == null || !op.output().nullable(), String.valueOf(op.output()));
+    }
 }
