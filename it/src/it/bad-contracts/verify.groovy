@@ -16,6 +16,6 @@ assert log =~ /src\/main\/contracts\/missing-import\.wsdl:8(:\d+)? \[WSDL_MISSIN
 assert log =~ /src\/main\/contracts\/undefined-element\.wsdl:12(:\d+)? \[WSDL_UNDEFINED_ELEMENT\]/
 assert log =~ /src\/main\/contracts\/orphan-binding\.wsdl:20(:\d+)? \[WSDL_UNDEFINED_PORT_TYPE\]/
 // A file of no known kind that no contract imports: its path and the kinds accepted.
-assert log =~ /src\/main\/contracts\/extra\/ownership\.json \[CONTRACT_UNKNOWN_KIND\] a JSON or YAML document .*no contract imports it \(fix: iMCP reads WSDL 1\.1 .*OpenAPI 2\.0\/3\.0\/3\.1 .*MCP JSON/
+assert log =~ /src\/main\/contracts\/extra\/ownership\.json \[CONTRACT_UNKNOWN_KIND\] a JSON or YAML document .*no contract imports it \(fix: iMCP reads WSDL 1\.1 .*OpenAPI 2\.0\/3\.0\/3\.1\/3\.2 .*MCP JSON/
 assert !log.contains('\tat dev.imcp')
 true

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What to generate: the configuration record the Maven plugin maps its parameters to.
  *
- * @param contracts the contract files (WSDL, OpenAPI 2.0/3.0/3.1 in YAML or JSON, MCP JSON), kind detected from
+ * @param contracts the contract files (WSDL, OpenAPI 2.0/3.0/3.1/3.2 in YAML or JSON, MCP JSON), kind detected from
  *     content; relative paths are resolved against {@code baseDir}. When empty, the contracts are discovered in
  *     {@code contractsDirectory}
  * @param contractsDirectory the folder whose files are discovered as contracts and their parts when

@@ -28,7 +28,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Generates typed MCP tools from the project's contracts (WSDL 1.1, OpenAPI 2.0/3.0/3.1, MCP JSON): for each
+ * Generates typed MCP tools from the project's contracts (WSDL 1.1, OpenAPI 2.0/3.0/3.1/3.2, MCP JSON): for each
  * operation a tool class with its input and output records and JSON Schemas, per contract an upstream stub
  * and a tool provider, plus {@code META-INF/imcp/tools.json} (the published tool list) and
  * {@code META-INF/imcp/adapter.json} (the adapter's name and version, sent as MCP {@code serverInfo}, and each

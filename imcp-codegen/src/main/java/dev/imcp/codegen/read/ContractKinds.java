@@ -23,7 +23,7 @@ public final class ContractKinds {
             "(?i)(\\.mcp)?\\.(json|ya?ml|wsdl|xml)$");
 
     /** The kinds iMCP reads and how each is recognized, for messages about files of no known kind. */
-    public static final String ACCEPTED = "WSDL 1.1 (XML with a wsdl:definitions root), OpenAPI 2.0/3.0/3.1 "
+    public static final String ACCEPTED = "WSDL 1.1 (XML with a wsdl:definitions root), OpenAPI 2.0/3.0/3.1/3.2 "
             + "(JSON or YAML with an 'openapi' or 'swagger' key) and MCP JSON (a JSON object with a 'tools' array)";
 
     private ContractKinds() {
