@@ -24,8 +24,6 @@ import java.util.Map;
  */
 final class OpenApi32 {
 
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
 
     private OpenApi32() {
     }
@@ -52,10 +50,12 @@ final class OpenApi32 {
         return copy.toString();
     }
 
-    /** Returns a warning for each 3.2 operation that is skipped (see the class comment), in document order. */
-    static List<Diagnostic> unsupported(JsonNode root, JsonLocator locator) {
+    /**
+     * Returns a warning for each 3.2 operation that is skipped (see the class comment), in document order;
+     * {@code skippedOperations} is {@link #skippedOperations}'s answer for {@code root}.
+     */
+    static List<Diagnostic> unsupported(JsonNode root, java.util.Set<String> skippedOperations, JsonLocator locator) {
         List<Diagnostic> found = new ArrayList<>();
-        java.util.Set<String> skippedOperations = skippedOperations(root);
         Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -71,7 +71,7 @@ final class OpenApi32 {
                         + method + " " + path.getKey() + " is skipped: OpenAPI 3.2's additionalOperations are not "
                         + "supported"));
             }
-            for (String method : METHODS) {
+            for (String method : OpenApiRefs.METHODS) {
                 if (skippedOperations.contains(JsonLocator.pointer(pointer, method))) {
                     found.add(skip(locator, JsonLocator.pointer(pointer, method), "operation "
                             + method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey() + " is skipped: its 'in: "
@@ -93,7 +93,7 @@ final class OpenApi32 {
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
             boolean pathQuerystring = querystring(root, path.getValue().path("parameters"));
-            for (String method : METHODS) {
+            for (String method : OpenApiRefs.METHODS) {
                 JsonNode op = path.getValue().path(method);
                 if (op.isObject() && (pathQuerystring || querystring(root, op.path("parameters")))) {
                     skipped.add(JsonLocator.pointer("/paths", path.getKey(), method));
@@ -107,13 +107,7 @@ final class OpenApi32 {
         for (JsonNode p : parameters) {
             // a parameter given by a local reference (#/components/parameters/Q), followed a few steps
             for (int hops = 0; hops < 8 && p.path("$ref").asText().startsWith("#"); hops++) {
-                try {
-                    p = root.at(com.fasterxml.jackson.core.JsonPointer.compile(java.net.URLDecoder.decode(
-                            p.path("$ref").asText().substring(1).replace("+", "%2B"),
-                            java.nio.charset.StandardCharsets.UTF_8)));
-                } catch (IllegalArgumentException e) {
-                    break;
-                }
+                p = OpenApiRefs.follow(root, p.path("$ref").asText());
             }
             if ("querystring".equals(p.path("in").asText())) {
                 return true;

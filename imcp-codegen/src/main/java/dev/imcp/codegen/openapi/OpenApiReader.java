@@ -108,7 +108,7 @@ public final class OpenApiReader implements ContractReader {
         if (openApi32) {
             // swagger-parser 2.1 knows OpenAPI up to 3.1 (swagger-parser issue 2248). 3.2 keeps 3.1's model and adds
             // to it: the document is read as 3.1, with what 3.2 adds for operations skipped, each with a warning.
-            OpenApi32.unsupported(raw, locator).forEach(diagnostics::add);
+            OpenApi32.unsupported(raw, skipped32, locator).forEach(diagnostics::add);
             result = new io.swagger.v3.parser.OpenAPIV3Parser().readContents(OpenApi32.as31(source.text(), raw), null,
                     options, source.path().toUri().toString());
         } else {

@@ -32,7 +32,7 @@ final class OpenApiRefs {
     }
 
     /** The HTTP methods of a path item (OpenAPI 3.1 section 4.8.9; Swagger 2.0 lacks trace). */
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
+    static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
 
     /**
@@ -119,6 +119,14 @@ final class OpenApiRefs {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns what a local reference ({@code #/components/parameters/Q}) names in {@code root}; a missing node when
+     * it names nothing or is malformed.
+     */
+    static JsonNode follow(JsonNode root, String ref) {
+        return exists(root, ref) ? resolve(root, ref) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     /** Resolves a local reference that {@link #exists} found. */

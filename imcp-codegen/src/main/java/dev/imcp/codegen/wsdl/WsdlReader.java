@@ -108,7 +108,8 @@ public final class WsdlReader implements ContractReader {
             WsdlImports.resolvePlaceholders(definition);
         } catch (WSDLException | RuntimeException e) {
             // wsdl4j names the element it stopped at (an unbound prefix, an attribute WSDL 1.1 does not allow)
-            SourceLocation at = e instanceof WSDLException w ? locations.atWsdl4jPath(w.getLocation()) : null;
+            SourceLocation at = e instanceof WSDLException w
+                    ? XmlLocations.atWsdl4jPath(file, source.text(), w.getLocation()) : null;
             diagnostics.add(Diagnostic.error("WSDL_PARSE_ERROR", at != null ? at : locations.at("/definitions"),
                     "not a readable WSDL 1.1 document: " + e.getMessage()));
             return null;
@@ -184,73 +185,17 @@ public final class WsdlReader implements ContractReader {
                     usable.getFirst().address(), Map.of(), List.of(), locations.at(root));
         }
         CxfCodegen.Result cxf = null;
+        EncodedSchemas schemas = null;
         if (encoded.size() < usable.size()) {
             cxf = CxfCodegen.generate(source.path(), source.javaPackage() + "." + SOAP_PACKAGE);
             if (!cxf.problems().isEmpty()) {
-                EncodedSchemas schemas = new EncodedSchemas(definition);
+                schemas = new EncodedSchemas(definition);
                 if (schemaProblems(source, schemas, locations.at(root), locations.at(root + "/types"), diagnostics)) {
                     return null;
                 }
-                // wsdl2java refuses the whole WSDL for one unusable operation: try again without those, and without
-                // the operations the configuration leaves out, each unusable one skipped with a located warning
-                List<WsdlPruning.Broken> broken = WsdlPruning.find(definition, schemas);
-                Set<String> prune = new HashSet<>();
-                broken.forEach(b -> prune.add(b.key()));
-                // when no operation would be left, the contract fails with each problem at its own line instead
-                boolean someLeft = !prune.containsAll(published);
-                prune.addAll(unselected(usable, published));
-                int dataSet = WsdlPruning.schemaElementRefs(source.path());
-                // all namespaces in one package (-p) make two schemas' same-named elements collide in one
-                // ObjectFactory: then each namespace gets a package of its own
-                boolean collision = cxf.problems().stream()
-                        .anyMatch(p -> p.message().contains("collision in the ObjectFactory class"));
-                Map<String, String> packages = collision
-                        ? namespacePackages(schemas.namespaces(), definition.getTargetNamespace(),
-                                source.javaPackage() + "." + SOAP_PACKAGE)
-                        : Map.of();
-                if (someLeft && (!prune.isEmpty() || !brokenPorts.isEmpty() || dataSet > 0 || collision)) {
-                    CxfCodegen.Result retry;
-                    try {
-                        retry = CxfCodegen.generateWithout(source.path(), prune, brokenPorts,
-                                source.javaPackage() + "." + SOAP_PACKAGE, packages);
-                    } catch (IOException | RuntimeException e) {
-                        retry = null; // the retry only rescues: without it, the first run's problems are reported
-                    }
-                    if (retry != null && retry.problems().isEmpty()) {
-                        cxf = retry;
-                        if (dataSet > 0) {
-                            diagnostics.add(Diagnostic.warning("WSDL_UNSUPPORTED_SCHEMA", locations.at(root + "/types"),
-                                    (dataSet == 1 ? "an element of wsdl:types refers" : dataSet + " elements of "
-                                            + "wsdl:types refer") + " to XML Schema's own schema element (a .NET "
-                                            + "DataSet: the data's schema, then the data); read as any XML elements"));
-                        }
-                        for (WsdlPruning.Broken b : broken) {
-                            if (published.remove(b.key())) {
-                                SourceLocation detail = b.detail() == null ? null : locations.at(root + b.detail());
-                                diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_OPERATION",
-                                                WsdlPruning.at(b, locations, root), "operation " + b.operation()
-                                                        + " is skipped: " + b.why() + (detail == null
-                                                                || detail.line() < 1 ? ""
-                                                                : " (" + detail.file() + ":" + detail.line() + ")"), 1)
-                                        .withFix("correct the operation in the WSDL, or leave it out with "
-                                                + "<excludeOperations> to silence this warning"));
-                            }
-                        }
-                    }
-                }
-                if (!cxf.problems().isEmpty()) {
-                    // CXF stops at a summary; our own check locates each broken reference at its element instead.
-                    if (WsdlReferences.check(definition, schemas, locations, root, diagnostics) > 0) {
-                        return null;
-                    }
-                    for (CxfCodegen.Problem p : cxf.problems()) {
-                        String where = problemFile(source, p.file());
-                        SourceLocation at = where != null && p.line() > 0
-                                ? new SourceLocation(where, p.line(), Math.max(p.column(), 0), "")
-                                : locations.at(root);
-                        diagnostics.add(Diagnostic.error("WSDL_CODEGEN_FAILED", at,
-                                "CXF wsdl2java failed: " + p.message()));
-                    }
+                cxf = rescue(source, definition, schemas, cxf, usable, published, brokenPorts, locations, root,
+                        diagnostics);
+                if (cxf == null) {
                     return null;
                 }
             }
@@ -260,9 +205,11 @@ public final class WsdlReader implements ContractReader {
                         diagnostics), diagnostics);
         EncodedOperations rpcEncoded = null;
         if (!encoded.isEmpty()) {
-            EncodedSchemas schemas = new EncodedSchemas(definition);
-            if (schemaProblems(source, schemas, locations.at(root), locations.at(root + "/types"), diagnostics)) {
-                return null;
+            if (schemas == null) { // read once: a refused wsdl2java run read them already
+                schemas = new EncodedSchemas(definition);
+                if (schemaProblems(source, schemas, locations.at(root), locations.at(root + "/types"), diagnostics)) {
+                    return null;
+                }
             }
             rpcEncoded = new EncodedOperations(schemas, diagnostics);
         }
@@ -283,6 +230,79 @@ public final class WsdlReader implements ContractReader {
         return new ContractModel(source.serviceId(), ContractKind.WSDL, title, null, description, source.sha256(),
                 usable.getFirst().address(), ports, operations, locations.at(root),
                 cxf == null ? List.of() : cxf.sources());
+    }
+
+    /**
+     * After wsdl2java refused the WSDL ({@code cxf} has its problems): runs it again on a copy without the operations
+     * it cannot take ({@link WsdlPruning}), those the configuration leaves out and the ports naming undefined
+     * bindings, with a .NET DataSet's schema reference made a wildcard and, after an {@code ObjectFactory}
+     * collision, each schema namespace in a package of its own. Each operation left out so is a located
+     * {@code WSDL_UNSUPPORTED_OPERATION} warning and leaves {@code published}. Returns that run's result; or, when
+     * it was not tried (no operation would be left) or failed too, reports the first run's problems, each at its
+     * element where our own reference check finds it, and returns {@code null}.
+     */
+    private static CxfCodegen.Result rescue(ContractSource source, Definition definition, EncodedSchemas schemas,
+            CxfCodegen.Result cxf, List<SoapPorts.Chosen> usable, Set<String> published, Set<String> brokenPorts,
+            XmlLocations locations, String root, Diagnostics diagnostics) throws IOException {
+        // wsdl2java refuses the whole WSDL for one unusable operation: try again without those, and without
+        // the operations the configuration leaves out, each unusable one skipped with a located warning
+        List<WsdlPruning.Broken> broken = WsdlPruning.find(definition, schemas);
+        Set<String> prune = new HashSet<>();
+        broken.forEach(b -> prune.add(b.key()));
+        // when no operation would be left, the contract fails with each problem at its own line instead
+        boolean someLeft = !prune.containsAll(published);
+        prune.addAll(unselected(usable, published));
+        int dataSet = WsdlPruning.schemaElementRefs(source.path());
+        // all namespaces in one package (-p) make two schemas' same-named elements collide in one
+        // ObjectFactory: then each namespace gets a package of its own
+        boolean collision = cxf.problems().stream()
+                .anyMatch(p -> p.message().contains("collision in the ObjectFactory class"));
+        Map<String, String> packages = collision
+                ? namespacePackages(schemas.namespaces(), definition.getTargetNamespace(),
+                        source.javaPackage() + "." + SOAP_PACKAGE)
+                : Map.of();
+        if (someLeft && (!prune.isEmpty() || !brokenPorts.isEmpty() || dataSet > 0 || collision)) {
+            CxfCodegen.Result retry;
+            try {
+                retry = CxfCodegen.generateWithout(source.path(), prune, brokenPorts,
+                        source.javaPackage() + "." + SOAP_PACKAGE, packages);
+            } catch (IOException | RuntimeException e) {
+                retry = null; // the retry only rescues: without it, the first run's problems are reported
+            }
+            if (retry != null && retry.problems().isEmpty()) {
+                if (dataSet > 0) {
+                    diagnostics.add(Diagnostic.warning("WSDL_UNSUPPORTED_SCHEMA", locations.at(root + "/types"),
+                            (dataSet == 1 ? "an element of wsdl:types refers" : dataSet + " elements of "
+                                    + "wsdl:types refer") + " to XML Schema's own schema element (a .NET "
+                                    + "DataSet: the data's schema, then the data); read as any XML elements"));
+                }
+                for (WsdlPruning.Broken b : broken) {
+                    if (published.remove(b.key())) {
+                        SourceLocation detail = b.detail() == null ? null : locations.at(root + b.detail());
+                        diagnostics.add(Diagnostic.skipped("WSDL_UNSUPPORTED_OPERATION",
+                                        WsdlPruning.at(b, locations, root), "operation " + b.operation()
+                                                + " is skipped: " + b.why() + (detail == null
+                                                        || detail.line() < 1 ? ""
+                                                        : " (" + detail.file() + ":" + detail.line() + ")"), 1)
+                                .withFix("correct the operation in the WSDL, or leave it out with "
+                                        + "<excludeOperations> to silence this warning"));
+                    }
+                }
+                return retry;
+            }
+        }
+        // CXF stops at a summary; our own check locates each broken reference at its element instead.
+        if (WsdlReferences.check(definition, schemas, locations, root, diagnostics) > 0) {
+            return null;
+        }
+        for (CxfCodegen.Problem p : cxf.problems()) {
+            String where = problemFile(source, p.file());
+            SourceLocation at = where != null && p.line() > 0
+                    ? new SourceLocation(where, p.line(), Math.max(p.column(), 0), "")
+                    : locations.at(root);
+            diagnostics.add(Diagnostic.error("WSDL_CODEGEN_FAILED", at, "CXF wsdl2java failed: " + p.message()));
+        }
+        return null;
     }
 
     /** A configuration key's part as the runtime's environment variables write it: upper case, '.' and '-' as '_'. */

@@ -48,6 +48,14 @@ final class XmlLocations {
      * @throws SAXParseException when the document is not well-formed XML; it carries the line and column
      */
     static XmlLocations scan(String file, String text) throws SAXParseException {
+        return scan(file, text, false);
+    }
+
+    /**
+     * Parses {@code text} and records every element's position; with {@code ordinals}, also by its path of
+     * positions among same-named siblings, which only wsdl4j's errors need ({@link #atWsdl4jPath}).
+     */
+    private static XmlLocations scan(String file, String text, boolean ordinals) throws SAXParseException {
         Map<String, int[]> positions = new HashMap<>();
         List<String[]> servicePorts = new ArrayList<>();
         DefaultHandler handler = new DefaultHandler() {
@@ -70,13 +78,17 @@ final class XmlLocations {
                 String xpath = parent + "/" + step;
                 path.push(xpath);
                 positions.putIfAbsent(xpath, new int[] {locator.getLineNumber(), locator.getColumnNumber()});
-                // and by position among same-named siblings, as wsdl4j names an element in its errors
-                // wsdl4j counts and names siblings by their qualified name, prefix and all
-                int index = siblings.peek().merge(qName, 1, Integer::sum);
-                String ordinal = (ordinalPath.isEmpty() ? "" : ordinalPath.peek()) + "/" + qName + "[" + index + "]";
-                ordinalPath.push(ordinal);
-                siblings.push(new HashMap<>());
-                positions.putIfAbsent(ORDINAL + ordinal, new int[] {locator.getLineNumber(), locator.getColumnNumber()});
+                if (ordinals) {
+                    // by position among same-named siblings, as wsdl4j names an element in its errors: it counts and
+                    // names siblings by their qualified name, prefix and all
+                    int index = siblings.peek().merge(qName, 1, Integer::sum);
+                    String ordinal = (ordinalPath.isEmpty() ? "" : ordinalPath.peek()) + "/" + qName + "[" + index
+                            + "]";
+                    ordinalPath.push(ordinal);
+                    siblings.push(new HashMap<>());
+                    positions.putIfAbsent(ORDINAL + ordinal,
+                            new int[] {locator.getLineNumber(), locator.getColumnNumber()});
+                }
                 // wsdl:service/wsdl:port in document order: wsdl4j keeps services in a hash map
                 if ("port".equals(localName) && name != null && names.size() == 2 && "service".equals(stepName(parent))) {
                     servicePorts.add(new String[] {names.peek(), name});
@@ -88,8 +100,10 @@ final class XmlLocations {
             public void endElement(String uri, String localName, String qName) {
                 path.pop();
                 names.pop();
-                ordinalPath.pop();
-                siblings.pop();
+                if (ordinals) {
+                    ordinalPath.pop();
+                    siblings.pop();
+                }
             }
 
             @Override
@@ -124,11 +138,18 @@ final class XmlLocations {
      * Returns the location of the element that wsdl4j names in an error, a path of qualified names with positions
      * among same-named siblings where there are several ({@code /wsdl:definitions/wsdl:message[2]/wsdl:part}); when
      * this document has no such element (the path leads through a {@code wsdl:import} into the imported document),
-     * of its nearest ancestor here. {@code null} when the path is not one.
+     * of its nearest ancestor here. {@code null} when the path is not one. Parses {@code text} once more: only a
+     * document wsdl4j refused needs these positions.
      */
-    SourceLocation atWsdl4jPath(String path) {
+    static SourceLocation atWsdl4jPath(String file, String text, String path) {
         if (path == null || !path.startsWith("/")) {
             return null;
+        }
+        Map<String, int[]> positions;
+        try {
+            positions = scan(file, text, true).positions;
+        } catch (SAXParseException e) {
+            return null; // not reached: the text was scanned before
         }
         List<String> ordinals = new ArrayList<>();
         StringBuilder ordinal = new StringBuilder();
